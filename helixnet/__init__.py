@@ -1,0 +1,97 @@
+"""helixnet: Triple Helix (university-industry-government) network analysis.
+
+Two families of tools in one package:
+
+* Leydesdorff's Triple Helix indicator, the mutual information among the
+  dimensions of a distribution, in bits (negative values mean synergy), with
+  decompositions and uncertainty;
+* social network analysis of actor graphs whose nodes carry a ``sector``
+  (U science, I business, G government, O other): centrality, brokerage,
+  hierarchy and government mediation.
+
+The public names are loaded lazily so that ``import helixnet`` (and the
+command line's ``--help``) stays fast.
+
+>>> import helixnet as hx
+>>> hx.__version__ == hx._version.__version__
+True
+"""
+
+from importlib import import_module
+
+from helixnet._version import __version__
+from helixnet.exceptions import (
+    HelixnetError,
+    HelixnetTypeError,
+    HelixnetValueError,
+    InputFileError,
+    InvalidGraphError,
+    InvalidRecordsError,
+    InvalidTableError,
+    UnknownDatasetError,
+)
+
+# public name -> module that defines it (imported on first use)
+_LAZY = {
+    # information measures (Triple Helix indicator)
+    "mutual_information": "helixnet.information",
+    "entropy": "helixnet.information",
+    "venn_table": "helixnet.information",
+    "synergy": "helixnet.information",
+    "SynergyResult": "helixnet.information",
+    "bootstrap": "helixnet.uncertainty",
+    "permutation_test": "helixnet.uncertainty",
+    "decompose": "helixnet.decomposition",
+    "shapley": "helixnet.decomposition",
+    # network analysis
+    "centrality": "helixnet.centrality",
+    "brokerage": "helixnet.brokerage",
+    "hierarchy": "helixnet.hierarchy",
+    "mediation": "helixnet.mediation",
+    "configuration": "helixnet.configuration",
+}
+_SUBMODULES = {
+    "datasets",
+    "information",
+    "uncertainty",
+    "decomposition",
+    "graphs",
+    "centrality",
+    "brokerage",
+    "hierarchy",
+    "mediation",
+    "configuration",
+    "plot",
+    "bibliometrics",
+    "engines",
+    "exceptions",
+}
+
+__all__ = [
+    "__version__",
+    "HelixnetError",
+    "HelixnetTypeError",
+    "HelixnetValueError",
+    "InputFileError",
+    "InvalidGraphError",
+    "InvalidRecordsError",
+    "InvalidTableError",
+    "UnknownDatasetError",
+    *sorted(_LAZY),
+]
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        module = import_module(f"helixnet.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'helixnet' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)

@@ -1,0 +1,107 @@
+"""Numerical core of the information measures (private).
+
+Entropies of every marginal of a (possibly batched) count table, and the
+co-information built from them by inclusion-exclusion. The public API in
+:mod:`helixnet.information` validates inputs and calls these functions; other
+modules (bootstrap, Shapley) call them on batches of tables at once.
+
+Conventions
+-----------
+* A table has ``k`` dimensions; leading axes beyond them are a batch.
+* Subsets of dimensions are tuples of axis numbers in increasing order,
+  ``(0,)``, ``(0, 1)``, ..., listed by :func:`subsets` by size, then
+  lexicographically.
+* Entropies are in nats internally; :func:`unit_factor` converts.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+
+UNITS = {"bit": 1.0 / np.log(2.0), "mbit": 1000.0 / np.log(2.0), "nat": 1.0}
+
+
+def unit_factor(unit: str) -> float:
+    """Factor from nats to `unit` ("bit", "mbit" or "nat")."""
+    from helixnet.exceptions import HelixnetValueError
+
+    try:
+        return UNITS[unit]
+    except (KeyError, TypeError):
+        raise HelixnetValueError(
+            f"unknown unit {unit!r}; choose one of {', '.join(UNITS)}"
+        ) from None
+
+
+def subsets(k: int) -> list[tuple[int, ...]]:
+    """Non-empty subsets of ``range(k)``, by size then lexicographically."""
+    return [s for r in range(1, k + 1) for s in combinations(range(k), r)]
+
+
+def marginal_entropies(counts: np.ndarray, k: int | None = None) -> dict:
+    """Shannon entropy (nats) of every marginal of the last `k` axes.
+
+    Parameters
+    ----------
+    counts : ndarray, shape (*batch, n_1, ..., n_k)
+        Non-negative counts or probabilities; each table in the batch is
+        normalised by its own total (which must be positive).
+    k : int, optional
+        Number of table dimensions (default: all axes, i.e. no batch).
+
+    Returns
+    -------
+    dict
+        ``{subset: ndarray of shape batch}`` for every subset of
+        :func:`subsets`.
+
+    Notes
+    -----
+    Marginals are summed from the smallest already-computed superset, so a
+    k-dimensional table is traversed once at full size.
+    """
+    counts = np.asarray(counts, dtype=float)
+    k = counts.ndim if k is None else k
+    b = counts.ndim - k
+    total = counts.reshape(counts.shape[:b] + (-1,)).sum(axis=-1)
+    marg = {tuple(range(k)): counts}
+    out = {}
+    for s in sorted(subsets(k), key=len, reverse=True):
+        if s not in marg:
+            # the smallest superset already summed: add one axis back
+            parent = min((p for p in marg if set(s) < set(p)), key=len)
+            drop = tuple(b + parent.index(a) for a in parent if a not in s)
+            marg[s] = marg[parent].sum(axis=drop)
+        m = marg[s]
+        flat = m.reshape(m.shape[:b] + (-1,))
+        p = flat / total.reshape(total.shape + (1,))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logp = np.log(p, where=p > 0, out=np.zeros_like(p))
+        out[s] = -(p * logp).sum(axis=-1)
+    return out
+
+
+def coinformation(entropies: dict, dims: tuple[int, ...] | None = None):
+    """Co-information of the dimensions `dims` from their marginal entropies.
+
+    .. math:: T(S) = -\\sum_{\\emptyset \\ne A \\subseteq S} (-1)^{|A|} H(A)
+
+    which for two dimensions is the mutual information
+    :math:`H_x + H_y - H_{xy}` and for three is Leydesdorff's
+    :math:`T_{xyz} = H_x + H_y + H_z - H_{xy} - H_{xz} - H_{yz} + H_{xyz}`.
+    """
+    if dims is None:
+        dims = max(entropies, key=len)
+    total = 0.0
+    for r in range(1, len(dims) + 1):
+        sign = -((-1) ** r)
+        for a in combinations(dims, r):
+            total = total + sign * entropies[a]
+    return total
+
+
+def all_coinformations(entropies: dict) -> dict:
+    """Co-information of every subset of two or more dimensions."""
+    return {s: coinformation(entropies, s) for s in entropies if len(s) >= 2}

@@ -1,0 +1,104 @@
+"""The ``helixnet`` command line: a thin layer over the public API.
+
+Every subcommand is a module ``helixnet/cli/<name>.py`` (names not starting
+with ``_``) that defines
+
+* ``HELP``: one line for the command list;
+* ``EXAMPLE``: a shell example shown at the end of ``helixnet <name> --help``;
+* ``add_arguments(parser)``: its options (argparse);
+* ``run(args)``: calls the library and returns what to print (see
+  :func:`helixnet.cli._output.emit`), or an ``int`` exit status.
+
+Modules are discovered at start-up without being executed beyond their top
+level, so they import numpy, pandas and the rest only inside ``run``: that
+keeps ``helixnet --help`` fast.
+
+Exit status: 0 success, 1 bad data (a helixnet error: one line on stderr, no
+traceback unless ``--debug``), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from helixnet._version import __version__
+
+__all__ = ["main", "build_parser"]
+
+# order of the command list in --help; discovered modules not named here follow
+_ORDER = [
+    "reproduce",
+    "datasets",
+    "synergy",
+    "decompose",
+    "shapley",
+    "centrality",
+    "brokerage",
+    "subordination",
+    "graph",
+    "bibliometrics",
+]
+
+
+def _command_names() -> list[str]:
+    found = {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
+    return [n for n in _ORDER if n in found] + sorted(found - set(_ORDER))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every discovered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="helixnet",
+        description="Triple Helix synergy and network analysis.",
+        epilog="Run 'helixnet COMMAND --help' for a command's options and an example.",
+    )
+    parser.add_argument("--version", action="version", version=f"helixnet {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _command_names():
+        module = importlib.import_module(f"helixnet.cli.{name}")
+        p = sub.add_parser(
+            name,
+            help=module.HELP,
+            description=getattr(module, "DESCRIPTION", module.HELP),
+            epilog="example:\n  " + module.EXAMPLE,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+        p.add_argument("--quiet", action="store_true", help="no progress bars")
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``helixnet`` console script; returns the exit status."""
+    from helixnet.exceptions import HelixnetError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        result = args._module.run(args)
+    except HelixnetError as exc:
+        if args.debug:
+            raise
+        print(f"helixnet {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("helixnet: interrupted", file=sys.stderr)
+        return 130
+    if isinstance(result, int):
+        return result
+    from helixnet.cli._output import emit
+
+    emit(args, result)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from helixnet.cli import main
+
+sys.exit(main())
