@@ -43,6 +43,7 @@ _LAZY = {
     "permutation_test": "helixnet.uncertainty",
     "decompose": "helixnet.decomposition",
     "shapley": "helixnet.decomposition",
+    "DecompositionResult": "helixnet.decomposition",
     # network analysis
     "centrality": "helixnet.centrality",
     "brokerage": "helixnet.brokerage",

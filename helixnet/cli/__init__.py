@@ -13,8 +13,10 @@ Modules are discovered at start-up without being executed beyond their top
 level, so they import numpy, pandas and the rest only inside ``run``: that
 keeps ``helixnet --help`` fast.
 
-Exit status: 0 success, 1 bad data (a helixnet error: one line on stderr, no
-traceback unless ``--debug``), 2 bad usage.
+Exit status: 0 success, 1 bad data (a helixnet error, or an output file that
+cannot be written: one line on stderr, no traceback unless ``--debug``), 2 bad
+usage (argparse errors, and :class:`helixnet.cli._common.UsageError` for
+conflicting options).
 """
 
 from __future__ import annotations
@@ -82,22 +84,39 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    from helixnet.cli._common import UsageError
+
     try:
         result = args._module.run(args)
+        if isinstance(result, int):
+            return result
+        from helixnet.cli._output import emit
+
+        emit(args, result)
+    except UsageError as exc:
+        if args.debug:
+            raise
+        print(f"helixnet {args.command}: usage error: {_one_line(exc)}", file=sys.stderr)
+        return 2
     except HelixnetError as exc:
         if args.debug:
             raise
-        print(f"helixnet {args.command}: error: {exc}", file=sys.stderr)
+        print(f"helixnet {args.command}: error: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # writing --out (a missing folder, a full disk, no permission)
+        if args.debug:
+            raise
+        print(f"helixnet {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("helixnet: interrupted", file=sys.stderr)
         return 130
-    if isinstance(result, int):
-        return result
-    from helixnet.cli._output import emit
-
-    emit(args, result)
     return 0
+
+
+def _one_line(exc: BaseException) -> str:
+    """The message of `exc` on one line (the stderr contract: one line per error)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 if __name__ == "__main__":  # pragma: no cover

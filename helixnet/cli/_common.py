@@ -1,0 +1,130 @@
+"""Argument helpers shared by the command modules (light: no numpy/pandas at import).
+
+Reading records and graphs from files goes through :mod:`helixnet.engines`
+(records) and :func:`read_graph` here (graphs), which turn every parser error
+of pandas, pyarrow, DuckDB or networkx into a :class:`helixnet.InputFileError`
+so the command line prints one line and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ENGINE_CHOICES = ("pandas", "duckdb", "dask")
+UNIT_CHOICES = ("bit", "mbit", "nat")
+
+
+class UsageError(Exception):
+    """Bad usage the parser cannot see (conflicting options); exit status 2."""
+
+
+def columns_list(text: str) -> list[str]:
+    """Split a comma-separated list of column names (blanks around names ignored)."""
+    names = [c.strip() for c in text.split(",")]
+    if any(not c for c in names):
+        raise UsageError(f"empty column name in {text!r}")
+    return names
+
+
+def add_records_arguments(parser, input_required: bool = True) -> None:
+    """INPUT, --dims, --weight and --dropna: a table of records."""
+    parser.add_argument(
+        "input", metavar="INPUT", nargs=None if input_required else "?",
+        help="records file: .csv, .tsv, .parquet or .xlsx (one row per case)",
+    )  # fmt: skip
+    parser.add_argument("--dims", metavar="A,B,C", help="dimension columns, comma-separated (two or more)")
+    parser.add_argument("--weight", metavar="COL", help="column of non-negative case weights")
+    parser.add_argument(
+        "--dropna", action="store_true",
+        help="drop records with a missing dimension (and report how many) instead of failing",
+    )  # fmt: skip
+
+
+def add_unit_argument(parser) -> None:
+    parser.add_argument("--unit", choices=UNIT_CHOICES, default="bit", help="unit of entropies and T")
+
+
+def show_progress(args) -> bool:
+    """Progress bars: on unless --quiet or stderr is not a terminal."""
+    return not getattr(args, "quiet", False) and sys.stderr.isatty()
+
+
+def require(args, *names: str) -> None:
+    for name in names:
+        if getattr(args, name.lstrip("-").replace("-", "_"), None) in (None, ""):
+            raise UsageError(f"the option {name} is required")
+
+
+def note(args, text: str) -> None:
+    """One informational line on stderr (suppressed by --quiet)."""
+    if not getattr(args, "quiet", False):
+        print(f"helixnet {args.command}: {text}", file=sys.stderr)
+
+
+def float_fmt(x) -> str:
+    if x is None:
+        return "nan"
+    return f"{x:.6f}"
+
+
+# ---------------------------------------------------------------------------
+# graphs
+
+GRAPH_FORMATS = ("edges", "graphml", "gexf")
+
+
+def graph_format(path: str, given: str | None = None) -> str:
+    """The graph format of `path`: given explicitly, or from the extension."""
+    if given:
+        return given
+    low = path.lower()
+    if low.endswith(".graphml"):
+        return "graphml"
+    if low.endswith(".gexf"):
+        return "gexf"
+    return "edges"
+
+
+def add_graph_input_arguments(parser) -> None:
+    parser.add_argument(
+        "input", metavar="INPUT",
+        help="graph: an edge list (.csv/.tsv/.parquet/.xlsx), .graphml or .gexf",
+    )  # fmt: skip
+    parser.add_argument(
+        "--nodes", metavar="FILE",
+        help="node table for an edge list: a 'node' column and a 'sector' column (U/I/G/O)",
+    )  # fmt: skip
+    parser.add_argument("--source", default="source", metavar="COL", help="edge list: source column")
+    parser.add_argument("--target", default="target", metavar="COL", help="edge list: target column")
+    parser.add_argument("--input-format", choices=GRAPH_FORMATS, help="override the format guessed from INPUT")
+
+
+def read_graph(args):
+    """The networkx graph named by the parsed graph-input arguments."""
+    from helixnet.exceptions import HelixnetError, InputFileError
+
+    path = args.input
+    fmt = graph_format(path, getattr(args, "input_format", None))
+    if fmt == "edges":
+        from helixnet.engines import read_records
+        from helixnet.graphs import from_edges
+
+        edges = read_records(path, text_columns=[args.source, args.target, "relation"])
+        edges = edges.rename(columns={args.source: "source", args.target: "target"})
+        nodes = None
+        if getattr(args, "nodes", None):
+            nodes = read_records(args.nodes, text_columns=["node", "sector", "label", "kind"])
+        return from_edges(edges, nodes)
+    if not os.path.exists(path):
+        raise InputFileError(f"{path}: no such file")
+    import networkx as nx
+
+    reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+    try:
+        return reader(path)
+    except HelixnetError:
+        raise
+    except Exception as exc:  # XML parse errors, networkx format errors, OSError
+        lines = str(exc).strip().splitlines() or [type(exc).__name__]
+        raise InputFileError(f"{path}: not a readable {fmt.upper()} file: {lines[0]}") from exc

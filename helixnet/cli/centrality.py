@@ -1,0 +1,50 @@
+"""``helixnet centrality``: centrality of every node of an actor graph.
+
+Wraps :func:`helixnet.centrality`. JSON output (schema ``CENTRALITY`` in
+:mod:`helixnet.cli._schemas`): ``{"backend": .., "normalized": .., "nodes":
+[{"node": .., "sector": .., "in_degree": .., ..., "eigenvector_method": ..}]}``
+— one object per node with every column of
+:data:`helixnet.centrality.CENTRALITY_COLUMNS`. CSV output: the same table.
+"""
+
+from helixnet.cli._common import add_graph_input_arguments
+from helixnet.cli._output import add_output_arguments
+
+HELP = "centrality of every actor: degree, strength, betweenness, closeness, eigenvector, PageRank, HITS"
+EXAMPLE = "helixnet centrality ties.csv --nodes actors.csv --backend igraph --format csv --out centrality.csv"
+
+
+def add_arguments(parser):
+    add_graph_input_arguments(parser)
+    parser.add_argument("--backend", choices=["networkx", "igraph"], default="networkx")
+    parser.add_argument("--edge-weight", default="weight", metavar="ATTR",
+                        help="edge attribute holding tie strength ('none' for unweighted)")
+    parser.add_argument("--raw", action="store_true", help="do not normalise degrees, betweenness, closeness")
+    add_output_arguments(parser)
+
+
+def node_records(frame):
+    """A node-indexed DataFrame as JSON records with a leading "node" key (NaN -> null)."""
+    import math
+
+    out = []
+    for node, row in zip(frame.index, frame.to_dict(orient="records")):
+        rec = {"node": node.item() if hasattr(node, "item") else node}
+        for k, v in row.items():
+            v = v.item() if hasattr(v, "item") else v
+            rec[str(k)] = None if isinstance(v, float) and not math.isfinite(v) else v
+        out.append(rec)
+    return out
+
+
+def run(args):
+    from helixnet.centrality import centrality
+    from helixnet.cli._common import read_graph
+    from helixnet.cli._output import Output
+
+    G = read_graph(args)
+    weight = None if args.edge_weight.lower() == "none" else args.edge_weight
+    table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw)
+    table.index.name = "node"
+    payload = {"backend": args.backend, "normalized": not args.raw, "nodes": node_records(table)}
+    return Output(payload=payload, table=table, text=table.to_string(float_format=lambda x: f"{x:.4f}"))

@@ -1,0 +1,244 @@
+"""Reproduce the Kazakhstan case study in one call: every figure, table and number.
+
+:func:`reproduce` runs every registered analysis (the paper's Tables 1–4
+and Figs. 1–5 redrawn from the bundled data, the international comparison,
+the actor-network layers, the subordination analysis, the Triple Helix
+synergy and the OECD comparison graphs) and writes into one folder:
+
+* ``<analysis>.png`` (300 dpi) and ``<analysis>.pdf`` for every figure;
+* ``<analysis>.csv`` (and ``<analysis>_<part>.csv``) with the data behind it;
+* ``summary.json``: the key results of every analysis (T values, centrality
+  shares by sector, mediation, the configuration verdict with its evidence);
+* ``report.md``: the figures embedded, the numbers, and one paragraph per
+  analysis saying what it shows, written from the results.
+
+Runs are deterministic: every random step is seeded, floats in CSV and JSON
+are written with a fixed number of significant digits, keys are sorted and
+nothing records the time, so two runs give byte-identical CSV and JSON (and
+PNG; PDF too with the same matplotlib).
+
+The folder is written atomically: everything goes into a temporary sibling
+folder that replaces the target by a rename only once complete, so an
+interrupted run never leaves a half-written result.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from helixnet.exceptions import HelixnetValueError
+
+__all__ = ["reproduce", "list_analyses", "run_analysis", "DEFAULT_OUT"]
+
+#: Folder written by ``helixnet reproduce`` when ``--out`` is not given.
+DEFAULT_OUT = "helixnet-results"
+
+
+def list_analyses():
+    """The analyses :func:`reproduce` runs, in order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``name`` (file stem of the outputs), ``title`` and
+        ``missing`` (requirements not available; empty when it runs).
+
+    Examples
+    --------
+    >>> from helixnet.reproduce import list_analyses
+    >>> "table2_research_types" in set(list_analyses()["name"])
+    True
+    """
+    import pandas as pd
+
+    from helixnet._analyses import ANALYSES
+
+    rows = [{"name": a.name, "title": a.title, "missing": "; ".join(a.missing())} for a in ANALYSES]
+    return pd.DataFrame(rows, columns=["name", "title", "missing"])
+
+
+def run_analysis(name: str, out_dir, dpi: int = 300):
+    """Run one analysis and write its figure and tables into `out_dir`.
+
+    This is what each ``analyses/<name>.py`` gallery script calls.
+
+    Parameters
+    ----------
+    name : str
+        A name from :func:`list_analyses`.
+    out_dir : str or path-like
+        Output folder (created if needed; existing files of the same names
+        are overwritten).
+    dpi : int
+        Resolution of the PNG.
+
+    Returns
+    -------
+    AnalysisResult
+        With ``name``, ``title``, ``tables``, ``summary``, ``text`` and
+        ``files`` (names of the files written).
+
+    Raises
+    ------
+    helixnet.HelixnetValueError
+        If `name` is unknown or the analysis needs a module or dataset that
+        is not available.
+    """
+    from helixnet import _analyses
+
+    return _analyses.run(name, out_dir, dpi=dpi)
+
+
+def _progress(items, quiet):
+    disable = quiet or not sys.stderr.isatty()
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # tqdm is optional: no bar without it
+        return items
+    return tqdm(items, desc="helixnet reproduce", unit="analysis", disable=disable, file=sys.stderr)
+
+
+def _report_markdown(results, skipped) -> str:
+    from helixnet._version import __version__
+
+    lines = [
+        "# Triple Helix analysis of Kazakhstan's innovation system",
+        "",
+        "Reproduction of Dnishev, Alzhanova & Alibekova (2015), *Innovative development of Kazakhstan on",
+        "the basis of triple helix and cluster approach*, Economy of Region 2015(2),",
+        "doi:10.17059/2015-2-13, with the network and synergy analyses of helixnet "
+        f"{__version__}. Every number below is computed from the data bundled with helixnet; "
+        "the key results are in `summary.json` and the data behind each figure in the CSV files.",
+        "",
+        "## Contents",
+        "",
+    ]
+    lines += [f"- [{r.title}](#{r.name})" for r in results]
+    lines.append("")
+    for r in results:
+        lines += [f'<a id="{r.name}"></a>', "", f"## {r.title}", ""]
+        if r.figure is not None:
+            lines += [f"![{r.title}]({r.name}.png)", ""]
+        lines += [r.text, ""]
+        data_files = [f for f in r.files if f.endswith(".csv")]
+        if data_files:
+            lines += ["Data: " + ", ".join(f"[`{f}`]({f})" for f in data_files), ""]
+    if skipped:
+        lines += ["## Not run", ""]
+        lines += [f"- {name}: needs {why}" for name, why in skipped]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _prepare_target(out: Path, force: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise HelixnetValueError(f"output path {str(out)!r} exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise HelixnetValueError(
+            f"output folder {str(out)!r} is not empty; use --force (force=True) to replace it"
+        )
+
+
+def _swap_into_place(tmp: Path, out: Path) -> None:
+    """Replace `out` by the complete folder `tmp` with renames only."""
+    if out.is_dir():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        os.rmdir(old)
+        os.rename(out, old)
+        try:
+            os.rename(tmp, out)
+        except BaseException:
+            os.rename(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(tmp, out)
+
+
+def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, dpi: int = 300):
+    """Run every analysis of the Kazakhstan study and write the results into `out_dir`.
+
+    Parameters
+    ----------
+    out_dir : str or path-like
+        Output folder. It must not exist or be empty unless `force`.
+    force : bool
+        Replace a non-empty `out_dir`. The old folder is replaced only once
+        the new one is complete.
+    quiet : bool
+        No progress bar (there is none anyway when stderr is not a terminal).
+    dpi : int
+        Resolution of the PNG figures.
+
+    Returns
+    -------
+    dict
+        The content of ``summary.json``: ``analyses`` (each analysis's key
+        numbers, title and files), ``skipped``, ``files`` and
+        ``helixnet_version``.
+
+    Raises
+    ------
+    helixnet.HelixnetValueError
+        If `out_dir` is a file, or a non-empty folder and `force` is False.
+
+    See Also
+    --------
+    list_analyses, run_analysis
+
+    Notes
+    -----
+    The work happens in a hidden temporary folder next to `out_dir`
+    (``.<name>.tmp-*``), removed if anything fails; the existing `out_dir`
+    is untouched until the final rename.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> from helixnet.reproduce import reproduce
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "results"
+    >>> summary = reproduce(out, dpi=30)            # doctest: +SKIP
+    >>> sorted(p.name for p in out.iterdir())[:2]   # doctest: +SKIP
+    ['comparison.csv', 'comparison.pdf']
+    """
+    from helixnet import _analyses
+    from helixnet._version import __version__
+
+    out = Path(out_dir).absolute()
+    _prepare_target(out, force)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        results, skipped = [], []
+        for analysis in _progress(_analyses.ANALYSES, quiet):
+            missing = analysis.missing()
+            if missing:
+                skipped.append((analysis.name, ", ".join(missing)))
+                continue
+            result = analysis.func()
+            _analyses.write_result(result, tmp, dpi=dpi)
+            results.append(result)
+        summary = {
+            "helixnet_version": __version__,
+            "source": "Dnishev, Alzhanova & Alibekova (2015), Economy of Region 2015(2), doi:10.17059/2015-2-13",
+            "seed": _analyses.SEED,
+            "analyses": {
+                r.name: {"title": r.title, "results": r.summary, "text": r.text, "files": r.files}
+                for r in results
+            },
+            "skipped": {name: why for name, why in skipped},
+        }
+        files = sorted(f for r in results for f in r.files) + ["report.md", "summary.json"]
+        summary["files"] = sorted(files)
+        (tmp / "summary.json").write_text(_analyses.to_json(summary), encoding="utf-8", newline="\n")
+        (tmp / "report.md").write_text(_report_markdown(results, skipped), encoding="utf-8", newline="\n")
+        _prepare_target(out, force)  # re-check: someone may have written there meanwhile
+        _swap_into_place(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return summary

@@ -1,0 +1,306 @@
+"""Tests of helixnet.bibliometrics: readers, sector classification, Venn counts, synergy.
+
+Expected values come from the hand labels of the fixture documents
+(tests/fixtures/bibliometrics/make_fixtures.py: every address was given its sector by hand)
+counted with plain Python in this file, from the labelled address list
+tests/fixtures/labelled_addresses.csv, and from analytic cases.
+"""
+
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import helixnet as hx
+from helixnet import bibliometrics as bib
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "bibliometrics"
+sys.path.insert(0, str(FIX))
+import make_fixtures as spec  # noqa: E402  (the hand-labelled documents)
+
+sys.path.pop(0)
+
+ALL_FORMATS = {
+    "wos": [FIX / "savedrecs_1.txt", FIX / "savedrecs_2.txt"],
+    "wos_tab": [FIX / "savedrecs_tab.txt"],
+    "scopus": [FIX / "scopus.csv"],
+}
+
+
+def hand_cells(docs, skip=frozenset()):
+    """Venn cells counted from the hand labels, with plain Python."""
+    cells = Counter()
+    for _, _, _, addrs in docs:
+        s = {lab for _, a, lab in addrs if lab in "UIG" and a not in skip}
+        key = "".join(d for d in "UIG" if d in s) or "none"
+        cells[key] += 1
+    return cells
+
+
+def test_fixture_files_are_what_the_generator_writes(tmp_path):
+    """The committed fixtures equal a fresh run of make_fixtures.py (no hand edits drift)."""
+    for name in ["savedrecs_1.txt", "savedrecs_2.txt", "savedrecs_tab.txt", "scopus.csv", "openalex.jsonl"]:
+        assert (FIX / name).exists(), name
+    src = FIX / "make_fixtures.py"
+    shutil.copy(src, tmp_path / "make_fixtures.py")
+    subprocess.run([sys.executable, str(tmp_path / "make_fixtures.py")], check=True)
+    for name in ["savedrecs_1.txt", "savedrecs_2.txt", "savedrecs_tab.txt", "scopus.csv", "openalex.jsonl"]:
+        assert (tmp_path / name).read_bytes() == (FIX / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("fmt", sorted(ALL_FORMATS))
+def test_format_is_detected_from_contents(fmt):
+    for path in ALL_FORMATS[fmt]:
+        text = bib._decode(path.read_bytes(), str(path))
+        assert bib.detect_format(text) == fmt
+
+
+def test_openalex_format_is_detected():
+    text = (FIX / "openalex.jsonl").read_text(encoding="utf-8")
+    assert bib.detect_format(text) == "openalex"
+
+
+def test_wos_plain_text_with_bom_crlf_and_duplicates_across_files():
+    """Two WoS files share documents 0011 and 0012: 20 distinct records, 2 dropped."""
+    recs = bib.read_records(ALL_FORMATS["wos"])
+    assert recs.n_records == len(spec.DOCS) == 20
+    assert recs.duplicates_dropped == 2
+    # continuation lines: each C1 line is one address; authors in brackets are not addresses
+    n_addresses = sum(len(addrs) for _, _, _, addrs in spec.DOCS)
+    assert len(recs.addresses) == n_addresses
+    assert not recs.addresses["address"].str.contains(r"\[").any()
+    first = recs.addresses.iloc[0]
+    assert first["address"] == spec.DOCS[0][3][0][1]
+    assert recs.documents["year"].tolist() == [d[1] for d in spec.DOCS]
+
+
+@pytest.mark.parametrize("fmt", sorted(ALL_FORMATS))
+def test_every_format_gives_the_hand_labelled_venn_counts(fmt):
+    """Readers + classifier reproduce the Venn cells counted from the hand labels.
+
+    The one address the rules deliberately leave unclassified (Vestas Wind Syst AS, see
+    make_fixtures.py) is left out of the hand count too.
+    """
+    recs = bib.classify(bib.read_records(ALL_FORMATS[fmt]))
+    got = bib.venn_counts(recs).iloc[0]
+    want = hand_cells(spec.DOCS, skip=spec.UNCLASSIFIED_BY_DESIGN)
+    for cell in ["U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
+        assert got[cell] == want[cell], cell
+    assert got["n_records"] == 20
+
+
+def test_openalex_uses_ror_types_and_classifies_raw_affiliations_by_rules():
+    recs = bib.classify(bib.read_records(FIX / "openalex.jsonl"))
+    a = recs.addresses
+    typed = a[a["ror_type"].notna()]
+    assert (typed["rule"] == "ror:" + typed["ror_type"]).all()
+    # the record without institutions is read from its raw affiliation string
+    raw = a[a["doc_id"] == "https://openalex.org/W20021"].iloc[0]
+    assert raw["sector"] == "U" and raw["rule"] == "university"
+    # ROR types carry the hand labels (healthcare -> O), so no address is lost to the rules
+    want = hand_cells(spec.DOCS)
+    want["U"] += 1  # W20021: a single university address
+    got = bib.venn_counts(recs).iloc[0]
+    for cell in ["U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
+        assert got[cell] == want[cell], cell
+
+
+def test_university_takes_precedence_over_national():
+    """Issue 8: an address with "Univ" is U even when it says "Natl"."""
+    r = bib.classify_address("Al Farabi Kazakh Natl Univ, Dept Phys, Almaty 050040, Kazakhstan")
+    assert (r["sector"], r["rule"]) == ("U", "university")
+    r = bib.classify_address("Natl Ctr Biotechnol, Astana 010000, Kazakhstan")
+    assert (r["sector"], r["rule"]) == ("G", "national")
+
+
+def test_hospital_is_other_by_default_but_university_hospital_is_science():
+    assert bib.classify_address("City Clin Hosp 7, Almaty 050000, Kazakhstan")["sector"] == "O"
+    assert bib.classify_address("Univ Hosp Zurich, CH-8091 Zurich, Switzerland")["sector"] == "U"
+
+
+def test_country_rules_precede_general_rules():
+    # KAIST says "Inst" (research_institute -> G) but the Korean rule makes it a university
+    r = bib.classify_address("Korea Adv Inst Sci & Technol, Daejeon 34141, South Korea")
+    assert (r["sector"], r["rule"]) == ("U", "kr_kaist_postech")
+    # the same words outside Korea do not fire the Korean rule
+    assert bib.classify_address("KAIST, Paris 75005, France")["rule"] != "kr_kaist_postech"
+
+
+def test_state_and_zip_are_not_read_as_company_forms():
+    """"CO 80305" in a US address is Colorado, not a company: city and state are cut off."""
+    r = bib.classify_address("Natl Ctr Atmospher Res, Boulder, CO 80307 USA")
+    assert r["sector"] == "G" and r["country"] == "US"
+
+
+def test_irish_county_is_not_a_company():
+    r = bib.classify_address("Maynooth Res Ctr, Co Kildare, Maynooth, Ireland")
+    assert r["sector"] == "G"
+
+
+def test_rules_are_editable():
+    rules = bib.load_rules()
+    extra = pd.DataFrame([{"rule_id": "dk_as", "precedence": 1, "sector": "I", "pattern": r"\bAS\b",
+                           "country": "DK", "description": "Danish aktieselskab"}])
+    rules = pd.concat([rules, extra], ignore_index=True)
+    r = bib.classify_address("Vestas Wind Syst AS, DK-8200 Aarhus N, Denmark", rules=rules)
+    assert (r["sector"], r["rule"]) == ("I", "dk_as")
+
+
+def test_invalid_rule_is_a_helixnet_error():
+    rules = bib.load_rules()
+    rules.loc[0, "pattern"] = "(unclosed"
+    with pytest.raises(hx.HelixnetError, match="invalid pattern"):
+        bib.classify_address("Univ X, Almaty, Kazakhstan", rules=rules)
+    rules = bib.load_rules()
+    rules.loc[0, "sector"] = "X"
+    with pytest.raises(ValueError, match="sector 'X'"):
+        bib.classify_address("Univ X, Almaty, Kazakhstan", rules=rules)
+
+
+def test_audit_lists_unclassified_addresses_by_frequency():
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    table = bib.audit(recs)
+    assert list(table.columns) == ["organisation", "country", "n_addresses", "n_documents"]
+    assert table["organisation"].tolist() == ["Vestas Wind Syst AS"]
+    assert table["n_addresses"].tolist() == [1]
+
+
+def test_every_classification_names_its_rule():
+    recs = bib.classify(bib.read_records(ALL_FORMATS["scopus"]))
+    a = recs.addresses
+    assert (a["sector"].isna() == a["rule"].isna()).all()
+    assert set(a["rule"].dropna()) <= set(bib.load_rules()["rule_id"])
+
+
+def test_labelled_addresses_precision_and_recall():
+    """Precision and recall per sector on the labelled list (>= 200 hand-labelled addresses).
+
+    The list (tests/fixtures/labelled_addresses.csv) was labelled by hand from what each
+    organisation is, independently of the rules. The thresholds are what the rules reach
+    today; the measured values are reported in the closing note of issue 8.
+    """
+    labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses.csv")
+    assert len(labelled) >= 200
+    pred = [bib.classify_address(a)["sector"] for a in labelled["address"]]
+    labelled["pred"] = pred
+    for s in "UIGO":
+        tp = ((labelled["pred"] == s) & (labelled["sector"] == s)).sum()
+        predicted = (labelled["pred"] == s).sum()
+        actual = (labelled["sector"] == s).sum()
+        assert actual > 0
+        precision, recall = tp / max(predicted, 1), tp / actual
+        assert precision >= 0.85, (s, precision)
+        assert recall >= 0.80, (s, recall)
+
+
+def test_focus_country_and_international_dimension():
+    """Hand count: documents with a KZ address; F = any address abroad."""
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    ds = bib.document_sectors(recs, country="KZ")
+    hand = [d for d in spec.DOCS if any(a.endswith("Kazakhstan") for _, a, _ in d[3])]
+    assert len(ds) == len(hand)
+    hand_f = sum(any(not a.endswith("Kazakhstan") for _, a, _ in d[3]) for d in hand)
+    assert ds["F"].sum() == hand_f
+    v = bib.venn_counts(recs, country="KZ", international=True).iloc[0]
+    cells = ["".join(c) for r in range(1, 5) for c in itertools.combinations("UIGF", r)]
+    assert sum(v[c] for c in cells) + v["none"] == len(hand)
+
+
+def test_venn_counts_by_year_add_up_to_the_total():
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    per_year = bib.venn_counts(recs, by="year")
+    total = bib.venn_counts(recs).iloc[0]
+    assert per_year["year"].tolist() == [2012, 2013, 2014, 2015]
+    for c in ["n_records", "U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
+        assert per_year[c].sum() == total[c]
+
+
+def test_synergy_table_equals_t_of_the_venn_table():
+    """T per year equals hx.mutual_information of the 2x2x2 table built from the hand counts."""
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    table = bib.synergy_table(recs, by=None, n_boot=0)
+    want = hand_cells(spec.DOCS, skip=spec.UNCLASSIFIED_BY_DESIGN)
+    t = np.zeros((2, 2, 2))
+    for cell, n in want.items():
+        idx = tuple(int(d in cell) for d in "UIG") if cell != "none" else (0, 0, 0)
+        t[idx] += n
+    assert table["T"].iloc[0] == pytest.approx(hx.mutual_information(t), abs=1e-12)
+    assert np.isnan(table["ci_low"].iloc[0])
+
+
+def test_synergy_table_bootstrap_interval_is_seeded_and_brackets_t():
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    a = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
+    b = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
+    pd.testing.assert_frame_equal(a, b)
+    assert a["ci_low"].iloc[0] <= a["ci_high"].iloc[0]
+    assert list(a.columns)[-3:] == ["T", "ci_low", "ci_high"]
+
+
+def test_coauthorship_network_is_an_actor_graph():
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    G = bib.coauthorship_network(recs)
+    # hand count: document 0008 joins Nazarbayev Univ, Samsung Elect Co Ltd and KAIST
+    assert G["Nazarbayev Univ"]["KAIST"]["weight"] == 1
+    assert G.nodes["Nazarbayev Univ"]["sector"] == "U"
+    assert G.nodes["KAIST"]["sector"] == "U"
+    # Inst Econ appears twice in document 0018 but co-authorship with itself is no edge
+    assert not G.has_edge("Inst Econ", "Inst Econ")
+    hx.centrality(G)  # usable by the network measures (sector on every node)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"PT J\nAU X\nUT WOS:1\n", "no ER line"),
+        (b"FN Clarivate\nAU X\nER\n", "outside a record"),
+        (b'{"id": "W1"}\nnot json\n', "not valid JSON"),
+        (b"hello,world\n1,2\n", "unrecognised export format"),
+    ],
+)
+def test_malformed_files_raise_input_file_errors(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(hx.InputFileError, match=message):
+        bib.read_records(path)
+
+
+def test_missing_file_is_an_input_file_error(tmp_path):
+    with pytest.raises(hx.InputFileError, match="no such file"):
+        bib.read_records(tmp_path / "nope.txt")
+
+
+def test_cli_agrees_with_the_library(tmp_path):
+    out = tmp_path / "r.json"
+    files = [str(p) for p in ALL_FORMATS["wos"]]
+    proc = subprocess.run(
+        [sys.executable, "-m", "helixnet.cli", "bibliometrics", *files, "--by", "year",
+         "--format", "json", "--out", str(out)],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    payload = json.loads(out.read_text())
+    recs = bib.classify(bib.read_records(files))
+    lib = bib.synergy_table(recs, by=None).iloc[0]
+    assert payload["n_records"] == 20 and payload["duplicates_dropped"] == 2
+    assert payload["venn"] == {c: int(lib[c]) for c in ["U", "I", "G", "UI", "UG", "IG", "UIG", "none"]}
+    assert payload["mutual_information"]["U,I,G"] == pytest.approx(lib["T"], abs=1e-12)
+    assert [r["year"] for r in payload["rows"]] == [2012, 2013, 2014, 2015]
+
+
+def test_cli_bad_file_exits_one_with_one_line(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("nothing to see\n")
+    proc = subprocess.run([sys.executable, "-m", "helixnet.cli", "bibliometrics", str(bad)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,329 @@
+"""Tests for helixnet.centrality.
+
+Sources of expected values: hand computation (stars, paths, a Katz chain),
+numpy's dense eigen-solver (eigenvector centrality as the left Perron vector),
+networkx's own ``hits`` and ``group_betweenness_centrality``, and — the main
+cross-implementation check — igraph against networkx on many seeded random
+graphs.
+"""
+
+import math
+import random
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from helixnet.centrality import CENTRALITY_COLUMNS, MEASURES, centrality, sector_centrality
+from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
+
+
+def random_actor_graph(seed, directed, weights="uniform", isolated=True):
+    """A seeded G(n, p) actor graph with random sectors, weights and isolated nodes."""
+    rng = random.Random(seed)
+    n = rng.randint(3, 22)
+    G = nx.gnp_random_graph(n, rng.uniform(0.08, 0.45), seed=seed, directed=directed)
+    for u, v in G.edges:
+        if weights == "uniform":
+            G.edges[u, v]["weight"] = rng.uniform(0.1, 5.0)
+        else:  # powers of two: 1/w and sums of 1/w are exact, so exact ties occur
+            G.edges[u, v]["weight"] = rng.choice([1, 2, 4])
+    if isolated:
+        G.add_nodes_from(range(n, n + rng.randint(1, 2)))
+    for v in G:
+        G.nodes[v]["sector"] = rng.choice("UIGO")
+    return G
+
+
+def label(G, sectors):
+    nx.set_node_attributes(G, dict(zip(G.nodes, sectors)), "sector")
+    return G
+
+
+def assert_backends_agree(G, **kw):
+    a = centrality(G, backend="networkx", **kw)
+    b = centrality(G, backend="igraph", **kw)
+    assert list(a.columns) == list(b.columns) == list(CENTRALITY_COLUMNS)
+    assert (a["eigenvector_method"] == b["eigenvector_method"]).all()
+    for m in MEASURES:
+        np.testing.assert_allclose(b[m].to_numpy(), a[m].to_numpy(), rtol=1e-6, atol=1e-12, err_msg=m)
+    return a
+
+
+# --- networkx vs igraph: the cross-implementation check ------------------------------
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("weights", ["uniform", "powers_of_two"])
+@pytest.mark.parametrize("seed", range(12))
+def test_igraph_and_networkx_agree_on_random_weighted_graphs_with_isolates(seed, directed, weights):
+    assert_backends_agree(random_actor_graph(seed, directed, weights))
+
+
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("seed", range(6))
+def test_igraph_and_networkx_agree_unweighted_and_unnormalised(seed, directed):
+    G = random_actor_graph(100 + seed, directed, isolated=seed % 2 == 0)
+    assert_backends_agree(G, weight=None)
+    assert_backends_agree(G, normalized=False)
+
+
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("seed", range(6))
+def test_igraph_and_networkx_agree_on_strongly_connected_graphs_using_eigenvector(seed, directed):
+    rng = random.Random(seed)
+    n = rng.randint(3, 15)
+    G = nx.cycle_graph(n, create_using=nx.DiGraph if directed else nx.Graph)
+    G.add_edges_from((rng.randrange(n), rng.randrange(n)) for _ in range(n))
+    G.remove_edges_from(list(nx.selfloop_edges(G)))
+    for u, v in G.edges:
+        G.edges[u, v]["weight"] = rng.uniform(0.5, 3)
+    label(G, [rng.choice("UIG") for _ in G])
+    c = assert_backends_agree(G)
+    assert set(c["eigenvector_method"]) == {"eigenvector"}
+
+
+# --- hand computations -------------------------------------------------------------
+def test_undirected_star_centre_holds_all_betweenness_by_hand():
+    # k leaves: C(k,2) leaf pairs, each with its single geodesic through the centre.
+    k = 5
+    G = label(nx.star_graph(k), "G" + "U" * k)
+    for backend in ("networkx", "igraph"):
+        raw = centrality(G, backend=backend, normalized=False)
+        assert raw.loc[0, "betweenness"] == pytest.approx(math.comb(k, 2))
+        assert (raw.loc[1:, "betweenness"] == 0).all()
+        norm = centrality(G, backend=backend)
+        assert norm.loc[0, "betweenness"] == pytest.approx(1.0)
+        assert norm.loc[0, "in_degree"] == pytest.approx(1.0)  # k / (n - 1)
+
+
+def test_directed_star_betweenness_counts_ordered_pairs_by_hand():
+    # centre <-> each of k leaves: k(k-1) ordered leaf pairs, normalised by (n-1)(n-2) = k(k-1)
+    k = 4
+    G = nx.DiGraph()
+    G.add_edges_from([(0, i) for i in range(1, k + 1)] + [(i, 0) for i in range(1, k + 1)])
+    label(G, "GUUII")
+    raw = centrality(G, normalized=False)
+    assert raw.loc[0, "betweenness"] == pytest.approx(k * (k - 1))
+    assert centrality(G).loc[0, "betweenness"] == pytest.approx(1.0)
+
+
+def test_weighted_betweenness_uses_inverse_weight_as_distance_by_hand():
+    # a-b strong (w=4, length 1/4), b-c strong, a-c weak (w=1, length 1):
+    # a->c via b has length 1/2 < 1, so b brokers the a-c pair; with raw weights as
+    # lengths it would not.
+    G = nx.Graph()
+    G.add_weighted_edges_from([("a", "b", 4), ("b", "c", 4), ("a", "c", 1)])
+    label(G, "UGI")
+    c = centrality(G, normalized=False)
+    assert c.loc["b", "betweenness"] == pytest.approx(1.0)
+    assert c.loc["a", "betweenness"] == 0
+
+
+def test_harmonic_closeness_on_a_path_by_hand():
+    # path 0-1-2, unit weights: centre (1 + 1)/2 = 1, ends (1 + 1/2)/2 = 0.75;
+    # an isolated node 3 contributes 0 to others and scores 0
+    G = nx.path_graph(3)
+    G.add_node(3)
+    label(G, "UGIO")
+    for backend in ("networkx", "igraph"):
+        c = centrality(G, backend=backend)
+        # n - 1 = 3 now: centre 2/3, ends 1.5/3
+        assert c["closeness"].tolist() == pytest.approx([0.5, 2 / 3, 0.5, 0.0])
+
+
+def test_closeness_is_on_incoming_distances_by_hand():
+    # a -> b -> c, unit weights: c is reached by b (1) and a (1/2): (1 + 0.5) / 2
+    G = label(nx.DiGraph([("a", "b"), ("b", "c")]), "GUI")
+    c = centrality(G)
+    assert c["closeness"].tolist() == pytest.approx([0.0, 0.5, 0.75])
+
+
+def test_katz_on_an_acyclic_chain_by_hand():
+    # a -> b -> c with weights 2: acyclic, so Katz with alpha = 0.85 / max w = 0.425.
+    # x_a = 1, x_b = 1 + 2 alpha, x_c = 1 + 2 alpha x_b, then unit norm.
+    G = nx.DiGraph()
+    G.add_weighted_edges_from([("a", "b", 2), ("b", "c", 2)])
+    label(G, "GUI")
+    alpha = 0.85 / 2
+    x = np.array([1, 1 + 2 * alpha, 1 + 2 * alpha * (1 + 2 * alpha)])
+    for backend in ("networkx", "igraph"):
+        c = centrality(G, backend=backend)
+        assert set(c["eigenvector_method"]) == {"katz"}
+        np.testing.assert_allclose(c["eigenvector"], x / np.linalg.norm(x), rtol=1e-9)
+
+
+def test_katz_alpha_scales_with_spectral_radius_when_graph_has_a_cycle():
+    # 2-cycle a<->b (weights 1 and 4: spectral radius sqrt(4) = 2) plus a -> c: not strongly
+    # connected. Katz x = (I - alpha W^T)^-1 1 with alpha = 0.85 / 2, solved here by numpy.
+    G = nx.DiGraph()
+    G.add_weighted_edges_from([("a", "b", 1), ("b", "a", 4), ("a", "c", 1)])
+    label(G, "GUI")
+    W = nx.to_numpy_array(G, nodelist=["a", "b", "c"])
+    x = np.linalg.solve(np.eye(3) - 0.85 / 2 * W.T, np.ones(3))
+    c = centrality(G, backend="igraph")
+    assert set(c["eigenvector_method"]) == {"katz"}
+    np.testing.assert_allclose(c["eigenvector"], x / np.linalg.norm(x), rtol=1e-9)
+
+
+def test_eigenvector_is_numpys_left_perron_vector_on_strongly_connected_graph():
+    rng = np.random.default_rng(3)
+    G = nx.DiGraph()
+    n = 7
+    G.add_weighted_edges_from((i, (i + 1) % n, float(rng.uniform(1, 3))) for i in range(n))
+    G.add_weighted_edges_from([(0, 3, 2.0), (5, 1, 0.5), (2, 6, 1.5)])
+    label(G, "UUIIGGO")
+    W = nx.to_numpy_array(G, nodelist=range(n))
+    vals, vecs = np.linalg.eig(W.T)
+    v = np.abs(np.real(vecs[:, np.argmax(np.real(vals))]))
+    for backend in ("networkx", "igraph"):
+        c = centrality(G, backend=backend)
+        assert set(c["eigenvector_method"]) == {"eigenvector"}
+        np.testing.assert_allclose(c["eigenvector"], v / np.linalg.norm(v), rtol=1e-7)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_hits_matches_networkx_hits_when_leading_singular_value_is_simple(seed):
+    G = random_actor_graph(200 + seed, directed=True)
+    A = nx.to_numpy_array(G, weight="weight")
+    s = np.linalg.svd(A, compute_uv=False)
+    assert s[0] > s[1] * (1 + 1e-6)  # the case where HITS is unique
+    hubs, auths = nx.hits(G, max_iter=10000, tol=1e-14)
+    c = centrality(G)
+    np.testing.assert_allclose(c["hub"], [hubs[v] for v in G], rtol=1e-6, atol=1e-12)
+    np.testing.assert_allclose(c["authority"], [auths[v] for v in G], rtol=1e-6, atol=1e-12)
+
+
+def test_hits_on_undirected_star_is_uniform_projection_and_hub_equals_authority():
+    # A^2 for the star K_{1,4} has eigenvalue 4 on {centre only, leaves only}; the all-ones
+    # vector lies in that eigenspace, so its projection is itself: every node 1/5.
+    G = label(nx.star_graph(4), "GUUII")
+    for backend in ("networkx", "igraph"):
+        c = centrality(G, backend=backend)
+        assert c["hub"].tolist() == pytest.approx([0.2] * 5)
+        assert c["authority"].tolist() == pytest.approx([0.2] * 5)
+
+
+def test_pagerank_sums_to_one_and_matches_networkx_default():
+    G = random_actor_graph(7, directed=True)
+    pr = nx.pagerank(G, weight="weight", tol=1e-14, max_iter=10000)
+    c = centrality(G, backend="igraph")
+    assert c["pagerank"].sum() == pytest.approx(1.0)
+    np.testing.assert_allclose(c["pagerank"], [pr[v] for v in G], rtol=1e-6)
+
+
+# --- schema, conventions and errors --------------------------------------------------
+def test_columns_are_fixed_for_directed_undirected_empty_and_unnormalised_graphs():
+    graphs = [random_actor_graph(1, True), random_actor_graph(1, False), nx.DiGraph()]
+    for G in graphs:
+        for kw in ({}, {"normalized": False}, {"weight": None}, {"backend": "igraph"}):
+            assert list(centrality(G, **kw).columns) == list(CENTRALITY_COLUMNS)
+
+
+def test_undirected_graph_has_equal_in_and_out_measures():
+    c = centrality(random_actor_graph(5, directed=False))
+    assert (c["in_degree"] == c["out_degree"]).all()
+    assert (c["in_strength"] == c["out_strength"]).all()
+    np.testing.assert_allclose(c["hub"], c["authority"], atol=1e-12)
+
+
+def test_zero_weight_edges_and_self_loops_are_ignored():
+    G = label(nx.DiGraph([("a", "b"), ("b", "c")]), "GUI")
+    H = G.copy()
+    H.add_edge("a", "c", weight=0)
+    H.add_edge("b", "b", weight=3)
+    pd.testing.assert_frame_equal(centrality(G), centrality(H))
+
+
+def test_multigraph_parallel_edges_are_summed():
+    M = nx.MultiDiGraph()
+    M.add_edge("a", "b", weight=1)
+    M.add_edge("a", "b", weight=2)
+    M.add_edge("b", "c", weight=1)
+    label(M, "GUI")
+    D = label(nx.DiGraph(), "")
+    D.add_weighted_edges_from([("a", "b", 3), ("b", "c", 1)])
+    label(D, "GUI")
+    pd.testing.assert_frame_equal(centrality(M), centrality(D))
+
+
+def test_unknown_backend_raises_naming_it():
+    with pytest.raises(HelixnetValueError, match="graphtool"):
+        centrality(label(nx.path_graph(3), "UGI"), backend="graphtool")
+
+
+def test_node_without_sector_raises_invalid_graph_error():
+    G = nx.path_graph(3)
+    with pytest.raises(InvalidGraphError, match="sector"):
+        centrality(G)
+
+
+def test_negative_weight_raises_invalid_graph_error():
+    G = label(nx.path_graph(3), "UGI")
+    G.edges[0, 1]["weight"] = -1
+    with pytest.raises(InvalidGraphError, match="weight"):
+        centrality(G)
+
+
+# --- sector aggregation ------------------------------------------------------------
+def test_sector_shares_sum_to_one_over_sectors():
+    G = random_actor_graph(11, directed=True)
+    s = sector_centrality(G)
+    assert list(s.index) == ["U", "I", "G", "O"]
+    for m in MEASURES:
+        assert s[f"share_{m}"].sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_singleton_group_betweenness_equals_node_betweenness(seed):
+    # the group betweenness of {v} is v's betweenness (normalisation (n-1)(n-2) for both);
+    # helixnet's group routine against networkx's betweenness_centrality (via centrality()).
+    G = random_actor_graph(13 + seed, directed=seed % 2 == 0, isolated=True)
+    g_nodes = [v for v, s in G.nodes(data="sector") if s == "G"]
+    for v in g_nodes:
+        G.nodes[v]["sector"] = "U"
+    hub = next(iter(G.nodes))
+    G.nodes[hub]["sector"] = "G"
+    s = sector_centrality(G)
+    c = centrality(G)
+    assert s.loc["G", "group_betweenness"] == pytest.approx(c.loc[hub, "betweenness"])
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_group_betweenness_matches_networkx_group_routine_on_strongly_connected_graph(directed):
+    # networkx's group_betweenness_centrality (which needs strong connectivity) is the reference
+    rng = random.Random(5)
+    n = 12
+    G = nx.cycle_graph(n, create_using=nx.DiGraph if directed else nx.Graph)
+    G.add_edges_from((rng.randrange(n), rng.randrange(n)) for _ in range(10))
+    G.remove_edges_from(list(nx.selfloop_edges(G)))
+    for u, v in G.edges:
+        G.edges[u, v]["weight"] = rng.uniform(0.5, 3)
+        G.edges[u, v]["dist"] = 1 / G.edges[u, v]["weight"]
+    label(G, "GGGUUUUIIIIO")
+    s = sector_centrality(G)
+    for sector in "GUI":
+        members = [v for v in G if G.nodes[v]["sector"] == sector]
+        ref = nx.group_betweenness_centrality(G, members, normalized=True, weight="dist")
+        assert s.loc[sector, "group_betweenness"] == pytest.approx(ref, rel=1e-9)
+
+
+def test_sector_centrality_from_a_table_has_same_columns_and_nan_groups():
+    G = random_actor_graph(2, directed=True)
+    from_graph = sector_centrality(G)
+    from_table = sector_centrality(centrality(G))
+    assert list(from_graph.columns) == list(from_table.columns)
+    pd.testing.assert_frame_equal(from_graph.filter(like="share_"), from_table.filter(like="share_"))
+    assert from_table.filter(like="group_").isna().all().all()
+
+
+def test_empty_sector_has_zero_share_and_nan_group_centrality():
+    G = label(nx.path_graph(3), "UGI")
+    s = sector_centrality(G)
+    assert s.loc["O", "n_nodes"] == 0
+    assert s.loc["O", "share_betweenness"] == 0
+    assert math.isnan(s.loc["O", "group_betweenness"])
+
+
+def test_sector_centrality_rejects_other_inputs():
+    with pytest.raises(HelixnetTypeError):
+        sector_centrality([1, 2, 3])
