@@ -44,6 +44,10 @@ _LAZY = {
     "decompose": "helixnet.decomposition",
     "shapley": "helixnet.decomposition",
     "DecompositionResult": "helixnet.decomposition",
+    # actor graphs
+    "kazakhstan_graph": "helixnet.graphs",
+    "from_edges": "helixnet.graphs",
+    "from_bipartite": "helixnet.graphs",
     # network analysis
     "centrality": "helixnet.centrality",
     "brokerage": "helixnet.brokerage",

@@ -309,9 +309,351 @@ def international_comparison() -> AnalysisResult:
                           summary, " ".join(parts))
 
 
+# --------------------------------------------------------------------------- the paper's figures
+
+_CHART_TITLES = {
+    "rd_funding": "R&D funding sources, 2013",
+    "innovation_funding": "Technological-innovation funding sources, 2013",
+}
+
+
+def fig1_funding_sources() -> AnalysisResult:
+    from helixnet import datasets, plot
+
+    df = datasets.load("fig1_funding_sources")
+    charts = list(dict.fromkeys(df["chart"].astype(str)))
+    with plot.style():
+        fig, axes = _figure(5.4 * len(charts), 4.4, ncols=len(charts))
+        plot.funding_sources(df, label="label", value="value_percent", key="item", parent="parent",
+                             titles=_CHART_TITLES, ax=axes[0])
+    summary, parts = {}, []
+    for chart in charts:
+        part = df[df["chart"].astype(str) == chart]
+        top = part[part["parent"].isna() | (part["parent"].astype("string").fillna("") == "")]
+        top = top.sort_values("value_percent", ascending=False, kind="stable")
+        ranked = [(str(r["label"]), float(r["value_percent"])) for r in top.to_dict("records")]
+        summary[chart] = {
+            "top_level_sum_percent": float(top["value_percent"].sum()),
+            "ranking": [{"source": n, "percent": v} for n, v in ranked],
+        }
+        lead = ", ".join(f"{n.lower()} {v:g} %" for n, v in ranked[:3])
+        parts.append(
+            f"In {_CHART_TITLES.get(chart, chart).split(',')[0].lower()} the largest sources are {lead}; "
+            f"the printed top-level shares sum to {float(top['value_percent'].sum()):.4g} %."
+        )
+    parts.append(
+        "Sub-items printed as parts of another source (hatched, 'of which') are not added to the sums. "
+        "Which pie each printed value belongs to is a reading of the garbled extraction, recorded row by row "
+        "in the data's reading_note."
+    )
+    table = df[["chart", "item", "label", "value_percent", "level", "parent"]]
+    return AnalysisResult("fig1_funding_sources", "Fig. 1: sources of R&D and innovation funding", fig,
+                          {"": table}, summary, " ".join(parts))
+
+
+def fig2_cost_structure() -> AnalysisResult:
+    from helixnet import datasets, plot
+
+    df = datasets.load("fig2_innovation_costs")
+    stated = df[df["value_percent"].notna()]
+    named = df[df["value_percent"].isna() & (df["cost_item"].astype(str) != "unstated_remainder")]
+    with plot.style():
+        fig, axes = _figure(6.8, 3.4)
+        plot.cost_structure(stated, label="label", value="value_percent", ax=axes[0, 0])
+    s = float(stated["value_percent"].sum())
+    summary = {
+        "stated_percent": {str(r["cost_item"]): float(r["value_percent"]) for r in stated.to_dict("records")},
+        "stated_sum_percent": s,
+        "not_stated_percent": 100.0 - s,
+        "named_without_value": [str(x) for x in named["cost_item"]],
+    }
+    text = (
+        "The text states "
+        + ", ".join(f"{str(r['label'])} {float(r['value_percent']):g} %" for r in stated.to_dict("records"))
+        + f" of technological-innovation costs: {s:.4g} % in all. The remaining {100 - s:.4g} % is not stated"
+        " (the figure itself did not survive extraction) and is drawn as such, not distributed."
+        + (
+            " Named without a value: " + "; ".join(str(x) for x in named["label"]) + "."
+            if len(named)
+            else ""
+        )
+    )
+    table = df[["cost_item", "label", "value_percent", "stated_in_text"]]
+    return AnalysisResult("fig2_cost_structure", "Fig. 2: structure of technological-innovation costs", fig,
+                          {"": table}, summary, text)
+
+
+def fig3_innovation_activity() -> AnalysisResult:
+    from helixnet import datasets, plot
+
+    df = datasets.load("fig3_innovation_activity_types")
+    with plot.style():
+        fig, axes = _figure(7.0, 3.8)
+        plot.innovation_activity(df, label="label", value="value_percent", ax=axes[0, 0])
+    ranked = df.sort_values("value_percent", ascending=False, kind="stable")
+    top = ranked.iloc[0]
+    summary = {
+        "shares_percent": {str(r["activity"]): float(r["value_percent"]) for r in df.to_dict("records")},
+        "largest": str(top["activity"]),
+        "sum_percent": float(df["value_percent"].sum()),
+    }
+    research = df.set_index("activity")["value_percent"].astype(float)
+    text = (
+        f"The most common type of innovation activity is {str(top['label'])} ({float(top['value_percent']):g} %): "
+        "enterprises mostly absorb technology embodied in equipment. "
+        + (f"Research is {research['research']:g} % " if "research" in research else "")
+        + (f"and design and engineering {research['design_engineering']:g} %. " if "design_engineering" in research else "")
+        + f"The printed shares sum to {float(df['value_percent'].sum()):g} %."
+    )
+    table = df[["activity", "label", "value_percent"]]
+    return AnalysisResult("fig3_innovation_activity", "Fig. 3: main types of innovation activity", fig,
+                          {"": table}, summary, text)
+
+
+_INDICATOR_TITLES = {
+    "innovation_activity_enterprises": "Innovation activity of enterprises",
+    "innovative_production_gdp": "Innovative production in GDP",
+    "wef_gci_rank": "WEF Global Competitiveness rank",
+}
+
+
+def table1_plan_vs_actual() -> AnalysisResult:
+    from helixnet import datasets, plot
+
+    df = datasets.load("table1_nis_results")
+    names = list(dict.fromkeys(df["indicator"].astype(str)))
+    with plot.style():
+        fig, axes = _figure(3.3 * len(names), 3.4, ncols=len(names))
+        plot.plan_vs_actual(df, titles=_INDICATOR_TITLES, ax=axes[0])
+    summary, parts = {}, []
+    for name in names:
+        part = df[df["indicator"].astype(str) == name]
+        actual = part[part["kind"] == "actual"].sort_values("year")
+        plan = part[part["kind"] == "plan"].sort_values("year")
+        last = actual.iloc[-1] if len(actual) else None
+        unit = str(part["unit"].iloc[0])
+        entry = {
+            "unit": unit,
+            "actual": {str(int(r["year"])): float(r["value"]) for r in actual.to_dict("records")},
+            "plan": {str(int(r["year"])): float(r["value"]) for r in plan.to_dict("records")},
+        }
+        summary[name] = entry
+        u = " %" if unit == "percent" else ""
+        if last is not None and len(plan):
+            nxt = plan[plan["year"] > int(last["year"])]
+            first_plan = nxt.iloc[0] if len(nxt) else plan.iloc[-1]
+            better = (float(last["value"]) <= float(first_plan["value"])) if unit == "rank" else (
+                float(last["value"]) >= float(first_plan["value"]))
+            entry["latest_actual_meets_next_plan"] = bool(better)
+            parts.append(
+                f"{_INDICATOR_TITLES.get(name, name)}: {float(last['value']):g}{u} in {int(last['year'])} "
+                f"against a plan of {float(first_plan['value']):g}{u} for {int(first_plan['year'])}"
+                + (" (already reached)" if better else " (not yet reached)")
+                + "; target for "
+                + f"{int(plan.iloc[-1]['year'])}: {float(plan.iloc[-1]['value']):g}{u}."
+            )
+    parts.append(
+        "Two printed values conflict with the paper's text (innovative production 0.51 % vs 1.1 % in 2009, "
+        "1.7 % vs 1.64 % in 2013); the table's values are drawn and the conflict is noted in the data."
+        if "innovative_production_gdp" in summary
+        else ""
+    )
+    table = df[["period", "indicator", "kind", "year", "value", "unit"]]
+    return AnalysisResult("table1_plan_vs_actual", "Table 1: innovation-system results, plan vs actual", fig,
+                          {"": table}, summary, " ".join(p for p in parts if p))
+
+
+# --------------------------------------------------------------------------- actor networks
+
+
+def _edge_table(G, layer=None):
+    import pandas as pd
+
+    rows = []
+    for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        rows.append(
+            {
+                "layer": layer or G.graph.get("layer", ""),
+                "source": str(u),
+                "target": str(v),
+                "source_sector": G.nodes[u]["sector"],
+                "target_sector": G.nodes[v]["sector"],
+                "weight": float(d.get("weight", 1.0)),
+                "relation": str(d.get("relation", "")),
+                "status": str(d.get("status", "existing")),
+                "source_ref": str(d.get("source_ref", "")),
+            }
+        )
+    cols = ["layer", "source", "target", "source_sector", "target_sector", "weight", "relation", "status",
+            "source_ref"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _node_table(G):
+    import pandas as pd
+
+    rows = [
+        {"node": str(n), "label": str(d.get("label", n)), "sector": d["sector"], "kind": str(d.get("kind", "")),
+         "status": str(d.get("status", "") or "")}
+        for n, d in sorted(G.nodes(data=True), key=lambda x: str(x[0]))
+    ]
+    return pd.DataFrame(rows, columns=["node", "label", "sector", "kind", "status"])
+
+
+def _has_model(value, model):
+    return model in str(value or "").split(";")
+
+
+def _model_graph(model):
+    """The actors and links of one model of the paper, absent ties included as edges."""
+    from helixnet import graphs
+
+    G = graphs.institutional_layer()
+    H = G.__class__()
+    H.graph.update({"name": model, "layer": model})
+    for u, v, d in G.edges(data=True):
+        if _has_model(d.get("model"), model):
+            for n in (u, v):
+                H.add_node(n, **G.nodes[n])
+            H.add_edge(u, v, **d)
+    for n, d in G.nodes(data=True):
+        if _has_model(d.get("model"), model):
+            H.add_node(n, **d)
+    for tie in G.graph.get("absent_ties", []):
+        if _has_model(tie.get("model"), model):
+            for n in (tie["source"], tie["target"]):
+                if n not in H:
+                    H.add_node(n, **G.nodes[n])
+            H.add_edge(tie["source"], tie["target"], weight=1.0, relation=tie["relation"], status="absent",
+                       source_ref=tie.get("source_ref", ""))
+    return H
+
+
+def _pair(a, b):
+    from helixnet._validation import SECTORS
+
+    return "–".join(sorted({a, b}, key=SECTORS.index)) if a != b else a
+
+
+def _tie_summary(G):
+    from collections import Counter
+
+    from helixnet._validation import SECTORS
+
+    sectors = Counter(d["sector"] for _, d in G.nodes(data=True))
+    status = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
+    pairs = {}
+    for u, v, d in G.edges(data=True):
+        key = _pair(G.nodes[u]["sector"], G.nodes[v]["sector"])
+        st = str(d.get("status", "existing"))
+        pairs.setdefault(key, {}).setdefault(st, 0)
+        pairs[key][st] += 1
+    return {
+        "n_actors": G.number_of_nodes(),
+        "actors_by_sector": {s: int(sectors.get(s, 0)) for s in SECTORS},
+        "ties_by_status": {k: int(v) for k, v in sorted(status.items())},
+        "ties_by_sector_pair": {k: dict(sorted(v.items())) for k, v in sorted(pairs.items())},
+    }
+
+
+def _describe_model(summary, name):
+    a = summary["actors_by_sector"]
+    st = summary["ties_by_status"]
+    ui = summary["ties_by_sector_pair"].get("U–I", {})
+    text = (
+        f"The {name} has {summary['n_actors']} actors ({a['G']} government, {a['U']} science, {a['I']} business, "
+        f"{a['O']} other) and " + ", ".join(f"{v} {k}" for k, v in st.items()) + " ties. "
+    )
+    if ui:
+        text += "Science–business ties: " + ", ".join(f"{v} {k}" for k, v in ui.items()) + "."
+    else:
+        text += "There is no science–business (U–I) tie at all."
+    if ui and not ui.get("existing"):
+        text += " None of them exists yet: science and business meet only through planned or absent ties."
+    return text
+
+
+def _model_analysis(model, name, title, caption):
+    from helixnet import plot
+
+    G = _model_graph(model)
+    with plot.style():
+        fig, axes = _figure(8.6, 6.6)
+        plot.actor_network(G, title=caption, ax=axes[0, 0], label_width=18)
+    summary = _tie_summary(G)
+    return AnalysisResult(name, title, fig, {"": _edge_table(G, model), "nodes": _node_table(G)}, summary,
+                          _describe_model(summary, caption.split(":")[0].strip() if ":" in caption else caption))
+
+
+def fig4_pit_sez_model() -> AnalysisResult:
+    return _model_analysis("fig4_pit_sez", "fig4_pit_sez_model", "Fig. 4: the PIT SEZ Triple Helix model",
+                           "Park of Innovative Technologies SEZ model")
+
+
+def fig5_nazarbayev_model() -> AnalysisResult:
+    return _model_analysis("fig5_nazarbayev_university", "fig5_nazarbayev_model",
+                           "Fig. 5: the Nazarbayev University hybrid model", "Nazarbayev University hybrid model")
+
+
+def kazakhstan_layers() -> AnalysisResult:
+    import pandas as pd
+
+    from helixnet import graphs, plot
+
+    layers = {
+        "knowledge": graphs.knowledge_layer(),
+        "funding": graphs.funding_layer(),
+        "institutional": graphs.institutional_layer(),
+    }
+    titles = {
+        "knowledge": "Knowledge: enterprises' information sources",
+        "funding": "Funding: Table 3 sources to sectors",
+        "institutional": "Institutional: actors and links of the text",
+    }
+    with plot.style():
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(15.0, 20.0), layout="constrained")
+        axd = fig.subplot_mosaic([["knowledge", "funding"], ["institutional", "institutional"]],
+                                 height_ratios=[1, 2.1])
+        for name, G in layers.items():
+            plot.actor_network(G, title=titles[name], ax=axd[name], legend=True,
+                               label_width=16 if name != "institutional" else 36,
+                               node_size=260 if name == "institutional" else 420)
+    summary = {name: _tie_summary(G) for name, G in layers.items()}
+    for name, G in layers.items():
+        w = {}
+        for u, v, d in G.edges(data=True):
+            key = _pair(G.nodes[u]["sector"], G.nodes[v]["sector"])
+            w[key] = w.get(key, 0.0) + float(d.get("weight", 1.0))
+        total = sum(w.values()) or 1.0
+        summary[name]["weight_share_by_sector_pair"] = {k: v / total for k, v in sorted(w.items())}
+    parts = []
+    for name in layers:
+        shares = summary[name]["weight_share_by_sector_pair"]
+        top = max(shares, key=shares.get)
+        parts.append(
+            f"the {name} layer has {summary[name]['n_actors']} actors and "
+            f"{sum(summary[name]['ties_by_status'].values())} ties, the heaviest sector pair being {top} "
+            f"({_pct(shares[top])} of its tie weight)"
+        )
+    text = "Drawn from the bundled data with sector-coloured actors: " + "; ".join(parts) + "."
+    edges = pd.concat([_edge_table(G, name) for name, G in layers.items()], ignore_index=True)
+    return AnalysisResult("kazakhstan_layers", "The three layers of the Kazakhstan actor graph", fig, {"": edges},
+                          summary, text)
+
+
 # --------------------------------------------------------------------------- registry
 
 ANALYSES: list = [
+    Analysis("fig1_funding_sources", "Fig. 1: sources of R&D and innovation funding", fig1_funding_sources,
+             datasets=("fig1_funding_sources",)),
+    Analysis("fig2_cost_structure", "Fig. 2: structure of technological-innovation costs", fig2_cost_structure,
+             datasets=("fig2_innovation_costs",)),
+    Analysis("fig3_innovation_activity", "Fig. 3: main types of innovation activity", fig3_innovation_activity,
+             datasets=("fig3_innovation_activity_types",)),
+    Analysis("table1_plan_vs_actual", "Table 1: innovation-system results, plan vs actual", table1_plan_vs_actual,
+             datasets=("table1_nis_results",)),
     Analysis("table2_research_types", "Table 2: types of research by sector", table2_research_types,
              datasets=("table2_research_types",)),
     Analysis("table3_funding_by_sector", "Table 3: sources of R&D funding by sector", table3_funding_by_sector,
@@ -320,6 +662,13 @@ ANALYSES: list = [
              datasets=("table4_rd_personnel",)),
     Analysis("international_comparison", "International comparison", international_comparison,
              datasets=("international_comparison",)),
+    Analysis("fig4_pit_sez_model", "Fig. 4: the PIT SEZ Triple Helix model", fig4_pit_sez_model,
+             modules=("helixnet.graphs",), datasets=("actors", "links", "sector_mapping")),
+    Analysis("fig5_nazarbayev_model", "Fig. 5: the Nazarbayev University hybrid model", fig5_nazarbayev_model,
+             modules=("helixnet.graphs",), datasets=("actors", "links", "sector_mapping")),
+    Analysis("kazakhstan_layers", "The three layers of the Kazakhstan actor graph", kazakhstan_layers,
+             modules=("helixnet.graphs",),
+             datasets=("actors", "links", "sector_mapping", "knowledge_sources", "table3_rd_funding_sources")),
 ]
 
 
@@ -335,12 +684,12 @@ def get(name: str) -> Analysis:
 
 def run(name: str, out_dir, dpi: int = 300) -> AnalysisResult:
     """Run analysis `name` and write its figure and tables into `out_dir`."""
-    from helixnet.exceptions import HelixnetError
+    from helixnet.exceptions import HelixnetValueError
 
     analysis = get(name)
     missing = analysis.missing()
     if missing:
-        raise HelixnetError(f"analysis {name!r} needs {', '.join(missing)}, which is not available")
+        raise HelixnetValueError(f"analysis {name!r} needs {', '.join(missing)}, which is not available")
     result = analysis.func()
     write_result(result, out_dir, dpi=dpi)
     return result

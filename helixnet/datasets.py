@@ -2,10 +2,13 @@
 
 Every dataset is a tidy CSV transcribed from Dnishev, Alzhanova & Alibekova
 (2015), *Innovative development of Kazakhstan on the basis of triple helix and
-cluster approach*, Economy of Region 2015(2), doi:10.17059/2015-2-13, and
+cluster approach*, Economy of Region (Ekonomika regiona) 2015, No. 2, and
 described in the Frictionless Data Package ``datapackage.json`` shipped beside
-it: title, source (table, figure, page or sentence of the paper), the meaning
-and unit of every column, and a SHA-256 checksum.
+it: title, source (table, figure or section of the paper), the meaning and
+unit of every column, and a SHA-256 checksum. ``README.md`` in the same folder
+explains the readings taken where the PDF extraction was ambiguous, and the
+dataset ``paper_inconsistencies`` lists where the paper contradicts itself
+(the data keep the printed values).
 
 Examples
 --------
@@ -20,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +45,21 @@ def data_path() -> Path:
 
     Inside an installed wheel this is ``helixnet/data``; in a source checkout
     (editable install) it is the repository's top-level ``data/``.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If neither location holds a ``datapackage.json`` (a broken install).
+
+    Examples
+    --------
+    >>> from helixnet.datasets import data_path
+    >>> (data_path() / "datapackage.json").is_file()
+    True
     """
     here = Path(__file__).resolve().parent
     for candidate in (here / "data", here.parent / "data"):
@@ -63,10 +82,38 @@ def _resources() -> dict:
 
 
 def describe(name: str) -> dict:
-    """The Data Package resource descriptor of dataset `name` (a copy).
+    """The Data Package resource descriptor of dataset `name`.
 
-    It holds the title, description, source, schema (fields with type,
-    unit and description) and checksum.
+    Parameters
+    ----------
+    name : str
+        A name from :func:`list_datasets`.
+
+    Returns
+    -------
+    dict
+        A copy of the descriptor: ``title``, ``description`` (with the
+        readings taken), ``sources``, ``schema`` (fields with ``type``,
+        ``unit`` and ``description``), ``bytes`` and ``hash``
+        (``"sha256:<hex>"``).
+
+    Raises
+    ------
+    helixnet.UnknownDatasetError
+        If `name` is not a bundled dataset; the message lists the valid names.
+
+    See Also
+    --------
+    load, list_datasets
+
+    Examples
+    --------
+    >>> from helixnet.datasets import describe
+    >>> d = describe("table2_research_types")
+    >>> d["sources"][0]["title"]
+    'Dnishev et al. 2015, Table 2 (source: Statistic Agency of the Republic of Kazakhstan, 2013)'
+    >>> [(f["name"], f.get("unit")) for f in d["schema"]["fields"]][:2]
+    [('sector', None), ('basic_research', 'fraction')]
     """
     resources = _resources()
     if name not in resources:
@@ -74,6 +121,11 @@ def describe(name: str) -> dict:
             f"unknown dataset {name!r}; valid names: {', '.join(sorted(resources))}"
         )
     return json.loads(json.dumps(resources[name]))
+
+
+def _count_rows(path: Path) -> int:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return sum(1 for row in csv.reader(fh) if row) - 1
 
 
 def list_datasets():
@@ -84,18 +136,33 @@ def list_datasets():
     pandas.DataFrame
         One row per dataset with columns ``name``, ``title``, ``source`` (the
         table, figure or section of the paper it was read from) and ``rows``
-        (number of data rows), sorted by name.
+        (number of data rows, counted as CSV records), sorted by name.
+
+    See Also
+    --------
+    load, describe
+
+    Examples
+    --------
+    >>> from helixnet.datasets import list_datasets
+    >>> inv = list_datasets()
+    >>> int(inv.set_index("name").loc["table2_research_types", "rows"])
+    5
     """
     import pandas as pd
 
     rows = []
     for name, res in sorted(_resources().items()):
-        with open(data_path() / res["path"], encoding="utf-8") as fh:
-            n = sum(1 for line in fh if line.strip()) - 1
         rows.append(
-            {"name": name, "title": res.get("title", ""), "source": _source_text(res), "rows": n}
+            {
+                "name": name,
+                "title": res.get("title", ""),
+                "source": _source_text(res),
+                "rows": _count_rows(data_path() / res["path"]),
+            }
         )
-    return pd.DataFrame(rows, columns=["name", "title", "source", "rows"])
+    table = pd.DataFrame(rows, columns=["name", "title", "source", "rows"])
+    return table.astype({"rows": "int64"})
 
 
 def _source_text(res: dict) -> str:
@@ -107,8 +174,11 @@ def load(name: str):
     """Load bundled dataset `name` as a DataFrame.
 
     Column types follow the dataset's schema (integers as nullable
-    ``Int64``, numbers as ``float64``, strings as ``string``), so a value the
-    paper does not state is ``<NA>``/``NaN``, never a made-up number.
+    ``Int64``, numbers as ``float64``, strings as ``string``, booleans as
+    nullable ``boolean``), so a value the paper does not state is
+    ``<NA>``/``NaN``, never a made-up number. Values are exactly as printed in
+    the paper (decimal comma read as a point); the schema's ``unit`` says
+    whether a share is a fraction or a percent.
 
     Parameters
     ----------
@@ -118,11 +188,26 @@ def load(name: str):
     Returns
     -------
     pandas.DataFrame
+        The columns of the dataset's schema, in order.
 
     Raises
     ------
     helixnet.UnknownDatasetError
         If `name` is not a bundled dataset; the message lists the valid names.
+
+    See Also
+    --------
+    describe : title, sources, column units and checksum of a dataset.
+
+    Examples
+    --------
+    >>> from helixnet.datasets import load
+    >>> t2 = load("table2_research_types").set_index("sector")
+    >>> float(t2.loc["entrepreneurial", "development"])  # Table 2: 0,36
+    0.36
+    >>> fig2 = load("fig2_innovation_costs").set_index("cost_item")
+    >>> int(fig2["value_percent"].isna().sum())  # items the paper gives no number for
+    2
     """
     import pandas as pd
 

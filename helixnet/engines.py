@@ -392,7 +392,7 @@ def _prepare_partition(frame, dims, weight):
     import numpy as np
     import pandas as pd
 
-    data = {f"_k{i}": frame[d].to_numpy(dtype=object) for i, d in enumerate(dims)}
+    data = {f"_k{i}": frame[d] for i, d in enumerate(dims)}
     data["_n"] = np.ones(len(frame), dtype="int64")
     if weight is None:
         data["_w"] = np.ones(len(frame), dtype="float64")
@@ -525,15 +525,7 @@ def _is_duckdb_numeric(t: str) -> bool:
     }  # fmt: skip
 
 
-def _count_dask(src: _Source, dims, weight, scheduler):
-    try:
-        import dask.dataframe as dd
-        from distributed import Client, LocalCluster
-    except ImportError as exc:
-        raise HelixnetValueError(
-            "engine 'dask' needs dask[distributed] (pip install 'dask[distributed]', or helixnet[big])"
-        ) from exc
-
+def _dask_frame(dd, src: _Source, dims, weight):
     cols = list(dims) + ([weight] if weight is not None else [])
     if src.kind == "frame":
         frame = src.frame[cols]
@@ -549,6 +541,23 @@ def _count_dask(src: _Source, dims, weight, scheduler):
             engine="pyarrow", encoding="utf-8-sig", blocksize="64MB",
             **({"names": src.columns} if renamed else {"usecols": cols}),
         )[cols]  # fmt: skip
+    return ddf
+
+
+def _count_dask(src: _Source, dims, weight, scheduler):
+    try:
+        import dask.dataframe as dd
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise HelixnetValueError(
+            "engine 'dask' needs dask[distributed] (pip install 'dask[distributed]', or helixnet[big])"
+        ) from exc
+    try:
+        ddf = _dask_frame(dd, src, dims, weight)
+    except HelixnetError:
+        raise
+    except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
+        raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     prepared = ddf.map_partitions(_prepare_partition, list(dims), weight)
     keys = [f"_k{i}" for i in range(len(dims))]
     grouped_lazy = prepared.groupby(keys, dropna=False, sort=False)[["_n", "_w", "_bad"]].sum()

@@ -49,7 +49,7 @@ Examples
 >>> G = hx.graphs.knowledge_layer()
 >>> G["market_actors"]["enterprises"]["weight"]
 43.0
->>> hx.graphs.resolve_source_ref(G["market_actors"]["enterprises"]["source_ref"])
+>>> float(hx.graphs.resolve_source_ref(G["market_actors"]["enterprises"]["source_ref"]))
 43.0
 """
 
@@ -74,7 +74,6 @@ from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
     InvalidGraphError,
-    UnknownDatasetError,
 )
 
 __all__ = [
@@ -473,7 +472,10 @@ def knowledge_layer(*, normalize=False, sectors=None):
         value = _value(df, "source_type", s, "share_percent", "knowledge_sources")
         u = "enterprises" if s == "internal" else s
         if u != "enterprises":
-            _add_node(G, u, "knowledge_source")
+            label = _value(df, "source_type", s, "label", "knowledge_sources") if "label" in df else None
+            examples = _value(df, "source_type", s, "examples", "knowledge_sources") if "examples" in df else None
+            _add_node(G, u, "knowledge_source",
+                      label=f"{label} ({examples.replace(';', ',')})" if label and examples else None)
         _add_record(G, u, "enterprises", relation="knowledge", source_value=value, scale=scale,
                     source_ref=_ref("knowledge_sources", "share_percent", source_type=s))
     return _finish(G)
@@ -831,8 +833,8 @@ def oecd_comparison_graphs(countries=("Japan", "USA", "Germany", "Korea"), *, ka
         Countries passed to :func:`comparison_funding_layer`.
     kazakhstan : {"table3", "printed", None}
         ``"table3"`` (default): Kazakhstan's funding layer unchanged, whose
-        government share follows from Table 3 (about 64 % with the default
-        estimate); ``"printed"``: rescaled to the 60 % printed on p. 163;
+        government share follows from Table 3 (republican plus local budgets,
+        about 68 % with the default estimate and sector mapping); ``"printed"``: rescaled to the 60 % printed on p. 163;
         ``None``: leave Kazakhstan out.
     weighting : {"nnls", "personnel"}
     sectors : mapping, optional
@@ -1443,7 +1445,8 @@ def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector
     ----------
     data : networkx graph or mapping
         A graph whose nodes carry `attr`, or a mapping event -> iterable of
-        sector codes (one per participant).
+        sector codes (one per participant; a string such as ``"UI"`` is read
+        as its letters).
     dims : str, default "UIG"
         Dimensions, a subset of ``"UIGO"`` in that order (2-4 letters).
     unit : {"edges", "events"}
@@ -1519,7 +1522,7 @@ def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector
                 relationships.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
     elif hasattr(data, "items"):
         for e, codes in data.items():
-            codes = [codes] if isinstance(codes, str) else list(codes)
+            codes = list(codes)  # a string "UIG" is its letters
             bad = [c for c in codes if c not in SECTORS]
             if bad:
                 raise HelixnetValueError(

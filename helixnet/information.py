@@ -762,8 +762,9 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
     ------
     InvalidTableError
         A key with a letter not in `dims` (the message names the key), a
-        repeated letter or combination, a negative or non-finite count, fewer
-        than two or more than four dimensions, or an all-zero table.
+        repeated letter or combination, a negative or non-finite count, or
+        fewer than two or more than four dimensions. (An all-zero table is
+        returned as is; the measures reject it.)
 
     See Also
     --------
@@ -835,7 +836,7 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
             name = "none" if not any(cell) else "".join(d for d, c in zip(dims, cell) if c)
             raise InvalidTableError(f"Venn count for {name!r} is {val}; counts must be finite and >= 0")
         table[cell] = val
-    return _check_table(table)
+    return table
 
 
 # --------------------------------------------------------------------------
@@ -1047,7 +1048,7 @@ def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> Syner
 
     Examples
     --------
-    Records of five organisations, by sector, region and size:
+    Four records of organisations, by technology, region and size:
 
     >>> import pandas as pd
     >>> import helixnet as hx

@@ -57,6 +57,7 @@ __all__ = [
     "plan_vs_actual",
     "international_comparison",
     "sector_layout",
+    "shell_layout",
     "actor_network",
     "centrality_by_sector",
     "brokerage_profile",
@@ -365,6 +366,7 @@ def funding_sources(
     label: str = "source",
     value: str = "share_percent",
     parent: str | None = "parent",
+    key: str | None = None,
     titles: Mapping[str, str] | None = None,
     ax=None,
 ):
@@ -385,6 +387,8 @@ def funding_sources(
         empty for top-level sources).
     chart, label, value, parent : str
         Column names. `parent` may be None.
+    key : str, optional
+        Column of identifiers that `parent` refers to (default: `label`).
     titles : mapping, optional
         Title of each chart, keyed by the values of the `chart` column.
     ax : sequence of matplotlib Axes, optional
@@ -427,37 +431,35 @@ def funding_sources(
     import numpy as np
     import pandas as pd
 
-    cols = [chart, label, value] + ([parent] if parent and parent in data.columns else [])
     _require_columns(data, [chart, label, value], "funding_sources")
+    key = key or label
+    _require_columns(data, [key], "funding_sources")
     has_parent = parent is not None and parent in data.columns
     charts = list(dict.fromkeys(data[chart].astype(str)))
     axes = _new_axes_row(ax, len(charts), figsize=(5.2 * len(charts), 3.6))
     titles = dict(titles or {})
     for axis, name in zip(axes, charts):
-        part = data.loc[data[chart].astype(str) == name, cols].copy()
-        part[value] = part[value].astype(float)
-        if has_parent:
-            part[parent] = part[parent].astype("string").fillna("")
-            top = part[part[parent] == ""].sort_values(value, ascending=False, kind="stable")
-        else:
-            top = part.sort_values(value, ascending=False, kind="stable")
+        part = data[data[chart].astype(str) == name]
+        records = [
+            {
+                "key": str(r[key]),
+                "label": str(r[label]),
+                "value": float(r[value]),
+                "parent": (str(r[parent]) if has_parent and not pd.isna(r[parent]) else ""),
+            }
+            for r in part.to_dict("records")
+        ]
+        by_value = lambda recs: sorted(recs, key=lambda r: -r["value"])  # noqa: E731 (stable)
+        top = by_value([r for r in records if r["parent"] == ""])
         rows = []  # (label, value, is_child)
-        for r in top.itertuples(index=False):
-            rec = r._asdict()
-            rows.append((str(rec[label]), float(rec[value]), False))
-            if has_parent:
-                kids = part[part[parent] == str(rec[label])].sort_values(
-                    value, ascending=False, kind="stable"
-                )
-                for k in kids.itertuples(index=False):
-                    kd = k._asdict()
-                    rows.append((str(kd[label]), float(kd[value]), True))
-        if has_parent:  # children whose parent is not in this chart
-            listed = {r[0] for r in rows}
-            for k in part.itertuples(index=False):
-                kd = k._asdict()
-                if str(kd[label]) not in listed:
-                    rows.append((str(kd[label]), float(kd[value]), True))
+        for rec in top:
+            rows.append((rec["label"], rec["value"], False))
+            for kid in by_value([r for r in records if r["parent"] == rec["key"]]):
+                rows.append((kid["label"], kid["value"], True))
+        top_keys = {r["key"] for r in top}
+        for kid in records:  # sub-items whose parent is not in this chart
+            if kid["parent"] and kid["parent"] not in top_keys:
+                rows.append((kid["label"], kid["value"], True))
         y = np.arange(len(rows))
         colors = [CATEGORY_PALETTE[3] if child else CATEGORY_PALETTE[0] for *_, child in rows]
         bars = axis.barh(y, [r[1] for r in rows], color=colors, height=0.7)
@@ -835,6 +837,7 @@ def plan_vs_actual(
     kind: str = "kind",
     value: str = "value",
     unit: str | None = "unit",
+    titles: Mapping[str, str] | None = None,
     ax=None,
 ):
     """Table 1's result indicators: the plans against what was achieved.
@@ -851,6 +854,8 @@ def plan_vs_actual(
         `year`, `kind` ("plan" or "actual"), `value` and, optionally, `unit`.
     indicator, year, kind, value, unit : str
         Column names (`unit` may be None).
+    titles : mapping, optional
+        Panel title per indicator value.
     ax : sequence of matplotlib Axes, optional
         One axes per indicator.
 
@@ -919,14 +924,14 @@ def plan_vs_actual(
                     fontsize="x-small",
                 )
         years = sorted(set(part[year]))
-        axis.set_xticks(years, [str(y) for y in years], rotation=45, fontsize="small")
+        axis.set_xticks(years, [str(y) for y in years], rotation=90, fontsize="small")
         axis.margins(x=0.12, y=0.2)
         is_rank = u == "rank"
         if is_rank:
             axis.invert_yaxis()
         axis.set_ylabel({"percent": "%", "rank": "Rank (1 = best)"}.get(u, u))
         axis.set_xlabel("Year")
-        axis.set_title(_wrap(_pretty(name), 30), fontsize="medium")
+        axis.set_title(_wrap((titles or {}).get(name, _pretty(name)), 30), fontsize="medium")
         axis.legend(fontsize="x-small")
     return axes
 
@@ -1084,10 +1089,67 @@ def sector_layout(G, attr: str = "sector", radius: float = 0.55):
     return pos
 
 
+def shell_layout(G, attr: str = "sector"):
+    """Deterministic positions on one circle, each sector an arc of it.
+
+    Clockwise from the top: G, I, O, U (the helix triangle's order, so U
+    and I face each other across G), one empty slot between sectors, nodes
+    in sorted order of their names within a sector. Suits graphs with many
+    actors, whose labels then point outwards.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Nodes carry `attr` in U, I, G, O.
+    attr : str
+        Node attribute holding the sector.
+
+    Returns
+    -------
+    dict
+        node -> (x, y) on the unit circle.
+
+    Raises
+    ------
+    helixnet.InvalidGraphError
+        If a node lacks a valid sector.
+
+    See Also
+    --------
+    sector_layout, actor_network
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from helixnet import plot
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from([("m", {"sector": "G"}), ("u", {"sector": "U"})])
+    >>> {n: tuple(round(c, 6) for c in xy) for n, xy in plot.shell_layout(G).items()}
+    {'m': (0.0, 1.0), 'u': (-0.0, -1.0)}
+    """
+    from helixnet._validation import check_actor_graph
+
+    check_actor_graph(G, attr=attr, weight=None)
+    order = ("G", "I", "O", "U")
+    slots = []
+    for s in order:
+        nodes = sorted((n for n, d in G.nodes(data=True) if d[attr] == s), key=str)
+        if nodes:
+            slots += nodes + [None]
+    n = len(slots) or 1
+    pos = {}
+    for i, node in enumerate(slots):
+        if node is None:
+            continue
+        angle = math.pi / 2 - 2 * math.pi * i / n
+        pos[node] = (round(math.cos(angle), 12), round(math.sin(angle), 12))
+    return pos
+
+
 def actor_network(
     G,
     *,
-    layout="sector",
+    layout="auto",
     seed: int = 0,
     attr: str = "sector",
     weight: str = "weight",
@@ -1104,16 +1166,20 @@ def actor_network(
 
     Existing ties are solid, planned ties dashed, ties the source says are
     absent dotted and pale. The layout is deterministic: ``"sector"`` places
-    each sector's actors together (see :func:`sector_layout`), ``"spring"``
-    is a Fruchterman–Reingold layout seeded with `seed` and started from the
-    sector layout. Labels are the nodes' `label` attribute, wrapped.
+    each sector's actors together at a corner of a triangle (see
+    :func:`sector_layout`), ``"shell"`` puts all actors on one circle, each
+    sector an arc, with labels pointing outwards (see :func:`shell_layout`),
+    ``"auto"`` picks "sector" up to 16 actors and "shell" beyond, and
+    ``"spring"`` is a Fruchterman–Reingold layout seeded with `seed` and
+    started from the sector layout. Labels are the nodes' `label` attribute,
+    wrapped.
 
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
         Nodes carry `attr` in U, I, G, O (and optionally `label`); edges
         optionally carry `weight` and `status`.
-    layout : {"sector", "spring"} or dict
+    layout : {"auto", "sector", "shell", "spring"} or dict
         Layout name, or precomputed positions node -> (x, y).
     seed : int
         Seed of the spring layout.
@@ -1123,7 +1189,8 @@ def actor_network(
     node_size : float
         Marker area in points squared.
     max_width : float
-        Width of the heaviest edge, in points.
+        Width of the heaviest edge, in points (the lightest is 0.7 points;
+        widths are linear in weight in between).
     label_width : int
         Characters per line of a node label.
     legend : bool
@@ -1145,7 +1212,7 @@ def actor_network(
 
     See Also
     --------
-    sector_layout, centrality_by_sector
+    sector_layout, shell_layout, centrality_by_sector
 
     Examples
     --------
@@ -1169,28 +1236,41 @@ def actor_network(
     from helixnet._validation import check_actor_graph
 
     check_actor_graph(G, attr=attr, weight=weight)
+    if isinstance(layout, str) and layout == "auto":
+        layout = "sector" if len(G) <= 16 else "shell"
+    radial = isinstance(layout, str) and layout == "shell"
     if isinstance(layout, Mapping):
         pos = dict(layout)
+    elif layout == "shell":
+        pos = shell_layout(G, attr=attr)
     elif layout == "sector":
         pos = sector_layout(G, attr=attr)
     elif layout == "spring":
         start = sector_layout(G, attr=attr)
         pos = nx.spring_layout(G, pos=start, seed=seed, weight=None, k=1.2 / math.sqrt(max(len(G), 1)))
     else:
-        raise HelixnetValueError(f"unknown layout {layout!r}; use 'sector', 'spring' or a dict")
+        raise HelixnetValueError(
+            f"unknown layout {layout!r}; use 'auto', 'sector', 'shell', 'spring' or a dict"
+        )
     missing = [n for n in G if n not in pos]
     if missing:
         raise HelixnetValueError(f"layout has no position for node(s) {missing[:5]!r}")
 
     ax = _new_axes(ax, figsize=(7.5, 6.5))
     weights = [float(d.get(weight, 1.0)) for *_, d in G.edges(data=True)]
-    wmax = max(weights, default=1.0) or 1.0
+    wmin, wmax = min(weights, default=1.0), max(weights, default=1.0)
+
+    def width(w):  # linear in weight; equal weights get one medium width
+        if wmax <= wmin:
+            return 1.6
+        return 0.7 + (max_width - 0.7) * (w - wmin) / (wmax - wmin)
+
     directed = G.is_directed()
     for st, linestyle in _EDGE_STYLES.items():
         edges = [(u, v) for u, v, d in G.edges(data=True) if str(d.get(status, "existing")) == st]
         if not edges:
             continue
-        widths = [0.6 + (max_width - 0.6) * float(G.edges[e].get(weight, 1.0)) / wmax for e in edges]
+        widths = [width(float(G.edges[e].get(weight, 1.0))) for e in edges]
         nx.draw_networkx_edges(
             G,
             pos,
@@ -1222,10 +1302,18 @@ def actor_network(
         coll.set_gid(f"nodes-{s}")
         for n in nodes:
             x, y = pos[n]
+            text = _wrap(G.nodes[n].get(label, n), label_width)
+            if radial:  # outside the circle, along the radius, never upside down
+                angle = math.degrees(math.atan2(y, x))
+                left = x < -1e-9
+                ax.text(x * 1.07, y * 1.07, text, rotation=angle + 180 if left else angle,
+                        rotation_mode="anchor", ha="right" if left else "left", va="center",
+                        fontsize=6.5, zorder=4, linespacing=0.95)
+                continue
             ax.text(
                 x,
                 y - 0.075,
-                _wrap(G.nodes[n].get(label, n), label_width),
+                text,
                 ha="center",
                 va="top",
                 fontsize=6.5,
@@ -1235,9 +1323,13 @@ def actor_network(
             )
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
-    ax.set_xlim(min(xs) - 0.45, max(xs) + 0.45)
-    ax.set_ylim(min(ys) - 0.4, max(ys) + 0.25)
-    ax.set_aspect("equal", adjustable="datalim")
+    if radial:
+        ax.set_xlim(-1.75, 1.75)
+        ax.set_ylim(-1.75, 1.75)
+    else:
+        ax.set_xlim(min(xs) - 0.45, max(xs) + 0.45)
+        ax.set_ylim(min(ys) - 0.4, max(ys) + 0.25)
+    ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     if title:
         ax.set_title(title)
@@ -1253,8 +1345,9 @@ def actor_network(
             for st, ls in _EDGE_STYLES.items()
             if st in seen
         ]
+        title = f"width: weight {wmin:.3g}–{wmax:.3g}" if wmax > wmin else None
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small",
-                  title="width = weight", title_fontsize="x-small")
+                  title=title, title_fontsize="x-small")
     return ax
 
 
@@ -1352,8 +1445,10 @@ def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _R
     Parameters
     ----------
     data : pandas.DataFrame
-        Node-level (a `sector` column and one column per role) or already
-        aggregated by sector (sectors in the index or a `sector` column).
+        Node-level (a `sector` column and one column per role), aggregated
+        by sector (sectors in the index or a `sector` column), or long as
+        returned by :func:`helixnet.brokerage.sector_brokerage` (columns
+        ``group``, ``role``, ``observed``).
     sector : str
         Name of the sector column.
     roles : sequence of str
@@ -1396,6 +1491,13 @@ def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _R
     import numpy as np
 
     df = data.copy()
+    if {"role", "observed"} <= set(df.columns):  # long format of helixnet.brokerage.sector_brokerage
+        group = sector if sector in df.columns else "group"
+        _require_columns(df, [group, "role", "observed"], "brokerage_profile")
+        df = df.pivot_table(index=group, columns="role", values="observed", aggfunc="sum", sort=False)
+        df = df.reindex(columns=list(roles), fill_value=0).rename_axis(None, axis=1)
+        df.index = df.index.astype(str)
+        df = df.rename_axis(sector).reset_index()
     if sector not in df.columns:
         if df.index.name == sector or set(map(str, df.index)) <= set(SECTORS):
             df = df.reset_index(names=sector) if df.index.name != sector else df.reset_index()
@@ -1426,15 +1528,18 @@ def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _R
     return ax
 
 
-def mediation(data: Mapping, *, ax=None):
+def mediation(data, *, ax=None):
     """Direct U–I tie strength against the indirect strength via government.
 
     Parameters
     ----------
-    data : mapping
-        At least ``"direct_ui"`` and ``"via_g"`` (strengths, any
-        non-negative unit), optionally ``"share_paths_via_g"`` and
-        ``"reachability_loss"`` (fractions, written in the caption).
+    data : helixnet.mediation.MediationResult or mapping
+        A result of :func:`helixnet.mediation` or a mapping with at least
+        ``"direct_strength"`` (summed weight of U–I ties) and
+        ``"indirect_strength"`` (summed bottleneck strength of U→G→I
+        routes), optionally ``"path_share"`` (share of U–I shortest paths
+        through G) and ``"reachability_loss"`` (share of U–I reachability
+        lost without G), written under the bars.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -1448,22 +1553,24 @@ def mediation(data: Mapping, *, ax=None):
 
     See Also
     --------
-    centrality_by_sector
+    centrality_by_sector, helixnet.mediation
 
     Examples
     --------
     >>> import matplotlib.pyplot as plt
     >>> from helixnet import plot
-    >>> ax = plot.mediation({"direct_ui": 0.1, "via_g": 0.9, "share_paths_via_g": 1.0})
+    >>> ax = plot.mediation({"direct_strength": 0.1, "indirect_strength": 0.9, "path_share": 1.0})
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['Direct U–I', 'Via G (U→G→I)']
     >>> plt.close("all")
     """
-    for key in ("direct_ui", "via_g"):
+    if hasattr(data, "to_dict") and not isinstance(data, Mapping):
+        data = data.to_dict()
+    for key in ("direct_strength", "indirect_strength"):
         if key not in data:
             raise HelixnetValueError(f"mediation: missing key {key!r}; got {sorted(map(str, data))}")
     ax = _new_axes(ax, figsize=(4.4, 3.6))
-    values = [float(data["direct_ui"]), float(data["via_g"])]
+    values = [float(data["direct_strength"]), float(data["indirect_strength"])]
     bars = ax.bar([0, 1], values, color=[SECTOR_PALETTE["U"], SECTOR_PALETTE["G"]], width=0.6)
     for bar, v in zip(bars, values):
         ax.annotate(_fmt(v, "", 3), (bar.get_x() + bar.get_width() / 2, v), textcoords="offset points",
@@ -1471,14 +1578,15 @@ def mediation(data: Mapping, *, ax=None):
     ax.set_xticks([0, 1], ["Direct U–I", "Via G (U→G→I)"])
     ax.set_ylabel("Tie strength")
     ax.set_ylim(0, max(values + [1e-9]) * 1.2)
-    ax.set_title("University–industry ties: direct or via government")
+    ax.set_title("U–I ties: direct or via government")
     notes = []
-    if data.get("share_paths_via_g") is not None:
-        notes.append(f"U–I shortest paths through G: {float(data['share_paths_via_g']):.0%}")
-    if data.get("reachability_loss") is not None:
+    if data.get("path_share") is not None and not math.isnan(float(data["path_share"])):
+        notes.append(f"U–I shortest paths through G: {float(data['path_share']):.0%}")
+    if data.get("reachability_loss") is not None and not math.isnan(float(data["reachability_loss"])):
         notes.append(f"U–I reachability lost without G: {float(data['reachability_loss']):.0%}")
     if notes:
-        ax.text(0.5, -0.18, "\n".join(notes), transform=ax.transAxes, ha="center", va="top", fontsize="x-small")
+        ax.text(0.5, -0.14, "\n".join(notes), transform=ax.transAxes, ha="center", va="top",
+                fontsize="x-small")
     return ax
 
 

@@ -360,3 +360,10 @@ def test_result_accessors_reject_unknown_and_single_dimensions():
         res.entropy("F")
     with pytest.raises(HelixnetValueError, match="at least two"):
         res.mutual_information("U")
+
+
+def test_all_zero_venn_table_is_built_but_rejected_by_the_measure():
+    t = venn_table({}, none=0)
+    assert t.shape == (2, 2, 2) and t.sum() == 0
+    with pytest.raises(InvalidTableError, match="all zeros"):
+        hx.mutual_information(t)

@@ -75,7 +75,7 @@ def test_plot_functions_never_call_show(monkeypatch):
 
     monkeypatch.setattr(plt, "show", boom)
     plot.research_types(TABLE2)
-    plot.mediation({"direct_ui": 1.0, "via_g": 2.0})
+    plot.mediation({"direct_strength": 1.0, "indirect_strength": 2.0})
 
 
 # ---------------------------------------------------------------- the paper's tables and figures
@@ -340,14 +340,14 @@ def test_brokerage_profile_sums_node_roles_by_sector():
 
 
 def test_mediation_bars_and_caption():
-    ax = plot.mediation({"direct_ui": 0.2, "via_g": 1.4, "share_paths_via_g": 0.75})
+    ax = plot.mediation({"direct_strength": 0.2, "indirect_strength": 1.4, "path_share": 0.75})
     assert [b.get_height() for b in bars(ax)] == [0.2, 1.4]
     assert any("75%" in t.get_text() for t in ax.texts)
 
 
 def test_mediation_names_missing_key():
-    with pytest.raises(HelixnetValueError, match="via_g"):
-        plot.mediation({"direct_ui": 1.0})
+    with pytest.raises(HelixnetValueError, match="indirect_strength"):
+        plot.mediation({"direct_strength": 1.0})
 
 
 # ---------------------------------------------------------------- synergy

@@ -97,6 +97,7 @@ def add_graph_input_arguments(parser) -> None:
     )  # fmt: skip
     parser.add_argument("--source", default="source", metavar="COL", help="edge list: source column")
     parser.add_argument("--target", default="target", metavar="COL", help="edge list: target column")
+    parser.add_argument("--undirected", action="store_true", help="edge list: the ties are undirected")
     parser.add_argument("--input-format", choices=GRAPH_FORMATS, help="override the format guessed from INPUT")
 
 
@@ -115,12 +116,14 @@ def read_graph(args):
         nodes = None
         if getattr(args, "nodes", None):
             nodes = read_records(args.nodes, text_columns=["node", "sector", "label", "kind"])
-        return from_edges(edges, nodes)
+        if nodes is None:
+            raise UsageError("an edge list needs --nodes FILE (columns node, sector[, label])")
+        return from_edges(edges, nodes, directed=not getattr(args, "undirected", False))
     if not os.path.exists(path):
         raise InputFileError(f"{path}: no such file")
-    import networkx as nx
+    from helixnet import graphs
 
-    reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+    reader = graphs.read_graphml if fmt == "graphml" else graphs.read_gexf
     try:
         return reader(path)
     except HelixnetError:

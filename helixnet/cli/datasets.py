@@ -15,6 +15,6 @@ def run(args):
     from helixnet.datasets import list_datasets
 
     table = list_datasets()
-    lines = [f"{r.name:<34} {r.rows:>4} rows  {r.source}" for r in table.itertuples()]
+    lines = [f"{r.name:<34} {r.rows:>4}  {r.source}" for r in table.itertuples()]
     text = "\n".join(["name                               rows  source", *lines])
     return Output(payload=table.to_dict(orient="records"), table=table.set_index("name"), text=text)

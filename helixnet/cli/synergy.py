@@ -10,7 +10,9 @@ JSON output (schema ``SYNERGY`` in :mod:`helixnet.cli._schemas`)::
      "entropy": {"a": .., "b": .., "c": .., "a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
      "mutual_information": {"a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
      "dropped": 0,
-     "intervals": {...}}          # only with --bootstrap
+     "intervals": {"n_boot": B, "ci": 0.95, "seed": S,          # only with --bootstrap
+                   "mutual_information": {"a,b": {"estimate": .., "mean": .., "std_error": ..,
+                                                  "ci_low": .., "ci_high": ..}, ...}}}
 
 Labels are the dimension names joined by "," in the order given. ``n`` is the
 number of records (the sum of weights with ``--weight``); ``dropped`` the
@@ -52,6 +54,7 @@ def add_arguments(parser):
     parser.add_argument("--bias", choices=["miller-madow"], help="entropy bias correction")
     parser.add_argument("--bootstrap", type=int, metavar="B", help="bootstrap replicates for confidence intervals")
     parser.add_argument("--seed", type=int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
+    parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
     parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
     add_output_arguments(parser)
@@ -109,23 +112,13 @@ def _table(args):
 
 
 def _intervals(args, table, dims):
-    """Bootstrap intervals {label: [low, high]} of every T, via helixnet.uncertainty.bootstrap."""
-    import inspect
-
+    """Bootstrap percentile intervals of every T (:func:`helixnet.uncertainty.bootstrap`)."""
     from helixnet.uncertainty import bootstrap
 
-    params = inspect.signature(bootstrap).parameters
-    kwargs = {}
-    for name in ("n_boot", "B", "n_resamples", "replicates", "n_replicates", "n"):
-        if name in params:
-            kwargs[name] = args.bootstrap
-            break
-    for name, value in (("seed", args.seed), ("unit", args.unit), ("bias", args.bias),
-                        ("dims", list(dims)), ("progress", show_progress(args))):  # fmt: skip
-        if name in params:
-            kwargs[name] = value
-    result = bootstrap(table, **kwargs)
-    return result.to_dict() if hasattr(result, "to_dict") else result
+    result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
+                       unit=args.unit, bias=args.bias, progress=show_progress(args))  # fmt: skip
+    full = result.to_dict()
+    return {k: full[k] for k in ("n_boot", "ci", "seed", "mutual_information")}
 
 
 def run(args):
@@ -151,15 +144,15 @@ def run(args):
     if args.bootstrap is not None:
         intervals = _intervals(args, table, dims)
         payload["intervals"] = intervals
-        ci = intervals.get("mutual_information", {}) if isinstance(intervals, dict) else {}
+        ci = intervals["mutual_information"]
         for i, label in enumerate(frame["subset"]):
-            if label in ci and isinstance(ci[label], (list, tuple)) and len(ci[label]) == 2:
-                frame.loc[i, ["ci_low", "ci_high"]] = ci[label]
+            if label in ci:
+                frame.loc[i, ["ci_low", "ci_high"]] = [ci[label]["ci_low"], ci[label]["ci_high"]]
     lines = [
         f"dimensions: {', '.join(map(str, res.dims))}   n = {payload['n']}   unit: {res.unit}"
         + (f"   bias: {res.bias}" if res.bias else "")
         + (f"   dropped: {dropped}" if dropped else ""),
-        f"{'subset':<30} {'H':>12} {'T':>12}" + (f" {'95% interval of T':>27}" if args.bootstrap else ""),
+        f"{'subset':<30} {'H':>12} {'T':>12}" + (f" {f'{args.ci:.0%} interval of T':>27}" if args.bootstrap else ""),
     ]
     for row in frame.itertuples():
         t = "" if math.isnan(row.mutual_information) else f"{row.mutual_information:12.6f}"

@@ -1,0 +1,406 @@
+"""End-to-end tests of the ``helixnet`` command line.
+
+Expected numbers come from analytic cases (XOR records: T = -1 bit; three
+identical fair presence bits: T = +1 bit; Leydesdorff 2003's sign convention)
+or from calling the public library on the same data (the CLI must be a thin
+wrapper). JSON outputs are validated against the schemas of
+helixnet/cli/_schemas.py.
+"""
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helixnet.cli import main
+from helixnet.cli._schemas import SCHEMAS
+
+jsonschema = pytest.importorskip("jsonschema")
+
+COMMANDS = ["synergy", "decompose", "shapley", "centrality", "brokerage", "subordination", "graph"]
+
+
+def run_cli(*args, cwd=None):
+    """The CLI in a fresh interpreter: (exit status, stdout, stderr)."""
+    p = subprocess.run([sys.executable, "-m", "helixnet.cli", *map(str, args)], capture_output=True,
+                       text=True, cwd=cwd, timeout=120)  # fmt: skip
+    return p.returncode, p.stdout, p.stderr
+
+
+def run_inproc(*args):
+    """The CLI in this process (fast): (exit status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def validate(command, text):
+    payload = json.loads(text)
+    jsonschema.validate(payload, SCHEMAS[command])
+    return payload
+
+
+def sha(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+@pytest.fixture
+def xor_csv(tmp_path):
+    path = tmp_path / "xor.csv"
+    path.write_text("a,b,c\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    return path
+
+
+@pytest.fixture
+def graph_files(tmp_path):
+    edges = tmp_path / "edges.csv"
+    nodes = tmp_path / "nodes.csv"
+    edges.write_text("source,target,weight\nuni,ministry,2\nministry,firm,1\nfirm,uni,0.5\nministry,bank,1\n")
+    nodes.write_text("node,sector,label\nuni,U,University\nministry,G,Ministry\nfirm,I,Firm\nbank,I,Bank\n")
+    return edges, nodes
+
+
+# ---------------------------------------------------------------------------
+# help, start-up
+
+
+def test_help_lists_every_command_and_each_shows_an_example():
+    code, out, _ = run_cli("--help")
+    assert code == 0
+    for c in COMMANDS:
+        assert c in out
+    for c in COMMANDS:
+        code, out, _ = run_inproc(c, "--help")
+        assert code == 0 and "example:" in out and "helixnet " + c in out
+
+
+def test_building_the_parser_imports_no_heavy_library():
+    code = (
+        "import sys; from helixnet.cli import build_parser; build_parser(); "
+        "heavy = {'numpy', 'pandas', 'networkx', 'duckdb', 'dask', 'pyarrow', 'scipy', 'igraph'}; "
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+# ---------------------------------------------------------------------------
+# synergy
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb", "dask"])
+def test_synergy_of_xor_records_is_minus_one_bit(xor_csv, engine):
+    """Analytic: XOR records have T_abc = -1 bit and every pairwise T = 0."""
+    code, out, err = run_cli("synergy", xor_csv, "--dims", "a,b,c", "--engine", engine, "--format", "json")
+    assert code == 0, err
+    payload = validate("synergy", out)
+    assert payload["mutual_information"]["a,b,c"] == pytest.approx(-1.0, abs=1e-12)
+    assert payload["mutual_information"]["a,b"] == pytest.approx(0.0, abs=1e-12)
+    assert payload["dimensions"] == ["a", "b", "c"] and payload["n"] == 4 and payload["unit"] == "bit"
+    assert list(payload["entropy"]) == ["a", "b", "c", "a,b", "a,c", "b,c", "a,b,c"]
+
+
+def test_synergy_venn_identical_fair_bits_is_plus_one_bit():
+    """Analytic: 10 cases with U, I and G and 10 with none -> three identical fair bits, T = +1 bit;
+    in mbit, 1000."""
+    code, out, _ = run_inproc("synergy", "--venn", "UIG=10", "--none", "10", "--format", "json")
+    assert code == 0
+    assert validate("synergy", out)["mutual_information"]["U,I,G"] == pytest.approx(1.0, abs=1e-12)
+    code, out, _ = run_inproc("synergy", "--venn", "UIG=10", "--none", "10", "--unit", "mbit", "--format", "json")
+    assert json.loads(out)["mutual_information"]["U,I,G"] == pytest.approx(1000.0, abs=1e-9)
+
+
+def test_synergy_cli_agrees_with_the_library_on_weighted_records(tmp_path):
+    """The CLI (DuckDB counting a CSV) and hx.synergy on the DataFrame give the same numbers."""
+    import numpy as np
+
+    import helixnet as hx
+
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame({"geo": rng.choice(list("pqrs"), 400), "tech": rng.choice(list("xyz"), 400),
+                       "size": rng.integers(0, 3, 400), "w": rng.integers(1, 4, 400)})  # fmt: skip
+    path = tmp_path / "r.csv"
+    df.to_csv(path, index=False)
+    expected = hx.synergy(df, dims=["geo", "tech", "size"], weight="w").to_dict()
+    for engine in ("pandas", "duckdb"):
+        code, out, _ = run_inproc("synergy", path, "--dims", "geo,tech,size", "--weight", "w", "--engine", engine,
+                                  "--format", "json")  # fmt: skip
+        got = validate("synergy", out)
+        assert got["n"] == pytest.approx(expected["n"])
+        for key in ("entropy", "mutual_information"):
+            assert got[key] == pytest.approx(expected[key], abs=1e-12)
+
+
+def test_synergy_bootstrap_json_and_csv(xor_csv, tmp_path):
+    code, out, _ = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--bootstrap", "50", "--seed", "1",
+                              "--format", "json")  # fmt: skip
+    assert code == 0
+    payload = validate("synergy", out)
+    assert payload["intervals"]["n_boot"] == 50 and payload["intervals"]["seed"] == 1
+    code2, out2, _ = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--bootstrap", "50", "--seed", "1",
+                                "--format", "json")  # fmt: skip
+    assert out2 == out  # seeded: identical output
+    code, out, _ = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--format", "csv")
+    header = out.splitlines()[0]
+    assert header == "subset,k,entropy,mutual_information,ci_low,ci_high"
+
+
+def test_synergy_dropna_reports_the_dropped_count(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("a,b\nx,1\n,2\ny,\ny,2\n")
+    code, _, err = run_inproc("synergy", path, "--dims", "a,b")
+    assert code == 1 and "missing" in err and "--dropna" in err
+    code, out, err = run_inproc("synergy", path, "--dims", "a,b", "--dropna", "--format", "json")
+    assert code == 0 and "dropped 2 records" in err
+    assert validate("synergy", out)["dropped"] == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["synergy", "--venn", "U=1,I=2"],  # no --none
+        ["synergy"],  # neither INPUT nor --venn
+        ["synergy", "x.csv"],  # no --dims
+        ["synergy", "--venn", "U=1", "--none", "0", "--dims", "a,b"],
+        ["synergy", "--venn", "U=x", "--none", "0"],
+        ["synergy", "x.csv", "--dims", "a,b", "--bootstrap", "10"],  # no --seed
+        ["synergy", "x.csv", "--dims", "a,b", "--engine", "spark"],  # argparse choice
+        ["synergy", "x.csv", "--dims", "a,b", "--scheduler", "tcp://h:1"],  # without --engine dask
+        ["nosuchcommand"],
+    ],
+)
+def test_bad_usage_exits_2(args):
+    code, _, err = run_inproc(*args)
+    assert code == 2
+    assert "Traceback" not in err
+
+
+def test_bad_data_exits_1_with_one_line_and_no_traceback(tmp_path, xor_csv):
+    cases = [
+        ["synergy", tmp_path / "missing.csv", "--dims", "a,b"],
+        ["synergy", xor_csv, "--dims", "a,zz"],
+        ["synergy", xor_csv, "--dims", "a"],
+        ["synergy", "--venn", "U=1,X=2", "--none", "0"],
+    ]
+    for args in cases:
+        code, out, err = run_cli(*args)
+        assert code == 1, (args, err)
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err and out == ""
+    code, _, err = run_cli("synergy", xor_csv, "--dims", "a,zz")
+    assert "available columns: a, b, c" in err
+
+
+def test_debug_shows_the_traceback(xor_csv):
+    code, _, err = run_cli("synergy", xor_csv, "--dims", "a,zz", "--debug")
+    assert code == 1 and "Traceback" in err and "InvalidRecordsError" in err
+
+
+# ---------------------------------------------------------------------------
+# --out, inputs
+
+
+def test_out_writes_atomically_and_leaves_nothing_on_error(tmp_path, xor_csv):
+    target = tmp_path / "res.json"
+    code, out, _ = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--format", "json", "--out", target)
+    assert code == 0 and out == ""
+    validate("synergy", target.read_text())
+    before = target.read_bytes()
+    code, _, _ = run_inproc("synergy", xor_csv, "--dims", "a,nope", "--format", "json", "--out", target)
+    assert code == 1 and target.read_bytes() == before  # an error never touches an existing output
+    fresh = tmp_path / "fresh.json"
+    run_inproc("synergy", xor_csv, "--dims", "a,nope", "--out", fresh)
+    assert not fresh.exists()
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".helixnet-")]  # no temporary left
+
+
+def test_out_into_a_missing_folder_is_exit_1(tmp_path, xor_csv):
+    code, _, err = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--out", tmp_path / "no" / "dir" / "x.txt")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_inputs_are_never_modified(tmp_path, xor_csv, graph_files):
+    edges, nodes = graph_files
+    before = {p: sha(p) for p in (xor_csv, edges, nodes)}
+    run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--out", tmp_path / "o1")
+    run_inproc("decompose", xor_csv, "--dims", "a,b", "--group", "c", "--out", tmp_path / "o2")
+    run_inproc("centrality", edges, "--nodes", nodes, "--out", tmp_path / "o3")
+    run_inproc("graph", edges, "--nodes", nodes, "--out", tmp_path / "o4.graphml")
+    assert {p: sha(p) for p in before} == before
+
+
+# ---------------------------------------------------------------------------
+# malformed CSVs never produce a traceback
+
+cell = st.one_of(
+    st.sampled_from(["", "1", "-1", "0", "2.5", "abc", "NaN", "nan", "inf", '"', '""', "a,b", " ", "1e400", "x\ny"]),
+    st.text(max_size=3),
+)
+row = st.lists(cell, min_size=0, max_size=5)
+
+
+def _write_rows(path, header, rows, raw_tail):
+    with open(path, "w", newline="", encoding="utf-8", errors="surrogatepass") as fh:
+        if header is not None:
+            csv.writer(fh, lineterminator="\n").writerow(header)
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+        fh.write(raw_tail)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    header=st.one_of(st.none(), st.lists(st.sampled_from(["a", "b", "w", "c", ""]), min_size=0, max_size=4)),
+    rows=st.lists(row, max_size=6),
+    raw_tail=st.sampled_from(["", '"unclosed', "\n\n", "a,b,w,x,y\n", ",,,\n"]),
+    engine=st.sampled_from(["pandas", "duckdb"]),
+    weighted=st.booleans(),
+    dropna=st.booleans(),
+)
+def test_malformed_csv_gives_exit_0_or_1_and_one_stderr_line(tmp_path_factory, header, rows, raw_tail, engine,
+                                                              weighted, dropna):  # fmt: skip
+    path = tmp_path_factory.mktemp("bad") / "in.csv"
+    try:
+        _write_rows(path, header, rows, raw_tail)
+    except UnicodeEncodeError:
+        return
+    args = ["synergy", path, "--dims", "a,b", "--engine", engine, "--format", "json"]
+    args += ["--weight", "w"] if weighted else []
+    args += ["--dropna"] if dropna else []
+    before = sha(path)
+    code, out, err = run_inproc(*args)  # any uncaught exception fails the test
+    assert sha(path) == before
+    if code == 0:
+        validate("synergy", out)
+    else:
+        assert code == 1
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("helixnet synergy: error:")
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "a,b\n", "a,b\n1,2,3\n", "a,b,w\n1,2,-3\n", 'a,b\n"1,2\n', "a,b\n1\n", "\xff\xfe"],
+    ids=["empty", "header-only", "long-row", "negative-weight", "unclosed-quote", "short-row", "not-utf8"],
+)
+def test_malformed_csv_through_a_real_process(tmp_path, content):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content.encode("latin-1"))
+    code, out, err = run_cli("synergy", path, "--dims", "a,b", "--weight", "w" if "w" in content else "b")
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_unreadable_parquet_and_unknown_format_exit_1(tmp_path):
+    bad = tmp_path / "x.parquet"
+    bad.write_bytes(b"PAR1 nonsense")
+    other = tmp_path / "x.json"
+    other.write_text("{}")
+    for path in (bad, other):
+        code, _, err = run_inproc("synergy", path, "--dims", "a,b")
+        assert code == 1 and len(err.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------------------
+# the other commands: thin wrappers, schemas
+
+
+def _regional_records(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    df = pd.DataFrame({"geo": rng.choice(list("pq"), 300), "tech": rng.choice(list("xyz"), 300),
+                       "size": rng.choice(list("sl"), 300), "region": rng.choice(["north", "south", "east"], 300)})
+    path = tmp_path / "regions.parquet"
+    df.to_parquet(path)
+    return df, path  # fmt: skip
+
+
+def test_decompose_cli_agrees_with_the_library(tmp_path):
+    import helixnet as hx
+
+    df, path = _regional_records(tmp_path)
+    code, out, err = run_inproc("decompose", path, "--dims", "geo,tech,size", "--group", "region", "--format", "json")
+    assert code == 0, err
+    got = validate("decompose", out)
+    res = hx.decompose(df, ["geo", "tech", "size"], "region")
+    assert got["total"] == pytest.approx(res.total) and got["between"] == pytest.approx(res.between)
+    assert got["total"] == pytest.approx(hx.synergy(df, dims=["geo", "tech", "size"]).T)  # T of all records
+
+
+def test_shapley_cli_values_add_up_to_T(tmp_path):
+    """Efficiency (Shapley 1953): the values add up to T of all records, computed by hx.synergy."""
+    import helixnet as hx
+
+    df, path = _regional_records(tmp_path)
+    code, out, err = run_inproc("shapley", path, "--dims", "geo,tech,size", "--player", "region", "--format", "json")
+    assert code == 0, err
+    got = validate("shapley", out)
+    T = hx.synergy(df, dims=["geo", "tech", "size"]).T
+    assert sum(v["shapley"] for v in got["values"]) == pytest.approx(T, abs=1e-9)
+    assert got["method"] == "exact" and [v["player"] for v in got["values"]] == ["east", "north", "south"]
+
+
+def test_centrality_and_brokerage_cli_agree_with_the_library(graph_files):
+    from helixnet.centrality import centrality
+    from helixnet.graphs import from_edges
+
+    edges, nodes = graph_files
+    G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
+    code, out, err = run_inproc("centrality", edges, "--nodes", nodes, "--format", "json")
+    assert code == 0, err
+    got = validate("centrality", out)
+    lib = centrality(G)
+    for rec in got["nodes"]:
+        assert rec["pagerank"] == pytest.approx(lib.loc[rec["node"], "pagerank"])
+    code, out, err = run_inproc("brokerage", edges, "--nodes", nodes, "--format", "json")
+    assert code == 0, err
+    got = validate("brokerage", out)
+    # hand count: ministry brokers uni -> ministry -> firm and uni -> ministry -> bank (U, G, I: liaison)
+    ministry = next(r for r in got["nodes"] if r["node"] == "ministry")
+    assert ministry["liaison"] == 2 and ministry["total"] == 2
+
+
+def test_graph_round_trip_edges_graphml_gexf(tmp_path, graph_files):
+    edges, nodes = graph_files
+    gml, gexf = tmp_path / "g.graphml", tmp_path / "g.gexf"
+    assert run_inproc("graph", edges, "--nodes", nodes, "--out", gml)[0] == 0
+    assert run_inproc("graph", gml, "--out", gexf)[0] == 0
+    code, out, err = run_inproc("graph", gexf, "--format", "json")
+    assert code == 0, err
+    got = validate("graph", out)
+    pairs = {(e["source"], e["target"]): e["weight"] for e in got["edges"]}
+    assert pairs == {("uni", "ministry"): 2, ("ministry", "firm"): 1, ("firm", "uni"): 0.5, ("ministry", "bank"): 1}
+    assert {n["node"]: n["sector"] for n in got["nodes"]} == {"uni": "U", "ministry": "G", "firm": "I", "bank": "I"}
+
+
+def test_graph_errors_exit_1(tmp_path, graph_files):
+    edges, nodes = graph_files
+    bad = tmp_path / "bad.graphml"
+    bad.write_text("<graphml><unclosed>")
+    code, _, err = run_inproc("centrality", bad)
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    wrong = tmp_path / "nodes.csv"
+    wrong.write_text("node,sector\nuni,U\nministry,X\nfirm,I\nbank,I\n")
+    code, _, err = run_inproc("centrality", edges, "--nodes", wrong)
+    assert code == 1 and "X" in err
+    assert run_inproc("centrality", edges)[0] == 2  # an edge list needs --nodes
+
+
+def test_subordination_cli_json_validates(graph_files):
+    pytest.importorskip("helixnet.subordination")
+    edges, nodes = graph_files
+    code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--format", "json")
+    assert code == 0, err
+    validate("subordination", out)

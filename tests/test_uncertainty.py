@@ -1,0 +1,240 @@
+"""Tests of helixnet.uncertainty: bootstrap, permutation test and G-test.
+
+Sources of expected values: scipy.stats.chi2_contingency (an independent
+G-test), scipy.stats.hypergeom (the exact permutation law of a 2x2 table),
+analytic distributions (a noisy XOR whose true T is computed by hand), and
+the definition of the +1-corrected permutation p-value.
+"""
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from scipy import stats
+
+import helixnet as hx
+from helixnet.exceptions import HelixnetValueError, InvalidTableError
+from helixnet.information import synergy
+from helixnet.uncertainty import _permuted_tables, bootstrap, g_test, permutation_test
+
+NOISY_XOR = np.array([[[40, 10], [10, 40]], [[10, 40], [40, 10]]])
+
+
+def noisy_xor_true_T():
+    """Hand computation: margins uniform (H=1), pairs uniform (H=2), joint has four
+    cells of 0.2 and four of 0.05."""
+    h = -(4 * 0.2 * math.log2(0.2) + 4 * 0.05 * math.log2(0.05))
+    return 3 - 6 + h
+
+
+# --------------------------------------------------------------------------- bootstrap
+
+
+def test_bootstrap_same_seed_same_replicates_other_seed_differs():
+    a = bootstrap(NOISY_XOR, n_boot=300, seed=7)
+    b = bootstrap(NOISY_XOR, n_boot=300, seed=7)
+    c = bootstrap(NOISY_XOR, n_boot=300, seed=8)
+    np.testing.assert_array_equal(a.replicates, b.replicates)
+    assert not np.array_equal(a.replicates, c.replicates)
+    assert a.replicates.shape == (300, 4)
+    assert a.subsets == ["x1,x2", "x1,x3", "x2,x3", "x1,x2,x3"]
+
+
+def test_bootstrap_point_estimate_is_the_hand_computed_t():
+    res = bootstrap(NOISY_XOR, n_boot=50, seed=0)
+    assert res.estimate.T == pytest.approx(noisy_xor_true_T(), abs=1e-12)
+
+
+def test_bootstrap_percentile_interval_covers_true_t_about_as_often_as_stated():
+    """Coverage sanity: 200 samples of N=400 from the noisy-XOR law, whose true
+    T is computed by hand; a 90% interval should cover it roughly 90% of the time."""
+    p = NOISY_XOR.ravel() / NOISY_XOR.sum()
+    truth = noisy_xor_true_T()
+    rng = np.random.default_rng(2024)
+    hits = 0
+    trials = 200
+    for _ in range(trials):
+        sample = rng.multinomial(400, p).reshape(2, 2, 2)
+        lo, hi = bootstrap(sample, n_boot=300, ci=0.9, seed=rng).interval()
+        hits += lo <= truth <= hi
+    assert 0.8 <= hits / trials <= 0.97
+
+
+def test_bootstrap_frame_and_dict_schema():
+    res = bootstrap(NOISY_XOR, dims=["U", "I", "G"], n_boot=100, seed=3)
+    frame = res.to_frame()
+    assert list(frame.columns) == [
+        "subset", "k", "estimate", "mean", "std_error", "ci_low", "ci_high"
+    ]
+    assert frame["subset"].tolist() == ["U,I", "U,G", "I,G", "U,I,G"]
+    assert (frame["ci_low"] <= frame["ci_high"]).all()
+    d = json.loads(json.dumps(res.to_dict()))
+    assert d["n_boot"] == 100 and d["seed"] == 3 and d["dimensions"] == ["U", "I", "G"]
+    assert set(d["mutual_information"]["U,I,G"]) == {
+        "estimate", "mean", "std_error", "ci_low", "ci_high"
+    }
+    assert res.interval("G", "U") == res.interval("U", "G")
+
+
+def test_basic_interval_reflects_percentiles_about_the_estimate():
+    """Definition of the basic bootstrap interval: [2T - q_hi, 2T - q_lo]."""
+    pct = bootstrap(NOISY_XOR, n_boot=200, seed=4)
+    basic = bootstrap(NOISY_XOR, n_boot=200, seed=4, method="basic")
+    q_lo, q_hi = np.percentile(pct.replicates[:, -1], [2.5, 97.5])
+    t = pct.estimate.T
+    assert basic.interval() == pytest.approx((2 * t - q_hi, 2 * t - q_lo))
+    assert basic.to_frame()["ci_low"].iloc[-1] == pytest.approx(2 * t - q_hi)
+    with pytest.raises(HelixnetValueError, match="method"):
+        bootstrap(NOISY_XOR, method="bca")
+
+
+def test_bootstrap_records_equal_table():
+    """Records expanded from a table resample the same cases as the table."""
+    cells = np.argwhere(NOISY_XOR > 0)
+    rows = np.repeat(cells, NOISY_XOR[NOISY_XOR > 0], axis=0)
+    df = pd.DataFrame(rows, columns=["a", "b", "c"])
+    r1 = bootstrap(df, dims=["a", "b", "c"], n_boot=50, seed=1)
+    r2 = bootstrap(NOISY_XOR, dims=["a", "b", "c"], n_boot=50, seed=1)
+    np.testing.assert_allclose(r1.replicates, r2.replicates, atol=1e-12)
+
+
+def test_bootstrap_units_and_miller_madow_estimate():
+    bit = bootstrap(NOISY_XOR, n_boot=20, seed=1)
+    mbit = bootstrap(NOISY_XOR, n_boot=20, seed=1, unit="mbit")
+    np.testing.assert_allclose(mbit.replicates, 1000 * bit.replicates)
+    mm = bootstrap(NOISY_XOR, n_boot=20, seed=1, bias="miller-madow")
+    assert mm.estimate.T == pytest.approx(synergy(NOISY_XOR, bias="miller-madow").T)
+
+
+def test_bootstrap_needs_integer_counts_and_valid_settings():
+    with pytest.raises(InvalidTableError, match="integer counts"):
+        bootstrap(NOISY_XOR / NOISY_XOR.sum())
+    df = pd.DataFrame({"a": [0, 1, 0], "b": [1, 0, 0], "w": [0.5, 1.0, 2.0]})
+    with pytest.raises(InvalidTableError, match="integer counts"):
+        bootstrap(df, dims=["a", "b"], weight="w")
+    with pytest.raises(HelixnetValueError, match="n_boot"):
+        bootstrap(NOISY_XOR, n_boot=0)
+    with pytest.raises(HelixnetValueError, match="ci"):
+        bootstrap(NOISY_XOR, ci=1.5)
+    with pytest.raises(InvalidTableError, match="negative"):
+        bootstrap([[1, -1], [1, 1]])
+
+
+def test_progress_bar_is_silent_when_stderr_is_not_a_terminal(capsys):
+    bootstrap(NOISY_XOR, n_boot=20, seed=1, progress=True)
+    assert capsys.readouterr().err == ""
+
+
+# --------------------------------------------------------------------------- permutation
+
+
+def test_permutation_p_value_has_plus_one_correction():
+    """A perfectly associated 2x2 table: (practically) no permuted table reaches
+    T = 1 bit, so p = (1 + 0) / (1 + n_perm)."""
+    res = permutation_test([[25, 0], [0, 25]], n_perm=199, alternative="greater", seed=0)
+    assert res.statistic == pytest.approx(1.0)
+    assert res.p_value == pytest.approx(1 / 200)
+    assert res.null_distribution.shape == (199,)
+
+
+def test_permutation_null_of_2x2_table_matches_exact_hypergeometric_mean():
+    """Permuting columns makes cell (0,0) hypergeometric(N, row 0, col 0)
+    (scipy.stats.hypergeom); the mean null T must match the exact expectation."""
+    table = np.array([[12, 5], [7, 16]])
+    N, r0, c0 = table.sum(), table[0].sum(), table[:, 0].sum()
+    law = stats.hypergeom(N, r0, c0)
+    support = np.arange(max(0, r0 + c0 - N), min(r0, c0) + 1)
+    exact = sum(
+        law.pmf(a) * hx.mutual_information([[a, r0 - a], [c0 - a, N - r0 - c0 + a]])
+        for a in support
+    )
+    res = permutation_test(table, n_perm=4000, seed=5)
+    se = res.null_distribution.std() / math.sqrt(4000)
+    assert abs(res.null_distribution.mean() - exact) < 4 * se
+
+
+def test_permuted_tables_keep_every_one_dimensional_margin():
+    rng = np.random.default_rng(0)
+    table = rng.integers(0, 6, (3, 4, 2, 3))
+    perms = _permuted_tables(table, 50, np.random.default_rng(1), False)
+    for ax in range(4):
+        other = tuple(a + 1 for a in range(4) if a != ax)
+        want = table.sum(axis=tuple(a for a in range(4) if a != ax))
+        np.testing.assert_array_equal(perms.sum(axis=other), np.broadcast_to(want, (50, want.size)))
+
+
+def test_permutation_detects_xor_synergy_and_is_seeded():
+    """Analytic XOR with 30 cases per cell: T = -1 bit, far below any permutation."""
+    xor = np.array([[[1, 0], [0, 1]], [[0, 1], [1, 0]]]) * 30
+    res = permutation_test(xor, n_perm=99, alternative="less", seed=1)
+    assert res.statistic == pytest.approx(-1.0)
+    assert res.p_value == pytest.approx(1 / 100)
+    again = permutation_test(xor, n_perm=99, alternative="less", seed=1)
+    np.testing.assert_array_equal(res.null_distribution, again.null_distribution)
+
+
+def test_permutation_p_values_of_independent_samples_are_rarely_small():
+    """Under the null (samples from a product of margins) p < 0.1 should occur in
+    about 10% of samples; allow up to 25% of 60 samples."""
+    law = np.multiply.outer(np.multiply.outer([0.3, 0.7], [0.2, 0.3, 0.5]), [0.5, 0.5])
+    rng = np.random.default_rng(11)
+    small = 0
+    for _ in range(60):
+        sample = rng.multinomial(120, law.ravel()).reshape(law.shape)
+        small += permutation_test(sample, n_perm=99, seed=rng).p_value < 0.1
+    assert small / 60 <= 0.25
+
+
+def test_exactly_independent_table_is_atypical_in_three_dimensions():
+    """A table exactly equal to the product of its margins has T = 0, but permuted
+    tables of 3 dimensions scatter below 0 (plug-in bias toward synergy), so T = 0
+    lies in the upper tail of the null."""
+    table = np.multiply.outer(np.multiply.outer([10, 20], [5, 5, 10]), [3, 3])
+    res = permutation_test(table, n_perm=199, alternative="greater", seed=2)
+    assert res.statistic == pytest.approx(0.0, abs=1e-12)
+    assert np.mean(res.null_distribution) < 0
+    assert res.p_value < 0.2
+
+
+def test_permutation_rejects_bad_settings():
+    with pytest.raises(HelixnetValueError, match="alternative"):
+        permutation_test([[1, 2], [3, 4]], alternative="both")
+    with pytest.raises(HelixnetValueError, match="n_perm"):
+        permutation_test([[1, 2], [3, 4]], n_perm=-5)
+    with pytest.raises(InvalidTableError, match="integer counts"):
+        permutation_test([[0.1, 0.2], [0.3, 0.4]])
+
+
+# --------------------------------------------------------------------------- G-test
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.tuples(st.integers(2, 5), st.integers(2, 5)).flatmap(
+        lambda shape: arrays(np.int64, shape, elements=st.integers(1, 40))
+    )
+)
+def test_g_test_equals_scipy_log_likelihood_chi2_contingency(table):
+    """Independent implementation: scipy.stats.chi2_contingency(lambda_="log-likelihood")."""
+    g, p, dof, _ = stats.chi2_contingency(table, correction=False, lambda_="log-likelihood")
+    res = g_test(table)
+    assert res.statistic == pytest.approx(g, rel=1e-9, abs=1e-9)
+    assert res.p_value == pytest.approx(p, rel=1e-7, abs=1e-12)
+    assert res.dof == dof
+    assert res.statistic == pytest.approx(
+        2 * table.sum() * math.log(2) * hx.mutual_information(table), rel=1e-12
+    )
+
+
+def test_g_test_errors():
+    with pytest.raises(InvalidTableError, match="exactly two"):
+        g_test(np.ones((2, 2, 2), dtype=int))
+    with pytest.raises(InvalidTableError, match="integer counts"):
+        g_test([[0.5, 1], [1, 1]])
+    with pytest.raises(InvalidTableError, match="non-empty rows"):
+        g_test([[3, 4], [0, 0]])
