@@ -579,7 +579,7 @@ def _model_analysis(model, name, title, caption):
     G = _model_graph(model)
     with plot.style():
         fig, axes = _figure(8.6, 6.6)
-        plot.actor_network(G, title=caption, ax=axes[0, 0], label_width=18)
+        plot.actor_network(G, title=caption, ax=axes[0, 0], label_width=22)
     summary = _tie_summary(G)
     return AnalysisResult(name, title, fig, {"": _edge_table(G, model), "nodes": _node_table(G)}, summary,
                           _describe_model(summary, caption.split(":")[0].strip() if ":" in caption else caption))

@@ -1033,7 +1033,8 @@ def sector_layout(G, attr: str = "sector", radius: float = 0.55):
 
     G at the top, U bottom left, I bottom right, O below in the middle; within
     a sector, nodes sit on a circle in sorted order of their names, so the
-    same graph always gets the same picture.
+    same graph always gets the same picture. :func:`actor_network` writes
+    each label on the outer side of its node.
 
     Parameters
     ----------
@@ -1042,8 +1043,8 @@ def sector_layout(G, attr: str = "sector", radius: float = 0.55):
     attr : str
         Node attribute holding the sector.
     radius : float
-        Radius of the largest sector's circle (smaller sectors get smaller
-        circles).
+        Radius of a six-actor sector's circle (it grows as the number of
+        actors to the power 0.6); the triangle widens when circles get large.
 
     Returns
     -------
@@ -1071,21 +1072,20 @@ def sector_layout(G, attr: str = "sector", radius: float = 0.55):
     from helixnet._validation import check_actor_graph
 
     check_actor_graph(G, attr=attr, weight=None)
-    centres = {"G": (0.0, 1.0), "U": (-1.15, -0.45), "I": (1.15, -0.45), "O": (0.0, -1.35)}
     groups = {s: sorted((n for n, d in G.nodes(data=True) if d[attr] == s), key=str) for s in SECTORS}
-    largest = max((len(v) for v in groups.values()), default=1)
+    radii = {s: (0.0 if len(v) <= 1 else max(0.22, radius * (len(v) / 6) ** 0.6)) for s, v in groups.items()}
+    scale = max(1.0, max(radii.values(), default=0.0) / 0.5)
+    centres = {"G": (0.0, 1.0), "U": (-1.15, -0.45), "I": (1.15, -0.45), "O": (0.0, -1.35)}
     pos = {}
     for s, nodes in groups.items():
-        cx, cy = centres[s]
+        cx, cy = (c * scale for c in centres[s])
         n = len(nodes)
         if n == 1:
-            pos[nodes[0]] = (cx, cy)
+            pos[nodes[0]] = (round(cx, 12), round(cy, 12))
             continue
-        r = radius * math.sqrt(n / largest) if largest > 1 else radius
-        r = max(r, 0.22)
         for i, node in enumerate(nodes):
             angle = math.pi / 2 + 2 * math.pi * i / n
-            pos[node] = (round(cx + r * math.cos(angle), 12), round(cy + r * math.sin(angle), 12))
+            pos[node] = (round(cx + radii[s] * math.cos(angle), 12), round(cy + radii[s] * math.sin(angle), 12))
     return pos
 
 
@@ -1285,6 +1285,11 @@ def actor_network(
             connectionstyle="arc3,rad=0.08" if directed else "arc3",
             ax=ax,
         )
+    centre = {}
+    for s in SECTORS:
+        members = [pos[n] for n, d in G.nodes(data=True) if d[attr] == s]
+        if members:
+            centre[s] = (sum(p[0] for p in members) / len(members), sum(p[1] for p in members) / len(members))
     for s in SECTORS:
         nodes = sorted((n for n, d in G.nodes(data=True) if d[attr] == s), key=str)
         if not nodes:
@@ -1310,12 +1315,24 @@ def actor_network(
                         rotation_mode="anchor", ha="right" if left else "left", va="center",
                         fontsize=6.5, zorder=4, linespacing=0.95)
                 continue
-            ax.text(
-                x,
-                y - 0.075,
+            cx, cy = centre[s]
+            dx, dy = x - cx, y - cy
+            norm = math.hypot(dx, dy)
+            gap = math.sqrt(node_size) / 2 + 2  # marker radius + 2 points
+            if norm < 1e-9 or dy < -0.5 * norm:  # alone, or at the bottom of its cluster: below
+                offset, ha, va = (0, -gap), "center", "top"
+            elif dy > 0.5 * norm and abs(dx) < 0.5 * norm:  # at the top: above
+                offset, ha, va = (0, gap), "center", "bottom"
+            else:  # on a side: beside, away from the cluster
+                offset, ha, va = ((gap if dx > 0 else -gap), 0), ("left" if dx > 0 else "right"), "center"
+            ax.annotate(
                 text,
-                ha="center",
-                va="top",
+                (x, y),
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                multialignment=ha if ha != "center" else "center",
                 fontsize=6.5,
                 zorder=4,
                 linespacing=0.95,
@@ -1327,8 +1344,8 @@ def actor_network(
         ax.set_xlim(-1.75, 1.75)
         ax.set_ylim(-1.75, 1.75)
     else:
-        ax.set_xlim(min(xs) - 0.45, max(xs) + 0.45)
-        ax.set_ylim(min(ys) - 0.4, max(ys) + 0.25)
+        ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
+        ax.set_ylim(min(ys) - 0.4, max(ys) + 0.3)
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     if title:

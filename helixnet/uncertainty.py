@@ -23,7 +23,6 @@ import numpy as np
 from helixnet import _core
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information import (
-    SynergyResult,
     _as_table,
     _entropies,
     _require_counts,
