@@ -277,10 +277,9 @@ def _networkx_measures(P: _Prepared, normalized: bool, method, alpha):
     if P.m == 0:
         out["eigenvector"] = np.ones(n)
     elif method == "eigenvector":
-        if n >= 3:
-            ev = nx.eigenvector_centrality_numpy(H, weight="w", max_iter=100000, tol=0)
-        else:
-            ev = nx.eigenvector_centrality(H, weight="w", max_iter=100000, tol=1e-15)
+        # power iteration from a fixed start (ARPACK's random start would make
+        # repeated calls differ in the last digits)
+        ev = nx.eigenvector_centrality(H, weight="w", max_iter=1000000, tol=1e-14)
         out["eigenvector"] = [ev[v] for v in order]
     else:
         kz = nx.katz_centrality_numpy(H, alpha=alpha, beta=1.0, weight="w")

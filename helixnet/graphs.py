@@ -453,8 +453,8 @@ def knowledge_layer(*, normalize=False, sectors=None):
     ----------
     Dnishev, F. M., Alzhanova, F. G., & Alibekova, G. Zh. (2015). Innovative
     development of Kazakhstan on the basis of triple helix and cluster
-    approach. *Economy of Region* 2015(2), 160-171, p. 163.
-    doi:10.17059/2015-2-13
+    approach. *Economy of Region* 2015(2), p. 163 (the one running head the
+    extraction keeps).
 
     Examples
     --------
@@ -692,7 +692,6 @@ def funding_layer(weighting="nnls", *, innovation_grants="exclude", sectors=None
     References
     ----------
     Dnishev et al. (2015), Table 3 and Table 4, p. 164.
-    doi:10.17059/2015-2-13
 
     Examples
     --------
@@ -785,7 +784,7 @@ def comparison_funding_layer(country, *, weighting="nnls", sectors=None):
     References
     ----------
     Dnishev et al. (2015), p. 163, citing OECD (2011), Main Science and
-    Technology Indicators. doi:10.17059/2015-2-13
+    Technology Indicators.
 
     Examples
     --------
@@ -916,8 +915,8 @@ def institutional_layer(*, include_planned=True, sectors=None):
 
     References
     ----------
-    Dnishev et al. (2015), pp. 165-169 and Figures 4-5.
-    doi:10.17059/2015-2-13
+    Dnishev et al. (2015), section "Development of clusters in Kazakhstan" and
+    Figures 4-5 (read from the text around them; see data/README.md).
 
     Examples
     --------

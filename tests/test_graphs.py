@@ -1,7 +1,7 @@
 """Tests of helixnet.graphs: case-study builders, users' data, Venn counts, interchange.
 
 Expected values come from the paper (Dnishev, Alzhanova & Alibekova 2015,
-doi:10.17059/2015-2-13) read through the CSV files with the standard
+Economy of Region 2015(2)) read through the CSV files with the standard
 library's csv module (independently of helixnet.datasets), from hand counts,
 and from independent solvers (scipy SLSQP, a brute-force simplex grid) and
 readers (igraph's GraphML reader).
