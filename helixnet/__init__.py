@@ -17,6 +17,8 @@ command line's ``--help``) stays fast.
 True
 """
 
+import sys as _sys
+import types as _types
 from importlib import import_module
 
 from helixnet._version import __version__
@@ -53,10 +55,22 @@ _LAZY = {
     "from_bipartite": "helixnet.graphs",
     # network analysis
     "centrality": "helixnet.centrality",
+    "sector_centrality": "helixnet.centrality",
     "brokerage": "helixnet.brokerage",
     "hierarchy": "helixnet.hierarchy",
     "mediation": "helixnet.mediation",
+    "MediationResult": "helixnet.mediation",
     "configuration": "helixnet.configuration",
+    "ConfigurationResult": "helixnet.configuration",
+    "archetype_graph": "helixnet.configuration",
+    "subordination_metrics": "helixnet.configuration",
+    "significance": "helixnet.nullmodels",
+    "rewire": "helixnet.nullmodels",
+    "permute_sectors": "helixnet.nullmodels",
+    "subordination_report": "helixnet.subordination",
+    "kazakhstan_report": "helixnet.subordination",
+    "SubordinationReport": "helixnet.subordination",
+    "KazakhstanReport": "helixnet.subordination",
 }
 _SUBMODULES = {
     "datasets",
@@ -69,6 +83,8 @@ _SUBMODULES = {
     "hierarchy",
     "mediation",
     "configuration",
+    "nullmodels",
+    "subordination",
     "plot",
     "bibliometrics",
     "engines",
@@ -87,6 +103,28 @@ __all__ = [
     "UnknownDatasetError",
     *sorted(_LAZY),
 ]
+
+
+class _Namespace(_types.ModuleType):
+    """The package module: a function shares its name with the module defining it
+    (``hx.centrality`` is the function of ``helixnet.centrality``). Importing such a
+    submodule would make the import system set the package attribute to the module;
+    this keeps the function there instead. The module's other names are imported
+    with ``from helixnet.centrality import sector_centrality`` (``import
+    helixnet.centrality as m`` binds the function, as Python resolves it through
+    the package attribute)."""
+
+    def __setattr__(self, name, value):
+        if (
+            name in _LAZY
+            and isinstance(value, _types.ModuleType)
+            and value.__name__ == _LAZY[name]
+        ):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Namespace
 
 
 def __getattr__(name):

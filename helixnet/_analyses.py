@@ -643,7 +643,262 @@ def kazakhstan_layers() -> AnalysisResult:
                           summary, text)
 
 
+# --------------------------------------------------------------------------- subordination, synergy, comparison
+
+#: Null-model replicates behind the z-scores and p-values of the subordination analysis.
+N_NULL = 99
+
+_SHARE_MEASURES = ("out_strength", "in_strength", "betweenness", "closeness", "pagerank", "hub", "authority")
+
+
+def _shares_table(sector_shares):
+    """Long table sector, measure, share from helixnet.centrality.sector_centrality."""
+    import pandas as pd
+
+    rows = []
+    for sector, row in sector_shares.iterrows():
+        for m in _SHARE_MEASURES:
+            rows.append({"sector": str(sector), "measure": m, "share": float(row[f"share_{m}"])})
+    return pd.DataFrame(rows, columns=["sector", "measure", "share"])
+
+
+def subordination() -> AnalysisResult:
+    import pandas as pd
+
+    from helixnet import graphs, plot
+    from helixnet.subordination import subordination_report
+
+    G = graphs.kazakhstan_graph()
+    rep = subordination_report(G, n_null=N_NULL, seed=SEED, name="Kazakhstan innovation system")
+    shares = _shares_table(rep.sector_shares)
+    with plot.style():
+        fig, axes = _figure(13.0, 8.4, nrows=2, ncols=2)
+        plot.centrality_by_sector(shares, ax=axes[0, 0])
+        plot.brokerage_profile(rep.brokerage, ax=axes[0, 1])
+        plot.mediation(rep.mediation, ax=axes[1, 0])
+        plot.configuration_evidence(rep.configuration.evidence, verdict=rep.configuration.verdict, ax=axes[1, 1])
+    conf = rep.configuration
+    med = rep.mediation.to_dict()
+    summary = {
+        "verdict": conf.verdict,
+        "statist_votes": conf.statist_votes,
+        "balanced_votes": conf.balanced_votes,
+        "evidence": conf.to_dict()["evidence"],
+        "centrality_share_by_sector": {
+            m: {str(r["sector"]): r["share"] for r in shares[shares["measure"] == m].to_dict("records")}
+            for m in _SHARE_MEASURES
+        },
+        "dominant_sector": {str(r["measure"]): str(r["sector"]) for r in rep.dominance.to_dict("records")},
+        "mediation": med,
+        "hierarchy": dict(rep.hierarchy),
+        "significance": rep.significance[["model", "metric", "observed", "z", "p_value", "n_null"]].to_dict("records"),
+        "n_null": N_NULL,
+        "seed": SEED,
+    }
+    text = " ".join(line.strip() for line in rep.summary.splitlines() if line.strip())
+    text += (
+        f" Null models: {N_NULL} degree-preserving rewirings and {N_NULL} sector-label permutations, seed {SEED}."
+    )
+    brokerage = rep.brokerage.copy()
+    tables = {
+        "": shares,
+        "brokerage": brokerage,
+        "mediation": pd.DataFrame([{k: (", ".join(v) if isinstance(v, list) else v) for k, v in med.items()}]),
+        "configuration": conf.evidence,
+        "significance": rep.significance,
+        "hierarchy": pd.DataFrame({"metric": list(rep.hierarchy), "value": [float(v) for v in rep.hierarchy.values()]}),
+    }
+    return AnalysisResult("subordination", "Vertical subordination: centrality, brokerage, mediation, verdict",
+                          fig, tables, summary, text)
+
+
+def synergy() -> AnalysisResult:
+    import pandas as pd
+
+    from helixnet import graphs, plot
+    from helixnet.information import synergy as _synergy
+    from helixnet.information import venn_table
+    from helixnet.uncertainty import bootstrap
+
+    n_boot = 2000
+    named = {
+        "all relationships": graphs.kazakhstan_graph(),
+        "knowledge layer": graphs.knowledge_layer(),
+        "funding layer": graphs.funding_layer(),
+        "institutional layer": graphs.institutional_layer(),
+    }
+    rows, counts, venn = [], [], None
+    for label, G in named.items():
+        vc = graphs.venn_counts(G, weight=None)  # each relationship counts once: integer counts
+        table = venn_table(vc.cells, none=vc.none, dims=vc.dims)
+        boot = bootstrap(table, dims=tuple(vc.dims), n_boot=n_boot, seed=SEED, unit="mbit")
+        frame = boot.to_frame()
+        for r in frame.to_dict("records"):
+            rows.append({"graph": label, "subset": str(r["subset"]).replace(",", ""), "k": int(r["k"]),
+                         "T": float(r["estimate"]), "low": float(r["ci_low"]), "high": float(r["ci_high"]),
+                         "std_error": float(r["std_error"])})
+        counts.append({"graph": label, **{k: float(v) for k, v in vc.cells.items()}, "none": float(vc.none),
+                       "other": float(vc.other), "total": float(vc.total)})
+        if venn is None:
+            venn = vc
+    weighted = graphs.venn_counts(named["all relationships"])  # tie weights: a point estimate only
+    t_weighted = _synergy(venn_table(weighted.cells, none=weighted.none, dims=weighted.dims),
+                          dims=tuple(weighted.dims), unit="mbit").T
+    est = pd.DataFrame(rows, columns=["graph", "subset", "k", "T", "low", "high", "std_error"])
+    main = est[est["graph"] == "all relationships"].set_index("subset")
+    t_values = {k: float(main.loc[k, "T"]) for k in ("UI", "UG", "IG", "UIG")}
+    with plot.style():
+        fig, axes = _figure(13.0, 4.6, ncols=2, width_ratios=[1.05, 1])
+        plot.venn3(venn.cells, t_values=t_values, none=venn.none, unit="mbit", ax=axes[0, 0],
+                   title="Relationships of the Kazakhstan graph by sectors joined")
+        uig = est[est["k"] == 3].assign(label=lambda d: "T_UIG, " + d["graph"])
+        pairs = est[(est["graph"] == "all relationships") & (est["k"] == 2)].assign(
+            label=lambda d: "T_" + d["subset"] + ", all relationships")
+        plot.synergy_interval(pd.concat([uig, pairs], ignore_index=True), unit="mbit", ax=axes[0, 1])
+        axes[0, 1].set_title(f"T with {int(100 * 0.95)} % bootstrap interval ({n_boot} replicates)")
+    uig_all = main.loc["UIG"]
+    significant = uig_all["high"] < 0
+    summary = {
+        "unit": "mbit",
+        "n_boot": n_boot,
+        "seed": SEED,
+        "venn_counts": {k: float(v) for k, v in venn.cells.items()},
+        "none": float(venn.none),
+        "other": float(venn.other),
+        "T": {f"{r['graph']}|{r['subset']}": {"T": r["T"], "low": r["low"], "high": r["high"]}
+              for r in est.to_dict("records")},
+        "T_UIG": float(uig_all["T"]),
+        "T_UIG_interval": [float(uig_all["low"]), float(uig_all["high"])],
+        "T_UIG_weighted": float(t_weighted),
+    }
+    text = (
+        f"Each of the {int(venn.total)} relationships of the Kazakhstan graph is classified by the sectors it joins "
+        f"({', '.join(f'{k} {v:g}' for k, v in venn.cells.items())}; {venn.other:g} involve an O actor, counted "
+        f"by their U/I/G ends, and {venn.none:g} join no U, I or G actor and form the 'none' cell). "
+        f"T_UIG = {uig_all['T']:+.1f} mbit, 95 % bootstrap interval [{uig_all['low']:+.1f}, {uig_all['high']:+.1f}]"
+        + (": the interval excludes zero, so the relationships show synergy (reduction of uncertainty) beyond "
+           "resampling noise." if significant else ": the interval includes zero, so no synergy can be claimed.")
+        + f" Weighting each relationship by its tie weight instead gives T_UIG = {t_weighted:+.1f} mbit "
+        "(a point estimate: weights are not counts, so no bootstrap). "
+        "Per layer: " + "; ".join(
+            f"{r['graph']} {r['T']:+.1f} [{r['low']:+.1f}, {r['high']:+.1f}]"
+            for r in est[(est['k'] == 3) & (est['graph'] != 'all relationships')].to_dict("records")
+        ) + " mbit."
+    )
+    return AnalysisResult("synergy", "Triple Helix synergy of the Kazakhstan relationships", fig,
+                          {"": est, "venn_counts": pd.DataFrame(counts)}, summary, text)
+
+
+def comparison() -> AnalysisResult:
+    import numpy as np
+    import pandas as pd
+
+    from helixnet import graphs, plot
+    from helixnet.centrality import sector_centrality
+    from helixnet.configuration import configuration
+    from helixnet.mediation import mediation as _mediation
+
+    gs = graphs.oecd_comparison_graphs()
+    rows, evidence = [], []
+    for country, G in gs.items():
+        conf = configuration(G)
+        shares = sector_centrality(G)
+        med = _mediation(G)
+        row = {
+            "country": country,
+            "government_share_rd_funding": float(G.graph.get("government_share", float("nan"))),
+            "verdict": conf.verdict,
+            "statist_votes": int(conf.statist_votes),
+            "balanced_votes": int(conf.balanced_votes),
+        }
+        for m in ("out_strength", "pagerank", "betweenness"):
+            row[f"g_share_{m}"] = float(shares.loc["G", f"share_{m}"])
+        row["ui_indirect_share"] = float(med.indirect_share)
+        rows.append(row)
+        for r in conf.evidence.to_dict("records"):
+            evidence.append({"country": country, **r})
+    table = pd.DataFrame(rows)
+    ev = pd.DataFrame(evidence)
+    n = len(gs)
+    with plot.style():
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(3.9 * n, 8.8), layout="constrained")
+        sub = fig.subfigures(2, 1, height_ratios=[1.1, 1])
+        top = sub[0].subplots(1, n)
+        for ax, (country, G) in zip(top, gs.items()):
+            share = G.graph.get("government_share", float("nan"))
+            plot.actor_network(G, title=f"{country}\ngovernment {share:.1%} of R&D funding", ax=ax,
+                               legend=False, label_width=14, node_size=300, max_width=5.0)
+            ax.title.set_fontsize("small")
+        handles, labels = [], []
+        from matplotlib.lines import Line2D
+
+        for sec in plot.SECTOR_ORDER:
+            handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, color=plot.SECTOR_PALETTE[sec]))
+            labels.append(plot.SECTOR_LABELS[sec])
+        sub[0].legend(handles, labels, loc="outside lower center", ncol=4, fontsize="small",
+                      title="edge width = tie weight (sector share x source share)", title_fontsize="x-small")
+        bottom = sub[1].subplots(1, 2, width_ratios=[1, 1.4])
+        gshare = table[["country", "g_share_out_strength", "g_share_pagerank"]].melt(
+            id_vars="country", var_name="measure", value_name="share")
+        import seaborn as sns
+
+        sns.barplot(gshare, x="country", y="share", hue="measure", ax=bottom[0],
+                    palette=[plot.SECTOR_PALETTE["G"], "#56B4E9"])
+        bottom[0].set_ylim(0, 1)
+        bottom[0].set_ylabel("Government's share of the measure")
+        bottom[0].set_xlabel("")
+        bottom[0].set_title("Government centrality in the funding layer")
+        leg = bottom[0].get_legend()
+        if leg is not None:
+            names = {"g_share_out_strength": "out-strength", "g_share_pagerank": "PageRank"}
+            for t in leg.get_texts():
+                t.set_text(names.get(t.get_text(), t.get_text()))
+            leg.set_title("")
+        metrics = list(dict.fromkeys(ev["metric"]))
+        heat = ev.pivot(index="country", columns="metric", values="value").reindex(index=list(gs), columns=metrics)
+        verdict_of = table.set_index("country")["verdict"]
+        heat.index = [f"{c} ({verdict_of[c]})" for c in heat.index]
+        heat.columns = [plot._wrap(plot._METRIC_LABELS.get(c, plot._pretty(c)), 13) for c in heat.columns]
+        sns.heatmap(heat, ax=bottom[1], annot=True, fmt=".2f", vmin=0, vmax=1, cmap="Greens",
+                    cbar_kws={"label": "Indicator value"}, annot_kws={"fontsize": "x-small"})
+        for i, j in zip(*np.where(heat.isna().to_numpy())):
+            bottom[1].text(j + 0.5, i + 0.5, "undefined", ha="center", va="center", fontsize="xx-small",
+                           color="#777777")
+        bottom[1].set_title("Configuration indicators (verdict in brackets)")
+        bottom[1].tick_params(axis="x", rotation=0, labelsize="x-small")
+        bottom[1].set_xlabel("")
+    kz = table.iloc[0]
+    verdicts = table.set_index("country")["verdict"]
+    same = verdicts.nunique() == 1
+    summary = {
+        "countries": {r["country"]: {k: v for k, v in r.items() if k != "country"} for r in table.to_dict("records")},
+        "verdicts": {str(k): str(v) for k, v in verdicts.items()},
+        "same_verdict_everywhere": bool(same),
+    }
+    text = (
+        "The funding layer is rebuilt with the government share of R&D funding set to each OECD country's value "
+        f"(Kazakhstan {kz['government_share_rd_funding']:.0%} from Table 3; "
+        + ", ".join(f"{r['country']} {r['government_share_rd_funding']:.1%}" for r in rows[1:])
+        + "). Government's share of out-strength falls from "
+        f"{kz['g_share_out_strength']:.0%} (Kazakhstan) to "
+        f"{min(r['g_share_out_strength'] for r in rows[1:]):.0%}–{max(r['g_share_out_strength'] for r in rows[1:]):.0%}. "
+        + (
+            f"The configuration verdict is '{verdicts.iloc[0]}' for every country: the graphs differ only in tie "
+            "weights, and the structural indicators behind the verdict do not see weights, so funding shares alone "
+            "do not change the configuration."
+            if same
+            else "Verdicts: " + ", ".join(f"{k} {v}" for k, v in verdicts.items()) + "."
+        )
+    )
+    return AnalysisResult("comparison", "Kazakhstan and the OECD: funding layers side by side", fig,
+                          {"": table, "evidence": ev}, summary, text)
+
+
 # --------------------------------------------------------------------------- registry
+
+_GRAPH_DATA = ("actors", "links", "sector_mapping", "knowledge_sources", "table3_rd_funding_sources")
 
 ANALYSES: list = [
     Analysis("fig1_funding_sources", "Fig. 1: sources of R&D and innovation funding", fig1_funding_sources,
@@ -669,6 +924,13 @@ ANALYSES: list = [
     Analysis("kazakhstan_layers", "The three layers of the Kazakhstan actor graph", kazakhstan_layers,
              modules=("helixnet.graphs",),
              datasets=("actors", "links", "sector_mapping", "knowledge_sources", "table3_rd_funding_sources")),
+    Analysis("subordination", "Vertical subordination: centrality, brokerage, mediation, verdict", subordination,
+             modules=("helixnet.graphs", "helixnet.subordination"), datasets=_GRAPH_DATA),
+    Analysis("synergy", "Triple Helix synergy of the Kazakhstan relationships", synergy,
+             modules=("helixnet.graphs", "helixnet.information", "helixnet.uncertainty"), datasets=_GRAPH_DATA),
+    Analysis("comparison", "Kazakhstan and the OECD: funding layers side by side", comparison,
+             modules=("helixnet.graphs", "helixnet.configuration", "helixnet.mediation"),
+             datasets=("table3_rd_funding_sources", "international_comparison", "sector_mapping")),
 ]
 
 

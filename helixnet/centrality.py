@@ -26,7 +26,7 @@ import pandas as pd
 from helixnet._validation import SECTORS, actor_graph, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError
 
-__all__ = ["centrality", "sector_centrality", "CENTRALITY_COLUMNS", "MEASURES"]
+__all__ = ["centrality", "sector_centrality", "CENTRALITY_COLUMNS", "MEASURES", "GROUP_COLUMNS"]
 
 #: The numeric measures, in column order.
 MEASURES = (
@@ -195,7 +195,8 @@ def _spectral_radius(B) -> float:
         return float(np.max(np.abs(np.linalg.eigvals(B.toarray()))))
     import scipy.sparse.linalg as sla
 
-    vals = sla.eigs(B.astype(float), k=1, which="LM", return_eigenvectors=False, tol=1e-12)
+    v0 = np.ones(B.shape[0])  # fixed start: deterministic
+    vals = sla.eigs(B.astype(float), k=1, which="LM", return_eigenvectors=False, tol=1e-12, v0=v0)
     return float(np.abs(vals[0]))
 
 
@@ -294,6 +295,19 @@ def _networkx_measures(P: _Prepared, normalized: bool, method, alpha):
     return out
 
 
+def _seeded_python_random(func, *args, **kwargs):
+    """Call `func` with Python's `random` (igraph's RNG: ARPACK's start vector) seeded,
+    restoring the caller's random state afterwards, so repeated calls are identical."""
+    import random
+
+    state = random.getstate()
+    try:
+        random.seed(0)
+        return func(*args, **kwargs)
+    finally:
+        random.setstate(state)
+
+
 def _igraph_measures(P: _Prepared, normalized: bool, method, alpha):
     g = P.igraph()
     n = P.n
@@ -316,7 +330,7 @@ def _igraph_measures(P: _Prepared, normalized: bool, method, alpha):
     if P.m == 0:
         out["eigenvector"] = np.ones(n)
     elif method == "eigenvector":
-        out["eigenvector"] = g.eigenvector_centrality(weights="w")
+        out["eigenvector"] = _seeded_python_random(g.eigenvector_centrality, weights="w")
     else:
         import scipy.sparse as sp
         import scipy.sparse.linalg as sla

@@ -409,14 +409,14 @@ def _group_pandas_frame(frame, dims, weight):
 
     keys = {f"_k{i}": frame[d] for i, d in enumerate(dims)}
     work = pd.DataFrame(keys)
-    work["_n"] = 1
     if weight is None:
-        agg = work.groupby(list(keys), dropna=False, observed=True, sort=False)["_n"].sum()
-        out = agg.reset_index()
+        agg = work.groupby(list(keys), dropna=False, observed=True, sort=False).size()
+        out = agg.rename("_n").reset_index()
         out["_w"] = out["_n"].astype("float64")
         out["_bad"] = 0
         return out
     w, bad = _weights_pandas(frame[weight])
+    work["_n"] = 1
     work["_w"] = w
     work["_bad"] = bad.astype("int64")
     return work.groupby(list(keys), dropna=False, observed=True, sort=False)[["_n", "_w", "_bad"]].sum().reset_index()
@@ -532,7 +532,8 @@ def _dask_frame(dd, src: _Source, dims, weight):
         nparts = max(1, min(os.cpu_count() or 1, len(frame) // 1_000_000))
         ddf = dd.from_pandas(frame, npartitions=nparts, sort=False)
     elif src.kind == "parquet":
-        ddf = dd.read_parquet(src.path, columns=cols)
+        # one partition per row group: memory stays bounded by the row-group size
+        ddf = dd.read_parquet(src.path, columns=cols, split_row_groups=True)
     else:
         renamed = any(c.startswith("unnamed_") for c in src.columns)
         ddf = dd.read_csv(
@@ -558,9 +559,13 @@ def _count_dask(src: _Source, dims, weight, scheduler):
         raise
     except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
         raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
-    prepared = ddf.map_partitions(_prepare_partition, list(dims), weight)
     keys = [f"_k{i}" for i in range(len(dims))]
-    grouped_lazy = prepared.groupby(keys, dropna=False, sort=False)[["_n", "_w", "_bad"]].sum()
+    if weight is None:  # no per-record columns: a plain group size
+        renamed = ddf[list(dims)].rename(columns=dict(zip(dims, keys)))
+        grouped_lazy = renamed.groupby(keys, dropna=False, sort=False).size().rename("_n")
+    else:
+        prepared = ddf.map_partitions(_prepare_partition, list(dims), weight)
+        grouped_lazy = prepared.groupby(keys, dropna=False, sort=False)[["_n", "_w", "_bad"]].sum()
 
     own = None
     if isinstance(scheduler, Client):
@@ -576,6 +581,9 @@ def _count_dask(src: _Source, dims, weight, scheduler):
             raise HelixnetValueError(f"cannot reach the Dask scheduler {scheduler!r}: {_one_line(exc)}") from exc
     try:
         grouped = client.compute(grouped_lazy).result().reset_index()
+        if weight is None:
+            grouped["_w"] = grouped["_n"].astype("float64")
+            grouped["_bad"] = 0
         if weight is not None and int(grouped["_bad"].sum()):
             value = client.compute(ddf[weight][prepared["_bad"] > 0].head(1, npartitions=-1, compute=False)).result()
             grouped.attrs["example"] = value.iloc[0]

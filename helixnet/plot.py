@@ -62,6 +62,7 @@ __all__ = [
     "centrality_by_sector",
     "brokerage_profile",
     "mediation",
+    "configuration_evidence",
     "venn3",
     "synergy_interval",
     "decomposition_bars",
@@ -1444,7 +1445,7 @@ def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str
             color=SECTOR_PALETTE.get(s, "#999999"),
             label=SECTOR_LABELS.get(s, s),
         )
-    ax.set_xticks(x, [_wrap(_pretty(c), 12) for c in cols], fontsize="small")
+    ax.set_xticks(x, ["\n".join(_pretty(c).split()) for c in cols], fontsize="small")
     ax.set_ylim(0, 1.0)
     ax.set_ylabel("Sector's share of the measure")
     ax.set_xlabel("Centrality measure")
@@ -1607,6 +1608,94 @@ def mediation(data, *, ax=None):
     return ax
 
 
+_METRIC_LABELS = {
+    "inter_sector_share": "Inter-sector tie share",
+    "g_betweenness_share": "G share of betweenness",
+    "g_brokerage_share": "G share of brokerage",
+    "ui_mediated_share": "U–I shortest paths via G",
+    "ui_indirect_share": "U–I strength via G",
+    "reciprocity": "Reciprocity",
+    "ui_interface_share": "U–I interface share",
+    "trilateral_share": "Trilateral share",
+}
+_VERDICT_COLORS = {"statist": "#009E73", "balanced": "#0072B2", "laissez-faire": "#E69F00", "none": "#BBBBBB"}
+
+
+def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
+    """The indicators behind a Triple Helix configuration verdict, against their thresholds.
+
+    One horizontal bar per indicator (its value, 0–1), a black tick at its
+    threshold, the bar coloured by the configuration it points to
+    (statist, balanced, laissez-faire, or none); undefined indicators are
+    written as such instead of drawn.
+
+    Parameters
+    ----------
+    evidence : pandas.DataFrame
+        Columns ``metric``, ``value``, ``threshold``, ``points_to`` (as
+        :attr:`helixnet.configuration.ConfigurationResult.evidence`).
+    verdict : str, optional
+        Written in the title.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    helixnet.InvalidTableError
+        If a column is missing.
+
+    See Also
+    --------
+    helixnet.configuration, centrality_by_sector
+
+    References
+    ----------
+    Etzkowitz H., Leydesdorff L. (2000). The dynamics of innovation: from
+    National Systems and "Mode 2" to a Triple Helix of university-industry-
+    government relations. Research Policy 29(2):109–123.
+    doi:10.1016/S0048-7333(99)00055-4
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import matplotlib.pyplot as plt
+    >>> from helixnet import plot
+    >>> ev = pd.DataFrame({"metric": ["g_betweenness_share", "reciprocity"], "value": [0.8, float("nan")],
+    ...                    "threshold": [0.5, 0.3], "points_to": ["statist", "none"]})
+    >>> ax = plot.configuration_evidence(ev, verdict="statist")
+    >>> ax.get_title()
+    'Configuration: statist'
+    >>> plt.close("all")
+    """
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    _require_columns(evidence, ["metric", "value", "threshold", "points_to"], "configuration_evidence")
+    df = evidence.reset_index(drop=True)
+    ax = _new_axes(ax, figsize=(6.0, 0.42 * len(df) + 1.4))
+    y = np.arange(len(df))
+    values = df["value"].astype(float).to_numpy()
+    colors = [_VERDICT_COLORS.get(str(p), "#BBBBBB") for p in df["points_to"]]
+    ax.barh(y, np.nan_to_num(values), color=colors, height=0.65)
+    for yi, v, t in zip(y, values, df["threshold"].astype(float)):
+        ax.plot([t, t], [yi - 0.42, yi + 0.42], color="black", linewidth=1.6)
+        ax.text(1.04, yi, "undefined" if math.isnan(v) else f"{v:.2f}", va="center", fontsize="x-small",
+                color="#555555" if math.isnan(v) else "black")
+    ax.set_yticks(y, [_METRIC_LABELS.get(str(m), _pretty(m)) for m in df["metric"]], fontsize="small")
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.15)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.set_xlabel("Indicator value (black tick: threshold; value at right)")
+    ax.set_title(f"Configuration: {verdict}" if verdict else "Configuration indicators")
+    seen = [p for p in ("statist", "balanced", "laissez-faire", "none") if p in set(map(str, df["points_to"]))]
+    ax.legend(handles=[Patch(color=_VERDICT_COLORS[p], label=f"points to {p}" if p != "none" else "points nowhere")
+                       for p in seen], loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="x-small")
+    return ax
+
+
 # --------------------------------------------------------------------------- synergy
 
 
@@ -1724,10 +1813,9 @@ def venn3(
     u = {"bit": "bits", "mbit": "mbit", "nat": "nats"}.get(unit, unit)
     lines = [f"T$_{{{k}}}$ = {float(t_values[k]):+.2f} {u}" for k in ("UI", "UG", "IG", "UIG") if k in t_values]
     lines.append("negative T$_{UIG}$ = synergy")
+    lines.append(f"outside all three: {none:g}")
     ax.text(1.02, 0.5, "\n".join(lines), transform=ax.transAxes, ha="left", va="center", fontsize="small",
             bbox={"boxstyle": "round", "fc": "#F5F5F5", "ec": "#CCCCCC"})
-    ax.text(0.5, 0.0, f"outside all three: {none:g}", transform=ax.transAxes, ha="center", va="bottom",
-            fontsize="x-small", color="#555555")
     ax.set_title(title or "Sector overlaps of relationships")
     return ax
 

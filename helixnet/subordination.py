@@ -171,7 +171,7 @@ def _summary(name, G, dominance, med, hier, conf, brok, sig):
         for r in tested.itertuples()
         if isinstance(r.z, float) and math.isfinite(r.z)
     ]
-    lines.append("Against null models: " + ("; ".join(bits) if bits else "no spread under either null model.") )
+    lines.append("Against null models: " + ("; ".join(bits) if bits else "no spread under either null model."))
     return "\n".join(lines)
 
 
