@@ -49,6 +49,8 @@ _LAZY = {
     "decompose": "helixnet.decomposition",
     "shapley": "helixnet.decomposition",
     "DecompositionResult": "helixnet.decomposition",
+    # counting engines (pandas, DuckDB, Dask)
+    "count_table": "helixnet.engines",
     # actor graphs
     "kazakhstan_graph": "helixnet.graphs",
     "from_edges": "helixnet.graphs",

@@ -51,6 +51,7 @@ import math
 import numbers
 import os
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -196,10 +197,7 @@ def _csv_header(path: str, sep: str) -> list[str]:
 
 
 def _open_source(source) -> _Source:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover
-        pd = None
+    pd = sys.modules.get("pandas")  # a DataFrame implies pandas is imported: keep start-up light
     if pd is not None and isinstance(source, pd.DataFrame):
         return _Source("frame", list(source.columns), frame=source)
     if not isinstance(source, (str, os.PathLike)):
@@ -449,8 +447,6 @@ def _count_duckdb(src: _Source, dims, weight):
         raise HelixnetValueError(
             "engine 'duckdb' needs the duckdb package (pip install duckdb, or helixnet[big])"
         ) from exc
-    import pandas as pd
-
     con = duckdb.connect()
     try:
         if src.kind == "frame":
@@ -497,10 +493,10 @@ def _count_duckdb(src: _Source, dims, weight):
     except duckdb.Error as exc:
         con.close()
         raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
-    grouped = pd.DataFrame({n: pd.Series([r[i] for r in rows], dtype=object) for i, n in enumerate(names)})
+    grouped = {n: [r[i] for r in rows] for i, n in enumerate(names)}
     if weight is None:
-        grouped["_w"] = grouped["_n"].astype("float64")
-        grouped["_bad"] = 0
+        grouped["_w"] = [float(x) for x in grouped["_n"]]
+        grouped["_bad"] = [0] * len(rows)
 
     def example():
         try:
@@ -512,7 +508,7 @@ def _count_duckdb(src: _Source, dims, weight):
         finally:
             con.close()
 
-    if weight is None or not int(grouped["_bad"].sum()):
+    if weight is None or not sum(grouped["_bad"]):
         con.close()
     return grouped, example
 
@@ -623,14 +619,31 @@ def _python_scalar(v):
     return v
 
 
+def _is_missing(v) -> bool:
+    """None, NaN, NaT and pandas.NA (whose comparisons are not booleans)."""
+    if v is None:
+        return True
+    try:
+        return bool(v != v)
+    except (TypeError, ValueError):
+        return True
+
+
+def _columns(grouped) -> dict:
+    """The grouped records as {column: list} (engines return a DataFrame or a dict of lists)."""
+    if isinstance(grouped, dict):
+        return grouped
+    return {c: grouped[c].tolist() for c in grouped.columns}
+
+
 def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTable:
     import numpy as np
-    import pandas as pd
 
+    grouped = _columns(grouped)
     k = len(dims)
-    nrec = grouped["_n"].to_numpy(dtype="int64")
+    nrec = np.asarray(grouped["_n"], dtype=np.int64)
     if weight is not None:
-        nbad = int(grouped["_bad"].to_numpy(dtype="int64").sum())
+        nbad = int(np.asarray(grouped["_bad"], dtype=np.int64).sum())
         if nbad:
             value = example()
             raise InvalidRecordsError(
@@ -638,10 +651,10 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
                 f"{nbad} value{'s' if nbad > 1 else ''} do{'' if nbad > 1 else 'es'} not, "
                 f"e.g. {_python_scalar(value)!r}"
             )
-    miss = np.zeros(len(grouped), dtype=bool)
+    miss = np.zeros(len(nrec), dtype=bool)
     report = []
     for i, d in enumerate(dims):
-        m = pd.isna(grouped[f"_k{i}"]).to_numpy(dtype=bool)
+        m = np.fromiter((_is_missing(v) for v in grouped[f"_k{i}"]), dtype=bool, count=len(nrec))
         if m.any():
             report.append(f"column {d!r} has {int(nrec[m].sum())} missing values (empty or NaN)")
         miss |= m
@@ -650,14 +663,15 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
         raise InvalidRecordsError(
             f"{name}: {'; '.join(report)}; pass dropna=True (--dropna) to drop those records"
         )
-    kept = grouped[~miss]
-    n = int(nrec[~miss].sum())
+    keep = np.flatnonzero(~miss)
+    n = int(nrec[keep].sum())
     if n == 0:
         what = "no records" if dropped == 0 else f"no records left after dropping {dropped} with missing values"
         raise InvalidRecordsError(f"{name}: {what}")
     labels, codes = [], []
     for i in range(k):
-        keys = [_python_scalar(v) for v in kept[f"_k{i}"].tolist()]
+        column = grouped[f"_k{i}"]
+        keys = [_python_scalar(column[j]) for j in keep]
         cats = sorted(set(keys), key=_category_key)
         lookup = {c: j for j, c in enumerate(cats)}
         codes.append(np.fromiter((lookup[v] for v in keys), dtype=np.intp, count=len(keys)))
@@ -673,10 +687,10 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
         )
     if weight is None:
         counts = np.zeros(shape, dtype=np.int64)
-        np.add.at(counts, tuple(codes), nrec[~miss])
+        np.add.at(counts, tuple(codes), nrec[keep])
     else:
         counts = np.zeros(shape, dtype=np.float64)
-        np.add.at(counts, tuple(codes), kept["_w"].to_numpy(dtype="float64"))
+        np.add.at(counts, tuple(codes), np.asarray(grouped["_w"], dtype=np.float64)[keep])
     return CountTable(counts, tuple(labels), tuple(dims), n, dropped, weight, engine)
 
 

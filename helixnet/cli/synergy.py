@@ -21,6 +21,8 @@ subset with columns ``subset, k, entropy, mutual_information, ci_low,
 ci_high`` (the interval columns are empty without ``--bootstrap``).
 """
 
+import math
+
 from helixnet.cli._common import (
     ENGINE_CHOICES,
     UsageError,
@@ -121,9 +123,20 @@ def _intervals(args, table, dims):
     return {k: full[k] for k in ("n_boot", "ci", "seed", "mutual_information")}
 
 
-def run(args):
-    import math
+def _csv_table(payload, ci):
+    """One row per subset: subset, k, entropy, mutual_information, ci_low, ci_high (pandas)."""
+    import pandas as pd
 
+    rows = []
+    for label, h in payload["entropy"].items():
+        t = payload["mutual_information"].get(label, math.nan)
+        low, high = (ci[label]["ci_low"], ci[label]["ci_high"]) if label in ci else (math.nan, math.nan)
+        rows.append((label, label.count(",") + 1, h, t, low, high))
+    columns = ["subset", "k", "entropy", "mutual_information", "ci_low", "ci_high"]
+    return pd.DataFrame(rows, columns=columns).set_index("subset")
+
+
+def run(args):
     from helixnet.cli._output import Output
     from helixnet.information import synergy
 
@@ -138,28 +151,20 @@ def run(args):
     res = synergy(table, dims=list(dims), unit=args.unit, bias=args.bias)
     payload = res.to_dict()
     payload["dropped"] = dropped
-    frame = res.to_frame()
-    frame["ci_low"] = math.nan
-    frame["ci_high"] = math.nan
+    ci = {}
     if args.bootstrap is not None:
-        intervals = _intervals(args, table, dims)
-        payload["intervals"] = intervals
-        ci = intervals["mutual_information"]
-        for i, label in enumerate(frame["subset"]):
-            if label in ci:
-                frame.loc[i, ["ci_low", "ci_high"]] = [ci[label]["ci_low"], ci[label]["ci_high"]]
-    lines = [
-        f"dimensions: {', '.join(map(str, res.dims))}   n = {payload['n']}   unit: {res.unit}"
-        + (f"   bias: {res.bias}" if res.bias else "")
-        + (f"   dropped: {dropped}" if dropped else ""),
-        f"{'subset':<30} {'H':>12} {'T':>12}" + (f" {f'{args.ci:.0%} interval of T':>27}" if args.bootstrap else ""),
-    ]
-    for row in frame.itertuples():
-        t = "" if math.isnan(row.mutual_information) else f"{row.mutual_information:12.6f}"
-        ci = ""
-        if args.bootstrap and not math.isnan(row.ci_low):
-            ci = f"  [{row.ci_low:11.6f}, {row.ci_high:11.6f}]"
-        lines.append(f"{row.subset:<30} {row.entropy:12.6f} {t:>12}{ci}")
+        payload["intervals"] = _intervals(args, table, dims)
+        ci = payload["intervals"]["mutual_information"]
+    head = f"dimensions: {', '.join(payload['dimensions'])}   n = {payload['n']}   unit: {res.unit}"
+    head += (f"   bias: {res.bias}" if res.bias else "") + (f"   dropped: {dropped}" if dropped else "")
+    lines = [head, f"{'subset':<30} {'H':>12} {'T':>12}" + (f" {f'{args.ci:.0%} interval of T':>27}" if ci else "")]
+    for label, h in payload["entropy"].items():
+        t = payload["mutual_information"].get(label)
+        row = f"{label:<30} {h:12.6f} {'' if t is None else f'{t:12.6f}':>12}"
+        if label in ci:
+            row += f"  [{ci[label]['ci_low']:11.6f}, {ci[label]['ci_high']:11.6f}]"
+        lines.append(row)
     verdict = "synergy (reduction of uncertainty)" if res.T < 0 else "no synergy"
-    lines.append(f"T({','.join(map(str, res.dims))}) = {res.T:.6f} {res.unit}: {verdict}")
-    return Output(payload=payload, table=frame.set_index("subset"), text="\n".join(lines))
+    lines.append(f"T({','.join(payload['dimensions'])}) = {res.T:.6f} {res.unit}: {verdict}")
+    table_out = _csv_table(payload, ci) if args.format == "csv" else None
+    return Output(payload=payload, table=table_out, text="\n".join(lines))

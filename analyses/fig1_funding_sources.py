@@ -1,0 +1,32 @@
+"""
+Fig. 1: sources of R&D and technological-innovation funding
+===========================================================
+
+The two charts of Dnishev et al. (2015), Fig. 1 (Kazakhstan, 2013), redrawn as sorted bars from
+the bundled dataset ``fig1_funding_sources``; sub-items printed as parts of another source are
+hatched and not added to the chart's sum.
+
+Data are loaded by name through ``helixnet.datasets``; every random step is seeded
+(``helixnet._analyses.SEED``). Writes ``fig1_funding_sources.png`` (300 dpi), ``fig1_funding_sources.pdf`` and the data
+behind the figure as CSV into the output folder::
+
+    python analyses/fig1_funding_sources.py OUT_DIR        # or --out OUT_DIR; default ./results
+"""
+
+import argparse
+
+from helixnet.reproduce import run_analysis
+
+
+def main(out_dir):
+    """Run the analysis and write its files into `out_dir`; return the result."""
+    return run_analysis("fig1_funding_sources", out_dir)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
+    parser.add_argument("--out", help="output folder (same as the positional argument)")
+    args = parser.parse_args()
+    result = main(args.out or args.out_dir)
+    print(result.text)

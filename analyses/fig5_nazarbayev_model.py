@@ -1,0 +1,31 @@
+"""
+Fig. 5: the hybrid Triple Helix model of Nazarbayev University
+==============================================================
+
+The actors and links of the paper's third model (model ``fig5_nazarbayev_university``),
+existing and planned ties distinguished.
+
+Data are loaded by name through ``helixnet.datasets``; every random step is seeded
+(``helixnet._analyses.SEED``). Writes ``fig5_nazarbayev_model.png`` (300 dpi), ``fig5_nazarbayev_model.pdf`` and the data
+behind the figure as CSV into the output folder::
+
+    python analyses/fig5_nazarbayev_model.py OUT_DIR        # or --out OUT_DIR; default ./results
+"""
+
+import argparse
+
+from helixnet.reproduce import run_analysis
+
+
+def main(out_dir):
+    """Run the analysis and write its files into `out_dir`; return the result."""
+    return run_analysis("fig5_nazarbayev_model", out_dir)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
+    parser.add_argument("--out", help="output folder (same as the positional argument)")
+    args = parser.parse_args()
+    result = main(args.out or args.out_dir)
+    print(result.text)

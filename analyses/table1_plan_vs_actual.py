@@ -1,0 +1,31 @@
+"""
+Table 1: results of the national innovation system, plan vs actual
+==================================================================
+
+Innovation activity of enterprises, innovative production in GDP and the WEF competitiveness
+rank (dataset ``table1_nis_results``): actual values and planned targets by year.
+
+Data are loaded by name through ``helixnet.datasets``; every random step is seeded
+(``helixnet._analyses.SEED``). Writes ``table1_plan_vs_actual.png`` (300 dpi), ``table1_plan_vs_actual.pdf`` and the data
+behind the figure as CSV into the output folder::
+
+    python analyses/table1_plan_vs_actual.py OUT_DIR        # or --out OUT_DIR; default ./results
+"""
+
+import argparse
+
+from helixnet.reproduce import run_analysis
+
+
+def main(out_dir):
+    """Run the analysis and write its files into `out_dir`; return the result."""
+    return run_analysis("table1_plan_vs_actual", out_dir)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
+    parser.add_argument("--out", help="output folder (same as the positional argument)")
+    args = parser.parse_args()
+    result = main(args.out or args.out_dir)
+    print(result.text)

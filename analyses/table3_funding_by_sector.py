@@ -1,0 +1,31 @@
+"""
+Table 3: sources of R&D funding by sector
+=========================================
+
+Shares of each sector's R&D funding, 2013 (dataset ``table3_rd_funding_sources``), as an
+annotated heatmap (innovation grants are a part of the republican budget).
+
+Data are loaded by name through ``helixnet.datasets``; every random step is seeded
+(``helixnet._analyses.SEED``). Writes ``table3_funding_by_sector.png`` (300 dpi), ``table3_funding_by_sector.pdf`` and the data
+behind the figure as CSV into the output folder::
+
+    python analyses/table3_funding_by_sector.py OUT_DIR        # or --out OUT_DIR; default ./results
+"""
+
+import argparse
+
+from helixnet.reproduce import run_analysis
+
+
+def main(out_dir):
+    """Run the analysis and write its files into `out_dir`; return the result."""
+    return run_analysis("table3_funding_by_sector", out_dir)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
+    parser.add_argument("--out", help="output folder (same as the positional argument)")
+    args = parser.parse_args()
+    result = main(args.out or args.out_dir)
+    print(result.text)
