@@ -229,9 +229,9 @@ def table3_funding_by_sector() -> AnalysisResult:
     }
     text = (
         f"The republican budget provides {float(total['republican_budget']):.2f} of all R&D funding and "
-        f"own funds {float(total['own_funds']):.2f}. The budget is the main source of the "
+        f"own funds {float(total['own_funds']):.2f}. The budget is the main source of R&D funding for: "
         + ", ".join(_sector_name(s) for s in budget_led)
-        + " sector(s); "
+        + "; "
         + (", ".join(_sector_name(s) for s in own_led) + " R&D is mainly self-funded. " if own_led else "")
         + f"Local budgets and foreign investment provide at most "
         f"{float(sectors[['local_budgets', 'foreign_investment']].to_numpy().max()):.2f} of any sector's funding. "
@@ -296,7 +296,7 @@ def international_comparison() -> AnalysisResult:
         parts.append(
             f"The government provides {g['kazakhstan']:g} % of Kazakhstan's R&D funding, against "
             f"{g['comparators_min']:g}–{g['comparators_max']:g} % in the OECD comparators "
-            f"(mean {g['comparators_mean']:.1f} %, {g['kazakhstan'] / g['comparators_mean']:.1f} times less)."
+            f"(mean {g['comparators_mean']:.1f} %): {g['kazakhstan'] / g['comparators_mean']:.1f} times their mean."
         )
     e = summary.get("experimental_development_share_rd")
     if e:
@@ -337,8 +337,9 @@ def fig1_funding_sources() -> AnalysisResult:
             "ranking": [{"source": n, "percent": v} for n, v in ranked],
         }
         lead = ", ".join(f"{n.lower()} {v:g} %" for n, v in ranked[:3])
+        what = {"rd_funding": "R&D funding", "innovation_funding": "technological-innovation funding"}.get(chart, chart)
         parts.append(
-            f"In {_CHART_TITLES.get(chart, chart).split(',')[0].lower()} the largest sources are {lead}; "
+            f"In {what} the largest sources are {lead}; "
             f"the printed top-level shares sum to {float(top['value_percent'].sum()):.4g} %."
         )
     parts.append(
@@ -532,7 +533,7 @@ def _model_graph(model):
 def _pair(a, b):
     from helixnet._validation import SECTORS
 
-    return "–".join(sorted({a, b}, key=SECTORS.index)) if a != b else a
+    return "–".join(sorted([a, b], key=SECTORS.index))
 
 
 def _tie_summary(G):
@@ -542,6 +543,8 @@ def _tie_summary(G):
 
     sectors = Counter(d["sector"] for _, d in G.nodes(data=True))
     status = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
+    status = {k: status[k] for k in ("existing", "planned", "absent") if k in status} | {
+        k: v for k, v in sorted(status.items()) if k not in ("existing", "planned", "absent")}
     pairs = {}
     for u, v, d in G.edges(data=True):
         key = _pair(G.nodes[u]["sector"], G.nodes[v]["sector"])
@@ -551,7 +554,7 @@ def _tie_summary(G):
     return {
         "n_actors": G.number_of_nodes(),
         "actors_by_sector": {s: int(sectors.get(s, 0)) for s in SECTORS},
-        "ties_by_status": {k: int(v) for k, v in sorted(status.items())},
+        "ties_by_status": {k: int(v) for k, v in status.items()},
         "ties_by_sector_pair": {k: dict(sorted(v.items())) for k, v in sorted(pairs.items())},
     }
 
@@ -569,7 +572,10 @@ def _describe_model(summary, name):
     else:
         text += "There is no science–business (U–I) tie at all."
     if ui and not ui.get("existing"):
-        text += " None of them exists yet: science and business meet only through planned or absent ties."
+        if set(ui) == {"absent"}:
+            text += " None of them exists: the paper states these ties are missing."
+        else:
+            text += " None of them exists yet."
     return text
 
 
@@ -696,7 +702,7 @@ def subordination() -> AnalysisResult:
         "seed": SEED,
     }
     text = " ".join(line.strip() for line in rep.summary.splitlines() if line.strip())
-    text += (
+    text += ("" if text.endswith(".") else ".") + (
         f" Null models: {N_NULL} degree-preserving rewirings and {N_NULL} sector-label permutations, seed {SEED}."
     )
     brokerage = rep.brokerage.copy()
@@ -775,7 +781,9 @@ def synergy() -> AnalysisResult:
         f"Each of the {int(venn.total)} relationships of the Kazakhstan graph is classified by the sectors it joins "
         f"({', '.join(f'{k} {v:g}' for k, v in venn.cells.items())}; {venn.other:g} involve an O actor, counted "
         f"by their U/I/G ends, and {venn.none:g} join no U, I or G actor and form the 'none' cell). "
-        f"T_UIG = {uig_all['T']:+.1f} mbit, 95 % bootstrap interval [{uig_all['low']:+.1f}, {uig_all['high']:+.1f}]"
+        + ("No relationship joins all three sectors (an edge has two ends), so the UIG cell is empty. "
+           if venn.cells.get("UIG", 0) == 0 else "")
+        + f"T_UIG = {uig_all['T']:+.1f} mbit, 95 % bootstrap interval [{uig_all['low']:+.1f}, {uig_all['high']:+.1f}]"
         + (": the interval excludes zero, so the relationships show synergy (reduction of uncertainty) beyond "
            "resampling noise." if significant else ": the interval includes zero, so no synergy can be claimed.")
         + f" Weighting each relationship by its tie weight instead gives T_UIG = {t_weighted:+.1f} mbit "
@@ -871,6 +879,13 @@ def comparison() -> AnalysisResult:
         bottom[1].set_xlabel("")
     kz = table.iloc[0]
     verdicts = table.set_index("country")["verdict"]
+    moved, crossed = [], []
+    for metric, part in ev.groupby("metric", sort=False):
+        vals = part["value"].astype(float).dropna()
+        if len(vals) and vals.max() - vals.min() > 1e-9:
+            moved.append(f"{plot._METRIC_LABELS.get(metric, metric)} ({vals.min():.2f}–{vals.max():.2f})")
+        if part["points_to"].nunique() > 1:
+            crossed.append(metric)
     same = verdicts.nunique() == 1
     summary = {
         "countries": {r["country"]: {k: v for k, v in r.items() if k != "country"} for r in table.to_dict("records")},
@@ -885,9 +900,13 @@ def comparison() -> AnalysisResult:
         f"{kz['g_share_out_strength']:.0%} (Kazakhstan) to "
         f"{min(r['g_share_out_strength'] for r in rows[1:]):.0%}–{max(r['g_share_out_strength'] for r in rows[1:]):.0%}. "
         + (
-            f"The configuration verdict is '{verdicts.iloc[0]}' for every country: the graphs differ only in tie "
-            "weights, and the structural indicators behind the verdict do not see weights, so funding shares alone "
-            "do not change the configuration."
+            f"The configuration verdict is '{verdicts.iloc[0]}' for every country"
+            + (
+                ": the graphs differ only in tie weights; " + ", ".join(moved) + " move with them, but no "
+                "indicator crosses its threshold."
+                if moved and not crossed
+                else "."
+            )
             if same
             else "Verdicts: " + ", ".join(f"{k} {v}" for k, v in verdicts.items()) + "."
         )

@@ -197,7 +197,8 @@ def hierarchy(G, weight="weight"):
     the share of tie weight), and ``global_reaching`` networkx's
     :func:`~networkx.algorithms.centrality.global_reaching_centrality`,
     :math:`\sum_v (C_R^{\max} - C_R(v)) / (N-1)` with :math:`C_R(v)` the share
-    of nodes *v* reaches; ``global_reaching_weighted`` passes `weight`, so
+    of nodes *v* reaches (computed here from the reachability sets, equal to
+    networkx's value); ``global_reaching_weighted`` passes `weight`, so
     :math:`C_R(v)` averages, over the nodes *v* reaches, the mean tie weight on
     the shortest path to each (path length :math:`\sum W / w`, weights
     normalised by their mean).
@@ -260,6 +261,12 @@ def hierarchy(G, weight="weight"):
 
     Flow hierarchy and global reaching centrality are NaN on a graph without
     ties (networkx raises there).
+
+    Cost: everything except ``global_reaching_weighted`` runs on the
+    condensation and sparse matrices (about 0.2 s for 3,000 nodes and 18,000
+    ties); ``global_reaching_weighted`` calls networkx's all-pairs Dijkstra in
+    pure Python, :math:`O(N M \log N)`, which takes about a minute at that
+    size.
 
     References
     ----------
@@ -336,8 +343,16 @@ def hierarchy(G, weight="weight"):
     D.add_weighted_edges_from(zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist()))
     out["flow"] = _nx_or_nan(nx.flow_hierarchy, D)
     out["flow_weighted"] = _nx_or_nan(nx.flow_hierarchy, D, weight="weight")
-    out["global_reaching"] = _nx_or_nan(nx.global_reaching_centrality, D)
-    out["global_reaching_weighted"] = _nx_or_nan(nx.global_reaching_centrality, D, weight="weight")
+    if m and n > 1:
+        # unweighted local reaching centrality = share of other nodes reached
+        # (networkx's definition), read off the reachability bitsets
+        reached = np.array([reach[c].bit_count() - 1 for c in labels], dtype=float) / (n - 1)
+        out["global_reaching"] = float(np.sum(reached.max() - reached) / (n - 1))
+    if m and coo.data.min() == coo.data.max():
+        # equal weights normalise to 1: the weighted form is the unweighted one
+        out["global_reaching_weighted"] = out["global_reaching"]
+    else:
+        out["global_reaching_weighted"] = _nx_or_nan(nx.global_reaching_centrality, D, weight="weight")
 
     if m:
         out["reciprocity"] = float(A.multiply(A.T).nnz / m)

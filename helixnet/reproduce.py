@@ -139,7 +139,7 @@ def _prepare_target(out: Path, force: bool) -> None:
         raise HelixnetValueError(f"output path {str(out)!r} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
         raise HelixnetValueError(
-            f"output folder {str(out)!r} is not empty; use --force (force=True) to replace it"
+            f"output folder {str(out)!r} is not empty; use --force (force=True from Python) to replace it"
         )
 
 

@@ -161,6 +161,25 @@ def test_global_reaching_centrality_by_hand():
     assert hierarchy(G)["global_reaching"] == pytest.approx(0.75)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_global_reaching_equals_networkx_on_random_digraphs(seed):
+    """helixnet reads reach sets off the condensation; networkx runs BFS from every node."""
+    G = nx.gnp_random_graph(25, 0.04 + 0.03 * seed, seed=seed, directed=True)
+    G.add_edge(0, 1)
+    h = hierarchy(G)
+    assert h["global_reaching"] == pytest.approx(nx.global_reaching_centrality(G), rel=1e-12)
+    for u, v in G.edges:
+        G[u][v]["weight"] = 1.0 + (u * 7 + v) % 5
+    assert h["global_reaching"] == pytest.approx(hierarchy(G)["global_reaching"])
+    assert hierarchy(G)["global_reaching_weighted"] == pytest.approx(
+        nx.global_reaching_centrality(G, weight="weight"), rel=1e-12
+    )
+    nx.set_edge_attributes(G, 2.5, "weight")  # equal weights: shortcut to the unweighted value
+    assert hierarchy(G)["global_reaching_weighted"] == pytest.approx(
+        nx.global_reaching_centrality(G, weight="weight"), rel=1e-12
+    )
+
+
 def test_weighted_global_reaching_uses_strength_normalised_by_mean_weight():
     """1->2 (w 3), 1->3 (w 1): mean weight 2; C_R(1) = (3/2 + 1/2) / 2 = 1, others 0 -> GRC 1."""
     G = nx.DiGraph()
