@@ -883,7 +883,9 @@ def comparison() -> AnalysisResult:
     for metric, part in ev.groupby("metric", sort=False):
         vals = part["value"].astype(float).dropna()
         if len(vals) and vals.max() - vals.min() > 1e-9:
-            moved.append(f"{plot._METRIC_LABELS.get(metric, metric)} ({vals.min():.2f}–{vals.max():.2f})")
+            name = plot._METRIC_LABELS.get(metric, metric)
+            name = name[0].lower() + name[1:] if name[1:2].islower() else name
+            moved.append(f"{name} ({vals.min():.2f}–{vals.max():.2f})")
         if part["points_to"].nunique() > 1:
             crossed.append(metric)
     same = verdicts.nunique() == 1

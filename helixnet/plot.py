@@ -1377,6 +1377,20 @@ def _sector_index(index):
     return order + sorted(set(map(str, index)) - set(order))
 
 
+_MEASURE_LABELS = {
+    "in_degree": "In-degree",
+    "out_degree": "Out-degree",
+    "in_strength": "In-strength",
+    "out_strength": "Out-strength",
+    "betweenness": "Betweenness",
+    "closeness": "Closeness",
+    "eigenvector": "Eigenvector",
+    "pagerank": "PageRank",
+    "hub": "Hub (HITS)",
+    "authority": "Authority (HITS)",
+}
+
+
 def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str] | None = None, ax=None):
     """Each sector's share of each centrality measure, as grouped bars.
 
@@ -1445,7 +1459,8 @@ def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str
             color=SECTOR_PALETTE.get(s, "#999999"),
             label=SECTOR_LABELS.get(s, s),
         )
-    ax.set_xticks(x, ["\n".join(_pretty(c).split()) for c in cols], fontsize="small")
+    ax.set_xticks(x, [_MEASURE_LABELS.get(str(c), _pretty(c)) for c in cols], fontsize="small", rotation=35,
+                  ha="right", rotation_mode="anchor")
     ax.set_ylim(0, 1.0)
     ax.set_ylabel("Sector's share of the measure")
     ax.set_xlabel("Centrality measure")
@@ -1536,7 +1551,7 @@ def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _R
     for xi, top in zip(x, bottom):
         ax.annotate(_fmt(top, "", 2 if normalize else 0), (xi, top), textcoords="offset points",
                     xytext=(0, 2), ha="center", fontsize="x-small")
-    ax.set_xticks(x, [SECTOR_LABELS.get(s, s) for s in agg.index])
+    ax.set_xticks(x, [SECTOR_LABELS.get(s, s).replace(": ", "\n") for s in agg.index])
     for tick, s in zip(ax.get_xticklabels(), agg.index):
         tick.set_color(SECTOR_PALETTE.get(s, "black"))
     ax.set_ylabel("Share of brokerage" if normalize else "Brokerage count (open two-paths)")
