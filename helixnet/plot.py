@@ -617,7 +617,7 @@ def innovation_activity(
     df = data[[label, value]].copy()
     df[value] = df[value].astype(float)
     df = df.sort_values(value, ascending=False, kind="stable")
-    ax = _new_axes(ax, figsize=(6.4, 0.45 * len(df) + 1.2))
+    ax = _new_axes(ax, figsize=(6.4, 0.6 * len(df) + 1.2))
     y = np.arange(len(df))
     bars = ax.barh(y, df[value], color=CATEGORY_PALETTE[0], height=0.7)
     ax.set_yticks(y, [_wrap(_pretty(n), 34) for n in df[label]], fontsize="small")
