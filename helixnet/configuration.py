@@ -132,9 +132,10 @@ def subordination_metrics(G, weight: str | None = "weight") -> dict:
           (the ``total`` of :func:`helixnet.brokerage.brokerage`: open
           two-paths a→b→c with b in G, over all open two-paths);
         * ``ui_mediated_share``: share of U–I geodesics through a G node
-          (:func:`helixnet.mediation.mediation`'s ``path_share``);
-        * ``ui_indirect_share``: indirect U→G→I strength over direct plus
-          indirect (``indirect_share``);
+          (:func:`helixnet.mediation.mediation`'s ``path_share``, with ties
+          read as relationships: ``directed=False``);
+        * ``ui_indirect_share``: indirect U–G–I strength over direct plus
+          indirect (``indirect_share``, same reading);
         * ``reciprocity``: edgewise reciprocity (sna's ``grecip(measure=
           "edgewise")``, :func:`helixnet.hierarchy.hierarchy`);
         * ``ui_interface_share``: the U–I interface's share of the strength on
@@ -181,7 +182,10 @@ def subordination_metrics(G, weight: str | None = "weight") -> dict:
         out["g_betweenness_share"] = math.nan
     b = brokerage(G, weight=weight)
     out["g_brokerage_share"] = _share(b.loc[b["group"] == "G", "total"].sum(), b["total"].sum())
-    med = mediation(G, weight=weight)
+    # ties read as relationships, whatever their direction: a government funding
+    # both sides (G->U, G->I) mediates their relationship though it lies on no
+    # directed U-I path
+    med = mediation(G, weight=weight, directed=False)
     out["ui_mediated_share"] = med.path_share
     out["ui_indirect_share"] = med.indirect_share
     out["reciprocity"] = float(hierarchy(G, weight=weight)["reciprocity"])

@@ -85,7 +85,9 @@ class MediationResult:
 
 
 @actor_graph
-def mediation(G, weight: str | None = "weight", broker: str = "G", ends=("U", "I")) -> MediationResult:
+def mediation(
+    G, weight: str | None = "weight", broker: str = "G", ends=("U", "I"), directed: bool | None = None
+) -> MediationResult:
     r"""How much of the connectivity between two sectors passes through a third.
 
     With :math:`S` and :math:`T` the end sectors, :math:`B` the broker sector,
@@ -113,6 +115,12 @@ def mediation(G, weight: str | None = "weight", broker: str = "G", ends=("U", "I
         Sector whose mediation is measured.
     ends : pair of str
         The two sectors whose connections are examined.
+    directed : bool or None
+        ``None`` (default) follows the graph. ``False`` on a directed graph
+        reads every tie as a relationship, whatever its direction (the view
+        of "business and science relate via the government"): the ties u→v
+        and v→u become one undirected tie whose strength is their sum.
+        ``True`` on an undirected graph raises an error.
 
     Returns
     -------
@@ -133,6 +141,13 @@ def mediation(G, weight: str | None = "weight", broker: str = "G", ends=("U", "I
 
     Notes
     -----
+    *Flows or relationships.* A government that funds both a university and
+    a firm (G→U, G→I) lies on no directed U–I path: in the directed view it
+    mediates nothing, and the vertical pattern shows instead as the absence
+    of U→G feedback. With ``directed=False`` the same graph counts U–G–I as a
+    relationship mediated by G. Report both when the direction of ties is a
+    flow (funding, knowledge) rather than a relationship.
+
     *Pairs.* For a directed graph every ordered pair counts, both
     :math:`S \to T` and :math:`T \to S`, so a one-way funding chain U→G→I is
     one mediated pair out of two; for an undirected graph each unordered pair
@@ -193,6 +208,10 @@ def mediation(G, weight: str | None = "weight", broker: str = "G", ends=("U", "I
     if broker in ends:
         raise HelixnetValueError(f"broker={broker!r} must differ from ends={ends!r}")
 
+    if directed is True and not G.is_directed():
+        raise HelixnetValueError("directed=True needs a directed graph")
+    if directed is False and G.is_directed():
+        G, weight = _relationships(G, weight), "weight"
     P = _Prepared(G, weight)
     adj = [[] for _ in range(P.n)]
     w = {}
@@ -251,3 +270,20 @@ def mediation(G, weight: str | None = "weight", broker: str = "G", ends=("U", "I
         indirect_strength=float(indirect),
         indirect_share=indirect / (direct + indirect) if direct + indirect > 0 else nan,
     )
+
+
+def _relationships(G, weight):
+    """Undirected view of a directed actor graph: u–v strength = w(u→v) + w(v→u)."""
+    import networkx as nx
+
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, data in G.edges(data=True):
+        if u == v:
+            continue
+        x = 1.0 if weight is None else float(data.get(weight, 1.0))
+        if x <= 0:
+            continue
+        prev = H.get_edge_data(u, v, {"weight": 0.0})["weight"]
+        H.add_edge(u, v, weight=prev + x)
+    return H

@@ -63,6 +63,11 @@ class SubordinationReport:
     brokerage : pandas.DataFrame
         :func:`helixnet.brokerage.sector_brokerage` (long: group, role, ...).
     mediation : helixnet.mediation.MediationResult
+        U–I mediation by G with ties as flows (the graph's directions).
+    mediation_relationships : helixnet.mediation.MediationResult
+        The same with ties read as relationships whatever their direction
+        (``directed=False``): the reading of "business and science relate
+        via the government" that the configuration uses.
     hierarchy : dict
         :func:`helixnet.hierarchy.hierarchy`.
     configuration : helixnet.configuration.ConfigurationResult
@@ -79,6 +84,7 @@ class SubordinationReport:
     dominance: pd.DataFrame
     brokerage: pd.DataFrame
     mediation: object
+    mediation_relationships: object
     hierarchy: dict
     configuration: object
     significance: pd.DataFrame
@@ -91,7 +97,12 @@ class SubordinationReport:
             "sector_shares": self.sector_shares,
             "dominance": self.dominance,
             "brokerage": self.brokerage,
-            "mediation": pd.DataFrame([self.mediation.to_dict()]),
+            "mediation": pd.DataFrame(
+                [
+                    {"view": "flows", **self.mediation.to_dict()},
+                    {"view": "relationships", **self.mediation_relationships.to_dict()},
+                ]
+            ),
             "hierarchy": pd.DataFrame({"metric": list(self.hierarchy), "value": list(self.hierarchy.values())}),
             "configuration": self.configuration.evidence,
             "significance": self.significance,
@@ -108,6 +119,7 @@ class SubordinationReport:
             "dominance": _records(self.dominance),
             "brokerage": _records(self.brokerage),
             "mediation": self.mediation.to_dict(),
+            "mediation_relationships": self.mediation_relationships.to_dict(),
             "hierarchy": _clean(dict(self.hierarchy)),
             "configuration": self.configuration.to_dict(),
             "significance": _records(self.significance),
@@ -136,17 +148,23 @@ def _pct(x):
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{100 * x:.0f}%"
 
 
-def _summary(name, G, dominance, med, hier, conf, brok, sig):
+def _summary(name, G, dominance, med, rel, hier, conf, brok, sig):
     lines = [f"{name}: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties ({'directed' if G.is_directed() else 'undirected'})."]
     lead = dominance.dropna(subset=["sector"])
     by_sector = lead.groupby("sector")["measure"].apply(list)
     parts = [f"{s} leads {', '.join(ms)}" for s, ms in by_sector.items()]
     lines.append("Dominant sector by centrality: " + ("; ".join(parts) if parts else "none (no ties)") + ".")
     lines.append(
-        f"U-I mediation by G: {_pct(med.path_share)} of U-I shortest paths pass through G; "
-        f"indirect U->G->I strength is {_pct(med.indirect_share)} of direct plus indirect; "
-        f"removing G cuts {_pct(med.reachability_loss)} of the {med.reachable_pairs} reachable U-I pairs."
+        f"U-I mediation by G (ties as relationships): {_pct(rel.path_share)} of U-I shortest paths "
+        f"pass through G; indirect U-G-I strength is {_pct(rel.indirect_share)} of direct plus "
+        f"indirect; removing G cuts {_pct(rel.reachability_loss)} of the {rel.reachable_pairs} "
+        f"connected U-I pairs."
     )
+    if G.is_directed():
+        lines.append(
+            f"As directed flows: {med.reachable_pairs} of {med.n_pairs} ordered U-I pairs are joined by "
+            f"a directed path, {_pct(med.path_share)} of those paths through G."
+        )
     lines.append(
         f"Reciprocity (edgewise): {_pct(hier.get('reciprocity', math.nan))}; "
         f"Krackhardt hierarchy {hier.get('krackhardt', math.nan):.2f}."
@@ -260,11 +278,12 @@ def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx",
     dominance = pd.DataFrame(rows, columns=["measure", "sector", "share"]).astype({"measure": object, "sector": object})
     brok = sector_brokerage(G, weight=weight)
     med = mediation(G, weight=weight)
+    rel = mediation(G, weight=weight, directed=False)
     hier = dict(hierarchy(G, weight=weight))
     conf = configuration(G, weight=weight)
     sig = _significance_table(G, n_null, seed, weight)
-    summary = _summary(name, G, dominance, med, hier, conf, brok, sig)
-    return SubordinationReport(name, table, shares, dominance, brok, med, hier, conf, sig, summary)
+    summary = _summary(name, G, dominance, med, rel, hier, conf, brok, sig)
+    return SubordinationReport(name, table, shares, dominance, brok, med, rel, hier, conf, sig, summary)
 
 
 @dataclass(frozen=True)

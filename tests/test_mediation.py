@@ -142,3 +142,39 @@ def test_bad_sector_arguments_raise(kw, match):
     G = actor([("u", "i", 1)], {"u": "U", "i": "I"})
     with pytest.raises(HelixnetValueError, match=match):
         mediation(G, **kw)
+
+
+def test_funding_star_mediates_relationships_but_no_directed_path():
+    """Hand case: a ministry funding a university and a firm (G->U, G->I).
+
+    As flows there is no U-I path at all; as relationships (directed=False) the only U-I
+    route is U-G-I, so every geodesic passes G and removing G disconnects the pair.
+    """
+    import networkx as nx
+
+    from helixnet.mediation import mediation
+
+    G = nx.DiGraph()
+    G.add_nodes_from([("u", {"sector": "U"}), ("g", {"sector": "G"}), ("i", {"sector": "I"})])
+    G.add_weighted_edges_from([("g", "u", 2.0), ("g", "i", 3.0), ("u", "g", 1.0)])
+    flows = mediation(G)
+    assert flows.directed and flows.reachable_pairs == 1  # only u -> g -> i
+    rel = mediation(G, directed=False)
+    assert not rel.directed
+    assert (rel.n_pairs, rel.reachable_pairs, rel.geodesics_via_broker) == (1, 1, 1)
+    assert rel.path_share == 1.0 and rel.reachability_loss == 1.0
+    # u-g strength is 2 + 1 = 3 (both directions summed), g-i is 3: bottleneck min(3, 3)
+    assert rel.indirect_strength == 3.0
+
+
+def test_directed_true_on_an_undirected_graph_is_an_error():
+    import networkx as nx
+    import pytest
+
+    import helixnet as hx
+    from helixnet.mediation import mediation
+
+    G = nx.Graph()
+    G.add_nodes_from([("u", {"sector": "U"}), ("i", {"sector": "I"})])
+    with pytest.raises(hx.HelixnetValueError, match="directed=True"):
+        mediation(G, directed=True)
