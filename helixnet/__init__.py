@@ -94,6 +94,7 @@ _SUBMODULES = {
     "plot",
     "bibliometrics",
     "engines",
+    "reproduce",
     "exceptions",
 }
 

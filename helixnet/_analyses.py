@@ -681,10 +681,10 @@ def subordination() -> AnalysisResult:
         fig, axes = _figure(13.0, 8.4, nrows=2, ncols=2)
         plot.centrality_by_sector(shares, ax=axes[0, 0])
         plot.brokerage_profile(rep.brokerage, ax=axes[0, 1])
-        plot.mediation(rep.mediation, ax=axes[1, 0])
+        plot.mediation(rep.mediation_relationships, ax=axes[1, 0])
         plot.configuration_evidence(rep.configuration.evidence, verdict=rep.configuration.verdict, ax=axes[1, 1])
     conf = rep.configuration
-    med = rep.mediation.to_dict()
+    med = rep.mediation_relationships.to_dict()
     summary = {
         "verdict": conf.verdict,
         "statist_votes": conf.statist_votes,
@@ -696,6 +696,7 @@ def subordination() -> AnalysisResult:
         },
         "dominant_sector": {str(r["measure"]): str(r["sector"]) for r in rep.dominance.to_dict("records")},
         "mediation": med,
+        "mediation_flows": rep.mediation.to_dict(),
         "hierarchy": dict(rep.hierarchy),
         "significance": rep.significance[["model", "metric", "observed", "z", "p_value", "n_null"]].to_dict("records"),
         "n_null": N_NULL,
@@ -709,7 +710,7 @@ def subordination() -> AnalysisResult:
     tables = {
         "": shares,
         "brokerage": brokerage,
-        "mediation": pd.DataFrame([{k: (", ".join(v) if isinstance(v, list) else v) for k, v in med.items()}]),
+        "mediation": rep.tables()["mediation"].assign(ends=lambda d: d["ends"].map(", ".join)),
         "configuration": conf.evidence,
         "significance": rep.significance,
         "hierarchy": pd.DataFrame({"metric": list(rep.hierarchy), "value": [float(v) for v in rep.hierarchy.values()]}),
@@ -811,7 +812,7 @@ def comparison() -> AnalysisResult:
     for country, G in gs.items():
         conf = configuration(G)
         shares = sector_centrality(G)
-        med = _mediation(G)
+        med = _mediation(G, directed=False)  # ties as relationships, as the configuration reads them
         row = {
             "country": country,
             "government_share_rd_funding": float(G.graph.get("government_share", float("nan"))),

@@ -197,7 +197,8 @@ def test_wheel_installed_outside_the_repo_loads_every_dataset(tmp_path):
     parent_paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     Path(child_site, "_parent_env.pth").write_text("\n".join(sorted(parent_paths)) + "\n")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(child), "install",
-                    "--no-deps", "--no-index", "--quiet", str(wheel_file)], check=True)
+                    "--no-deps", "--no-index", "--ignore-installed", "--quiet", str(wheel_file)],
+                   check=True)  # --ignore-installed: a helixnet in the parent env must not satisfy it
 
     outside = tmp_path / "elsewhere"
     outside.mkdir()
