@@ -413,7 +413,7 @@ def funding_sources(
     ----------
     Dnishev F. M., Alzhanova F. G., Alibekova G. Zh. (2015). Innovative
     development of Kazakhstan on the basis of triple helix and cluster
-    approach. Economy of Region 2015(2). doi:10.17059/2015-2-13
+    approach. Economy of Region 2015(2).
 
     Examples
     --------

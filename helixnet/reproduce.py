@@ -110,7 +110,7 @@ def _report_markdown(results, skipped) -> str:
         "",
         "Reproduction of Dnishev, Alzhanova & Alibekova (2015), *Innovative development of Kazakhstan on",
         "the basis of triple helix and cluster approach*, Economy of Region 2015(2),",
-        "doi:10.17059/2015-2-13, with the network and synergy analyses of helixnet "
+        "with the network and synergy analyses of helixnet "
         f"{__version__}. Every number below is computed from the data bundled with helixnet; "
         "the key results are in `summary.json` and the data behind each figure in the CSV files.",
         "",
@@ -224,7 +224,7 @@ def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, d
             results.append(result)
         summary = {
             "helixnet_version": __version__,
-            "source": "Dnishev, Alzhanova & Alibekova (2015), Economy of Region 2015(2), doi:10.17059/2015-2-13",
+            "source": "Dnishev, Alzhanova & Alibekova (2015), Economy of Region 2015(2)",
             "seed": _analyses.SEED,
             "analyses": {
                 r.name: {"title": r.title, "results": r.summary, "text": r.text, "files": r.files}

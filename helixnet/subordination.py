@@ -365,7 +365,7 @@ def kazakhstan_report(seed=0, n_null: int = 99, backend: str = "networkx") -> Ka
     ----------
     .. [1] Dnishev, F., Alzhanova, F. & Alibekova, G. (2015). Innovative
        development of Kazakhstan on the basis of triple helix and cluster
-       approach. Economy of Region 2015(2). doi:10.17059/2015-2-13
+       approach. Economy of Region 2015(2).
 
     Examples
     --------
