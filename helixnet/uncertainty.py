@@ -42,6 +42,26 @@ __all__ = [
 _BATCH_CELLS = 1 << 19
 
 
+def _run_batches(run, n_batches, progress, what):
+    """Call ``run(i)`` for every batch, on threads when the machine has cores to spare.
+
+    numpy releases the GIL in the multinomial draws and the entropy arithmetic,
+    so batches run in parallel; each writes its own rows of the result.
+    """
+    import os
+
+    workers = min(os.cpu_count() or 1, n_batches, 8)
+    if workers < 2:
+        for i in _progress(range(n_batches), n_batches, progress, what):
+            run(i)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(workers) as pool:
+        for _ in _progress(pool.map(run, range(n_batches)), n_batches, progress, what):
+            pass
+
+
 def _rng(seed):
     return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
 
@@ -265,7 +285,10 @@ def bootstrap(
     -----
     Replicates are drawn in batches with :meth:`numpy.random.Generator.multinomial`
     over the non-empty cells (empty cells stay empty), and the marginal
-    entropies of a whole batch are computed at once.
+    entropies of a whole batch are computed at once. Each batch has its own
+    child generator (:meth:`numpy.random.Generator.spawn` of the seed), so
+    batches run on threads and the replicates depend only on the seed and
+    the table, not on the number of cores.
 
     The plug-in T is biased when N is small relative to the number of cells
     (see the Notes of :func:`helixnet.synergy`), and resampling adds that
@@ -312,15 +335,22 @@ def bootstrap(
     p = flat[nz] / N
     batch = max(1, min(n_boot, _BATCH_CELLS // flat.size))
     reps = np.empty((n_boot, len(subs)))
-    starts = range(0, n_boot, batch)
-    for start in _progress(starts, len(starts), progress, "bootstrap"):
+    starts = list(range(0, n_boot, batch))
+    # one child generator per batch: the replicates depend on the seed and the
+    # table only, not on how many threads draw them
+    children = rng.spawn(len(starts))
+
+    def run(i):
+        start = starts[i]
         b = min(batch, n_boot - start)
-        draws = rng.multinomial(N, p, size=b)
+        draws = children[i].multinomial(N, p, size=b)
         tables = np.zeros((b, flat.size))
         tables[:, nz] = draws
         H = _entropies(tables.reshape((b,) + table.shape), k, bias)
         for j, s in enumerate(subs):
             reps[start : start + b, j] = _core.coinformation(H, s) * factor
+
+    _run_batches(run, len(starts), progress, "bootstrap")
     return BootstrapResult(
         estimate, _labels(dims, subs), [len(s) for s in subs], reps, ci, n_boot, seed, unit, bias,
         method,

@@ -367,3 +367,29 @@ def test_all_zero_venn_table_is_built_but_rejected_by_the_measure():
     assert t.shape == (2, 2, 2) and t.sum() == 0
     with pytest.raises(InvalidTableError, match="all zeros"):
         hx.mutual_information(t)
+
+
+def test_threaded_counting_of_many_records_equals_a_direct_count():
+    """Above ~10^6 records the counting runs in row blocks on threads; the table must equal
+    numpy's unbuffered np.add.at count (an independent counting path), including when only
+    the last block sees a column's largest value, and weighted tables must be reproducible."""
+    import numpy as np
+    import pandas as pd
+
+    from helixnet.information import _PARALLEL_ROWS, contingency
+
+    rng = np.random.default_rng(11)
+    n = 2 * _PARALLEL_ROWS + 7
+    df = pd.DataFrame({"a": rng.integers(0, 6, n), "b": rng.integers(0, 4, n), "c": rng.integers(0, 3, n),
+                       "w": rng.random(n)})
+    df.loc[n - 1, "a"] = 9  # a new category seen by the last block only
+    ref = np.zeros((10, 4, 3), dtype=np.int64)
+    np.add.at(ref, (df["a"].to_numpy(), df["b"].to_numpy(), df["c"].to_numpy()), 1)
+    ref = ref[ref.sum(axis=(1, 2)) > 0]  # contingency keeps observed categories only
+    got = contingency(df, ["a", "b", "c"])
+    assert np.array_equal(got.table, ref)
+    assert list(got.categories[0]) == [0, 1, 2, 3, 4, 5, 9]
+    w1 = contingency(df, ["a", "b", "c"], weight="w").table
+    w2 = contingency(df, ["a", "b", "c"], weight="w").table
+    assert np.array_equal(w1, w2)
+    assert w1.sum() == pytest.approx(df["w"].sum(), rel=1e-12)
