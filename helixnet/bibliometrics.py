@@ -277,15 +277,19 @@ def _parse_scopus(text: str, name: str) -> list[dict]:
     for lineno, row in enumerate(reader, start=2):
         if None in row:
             raise InputFileError(f"{name}: line {lineno}: more fields than the header has")
-        affiliations = row.get("Affiliations") or ""
+        affiliations = [a.strip() for a in (row.get("Affiliations") or "").split(";") if a.strip()]
+        if not affiliations:
+            # "Surname, I., Org, City, Country; Surname2, J., Org2, ..." : drop the name parts
+            for entry in (row.get("Authors with affiliations") or "").split(";"):
+                parts = [p.strip() for p in entry.split(",")]
+                if len(parts) > 2:
+                    affiliations.append(", ".join(parts[2:]))
         out.append(
             {
                 "doc_id": row["EID"].strip(),
                 "year": (row.get("Year") or "").strip() or None,
                 "title": (row.get("Title") or "").strip(),
-                "addresses": [
-                    {"address": a.strip()} for a in affiliations.split(";") if a.strip()
-                ],
+                "addresses": [{"address": a} for a in dict.fromkeys(affiliations)],
             }
         )
     return out

@@ -304,3 +304,19 @@ def test_cli_bad_file_exits_one_with_one_line(tmp_path):
     assert proc.returncode == 1
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "Traceback" not in proc.stderr
+
+
+def test_scopus_without_affiliations_column_uses_authors_with_affiliations(tmp_path):
+    """Hand-written Scopus rows: the author names are cut off, repeated affiliations count once."""
+    path = tmp_path / "scopus.csv"
+    path.write_text(
+        'Authors,Title,Year,Authors with affiliations,EID\n'
+        '"Abenov A., Lee K.",Solar cells,2014,"Abenov, A., Nazarbayev University, Astana, Kazakhstan; '
+        'Lee, K., Samsung Electronics Co Ltd, Suwon, South Korea; '
+        'Sadykov, B., Nazarbayev University, Astana, Kazakhstan",2-s2.0-1\n',
+        encoding="utf-8")
+    recs = bib.classify(bib.read_records(path))
+    a = recs.addresses
+    assert a["organisation"].tolist() == ["Nazarbayev University", "Samsung Electronics Co Ltd"]
+    assert a["sector"].tolist() == ["U", "I"]
+    assert a["country"].tolist() == ["KZ", "KR"]

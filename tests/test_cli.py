@@ -404,3 +404,24 @@ def test_subordination_cli_json_validates(graph_files):
     code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--format", "json")
     assert code == 0, err
     validate("subordination", out)
+
+
+def test_synergy_reads_xlsx_records(tmp_path):
+    """XOR records in an Excel workbook: T = -1 bit (analytic), the same as from CSV."""
+    pytest.importorskip("openpyxl")
+    rows = [(a, b, a ^ b) for a in (0, 1) for b in (0, 1)] * 3
+    path = tmp_path / "xor.xlsx"
+    pd.DataFrame(rows, columns=["u", "i", "g"]).to_excel(path, index=False)
+    code, out, err = run_inproc("synergy", path, "--dims", "u,i,g", "--format", "json")
+    assert code == 0, err
+    payload = validate("synergy", out)
+    assert payload["mutual_information"]["u,i,g"] == pytest.approx(-1.0, abs=1e-12)
+    assert payload["n"] == 12
+
+
+def test_unreadable_xlsx_is_one_line_exit_one(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"not a zip file")
+    code, out, err = run_inproc("synergy", path, "--dims", "a,b")
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
