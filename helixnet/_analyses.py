@@ -919,6 +919,18 @@ def comparison() -> AnalysisResult:
         if part["points_to"].nunique() > 1:
             crossed.append(metric)
     same = verdicts.nunique() == 1
+    # indicators on different sides of their threshold, and any within 0.01 of it: a verdict
+    # that rests on such a margin must say so
+    thresholds = ev.groupby("metric", sort=False)["threshold"].first()
+    crossing = []
+    for metric in crossed:
+        vals = ev.loc[ev["metric"] == metric, "value"].astype(float).dropna()
+        crossing.append(f"{metric} ({vals.min():.3f}–{vals.max():.3f}, threshold {thresholds[metric]:.2f})")
+    thin = []
+    for metric, part in ev.groupby("metric", sort=False):
+        vals = part["value"].astype(float).dropna()
+        if len(vals) and (vals - thresholds[metric]).abs().min() < 0.01:
+            thin.append(f"{metric} ({vals.min():.3f}–{vals.max():.3f} against {thresholds[metric]:.2f})")
     summary = {
         "countries": {r["country"]: {k: v for k, v in r.items() if k != "country"} for r in table.to_dict("records")},
         "verdicts": {str(k): str(v) for k, v in verdicts.items()},
@@ -926,7 +938,8 @@ def comparison() -> AnalysisResult:
     }
     text = (
         "The funding layer is rebuilt with the government share of R&D funding set to each OECD country's value "
-        f"(Kazakhstan {kz['government_share_rd_funding']:.0%} from Table 3; "
+        f"(Kazakhstan {kz['government_share_rd_funding']:.0%}: republican plus local budgets' share of the "
+        "funding layer's flows as estimated from Table 3; "
         + ", ".join(f"{r['country']} {r['government_share_rd_funding']:.1%}" for r in rows[1:])
         + "). Government's share of out-strength falls from "
         f"{kz['g_share_out_strength']:.0%} (Kazakhstan) to "
@@ -941,6 +954,13 @@ def comparison() -> AnalysisResult:
             )
             if same
             else "Verdicts: " + ", ".join(f"{k} {v}" for k, v in verdicts.items()) + "."
+            + (" Indicators on different sides of their thresholds: " + ", ".join(crossing) + "." if crossing else "")
+        )
+        + (
+            " Within 0.01 of the threshold: " + ", ".join(thin) + "; a verdict that rests on these is a "
+            "convention at its border, not a clear difference."
+            if thin
+            else ""
         )
     )
     return AnalysisResult("comparison", "Kazakhstan and the OECD: funding layers side by side", fig,

@@ -184,6 +184,9 @@ def _split_address(address: str, countries: dict):
             if len(words) >= n and " ".join(words[-n:]).lower() in countries:
                 country = countries[" ".join(words[-n:]).lower()]
                 break
+    if len(parts) >= 4 and re.fullmatch(r"[A-Z]{2,3}", parts[-2]):
+        # Scopus writes "Org, College Station, TX, United States": drop state and city
+        parts = parts[:-1]
     org_parts = parts[:-2] if len(parts) >= 3 else parts[:-1] if len(parts) == 2 else parts
     return ", ".join(org_parts), country
 
@@ -194,11 +197,10 @@ def _wos_addresses(entries: list[str]) -> list[str]:
         entry = entry.strip()
         if not entry:
             continue
-        if "[" in entry:
-            out.extend(a.strip().strip(";").strip() for a in re.findall(r"\][^\[]*", entry))
-            out = [a.lstrip("]").strip() for a in out]
-        else:
-            out.extend(a.strip() for a in entry.split(";"))
+        # drop the "[Author, A; Author, B]" group that opens an address (a "[" later in
+        # an address is part of its name), then split the addresses at ";"
+        entry = re.sub(r"(^|;)\s*\[[^\]]*\]", r"\1", entry)
+        out.extend(a.strip() for a in entry.split(";"))
     return [a.rstrip(".").strip() for a in out if a.rstrip(".").strip()]
 
 
@@ -234,7 +236,8 @@ def _parse_wos(text: str, name: str) -> list[dict]:
         out.append(
             {
                 "doc_id": rec["UT"][0],
-                "year": rec.get("PY", [None])[0],
+                # early-access records carry EY (early-access year) and no PY
+                "year": (rec.get("PY") or rec.get("EY") or [None])[0],
                 "title": " ".join(rec.get("TI", [])),
                 "addresses": [{"address": a} for a in _wos_addresses(rec.get("C1", []))],
             }
@@ -260,7 +263,7 @@ def _parse_wos_tab(text: str, name: str) -> list[dict]:
         out.append(
             {
                 "doc_id": get("UT"),
-                "year": get("PY") or None,
+                "year": get("PY") or get("EY") or None,
                 "title": get("TI"),
                 "addresses": [{"address": a} for a in _wos_addresses([get("C1")])],
             }
@@ -310,6 +313,8 @@ def _parse_openalex(text: str, name: str) -> list[dict]:
         for authorship in work.get("authorships") or []:
             institutions = authorship.get("institutions") or []
             for inst in institutions:
+                if not isinstance(inst, dict):
+                    continue
                 addresses.append(
                     {
                         "address": inst.get("display_name") or "",
@@ -357,7 +362,10 @@ def read_records(paths, format: str = "auto") -> Records:
     -------
     Records
         A document met again in a later file (same UT, EID or OpenAlex id)
-        is kept once; ``duplicates_dropped`` counts the others.
+        is kept once; ``duplicates_dropped`` counts the others. Identifiers
+        are compared as written, so the same paper exported from Web of
+        Science (UT) and from Scopus (EID) or OpenAlex (W id) counts twice:
+        combine exports of one database, or deduplicate by DOI beforehand.
 
     Raises
     ------
@@ -418,7 +426,9 @@ def read_records(paths, format: str = "auto") -> Records:
             )
             for a in rec["addresses"]:
                 org, country = _split_address(a["address"], countries)
-                if fmt == "openalex":
+                if fmt == "openalex" and "institution" in a:
+                    # an institution's display name is the organisation; a raw
+                    # affiliation string is cut like a WoS address
                     org = a["address"]
                     country = a.get("country") or country
                 addrs.append(
@@ -683,7 +693,8 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     records : Records
     by : {None, "year", "country"}
         Count per year, or per country (a document counts once in each
-        country it has an address in).
+        country it has an address in). Documents without a year (without
+        any country) form a last row whose group is ``<NA>``.
     country : str, optional
         Focus country (see :func:`document_sectors`).
     international : bool
@@ -717,8 +728,11 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     ds = ds.assign(cell=key.replace("", "none") if len(ds) else key)
     if by == "country":
         ds = ds.assign(country=ds["countries"].str.split(";")).explode("country")
-        ds = ds[ds["country"].notna() & (ds["country"] != "")]
+        ds["country"] = ds["country"].replace("", None)
     groups = [(None, ds)] if by is None else sorted(ds.groupby(by, sort=True), key=lambda kv: kv[0])
+    if by is not None and ds[by].isna().any():
+        # documents without a year (or any country) form a last row, so the rows add up
+        groups.append((None, ds[ds[by].isna()]))
     rows = []
     for g, part in groups:
         counts = part["cell"].value_counts()
@@ -731,6 +745,8 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     out = pd.DataFrame(rows, columns=columns)
     if by == "year":
         out["year"] = out["year"].astype("Int64")
+    elif by == "country":
+        out["country"] = out["country"].astype("string")
     return out
 
 

@@ -242,8 +242,8 @@ def _compute(G, attr, weight):
     A = _binary(W)
     raw = _raw_counts(A, codes, k) if nodes else np.zeros((0, 6), dtype=np.int64)
     sizes = np.bincount(codes, minlength=k)
-    ebr, vbr, eg, vg = _null_moments(sizes, len(nodes), W.nnz)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # N < 3: NaN moments, as in sna
+        ebr, vbr, eg, vg = _null_moments(sizes, len(nodes), W.nnz)
         exp_nli = ebr[codes]
         sd_nli = np.sqrt(vbr[codes])
         z_nli = (raw - exp_nli) / sd_nli

@@ -227,8 +227,8 @@ def configuration(G, weight: str | None = "weight") -> ConfigurationResult:
 
         \text{verdict} =
         \begin{cases}
-          \text{laissez-faire} & \text{inter\_sector\_share} < 0.3
-                                 \text{ and } s < 4,\\
+          \text{laissez-faire} & (\text{inter\_sector\_share} < 0.3
+                                 \text{ or no ties}) \text{ and } s < 4,\\
           \text{statist} & \text{otherwise, if } s > b,\\
           \text{balanced} & \text{otherwise.}
         \end{cases}
@@ -285,7 +285,9 @@ def configuration(G, weight: str | None = "weight") -> ConfigurationResult:
     government ones. An undefined indicator (NaN) points nowhere. Separate
     spheres make a laissez-faire verdict unless government dominance is
     clear (four or more statist indicators): a state that bridges otherwise
-    separate spheres is statist. The thresholds are conventions, not
+    separate spheres is statist. A graph without ties (every indicator but
+    ``trilateral_share`` undefined) is the limit of separate spheres and is
+    laissez-faire. The thresholds are conventions, not
     estimates; the evidence table shows how far each indicator is from its
     threshold, and :func:`helixnet.nullmodels.significance` says whether it
     exceeds chance.
@@ -313,7 +315,10 @@ def configuration(G, weight: str | None = "weight") -> ConfigurationResult:
     evidence = pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS)).astype({"metric": object, "points_to": object})
     votes = evidence.loc[evidence["metric"].isin(_VOTING), "points_to"]
     s, b = int((votes == "statist").sum()), int((votes == "balanced").sum())
-    separate = _points_to("inter_sector_share", metrics["inter_sector_share"]) == "laissez-faire"
+    # a graph without ties has no inter-sector relation at all (its share is 0/0, NaN):
+    # the limit of separate spheres, not evidence of a directing state
+    no_ties = math.isnan(metrics["inter_sector_share"])
+    separate = no_ties or _points_to("inter_sector_share", metrics["inter_sector_share"]) == "laissez-faire"
     if separate and s < 4:
         verdict = "laissez-faire"
     elif s > b:

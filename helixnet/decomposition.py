@@ -63,6 +63,10 @@ def _check_records(records, columns, role):
             raise InvalidRecordsError(
                 f"unknown {role} column {col!r}; available columns: {available}"
             )
+        if list(records.columns).count(col) > 1:
+            raise InvalidRecordsError(
+                f"{role} column {col!r} appears more than once in the records; rename the duplicates"
+            )
         if records[col].isna().any():
             row = records.index[records[col].isna().to_numpy()][0]
             raise InvalidRecordsError(f"{role} column {col!r} has a missing value in row {row!r}")
@@ -670,7 +674,9 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
                 f"n_permutations must be a positive integer, got {n_permutations!r}"
             )
         n_perm = int(n_permutations)
-        rng = np.random.default_rng(seed)
+        from helixnet.uncertainty import _rng
+
+        rng = _rng(seed)
         phi, se = _permutation_shapley(P, k, n_perm, rng, progress)
         phi, se = phi * factor, se * factor
     index = pd.Index(players, name=player)

@@ -264,6 +264,11 @@ def _check_columns(src: _Source, dims, weight) -> tuple:
         )
     if weight is not None and weight in dims:
         raise InvalidRecordsError(f"column {weight!r} cannot be both a dimension and the weight")
+    repeated = [c for c in wanted if src.columns.count(c) > 1]
+    if repeated:  # a DataFrame (or Parquet schema) may repeat a name; engines would pick one silently
+        raise InvalidRecordsError(
+            f"{src.name}: column {repeated[0]!r} appears more than once; rename the duplicates"
+        )
     return dims
 
 

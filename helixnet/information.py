@@ -338,6 +338,11 @@ def _check_columns(records, dims, weight) -> tuple:
         )
     if len(set(dims)) != len(dims):
         raise HelixnetValueError(f"dimension columns must be distinct, got {list(dims)}")
+    repeated = [c for c in wanted if list(records.columns).count(c) > 1]
+    if repeated:
+        raise InvalidRecordsError(
+            f"column {repeated[0]!r} appears more than once in the records; rename the duplicates"
+        )
     if weight is not None and weight in dims:
         raise HelixnetValueError(f"column {weight!r} cannot be both a dimension and the weight")
     if len(records) == 0:
@@ -507,7 +512,15 @@ def _as_table(data, dims=None, weight=None, *, min_dims=2):
         names = (data.index.name, data.columns.name)
         dims = tuple(n if n is not None else f"x{i + 1}" for i, n in enumerate(names))
         _check_unique_labels(dims)
-        table = _check_table(data.to_numpy(), min_dims=min_dims)
+        values = data.to_numpy()
+        if values.dtype == object:  # nullable (Int64, Float64, boolean) columns: <NA> is NaN
+            integral = all(pd.api.types.is_integer_dtype(t) or pd.api.types.is_bool_dtype(t)
+                           for t in data.dtypes)
+            if integral and not data.isna().to_numpy().any():
+                values = data.to_numpy(dtype=np.int64)
+            else:
+                values = data.to_numpy(dtype=float, na_value=np.nan)
+        table = _check_table(values, min_dims=min_dims)
         return table, dims, (np.asarray(data.index), np.asarray(data.columns))
     if pd is not None and isinstance(data, pd.Series):
         if weight is not None:
@@ -825,7 +838,8 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
     --------
     Ten cases with all three sectors and ten with none: the three
     presence bits are identical fair coins, so T = +1 bit. Without the
-    ten empty cases every variable is constant and T = 0.
+    ten empty cases (and with one more case that has U only) U is present
+    in every case, a constant, and a constant shares no information: T = 0.
 
     >>> import helixnet as hx
     >>> t = hx.venn_table({"UIG": 10}, none=10)
@@ -848,8 +862,10 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
                 f"unknown Venn key {unknown[0]!r}: letters must be among {', '.join(dims)} "
                 "(pass dims=... for other dimension letters)"
             )
-    dims = tuple(dims)
-    if not 2 <= len(dims) <= 4 or len(set(dims)) != len(dims) or any(len(d) != 1 for d in dims):
+    dims = tuple(dims) if isinstance(dims, (str, list, tuple)) else (dims,)
+    if not 2 <= len(dims) <= 4 or len(set(dims)) != len(dims) or any(
+        not isinstance(d, str) or len(d) != 1 for d in dims
+    ):
         raise InvalidTableError(f"Venn dims must be 2 to 4 distinct single letters, got {dims}")
     shape = (2,) * len(dims)
     values = {}

@@ -169,12 +169,17 @@ def _summary(name, G, dominance, med, rel, hier, conf, brok, sig):
         f"Reciprocity (edgewise): {_pct(hier.get('reciprocity', math.nan))}; "
         f"Krackhardt hierarchy {hier.get('krackhardt', math.nan):.2f}."
     )
-    g_roles = brok[(brok["group"] == "G") & (brok["observed"] > 0)]
+    # the "total" rows sum the five roles: they are not a role of their own
+    roles = brok[brok["role"] != "total"]
+    g_roles = roles[(roles["group"] == "G") & (roles["observed"] > 0)]
     if len(g_roles):
-        main = g_roles.sort_values("observed", ascending=False).iloc[0]
-        total = brok.groupby("group")["observed"].sum()
+        main = g_roles.sort_values(["observed", "role"], ascending=[False, True], kind="stable").iloc[0]
+        total = roles.groupby("group")["observed"].sum()
         share = total.get("G", 0) / total.sum() if total.sum() else math.nan
-        lines.append(f"Brokerage: G holds {_pct(share)} of all brokerage positions, mostly as {main['role']}.")
+        lines.append(
+            f"Brokerage: G holds {_pct(share)} of all brokerage positions; its most frequent role is "
+            f"{main['role']} ({main['observed']} of {total.get('G', 0)})."
+        )
     else:
         lines.append("Brokerage: G holds no brokerage position.")
     ev = conf.evidence
@@ -185,7 +190,8 @@ def _summary(name, G, dominance, med, rel, hier, conf, brok, sig):
     )
     tested = sig[(sig["metric"].isin(["g_betweenness_share", "g_brokerage_share", "ui_mediated_share"]))]
     bits = [
-        f"{r.metric} z={r.z:.1f}, p={r.p_value:.3f} ({r.model})"
+        f"{r.metric} {r.observed:.2f} {'above' if r.z > 0 else 'below' if r.z < 0 else 'at'} its null mean {r.null_mean:.2f}, "
+        f"z={r.z:.1f}, p={r.p_value:.3f} ({r.model})"
         for r in tested.itertuples()
         if isinstance(r.z, float) and math.isfinite(r.z)
     ]

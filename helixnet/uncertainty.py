@@ -63,7 +63,16 @@ def _run_batches(run, n_batches, progress, what):
 
 
 def _rng(seed):
-    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    """A Generator from `seed` (None, a non-negative int or a Generator)."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is not None and (
+        isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0
+    ):
+        raise HelixnetValueError(
+            f"seed must be None, a non-negative integer or a numpy Generator, got {seed!r}"
+        )
+    return np.random.default_rng(seed)
 
 
 def _progress(iterable, total, enabled, desc):
@@ -187,7 +196,10 @@ class BootstrapResult:
         return [[names[x] for x in s.split(",")] for s in self.subsets]
 
     def to_dict(self) -> dict:
-        """JSON-serialisable summary: settings plus :meth:`to_frame` rows keyed by subset."""
+        """JSON-serialisable summary: settings plus :meth:`to_frame` rows keyed by subset.
+
+        ``std_error`` is None (JSON null) when ``n_boot`` is 1.
+        """
         frame = self.to_frame()
         seed = self.seed if self.seed is None or isinstance(self.seed, (int, np.integer)) else None
         return {
@@ -203,7 +215,8 @@ class BootstrapResult:
                 row.subset: {
                     "estimate": float(row.estimate),
                     "mean": float(row.mean),
-                    "std_error": float(row.std_error),
+                    # undefined (NaN) for a single replicate: null in JSON
+                    "std_error": float(row.std_error) if np.isfinite(row.std_error) else None,
                     "ci_low": float(row.ci_low),
                     "ci_high": float(row.ci_high),
                 }

@@ -6,6 +6,8 @@ counted with plain Python in this file, from the labelled address list
 tests/fixtures/labelled_addresses.csv, and from analytic cases.
 """
 
+import csv
+import io
 import itertools
 import json
 import shutil
@@ -320,3 +322,111 @@ def test_scopus_without_affiliations_column_uses_authors_with_affiliations(tmp_p
     assert a["organisation"].tolist() == ["Nazarbayev University", "Samsung Electronics Co Ltd"]
     assert a["sector"].tolist() == ["U", "I"]
     assert a["country"].tolist() == ["KZ", "KR"]
+
+
+# ----------------------------------------------------------------------------------------
+# export quirks found in review (expected values: hand counts of the hand-written files)
+
+QUIRKS_WOS = (
+    "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+    "PT J\nC1 [Smith, J] Inst Phys [IOP], London WC1, England.\n"
+    "   Univ X, Almaty 050040, Kazakhstan; Samsung Elect Co Ltd, Suwon 16677, South Korea.\n"
+    "EA JAN 2024\nEY 2024\nUT WOS:Q1\nER\n\n"
+    "PT J\nC1 [A; B] Univ Y, Boulder, CO 80309 USA; Minist Energy, Astana, Kazakhstan.\n"
+    "PY 2015\nUT WOS:Q2\nER\n\n"
+    "PT J\nC1 [C] Univ Z, Astana, Kazakhstan.\nUT WOS:Q3\nER\n\nEF\n"
+)
+
+
+def test_wos_c1_brackets_in_names_and_unbracketed_addresses_hand_split(tmp_path):
+    """Hand split: a "[" inside a name does not cut the address; addresses without an
+    author group after a ";" are separate addresses (5 addresses in Q1+Q2)."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(QUIRKS_WOS, encoding="utf-8")
+    a = bib.read_records(path).addresses
+    assert a.loc[a["doc_id"] != "WOS:Q3", "address"].tolist() == [
+        "Inst Phys [IOP], London WC1, England",
+        "Univ X, Almaty 050040, Kazakhstan",
+        "Samsung Elect Co Ltd, Suwon 16677, South Korea",
+        "Univ Y, Boulder, CO 80309 USA",
+        "Minist Energy, Astana, Kazakhstan",
+    ]
+
+
+def test_wos_early_access_record_takes_its_year_from_ey(tmp_path):
+    """Hand-read: WOS:Q1 has no PY but EY 2024 (WoS early access); WOS:Q3 has neither."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(QUIRKS_WOS, encoding="utf-8")
+    years = bib.read_records(path).documents.set_index("doc_id")["year"]
+    assert years["WOS:Q1"] == 2024 and years["WOS:Q2"] == 2015 and pd.isna(years["WOS:Q3"])
+
+
+def test_by_year_and_by_country_rows_add_up_with_a_missing_group(tmp_path):
+    """Hand count: 3 documents; WOS:Q3 has no year, so the per-year rows are 2015, 2024 and
+    <NA>, adding up to the total; every document has a country here (KZ in all three)."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(QUIRKS_WOS, encoding="utf-8")
+    recs = bib.classify(bib.read_records(path))
+    per_year = bib.venn_counts(recs, by="year")
+    assert per_year["year"].tolist()[:2] == [2015, 2024] and pd.isna(per_year["year"].iloc[2])
+    assert per_year["n_records"].tolist() == [1, 1, 1]
+    total = bib.venn_counts(recs).iloc[0]
+    for c in ["n_records", "U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
+        assert per_year[c].sum() == total[c]
+    # hand count per country: KZ in all 3, GB and KR in Q1, US in Q2
+    per_country = bib.venn_counts(recs, by="country").set_index("country")["n_records"]
+    assert per_country.to_dict() == {"GB": 1, "KR": 1, "KZ": 3, "US": 1}
+
+
+def test_cli_writes_null_for_the_missing_year_row(tmp_path):
+    """The <NA> year row is JSON null (json module), and the rows add up to n_records."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(QUIRKS_WOS, encoding="utf-8")
+    out = tmp_path / "r.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "helixnet.cli", "bibliometrics", str(path), "--by", "year",
+         "--format", "json", "--out", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    payload = json.loads(out.read_text())
+    assert [r["year"] for r in payload["rows"]] == [2015, 2024, None]
+    assert sum(r["n_records"] for r in payload["rows"]) == payload["n_records"] == 3
+
+
+def test_scopus_us_state_part_is_not_read_as_the_organisation(tmp_path):
+    """Scopus writes "Org, City, ST, United States": the city "College Station" must not make
+    the USDA a university (hand label: USDA is G; Schlumberger has no rule and stays
+    unclassified). Parsed with Python's csv module for the expected organisations."""
+    path = tmp_path / "scopus.csv"
+    text = ('Authors,Title,Year,EID,Affiliations\r\n"A","Two\r\nlines",2014,2-s2.0-1,'
+            '"USDA ARS, College Station, TX, United States; Schlumberger, College Station, TX, '
+            'United States"\r\n')
+    path.write_bytes(("\ufeff" + text).encode("utf-8"))
+    row = next(csv.DictReader(io.StringIO(text)))
+    want = [a.split(",")[0].strip() for a in row["Affiliations"].split(";")]
+    a = bib.classify(bib.read_records(path)).addresses
+    assert a["organisation"].tolist() == want
+    assert a["sector"].tolist()[0] == "G" and pd.isna(a["sector"].iloc[1])
+    assert a["country"].tolist() == ["US", "US"]
+
+
+def test_openalex_null_institution_entries_and_raw_affiliations(tmp_path):
+    """Hand-written work: a null institution entry is skipped (no crash), an institution with
+    null type/country falls back to the rules, a raw affiliation string is cut like WoS."""
+    work = {"id": "https://openalex.org/W1", "publication_year": None, "authorships": [
+        {"institutions": [None, {"display_name": "Minist Energy", "id": "I1", "type": None,
+                                 "country_code": None}]},
+        {"institutions": [], "raw_affiliation_strings": ["Univ X, College Station, TX, United States"]}]}
+    path = tmp_path / "works.jsonl"
+    path.write_text(json.dumps(work) + "\n", encoding="utf-8")
+    a = bib.classify(bib.read_records(path)).addresses
+    assert a["organisation"].tolist() == ["Minist Energy", "Univ X"]
+    assert a["sector"].tolist() == ["G", "U"]
+    assert a["rule"].tolist() == ["ministry", "university"]
+
+
+def test_us_federal_departments_are_government_as_labelled():
+    """Labelled list row "US Dept Energy ..." is G; the same WoS form for other departments."""
+    labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses.csv")
+    row = labelled[labelled["address"].str.startswith("US Dept Energy")].iloc[0]
+    assert bib.classify_address(row["address"])["sector"] == row["sector"] == "G"
+    assert bib.classify_address("US Army, Res Lab, Adelphi, MD 20783 USA")["rule"] == "ministry"

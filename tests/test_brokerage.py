@@ -291,6 +291,24 @@ def test_empty_graph_gives_empty_tables():
     assert brokerage_test(G).shape == (0, 7)
 
 
+@pytest.mark.parametrize("n", [1, 2])
+def test_one_or_two_node_graph_gives_nan_null_moments_without_warnings(n):
+    # hand computation: the density m / (N(N-1)) is 0/0 or the triple counts vanish for
+    # N < 3 (sna returns NaN/NaN-based z too); numpy must not warn on the way
+    import warnings
+
+    G = nx.DiGraph()
+    G.add_nodes_from([("u", {"sector": "U"}), ("g", {"sector": "G"})][:n])
+    if n == 2:
+        G.add_edge("u", "g")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = brokerage_test(G)
+        glob = brokerage_global(G)
+    assert (t["observed"] == 0).all()
+    assert glob.loc["total", "observed"] == 0 and np.isnan(glob.loc["total", "z"])
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [

@@ -425,3 +425,46 @@ def test_unreadable_xlsx_is_one_line_exit_one(tmp_path):
     code, out, err = run_inproc("synergy", path, "--dims", "a,b")
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------
+# review fixes
+
+
+def test_single_bootstrap_replicate_gives_valid_json_with_null_std_error(xor_csv):
+    """Source: one replicate has no sample standard deviation (ddof=1); strict JSON has no
+    NaN (this used to crash with a traceback in json.dumps)."""
+    code, out, err = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--bootstrap", 1, "--seed", 1,
+                                "--format", "json")  # fmt: skip
+    assert code == 0, err
+    payload = validate("synergy", out)
+    assert payload["intervals"]["mutual_information"]["a,b,c"]["std_error"] is None
+
+
+def test_single_permutation_shapley_gives_valid_json_with_null_stderr(xor_csv):
+    """Source: the Monte Carlo standard error of one permutation is undefined (ddof=1)."""
+    code, out, err = run_inproc("shapley", xor_csv, "--dims", "a,b", "--player", "c", "--method",
+                                "permutation", "--permutations", 1, "--seed", 1, "--format", "json")  # fmt: skip
+    assert code == 0, err
+    payload = validate("shapley", out)
+    assert all(v["stderr"] is None for v in payload["values"])
+
+
+@pytest.mark.parametrize("command", ["synergy", "shapley"])
+def test_negative_seed_is_bad_usage_exit_2(xor_csv, command):
+    """Source: numpy seeds are non-negative integers (a negative one used to give a traceback)."""
+    extra = ["--bootstrap", 5] if command == "synergy" else ["--player", "c", "--method", "permutation"]
+    code, _, err = run_inproc(command, xor_csv, "--dims", "a,b", *extra, "--seed", -3)
+    assert code == 2 and "Traceback" not in err
+
+
+def test_four_dimensional_verdict_follows_the_mutual_redundancy_sign():
+    """Source: 4-bit even parity has co-information T = +1 bit (dit.multivariate.coinformation,
+    see test_information), so Leydesdorff & Ivanova's (2014) R = -T = -1 < 0: a reduction of
+    uncertainty. The text used to say 'no synergy' from the sign of T alone."""
+    parity = "UI=1,UG=1,UF=1,IG=1,IF=1,GF=1,UIGF=1"
+    code, out, err = run_inproc("synergy", "--venn", parity, "--none", 1)
+    assert code == 0, err
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("T(U,I,G,F) = 1.000000 bit: synergy")
+    assert "R = -T = -1.000000" in last

@@ -111,6 +111,19 @@ def test_two_disconnected_spheres_are_laissez_faire():
     assert r.verdict == "laissez-faire"
 
 
+def test_graph_without_ties_is_laissez_faire_not_statist():
+    # hand reasoning: with no tie, no indicator of government direction is defined;
+    # only trilateral_share (0 of 4 U/I nodes touch both other sectors) votes statist,
+    # which previously made an empty graph "statist" by 1 vote to 0
+    G = nx.DiGraph()
+    G.add_nodes_from([(f"{s}{k}", {"sector": s}) for s in "UIG" for k in range(2)])
+    r = configuration(G)
+    ev = r.evidence.set_index("metric")
+    assert math.isnan(ev.loc["inter_sector_share", "value"]) and ev.loc["trilateral_share", "value"] == 0.0
+    assert (r.statist_votes, r.balanced_votes) == (1, 0)
+    assert r.verdict == "laissez-faire"
+
+
 def test_undefined_indicators_point_nowhere():
     G = nx.DiGraph()
     G.add_node("u", sector="U")

@@ -429,3 +429,24 @@ def test_progress_bar_is_drawn_only_on_a_terminal(monkeypatch):
                  progress=True)
     assert "coalitions" in tty.getvalue() and "permutations" in tty.getvalue()
     assert quiet.equals(plain) and shown.equals(plain) and len(mc) == 3
+
+
+# ---------------------------------------------------------------------------
+# review fixes
+
+
+def test_duplicated_group_or_player_column_is_a_records_error():
+    """Source: the input itself: two columns called 'g' make the group ambiguous (used to
+    raise pandas' 'truth value of a Series is ambiguous')."""
+    df = pd.DataFrame([[0, 0, "a", "x"], [1, 1, "b", "y"]], columns=["d1", "d2", "g", "g"])
+    with pytest.raises(InvalidRecordsError, match="'g' appears more than once"):
+        decompose(df, ["d1", "d2"], "g")
+    with pytest.raises(InvalidRecordsError, match="'g' appears more than once"):
+        shapley(df, ["d1", "d2"], "g")
+
+
+def test_negative_permutation_seed_is_a_helixnet_value_error():
+    """Source: numpy's SeedSequence accepts only non-negative integers."""
+    df = pd.DataFrame({"d1": [0, 1, 0, 1], "d2": [0, 1, 1, 0], "p": ["a", "a", "b", "b"]})
+    with pytest.raises(HelixnetValueError, match="seed"):
+        shapley(df, ["d1", "d2"], "p", method="permutation", n_permutations=5, seed=-1)

@@ -279,3 +279,12 @@ def test_counts_feed_synergy_xor_is_minus_one_bit(tmp_path, client):
     for e in ENGINES:
         t = _count(path, ["a", "b", "c"], e, client)
         assert math.isclose(synergy(t.counts, dims=list(t.dims)).T, -1.0, abs_tol=1e-12)
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_duplicated_column_names_in_a_dataframe_are_an_error_for_every_engine(engine):
+    """Source: the input itself: two columns called 'c' hold different values (the pandas
+    engine raised a bare ValueError, DuckDB silently counted one of them)."""
+    df = pd.DataFrame([[0, 0, 0, 1], [1, 1, 1, 0]], columns=["a", "b", "c", "c"])
+    with pytest.raises(InvalidRecordsError, match="'c' appears more than once"):
+        count_table(df, ["a", "b", "c"], engine=engine)

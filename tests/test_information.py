@@ -393,3 +393,32 @@ def test_threaded_counting_of_many_records_equals_a_direct_count():
     w2 = contingency(df, ["a", "b", "c"], weight="w").table
     assert np.array_equal(w1, w2)
     assert w1.sum() == pytest.approx(df["w"].sum(), rel=1e-12)
+
+
+# ---------------------------------------------------------------------------
+# review fixes: odd pandas inputs
+
+
+def test_nullable_int64_crosstab_equals_the_numpy_crosstab_hand_computed():
+    """Source: hand computation of [[3, 1], [1, 3]] (T = 0.188722 bits, n = 8); an Int64
+    crosstab used to be rejected as 'dtype object', and <NA> must be a non-finite cell."""
+    ct = pd.DataFrame({"x": [3, 1], "y": [1, 3]}).astype("Int64")
+    res = synergy(ct)
+    assert res.n == 8 and isinstance(res.n, int)
+    assert res.T == pytest.approx(2 - (-2 * 3 / 8 * math.log2(3 / 8) - 2 * 1 / 8 * math.log2(1 / 8)))
+    with pytest.raises(InvalidTableError, match="non-finite"):
+        synergy(ct.where(ct > 1))
+
+
+def test_duplicated_dimension_column_names_are_a_records_error_naming_it():
+    """Source: the input itself: two columns called 'c' make the dimension ambiguous
+    (used to raise AttributeError from pandas)."""
+    df = pd.DataFrame([[0, 0, 0, 1], [1, 1, 1, 0]], columns=["a", "b", "c", "c"])
+    with pytest.raises(InvalidRecordsError, match="'c' appears more than once"):
+        synergy(df, ["a", "b", "c"])
+
+
+def test_venn_dims_that_are_not_letters_are_an_invalid_table_error():
+    """Source: the documented contract (2 to 4 single letters); dims=5 used to raise TypeError."""
+    with pytest.raises(InvalidTableError, match="single letters"):
+        venn_table({"U": 1}, dims=5)

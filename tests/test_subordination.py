@@ -90,3 +90,28 @@ def test_kazakhstan_comparison_row_matches_configuration_of_the_graph(kz):
     assert row["verdict"] == conf.verdict
     for m, v in conf.evidence.set_index("metric")["value"].items():
         assert row[m] == pytest.approx(v, nan_ok=True)
+
+
+def test_summary_names_gs_most_frequent_role_never_the_total_row():
+    # hand count (Gould & Fernandez roles): u1, u2 -> g -> i1, i2 are 4 liaison two-paths
+    # (U, G, I all different); u1, u2 -> g -> g2 are 2 gatekeeper two-paths (g, g2 both G).
+    # No other node brokers, so G holds 100% and its most frequent role is liaison, 4 of 6.
+    # The old summary picked the largest row of the long table, which is always "total".
+    G = nx.DiGraph()
+    G.add_nodes_from([("u1", {"sector": "U"}), ("u2", {"sector": "U"}), ("g", {"sector": "G"}),
+                      ("g2", {"sector": "G"}), ("i1", {"sector": "I"}), ("i2", {"sector": "I"})])
+    G.add_weighted_edges_from([("u1", "g", 1), ("u2", "g", 1), ("g", "i1", 1), ("g", "i2", 1), ("g", "g2", 1)])
+    text = subordination_report(G, n_null=3, seed=0).summary
+    assert "G holds 100% of all brokerage positions; its most frequent role is liaison (4 of 6)." in text
+    assert "total" not in text.split("Brokerage:")[1].split(".")[0]
+
+
+def test_summary_states_on_which_side_of_the_null_mean_each_tested_indicator_lies(statist_report):
+    # z > 0 exactly when observed > null mean (z = (observed - mean) / sd): the text must say so
+    text = statist_report.summary
+    sig = statist_report.significance
+    tested = sig[sig["metric"].isin(["g_betweenness_share", "g_brokerage_share", "ui_mediated_share"]) & sig["z"].notna()]
+    assert len(tested) > 0
+    for r in tested.itertuples():
+        side = "above" if r.observed > r.null_mean else "below"
+        assert f"{r.metric} {r.observed:.2f} {side} its null mean {r.null_mean:.2f}, z={r.z:.1f}" in text

@@ -238,3 +238,25 @@ def test_g_test_errors():
         g_test([[0.5, 1], [1, 1]])
     with pytest.raises(InvalidTableError, match="non-empty rows"):
         g_test([[3, 4], [0, 0]])
+
+
+# ---------------------------------------------------------------------------
+# review fixes
+
+
+def test_bad_seeds_are_a_helixnet_value_error():
+    """Source: numpy's SeedSequence accepts only non-negative integers; a negative or
+    text seed used to surface as numpy's own ValueError/TypeError."""
+    for seed in (-1, "a", 1.5):
+        with pytest.raises(HelixnetValueError, match="seed"):
+            bootstrap([[5, 1], [1, 5]], n_boot=3, seed=seed)
+        with pytest.raises(HelixnetValueError, match="seed"):
+            permutation_test([[5, 1], [1, 5]], n_perm=3, seed=seed)
+
+
+def test_single_replicate_to_dict_is_strict_json_with_null_std_error():
+    """Source: the sample standard deviation of one value is undefined (ddof=1), and strict
+    JSON (json.dumps(allow_nan=False), as the CLI writes it) has no NaN."""
+    d = bootstrap([[5, 1], [1, 5]], n_boot=1, seed=0).to_dict()
+    assert d["mutual_information"]["x1,x2"]["std_error"] is None
+    json.dumps(d, allow_nan=False)

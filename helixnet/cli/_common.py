@@ -41,6 +41,19 @@ def add_records_arguments(parser, input_required: bool = True) -> None:
     )  # fmt: skip
 
 
+def seed_int(text: str) -> int:
+    """argparse type of --seed: a non-negative integer (numpy's seeds), else exit status 2."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a non-negative integer") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a non-negative integer")
+    return value
+
+
 def add_unit_argument(parser) -> None:
     parser.add_argument("--unit", choices=UNIT_CHOICES, default="bit", help="unit of entropies and T")
 

@@ -41,6 +41,7 @@ SYNERGY = {
                     "additionalProperties": {
                         "type": "object",
                         "required": ["estimate", "mean", "std_error", "ci_low", "ci_high"],
+                        "properties": {"std_error": _NUMBER_OR_NULL},  # null for a single replicate
                         "additionalProperties": _NUMBER,
                     },
                 },

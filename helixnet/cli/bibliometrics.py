@@ -37,7 +37,7 @@ def add_arguments(parser):
 def _clean(v):
     import math
 
-    if isinstance(v, float) and math.isnan(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or type(v).__name__ == "NAType":
         return None
     if hasattr(v, "item"):
         return _clean(v.item())

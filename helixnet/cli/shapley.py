@@ -11,7 +11,7 @@ The values add up to ``total`` (T of all records). CSV output: the ``values``
 rows (``player, shapley, stderr``).
 """
 
-from helixnet.cli._common import UsageError, add_records_arguments, add_unit_argument, show_progress
+from helixnet.cli._common import UsageError, add_records_arguments, add_unit_argument, seed_int, show_progress
 from helixnet.cli._output import add_output_arguments
 
 HELP = "Shapley values of players (regions, sectors) in T: exact, or Monte Carlo with standard errors"
@@ -25,7 +25,7 @@ def add_arguments(parser):
     parser.add_argument("--method", choices=["auto", "exact", "permutation"], default="auto")
     parser.add_argument("--permutations", type=int, default=1000, metavar="N",
                         help="random orders for the permutation method")
-    parser.add_argument("--seed", type=int, metavar="S", help="seed of the permutation method")
+    parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the permutation method")
     add_output_arguments(parser)
 
 
@@ -55,7 +55,9 @@ def run(args):
         "method": values.attrs.get("method"),
         "n_permutations": int(values.attrs.get("n_permutations", 0)),
         "total": None if total is None else float(total),
-        "values": table.to_dict(orient="records"),
+        # a single permutation has no standard error (NaN): null in JSON
+        "values": [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+                   for row in table.to_dict(orient="records")],
     }
     lines = [f"Shapley values of {args.player} in T({','.join(dims)}) = {payload['total']:.6f} "
              f"{payload['unit']} ({payload['method']})", f"{'player':<24} {'shapley':>12} {'stderr':>10}"]

@@ -30,6 +30,7 @@ from helixnet.cli._common import (
     add_unit_argument,
     columns_list,
     note,
+    seed_int,
     show_progress,
 )
 from helixnet.cli._output import add_output_arguments
@@ -55,7 +56,7 @@ def add_arguments(parser):
     add_unit_argument(parser)
     parser.add_argument("--bias", choices=["miller-madow"], help="entropy bias correction")
     parser.add_argument("--bootstrap", type=int, metavar="B", help="bootstrap replicates for confidence intervals")
-    parser.add_argument("--seed", type=int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
+    parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
     parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
     parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
@@ -164,7 +165,12 @@ def run(args):
         if label in ci:
             row += f"  [{ci[label]['ci_low']:11.6f}, {ci[label]['ci_high']:11.6f}]"
         lines.append(row)
-    verdict = "synergy (reduction of uncertainty)" if res.T < 0 else "no synergy"
+    # negative mutual redundancy R = (-1)^(N+1) T is a reduction of uncertainty in any N >= 3
+    # (Leydesdorff & Ivanova 2014): R = T in three dimensions, R = -T in four
+    k = len(payload["dimensions"])
+    verdict = "synergy (reduction of uncertainty)" if k >= 3 and res.redundancy < 0 else "no synergy"
+    if k >= 3 and k % 2 == 0:
+        verdict += f"; mutual redundancy R = -T = {res.redundancy:.6f} (the sign flips in even dimensions)"
     lines.append(f"T({','.join(payload['dimensions'])}) = {res.T:.6f} {res.unit}: {verdict}")
     table_out = _csv_table(payload, ci) if args.format == "csv" else None
     return Output(payload=payload, table=table_out, text="\n".join(lines))
