@@ -74,3 +74,23 @@ def test_unknown_analysis_names_the_valid_ones(tmp_path):
 
     with pytest.raises(HelixnetValueError, match="table2_research_types"):
         run_analysis("table9", tmp_path)
+
+
+def test_comparison_text_names_indicators_at_the_threshold_border_and_those_that_cross():
+    # expected from helixnet.configuration.configuration called directly on each comparison
+    # graph: the text must not state verdicts without saying which indicators decide them
+    # and which sit within 0.01 of their threshold (inter_sector_share ~0.297 against 0.30)
+    from helixnet import graphs
+    from helixnet.configuration import THRESHOLDS, configuration
+
+    result = _analyses.comparison()
+    evidence = {c: configuration(G).evidence.set_index("metric") for c, G in graphs.oecd_comparison_graphs().items()}
+    for metric, (threshold, _, _) in THRESHOLDS.items():
+        values = pd.Series([ev.loc[metric, "value"] for ev in evidence.values()]).dropna()
+        sides = {ev.loc[metric, "points_to"] for ev in evidence.values()}
+        near = len(values) and (values - threshold).abs().min() < 0.01
+        if near:
+            assert f"{metric} ({values.min():.3f}–{values.max():.3f} against {threshold:.2f})" in result.text
+        if len(sides) > 1:
+            assert f"{metric} ({values.min():.3f}–{values.max():.3f}, threshold {threshold:.2f})" in result.text
+    assert "republican plus local budgets" in result.text
