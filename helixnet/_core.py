@@ -79,7 +79,7 @@ def marginal_entropies(counts: np.ndarray, k: int | None = None) -> dict:
         p = flat / total.reshape(total.shape + (1,))
         with np.errstate(divide="ignore", invalid="ignore"):
             logp = np.log(p, where=p > 0, out=np.zeros_like(p))
-        out[s] = -(p * logp).sum(axis=-1)
+        out[s] = -(p * logp).sum(axis=-1) + 0.0  # + 0.0: no "-0.0" entropy for a constant
     return out
 
 
