@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet import _core
-from helixnet.information import contingency
+from helixnet.information import _label, contingency
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
@@ -68,7 +68,7 @@ def _check_records(records, columns, role):
                 f"{role} column {col!r} appears more than once in the records; rename the duplicates"
             )
         if records[col].isna().any():
-            row = records.index[records[col].isna().to_numpy()][0]
+            row = _label(records.index[records[col].isna().to_numpy()][0])
             raise InvalidRecordsError(f"{role} column {col!r} has a missing value in row {row!r}")
 
 

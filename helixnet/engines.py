@@ -319,6 +319,53 @@ def read_records(source, columns=None, text_columns=None):
     return _read_frame(src, columns, text_columns)
 
 
+def _PANDAS3() -> bool:
+    import pandas as pd
+
+    return int(pd.__version__.split(".")[0]) >= 3
+
+
+def _arrow_options(src: _Source, columns, text):
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    read = pcsv.ReadOptions(column_names=list(src.columns), skip_rows=1)
+    parse = pcsv.ParseOptions(delimiter=src.sep, quote_char='"', double_quote=True, newlines_in_values=True)
+    convert = pcsv.ConvertOptions(
+        column_types={c: pa.string() for c in text},
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+        include_columns=None if columns is None else list(columns),
+    )
+    return read, parse, convert
+
+
+def _arrow_csv(src: _Source, columns, text):
+    """A CSV read by pyarrow with `text` columns kept as written (pandas < 3).
+
+    pandas 2's ``engine="pyarrow"`` infers types before applying ``dtype``
+    ("01" would become "1", an empty cell "nan"); pyarrow's own reader takes
+    the column types up front, and like pandas 3 it rejects short and long rows.
+    """
+    import pyarrow.csv as pcsv
+
+    read, parse, convert = _arrow_options(src, columns, text)
+    return pcsv.read_csv(src.path, read_options=read, parse_options=parse, convert_options=convert).to_pandas()
+
+
+def _check_csv_rows(src: _Source, columns, text):
+    """Stream the CSV through pyarrow to reject ragged rows (dask on pandas < 3)."""
+    import pyarrow.csv as pcsv
+
+    read, parse, convert = _arrow_options(src, columns, text)
+    try:
+        for _ in pcsv.open_csv(src.path, read_options=read, parse_options=parse, convert_options=convert):
+            pass
+    except (ValueError, OSError) as exc:
+        raise InputFileError(f"{src.path}: cannot read: {_one_line(exc)}") from exc
+
+
 def _read_frame(src: _Source, columns, text_columns):
     import pandas as pd
 
@@ -346,13 +393,18 @@ def _read_frame(src: _Source, columns, text_columns):
         kwargs["names"] = src.columns
     elif columns is not None:
         kwargs["usecols"] = list(columns)
+    pandas3 = _PANDAS3()
     try:
         import pyarrow  # noqa: F401
 
-        kwargs["engine"] = "pyarrow"  # errors on short rows too, and multi-threaded
+        if pandas3:
+            kwargs["engine"] = "pyarrow"  # errors on short rows too, and multi-threaded
     except ImportError:  # pragma: no cover
-        pass
+        pandas3 = True  # no pyarrow: pandas' C parser for every version
     try:
+        if not pandas3:
+            frame = _arrow_csv(src, columns if not renamed else None, text)
+            return frame[list(columns)] if renamed and columns is not None else frame
         frame = pd.read_csv(src.path, **kwargs)
         return frame[list(columns)] if renamed and columns is not None else frame
     except HelixnetError:
@@ -537,11 +589,16 @@ def _dask_frame(dd, src: _Source, dims, weight):
         ddf = dd.read_parquet(src.path, columns=cols, split_row_groups=True)
     else:
         renamed = any(c.startswith("unnamed_") for c in src.columns)
+        # pyarrow parsing only where pandas honours dtype="str" while reading (pandas >= 3);
+        # before, pandas' C parser with a pyarrow pass that rejects ragged rows
+        engine = {"engine": "pyarrow"} if _PANDAS3() else {}
+        if not engine:
+            _check_csv_rows(src, None if renamed else cols, [c for c in cols if c in src.columns])
         ddf = dd.read_csv(
             src.path, sep=src.sep, header=0, keep_default_na=False, na_values=[""],
             dtype={c: "str" for c in (src.columns if renamed else cols)},
-            engine="pyarrow", encoding="utf-8-sig", blocksize="64MB",
-            **({"names": src.columns} if renamed else {"usecols": cols}),
+            encoding="utf-8-sig", blocksize="64MB",
+            **engine, **({"names": src.columns} if renamed else {"usecols": cols}),
         )[cols]  # fmt: skip
     return ddf
 

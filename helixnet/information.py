@@ -182,6 +182,11 @@ def _raw_ints(col):
     return values.view(np.uint8) if values.dtype.kind == "b" else values
 
 
+def _label(x):
+    """A row label as Python shows it to people: numpy scalars as plain ints, floats, strings."""
+    return x.item() if isinstance(x, np.generic) else x
+
+
 def _factorize(col, name, index) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes (intp, 0..size-1) and labels of one dimension column."""
     import pandas as pd
@@ -191,7 +196,7 @@ def _factorize(col, name, index) -> tuple[np.ndarray, np.ndarray]:
     except TypeError:  # mixed, unorderable categories
         codes, labels = pd.factorize(col, sort=False)
     if len(codes) and codes.min() < 0:
-        row = index[int(np.argmax(codes < 0))]
+        row = _label(index[int(np.argmax(codes < 0))])
         raise InvalidRecordsError(f"column {name!r} has a missing value (NaN/None) in row {row!r}")
     return codes, np.asarray(labels)
 
@@ -307,7 +312,7 @@ def _weights(records, weight) -> np.ndarray:
         i = int(np.argmax(bad))
         raise InvalidRecordsError(
             f"weight column {weight!r} has an invalid value {col.iloc[i]!r} in row "
-            f"{records.index[i]!r}; weights must be finite, non-negative numbers"
+            f"{_label(records.index[i])!r}; weights must be finite, non-negative numbers"
         )
     return w
 
