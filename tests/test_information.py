@@ -8,7 +8,6 @@ independence), hand computations written out in the test, and dit 2.3's
 import json
 import math
 
-import dit
 import numpy as np
 import pandas as pd
 import pytest
@@ -23,7 +22,15 @@ from helixnet.exceptions import (
     InvalidRecordsError,
     InvalidTableError,
 )
-from helixnet.information import contingency, redundancy, synergy, venn_table
+
+try:  # the independent oracle; dit >= 2.3 needs Python >= 3.11 (older dit needs cddlib's C headers)
+    import dit
+except ImportError:  # pragma: no cover - only on Python 3.10
+    dit = None
+
+from helixnet.information import contingency, redundancy, synergy, venn_table  # noqa: E402
+
+needs_dit = pytest.mark.skipif(dit is None, reason="dit (the independent oracle) is installed with Python >= 3.11")
 
 XOR = np.array([[[1, 0], [0, 1]], [[0, 1], [1, 0]]])  # z = x xor y
 
@@ -65,9 +72,14 @@ def test_four_variable_parity_has_plus_one_bit_as_in_dit():
     T = 4 - 12 + 12 - 3 = +1. dit agrees on the sign (checked below)."""
     t = parity(4)
     assert hx.mutual_information(t) == pytest.approx(1.0, abs=1e-12)
-    assert dit_coinformation(t) == pytest.approx(1.0, abs=1e-12)
 
 
+@needs_dit
+def test_dit_agrees_on_the_sign_of_four_variable_parity():
+    assert dit_coinformation(parity(4)) == pytest.approx(1.0, abs=1e-12)
+
+
+@needs_dit
 def test_three_variable_parity_is_xor_and_matches_dit_sign():
     assert dit_coinformation(parity(3)) == pytest.approx(-1.0, abs=1e-12)
     assert hx.mutual_information(parity(3)) == pytest.approx(-1.0, abs=1e-12)
@@ -119,6 +131,7 @@ small_tables = st.integers(2, 4).flatmap(
 ).filter(lambda a: a.sum() > 0)
 
 
+@needs_dit
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(small_tables)
 def test_agrees_with_dit_coinformation_on_random_tables(table):
