@@ -165,10 +165,16 @@ def _lub(A, labels, reach, roots, weak, block=1024):
 
 
 def _nx_or_nan(func, *args, **kwargs):
+    import warnings
+
     import networkx as nx
 
     try:
-        return float(func(*args, **kwargs))
+        with warnings.catch_warnings():
+            # networkx 3.4's global_reaching_centrality calls its own shortest_path in
+            # the form it announces will change in 3.5; the result is unaffected
+            warnings.filterwarnings("ignore", message=r"\s*shortest_path will return", category=FutureWarning)
+            return float(func(*args, **kwargs))
     except (nx.NetworkXError, ZeroDivisionError):
         return _NAN
 
