@@ -878,19 +878,22 @@ def comparison() -> AnalysisResult:
         sub[0].legend(handles, labels, loc="outside lower center", ncol=4, fontsize="small",
                       title="edge width = tie weight (sector share x source share)", title_fontsize="x-small")
         bottom = sub[1].subplots(1, 2, width_ratios=[1, 1.4])
-        gshare = table[["country", "g_share_out_strength", "g_share_pagerank"]].melt(
+        # (PageRank is left out: rescaling a sector's out-ties by one factor leaves it unchanged,
+        # so G's PageRank share is the same in every country)
+        gshare = table[["country", "g_share_out_strength", "ui_indirect_share"]].melt(
             id_vars="country", var_name="measure", value_name="share")
         import seaborn as sns
 
         sns.barplot(gshare, x="country", y="share", hue="measure", ax=bottom[0],
                     palette=[plot.SECTOR_PALETTE["G"], "#56B4E9"])
         bottom[0].set_ylim(0, 1)
-        bottom[0].set_ylabel("Government's share of the measure")
         bottom[0].set_xlabel("")
-        bottom[0].set_title("Government centrality in the funding layer")
+        bottom[0].set_ylabel("Share")
+        bottom[0].set_title("Government in the funding layer")
         leg = bottom[0].get_legend()
         if leg is not None:
-            names = {"g_share_out_strength": "out-strength", "g_share_pagerank": "PageRank"}
+            names = {"g_share_out_strength": "G's share of out-strength",
+                     "ui_indirect_share": "U–I strength via G"}
             for t in leg.get_texts():
                 t.set_text(names.get(t.get_text(), t.get_text()))
             leg.set_title("")
