@@ -398,12 +398,27 @@ def test_graph_errors_exit_1(tmp_path, graph_files):
     assert run_inproc("centrality", edges)[0] == 2  # an edge list needs --nodes
 
 
-def test_subordination_cli_json_validates(graph_files):
-    pytest.importorskip("helixnet.subordination")
+def test_subordination_cli_json_validates_and_equals_the_library(graph_files):
+    """The CLI is a thin wrapper: its JSON equals subordination_report(...).to_dict() for the
+    same graph, null replicates and seed; the same seed gives byte-identical output."""
+    import json as _json
+
+    from helixnet.graphs import from_edges
+    from helixnet.subordination import subordination_report
+
     edges, nodes = graph_files
-    code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--format", "json")
+    args = ("subordination", edges, "--nodes", nodes, "--null", "9", "--seed", "3", "--format", "json")
+    code, out, err = run_inproc(*args)
     assert code == 0, err
-    validate("subordination", out)
+    payload = validate("subordination", out)
+    G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
+    lib = _json.loads(_json.dumps(subordination_report(G, n_null=9, seed=3).to_dict()))
+    assert payload["verdict"] == lib["verdict"]
+    assert payload["significance"] == lib["significance"]
+    assert run_inproc(*args)[1] == out
+    code, csv_out, err = run_inproc("subordination", edges, "--nodes", nodes, "--null", "9", "--format", "csv")
+    assert code == 0, err
+    assert csv_out.splitlines()[0] == "metric,value,threshold,points_to"
 
 
 def test_synergy_reads_xlsx_records(tmp_path):

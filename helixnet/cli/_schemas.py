@@ -185,7 +185,20 @@ SUBORDINATION = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "helixnet subordination",
     "type": "object",
-    "required": ["verdict"],
+    "required": ["name", "verdict", "summary", "centrality", "sector_shares", "dominance", "brokerage",
+                 "mediation", "mediation_relationships", "hierarchy", "configuration", "significance"],
+    "properties": {
+        "verdict": {"enum": ["statist", "laissez-faire", "balanced"]},
+        "summary": {"type": "string"},
+        "centrality": {"type": "array", "items": {"type": "object", "required": ["node", "sector"]}},
+        "mediation": {"type": "object", "required": ["path_share", "indirect_share", "reachability_loss"]},
+        "mediation_relationships": {"type": "object",
+                                    "required": ["path_share", "indirect_share", "reachability_loss"]},
+        "hierarchy": {"type": "object", "required": ["krackhardt", "flow", "global_reaching", "reciprocity"]},
+        "configuration": {"type": "object", "required": ["verdict", "statist_votes", "balanced_votes", "evidence"]},
+        "significance": {"type": "array",
+                         "items": {"type": "object", "required": ["model", "metric", "observed", "z", "p_value"]}},
+    },
 }
 
 DATASETS = {
