@@ -13,9 +13,7 @@ behind the figure as CSV into the output folder::
     python analyses/fig1_funding_sources.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-import argparse
-
-from helixnet.reproduce import run_analysis
+from helixnet.reproduce import run_analysis, script_main
 
 
 def main(out_dir):
@@ -24,9 +22,4 @@ def main(out_dir):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
-    parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
-    parser.add_argument("--out", help="output folder (same as the positional argument)")
-    args = parser.parse_args()
-    result = main(args.out or args.out_dir)
-    print(result.text)
+    script_main("fig1_funding_sources", __doc__)

@@ -57,7 +57,6 @@ def main():
     cases = [(f"gnp n={n} p={p}", _graph(n, p, rng)) for n, p in [(2000, 0.005), (5000, 0.004), (500, 0.2)]]
     cases.append(("scale-free n=3000 (hubs)", _scale_free(3000, rng)))
     for label, G in cases:
-        n = G.number_of_nodes()
         fast = best_of(lambda: brokerage(G))
         slow = best_of(lambda: triple_loop(G), repeat=1)
         print(

@@ -25,18 +25,19 @@ from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
 SECTORS = ("U", "I", "G", "O")
 
 
-def check_actor_graph(G, attr: str = "sector", weight: str | None = "weight", sectors=SECTORS):
+def check_actor_graph(G, attr: str | None = "sector", weight: str | None = "weight", sectors=SECTORS):
     """Raise a helixnet error unless `G` is a usable actor graph.
 
     Checks that `G` is a networkx graph, that every node has attribute `attr`
-    with a value in `sectors`, and that every edge's `weight` (if present)
-    is a finite, non-negative real number. Messages name the node or edge.
+    with a value in `sectors` (any value when `sectors` is None; no node check
+    when `attr` is None), and that every edge's `weight` (if present) is a
+    finite, non-negative real number. Messages name the node or edge.
     """
     import networkx as nx
 
     if not isinstance(G, nx.Graph):
         raise HelixnetTypeError(f"expected a networkx graph, got {type(G).__name__}")
-    for node, data in G.nodes(data=True):
+    for node, data in G.nodes(data=True) if attr is not None else ():
         if attr not in data:
             raise InvalidGraphError(f"node {node!r} has no {attr!r} attribute")
         if sectors is not None and data[attr] not in sectors:
@@ -53,7 +54,7 @@ def check_actor_graph(G, attr: str = "sector", weight: str | None = "weight", se
     return G
 
 
-def actor_graph(func=None, *, attr: str = "sector", weight: str | None = "weight"):
+def actor_graph(func=None, *, attr: str | None = "sector", weight: str | None = "weight"):
     """Decorator: validate the first argument with :func:`check_actor_graph`.
 
     The decorated function may take ``attr=`` / ``weight=`` keyword arguments;

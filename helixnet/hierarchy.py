@@ -15,11 +15,10 @@ reciprocity 1: "lack of feedback" is low reciprocity.
 from __future__ import annotations
 
 import functools
-import math
-from numbers import Real
 
 from helixnet.brokerage import _binary, _group_codes, _grouped_graph, _tie_matrix
-from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
+from helixnet._validation import check_actor_graph
+from helixnet.exceptions import InvalidGraphError
 
 __all__ = ["hierarchy", "ei_index", "HIERARCHY_KEYS"]
 
@@ -40,33 +39,12 @@ HIERARCHY_KEYS = (
 _NAN = float("nan")
 
 
-def _check_graph(G, weight="weight"):
-    """Raise a helixnet error unless `G` is a networkx graph with valid weights.
-
-    The weight rules are :func:`helixnet._validation.check_actor_graph`'s;
-    node attributes are not needed by the hierarchy measures.
-    """
-    import networkx as nx
-
-    if not isinstance(G, nx.Graph):
-        raise HelixnetTypeError(f"expected a networkx graph, got {type(G).__name__}")
-    if weight is not None:
-        for u, v, w in G.edges(data=weight, default=1):
-            if isinstance(w, bool) or not isinstance(w, Real):
-                raise InvalidGraphError(f"edge {u!r}->{v!r} has non-numeric {weight}={w!r}")
-            if not math.isfinite(w) or w < 0:
-                raise InvalidGraphError(
-                    f"edge {u!r}->{v!r} has invalid {weight}={w!r}; weights must be finite and >= 0"
-                )
-    return G
-
-
 def _weighted_graph(func):
-    """Decorator: validate ``G`` and ``weight`` with :func:`_check_graph`."""
+    """Decorator: validate ``G`` and ``weight`` (no node attribute is needed)."""
 
     @functools.wraps(func)
     def wrapper(G, weight="weight"):
-        _check_graph(G, weight=weight)
+        check_actor_graph(G, attr=None, weight=weight)
         return func(G, weight=weight)
 
     return wrapper

@@ -1433,7 +1433,6 @@ def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str
     >>> plt.close("all")
     """
     import numpy as np
-    import pandas as pd
 
     df = data.copy()
     if sector not in df.columns and df.index.name == sector:

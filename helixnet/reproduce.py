@@ -32,7 +32,7 @@ from pathlib import Path
 
 from helixnet.exceptions import HelixnetValueError
 
-__all__ = ["reproduce", "list_analyses", "run_analysis", "DEFAULT_OUT"]
+__all__ = ["reproduce", "list_analyses", "run_analysis", "script_main", "DEFAULT_OUT"]
 
 #: Folder written by ``helixnet reproduce`` when ``--out`` is not given.
 DEFAULT_OUT = "helixnet-results"
@@ -91,6 +91,23 @@ def run_analysis(name: str, out_dir, dpi: int = 300):
     from helixnet import _analyses
 
     return _analyses.run(name, out_dir, dpi=dpi)
+
+
+def script_main(name: str, doc: str, argv=None):
+    """Command line of an ``analyses/<name>.py`` gallery script.
+
+    ``python analyses/<name>.py [OUT_DIR] [--out OUT_DIR]`` (default ``./results``) runs
+    :func:`run_analysis` and prints what the analysis shows.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.strip().splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
+    parser.add_argument("--out", help="output folder (same as the positional argument)")
+    args = parser.parse_args(argv)
+    result = run_analysis(name, args.out or args.out_dir)
+    print(result.text)
+    return result
 
 
 def _progress(items, quiet):

@@ -16,7 +16,6 @@ import sys
 import sysconfig
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from helixnet import datasets

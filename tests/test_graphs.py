@@ -8,7 +8,6 @@ readers (igraph's GraphML reader).
 """
 
 import csv
-import math
 from pathlib import Path
 
 import networkx as nx

@@ -34,6 +34,30 @@ class Output:
     text: str | None = None
 
 
+def json_value(v):
+    """A value as strict JSON takes it: numpy scalars as Python ones, NaN/inf/NA as None."""
+    import math
+
+    if v is None or type(v).__name__ == "NAType":
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        v = v.item()
+    return None if isinstance(v, float) and not math.isfinite(v) else v
+
+
+def json_records(frame, index: str | None = None) -> list:
+    """A DataFrame as JSON records (values through :func:`json_value`).
+
+    With `index`, each record starts with the row label under that key.
+    """
+    rows = []
+    for label, row in zip(frame.index, frame.to_dict(orient="records")):
+        rec = {} if index is None else {index: json_value(label)}
+        rec.update({str(k): json_value(v) for k, v in row.items()})
+        rows.append(rec)
+    return rows
+
+
 def add_output_arguments(parser, default_format: str = "text") -> None:
     """Add ``--format`` and ``--out`` to a subcommand's parser."""
     parser.add_argument("--format", choices=FORMATS, default=default_format, help="output format")

@@ -34,19 +34,9 @@ def add_arguments(parser):
     add_output_arguments(parser)
 
 
-def _clean(v):
-    import math
-
-    if v is None or (isinstance(v, float) and math.isnan(v)) or type(v).__name__ == "NAType":
-        return None
-    if hasattr(v, "item"):
-        return _clean(v.item())
-    return v
-
-
 def run(args):
     from helixnet import bibliometrics as bib
-    from helixnet.cli._output import Output
+    from helixnet.cli._output import Output, json_value
     from helixnet.information import synergy, venn_table
 
     records = bib.classify(bib.read_records(args.files))
@@ -62,7 +52,7 @@ def run(args):
     if args.by:
         per = bib.synergy_table(records, by=args.by, country=args.country, international=args.international,
                                 n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
-        rows = [{k: _clean(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
+        rows = [{k: json_value(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
     payload = {
         "n_records": int(row["n_records"]),
         "duplicates_dropped": records.duplicates_dropped,
@@ -73,7 +63,7 @@ def run(args):
         "venn": venn,
         "mutual_information": mi,
         "interval": None if not args.bootstrap else {
-            "ci_low": _clean(row["ci_low"]), "ci_high": _clean(row["ci_high"]),
+            "ci_low": json_value(row["ci_low"]), "ci_high": json_value(row["ci_high"]),
             "n_boot": args.bootstrap, "seed": args.seed},
         "by": args.by,
         "rows": rows,

@@ -22,11 +22,10 @@ def add_arguments(parser):
 def run(args):
     from helixnet.brokerage import brokerage
     from helixnet.cli._common import read_graph
-    from helixnet.cli._output import Output
-    from helixnet.cli.centrality import node_records
+    from helixnet.cli._output import Output, json_records
 
     G = read_graph(args)
     table = brokerage(G, attr=args.attr)
     table.index.name = "node"
-    payload = {"attr": args.attr, "nodes": node_records(table)}
+    payload = {"attr": args.attr, "nodes": json_records(table, index="node")}
     return Output(payload=payload, table=table, text=table.to_string())

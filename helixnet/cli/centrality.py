@@ -23,28 +23,14 @@ def add_arguments(parser):
     add_output_arguments(parser)
 
 
-def node_records(frame):
-    """A node-indexed DataFrame as JSON records with a leading "node" key (NaN -> null)."""
-    import math
-
-    out = []
-    for node, row in zip(frame.index, frame.to_dict(orient="records")):
-        rec = {"node": node.item() if hasattr(node, "item") else node}
-        for k, v in row.items():
-            v = v.item() if hasattr(v, "item") else v
-            rec[str(k)] = None if isinstance(v, float) and not math.isfinite(v) else v
-        out.append(rec)
-    return out
-
-
 def run(args):
     from helixnet.centrality import centrality
     from helixnet.cli._common import read_graph
-    from helixnet.cli._output import Output
+    from helixnet.cli._output import Output, json_records
 
     G = read_graph(args)
     weight = None if args.edge_weight.lower() == "none" else args.edge_weight
     table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw)
     table.index.name = "node"
-    payload = {"backend": args.backend, "normalized": not args.raw, "nodes": node_records(table)}
+    payload = {"backend": args.backend, "normalized": not args.raw, "nodes": json_records(table, index="node")}
     return Output(payload=payload, table=table, text=table.to_string(float_format=lambda x: f"{x:.4f}"))

@@ -27,19 +27,6 @@ def add_arguments(parser):
     add_output_arguments(parser, default_format="csv")
 
 
-def _plain_records(frame):
-    import math
-
-    rows = []
-    for row in frame.to_dict(orient="records"):
-        rec = {}
-        for k, v in row.items():
-            v = v.item() if hasattr(v, "item") else v
-            rec[str(k)] = None if isinstance(v, float) and not math.isfinite(v) else v
-        rows.append(rec)
-    return rows
-
-
 def run(args):
     import os
     import sys
@@ -47,7 +34,7 @@ def run(args):
 
     from helixnet import graphs
     from helixnet.cli._common import UsageError, read_graph
-    from helixnet.cli._output import Output, atomic_write_text
+    from helixnet.cli._output import Output, atomic_write_text, json_records
 
     to = args.to or (graph_format(args.out) if args.out else "edges")
     G = read_graph(args)
@@ -74,6 +61,6 @@ def run(args):
     edges = edges.reset_index(drop=True)
     if args.nodes_out:
         atomic_write_text(args.nodes_out, nodes.to_csv(index=False, lineterminator="\n"))
-    payload = {"directed": G.is_directed(), "nodes": _plain_records(nodes), "edges": _plain_records(edges)}
+    payload = {"directed": G.is_directed(), "nodes": json_records(nodes), "edges": json_records(edges)}
     text = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n" + edges.to_string(index=False)
     return Output(payload=payload, table=edges.set_index(edges.columns[0]), text=text)
