@@ -244,9 +244,14 @@ def test_inputs_are_never_modified(tmp_path, xor_csv, graph_files):
 # ---------------------------------------------------------------------------
 # malformed CSVs never produce a traceback
 
+# Python 3.10's csv writer cannot write a NUL character (3.11's can), so there the generated
+# text leaves it out
+_text = st.text(max_size=3)
+if sys.version_info < (3, 11):
+    _text = _text.filter(lambda s: "\x00" not in s)
 cell = st.one_of(
     st.sampled_from(["", "1", "-1", "0", "2.5", "abc", "NaN", "nan", "inf", '"', '""', "a,b", " ", "1e400", "x\ny"]),
-    st.text(max_size=3),
+    _text,
 )
 row = st.lists(cell, min_size=0, max_size=5)
 
