@@ -76,7 +76,7 @@ import numpy as np
 
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
 
-__all__ = ["game", "GameResult", "PLAYERS"]
+__all__ = ["PLAYERS", "GameResult", "game"]
 
 #: The players, in order.
 PLAYERS = ("U", "I", "G")
@@ -129,9 +129,9 @@ def _core_vertices(v) -> list:
                 x = np.empty(3)
                 x[i], x[j] = xi, xj
                 x[k] = grand - xi - xj
-                if low[k] - _TOL <= x[k] <= high[k] + _TOL:
-                    if not any(np.allclose(x, p, atol=1e-9) for p in pts):
-                        pts.append(x)
+                inside = low[k] - _TOL <= x[k] <= high[k] + _TOL
+                if inside and not any(np.allclose(x, p, atol=1e-9) for p in pts):
+                    pts.append(x)
     if not pts:
         return []
     c = np.mean(pts, axis=0)
@@ -143,7 +143,7 @@ def _core_vertices(v) -> list:
 
 def _is_convex(v, n: int) -> bool:
     """Supermodularity, v(S ∪ T) + v(S ∩ T) >= v(S) + v(T) for every pair, by brute force."""
-    subsets = [frozenset(c) for r in range(0, n + 1) for c in combinations(range(n), r)]
+    subsets = [frozenset(c) for r in range(n + 1) for c in combinations(range(n), r)]
     val = {S: (v[S] if S else 0.0) for S in subsets}
     return all(val[S | T] + val[S & T] >= val[S] + val[T] - _TOL for S in subsets for T in subsets)
 

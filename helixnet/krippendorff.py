@@ -63,7 +63,7 @@ from helixnet import _core
 from helixnet.exceptions import HelixnetValueError
 from helixnet.information import _as_table
 
-__all__ = ["krippendorff_interaction", "KrippendorffResult", "DEFAULT_TOL", "DEFAULT_MAX_ITER"]
+__all__ = ["DEFAULT_MAX_ITER", "DEFAULT_TOL", "KrippendorffResult", "krippendorff_interaction"]
 
 #: IPF stops when no fitted (N-1)-way margin differs from the observed one by
 #: more than this, in probability units.

@@ -75,8 +75,8 @@ def test_shapley_value_matches_hand_computation_and_the_six_orderings():
     G = 20 + 20/2 + 0/2 + 10/3 = 33 1/3."""
     g = hx.game(HAND)
     expected = {"U": 48 + 1 / 3, "I": 18 + 1 / 3, "G": 33 + 1 / 3}
-    for p in expected:
-        assert g.shapley[p] == pytest.approx(expected[p], abs=1e-12)
+    for p, value in expected.items():
+        assert g.shapley[p] == pytest.approx(value, abs=1e-12)
     # brute force: average marginal contribution over the 3! orderings
     v = _v(g)
     phi = np.zeros(3)
@@ -144,7 +144,7 @@ def test_core_vertices_match_a_brute_force_grid_of_imputations():
         assert sum(x) == pytest.approx(100.0)
         assert all(sum(x[i] for i in S) >= v[S] - 1e-9 for S in v)
     # the polygon in the (x_U, x_I) plane; its extent equals the grid's extent
-    grid = [(a, b, 100 - a - b) for a in range(0, 101) for b in range(0, 101 - a)
+    grid = [(a, b, 100 - a - b) for a in range(101) for b in range(101 - a)
             if all(sum((a, b, 100 - a - b)[i] for i in S) >= v[S] for S in v)]  # fmt: skip
     grid = np.array(grid, dtype=float)
     for k in range(3):

@@ -39,7 +39,7 @@ def _maxent_primal(p):
     shape = p.shape
     eye = np.eye(p.size).reshape((p.size,) + shape)
     A = np.concatenate([eye.sum(axis=1 + a).reshape(p.size, -1).T for a in range(3)])
-    u, sv, vt = np.linalg.svd(A, full_matrices=False)
+    _u, sv, vt = np.linalg.svd(A, full_matrices=False)
     r = int(np.sum(sv > 1e-10 * sv[0]))
     C = vt[:r]
     d = C @ p.ravel()
