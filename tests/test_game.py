@@ -225,3 +225,23 @@ def test_game_core_plot_draws_the_core_polygon_at_the_vertices():
     plt.close("all")
     with pytest.raises(HelixnetTypeError):
         game_core({"U": 1})
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_nucleolus_of_random_games_matches_a_grid_search_over_the_core(seed):
+    """Brute force: with 100 documents every v is a whole percentage, and the nucleolus of such a
+    3-player game lies on a grid of 1/12 (it solves 0/1 linear systems with equalised excesses);
+    the lexicographic minimum of the sorted excess vectors over that grid is the nucleolus."""
+    rng = np.random.default_rng(seed)
+    counts = dict(zip(KEYS, rng.multinomial(100, rng.dirichlet(np.full(7, 0.7))).tolist()))
+    g = hx.game(counts)
+    v = _v(g)
+    lo = [g.core_bounds[p][0] for p in "UIG"]
+    hi = [g.core_bounds[p][1] for p in "UIG"]
+    a, b = np.meshgrid(np.arange(lo[0], hi[0] + 1e-9, 1 / 12), np.arange(lo[1], hi[1] + 1e-9, 1 / 12), indexing="ij")
+    X = np.stack([a.ravel(), b.ravel(), 100 - a.ravel() - b.ravel()], axis=1)
+    X = X[(X[:, 2] >= lo[2] - 1e-9) & (X[:, 2] <= hi[2] + 1e-9)]
+    E = np.stack([v[S] - X[:, sorted(S)].sum(axis=1) for S in v if len(S) < 3], axis=1)
+    E = np.round(-np.sort(-E, axis=1), 8)
+    best = X[np.lexsort(E.T[::-1])[0]]
+    np.testing.assert_allclose([g.nucleolus[p] for p in "UIG"], best, atol=1e-6)
