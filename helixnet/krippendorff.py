@@ -31,9 +31,15 @@ helixnet's sign,
 .. math:: T = R - I, \\qquad R = I + T,
 
 so a negative T (synergy) means that the three-way information I exceeds
-the loop redundancy R. (Written as "T = I - R", the identity holds for Q,
-not for helixnet's T.) XOR: I = 1 bit, T = -1 bit, Q = 1 bit, R = 0.
+the loop redundancy R. XOR: I = 1 bit, T = -1 bit, Q = 1 bit, R = 0.
 Three copies of one fair coin: I = 0, T = +1 bit, Q = -1 bit, R = 1 bit.
+
+Leydesdorff's software page for th4.exe/th.exe writes the identity as
+"T = I - R". With :math:`\\mu^* = -Q` (Leydesdorff 2010) that reading holds
+for Krippendorff's Q, not for :math:`\\mu^*` (helixnet's T); helixnet
+follows the Entropy paper, which makes R = 0 for XOR as Krippendorff's
+loop redundancy requires. (Read literally with T = :math:`\\mu^*`, it would
+give R = I - T = 2 bits for XOR.)
 
 References
 ----------
@@ -49,6 +55,10 @@ of General Systems* 38(2), 189-212. doi:10.1080/03081070802621846
 Leydesdorff, L. (2010). Redundancy in systems which entertain a model of
 themselves: interaction information and the self-organization of
 anticipation. *Entropy* 12(1), 63-79. doi:10.3390/e12010063
+
+Leydesdorff, L. The Triple-Helix indicator and its extension to four
+dimensions (th4.exe, v2, 16 Feb. 2021), http://www.leydesdorff.net/software/th4/
+(states that th.exe reports Krippendorff's I and R).
 """
 
 from __future__ import annotations
