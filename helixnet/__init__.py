@@ -49,6 +49,11 @@ _LAZY = {
     "decompose": "helixnet.decomposition",
     "shapley": "helixnet.decomposition",
     "DecompositionResult": "helixnet.decomposition",
+    "krippendorff_interaction": "helixnet.krippendorff",
+    "KrippendorffResult": "helixnet.krippendorff",
+    # game-theoretic indicators (Megnigbeto)
+    "game": "helixnet.game",
+    "GameResult": "helixnet.game",
     # counting engines (pandas, DuckDB, Dask)
     "count_table": "helixnet.engines",
     # actor graphs
@@ -83,6 +88,9 @@ _SUBMODULES = {
     "information",
     "uncertainty",
     "decomposition",
+    "krippendorff",
+    "game",
+    "plot_game",
     "graphs",
     "centrality",
     "brokerage",

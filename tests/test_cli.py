@@ -155,7 +155,7 @@ def test_synergy_bootstrap_json_and_csv(xor_csv, tmp_path):
     assert out2 == out  # seeded: identical output
     code, out, _ = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--format", "csv")
     header = out.splitlines()[0]
-    assert header == "subset,k,entropy,mutual_information,ci_low,ci_high"
+    assert header == "subset,k,entropy,mutual_information,ci_low,ci_high,interaction_information"
 
 
 def test_synergy_dropna_reports_the_dropped_count(tmp_path):

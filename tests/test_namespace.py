@@ -29,7 +29,7 @@ def test_promised_api_names_are_callable(name):
 
 def test_functions_named_like_their_module_stay_functions_after_the_module_is_imported():
     """Importing helixnet.centrality must not replace hx.centrality (the function) by the module."""
-    for mod in ["centrality", "brokerage", "hierarchy", "mediation", "configuration", "shapley"]:
+    for mod in ["centrality", "brokerage", "hierarchy", "mediation", "configuration", "shapley", "game"]:
         if mod in hx._LAZY:
             importlib.import_module(hx._LAZY[mod])
             assert callable(getattr(hx, mod)), mod

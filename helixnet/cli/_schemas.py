@@ -15,6 +15,56 @@ _BY_SUBSET = {
     "propertyNames": {"type": "string", "minLength": 1},
 }
 
+_BY_PLAYER = {
+    "type": "object",
+    "required": ["U", "I", "G"],
+    "additionalProperties": False,
+    "properties": {"U": _NUMBER, "I": _NUMBER, "G": _NUMBER},
+}
+
+_GAME = {
+    "type": "object",
+    "required": ["players", "n", "unit", "counts", "characteristic_function", "shapley", "nucleolus",
+                 "core", "convex"],
+    "additionalProperties": False,
+    "properties": {
+        "players": {"const": ["U", "I", "G"]},
+        "n": {"type": "number", "exclusiveMinimum": 0},
+        "unit": {"const": "percent"},
+        "counts": {
+            "type": "object",
+            "required": ["U", "I", "G", "UI", "UG", "IG", "UIG"],
+            "additionalProperties": False,
+            "properties": {k: {"type": "number", "minimum": 0} for k in ["U", "I", "G", "UI", "UG", "IG", "UIG"]},
+        },
+        "characteristic_function": {
+            "type": "object",
+            "required": ["U", "I", "G", "UI", "UG", "IG", "UIG"],
+            "additionalProperties": False,
+            "properties": {k: _NUMBER for k in ["U", "I", "G", "UI", "UG", "IG", "UIG"]},
+        },
+        "shapley": _BY_PLAYER,
+        "nucleolus": _BY_PLAYER,
+        "core": {
+            "type": "object",
+            "required": ["empty", "bounds", "vertices"],
+            "additionalProperties": False,
+            "properties": {
+                "empty": {"type": "boolean"},
+                "bounds": {
+                    "type": ["object", "null"],
+                    "additionalProperties": {"type": "array", "items": _NUMBER, "minItems": 2, "maxItems": 2},
+                },
+                "vertices": {
+                    "type": "array",
+                    "items": {"type": "array", "items": _NUMBER, "minItems": 3, "maxItems": 3},
+                },
+            },
+        },
+        "convex": {"type": "boolean"},
+    },
+}
+
 SYNERGY = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "helixnet synergy",
@@ -47,6 +97,33 @@ SYNERGY = {
                 },
             },
         },
+        "krippendorff": {  # only with --krippendorff
+            "type": "object",
+            "required": ["dimensions", "n", "unit", "interaction_information", "mutual_information", "Q", "R", "ipf"],
+            "additionalProperties": False,
+            "properties": {
+                "dimensions": {"type": "array", "items": {"type": "string"}, "minItems": 2},
+                "n": {"type": "number", "exclusiveMinimum": 0},
+                "unit": {"enum": ["bit", "mbit", "nat"]},
+                "interaction_information": {"type": "number", "minimum": 0},
+                "mutual_information": _NUMBER,
+                "Q": _NUMBER_OR_NULL,  # null unless three dimensions
+                "R": _NUMBER_OR_NULL,
+                "ipf": {
+                    "type": "object",
+                    "required": ["tol", "max_iter", "iterations", "converged", "max_deviation"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "tol": {"type": "number", "exclusiveMinimum": 0},
+                        "max_iter": {"type": "integer", "minimum": 1},
+                        "iterations": {"type": "integer", "minimum": 0},
+                        "converged": {"type": "boolean"},
+                        "max_deviation": {"type": "number", "minimum": 0},
+                    },
+                },
+            },
+        },
+        "game": _GAME,  # only with --game
     },
 }
 

@@ -12,13 +12,19 @@ JSON output (schema ``SYNERGY`` in :mod:`helixnet.cli._schemas`)::
      "dropped": 0,
      "intervals": {"n_boot": B, "ci": 0.95, "seed": S,          # only with --bootstrap
                    "mutual_information": {"a,b": {"estimate": .., "mean": .., "std_error": ..,
-                                                  "ci_low": .., "ci_high": ..}, ...}}}
+                                                  "ci_low": .., "ci_high": ..}, ...}},
+     "krippendorff": {...},   # only with --krippendorff: KrippendorffResult.to_dict()
+     "game": {...}}           # only with --game: GameResult.to_dict()
 
 Labels are the dimension names joined by "," in the order given. ``n`` is the
 number of records (the sum of weights with ``--weight``); ``dropped`` the
 records dropped by ``--dropna`` (0 for Venn counts). CSV output: one row per
 subset with columns ``subset, k, entropy, mutual_information, ci_low,
-ci_high`` (the interval columns are empty without ``--bootstrap``).
+ci_high, interaction_information`` (the interval columns are empty without
+``--bootstrap``; ``interaction_information``, Krippendorff's I of all the
+dimensions, is filled on the row of all dimensions with ``--krippendorff``).
+``--game`` (Mêgnigbêto's Triple Helix game of ``--venn`` counts) has text and
+JSON output only.
 """
 
 import math
@@ -60,6 +66,10 @@ def add_arguments(parser):
     parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
     parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
+    parser.add_argument("--krippendorff", action="store_true",
+                        help="also Krippendorff's interaction information I (IPF max-entropy fit), with R = I + T")
+    parser.add_argument("--game", action="store_true",
+                        help="with --venn U,I,G counts: Megnigbeto's Triple Helix game (core, Shapley value, nucleolus)")
     add_output_arguments(parser)
 
 
@@ -125,16 +135,55 @@ def _intervals(args, table, dims):
 
 
 def _csv_table(payload, ci):
-    """One row per subset: subset, k, entropy, mutual_information, ci_low, ci_high (pandas)."""
+    """One row per subset: subset, k, entropy, mutual_information, ci_low, ci_high,
+    interaction_information (pandas)."""
     import pandas as pd
 
+    full = ",".join(payload["dimensions"])
+    kripp = payload.get("krippendorff", {}).get("interaction_information", math.nan)
     rows = []
     for label, h in payload["entropy"].items():
         t = payload["mutual_information"].get(label, math.nan)
         low, high = (ci[label]["ci_low"], ci[label]["ci_high"]) if label in ci else (math.nan, math.nan)
-        rows.append((label, label.count(",") + 1, h, t, low, high))
-    columns = ["subset", "k", "entropy", "mutual_information", "ci_low", "ci_high"]
+        rows.append((label, label.count(",") + 1, h, t, low, high, kripp if label == full else math.nan))
+    columns = ["subset", "k", "entropy", "mutual_information", "ci_low", "ci_high", "interaction_information"]
     return pd.DataFrame(rows, columns=columns).set_index("subset")
+
+
+def _krippendorff_text(k) -> list:
+    """Text lines of Krippendorff's interaction information (a KrippendorffResult)."""
+    dims = ",".join(k.dims)
+    status = "converged" if k.converged else "NOT converged"
+    lines = [
+        (f"Krippendorff's interaction information (IPF: tol {k.tol:g}, {k.iterations} sweeps, {status}, "
+         f"largest margin deviation {k.max_deviation:.2g}):"),
+        (f"  I({dims} -> all {len(k.dims) - 1}-way margins) = {k.I:.6f} {k.unit}  (>= 0: information only the "
+         f"{len(k.dims)}-way table holds)"),
+    ]
+    if k.R is not None:
+        lines.append(f"  Q = -T = {k.Q:.6f} {k.unit}  (McGill's sign);  R = I - Q = I + T = {k.R:.6f} {k.unit}  "
+                     "(redundancy of loops among the 2-way relations);  T = R - I")  # fmt: skip
+    return lines
+
+
+def _game_text(g) -> list:
+    """Text lines of the Triple Helix game (a GameResult)."""
+    lines = [
+        (f"Triple Helix game (Megnigbeto): values in % of the {g.n} documents with U, I or G "
+         "(the none count plays no part)"),
+        "  characteristic function v: " + "  ".join(f"v({c})={x:.4f}" for c, x in g.characteristic.items()),
+        f"  {'player':<8} {'v(i)':>10} {'core low':>10} {'core high':>10} {'Shapley':>10} {'nucleolus':>10}",
+    ]
+    for p in g.players:
+        lo, hi = g.core_bounds[p]
+        lines.append(f"  {p:<8} {g.characteristic[p]:10.4f} {lo:10.4f} {hi:10.4f} {g.shapley[p]:10.4f} "
+                     f"{g.nucleolus[p]:10.4f}")  # fmt: skip
+    if g.core_empty:
+        lines.append("  the core is empty")
+    else:
+        verts = ", ".join("(" + ", ".join(f"{a:.4f}" for a in v) + ")" for v in g.core_vertices)
+        lines.append(f"  core: {len(g.core_vertices)} vertices (x_U, x_I, x_G): {verts}")
+    return lines
 
 
 def run(args):
@@ -148,7 +197,13 @@ def run(args):
             raise UsageError("--bootstrap needs --seed S (results must be reproducible)")
     elif args.seed is not None:
         raise UsageError("--seed goes with --bootstrap")
+    if args.game and args.venn is None:
+        raise UsageError("--game needs --venn counts of U, I and G")
+    if args.game and args.format == "csv":
+        raise UsageError("--game has text and JSON output only; use --format text or json")
     table, dims, dropped = _table(args)
+    if args.game and tuple(dims) != ("U", "I", "G"):
+        raise UsageError("--game is the three-player game of U, I and G; the --venn counts have another dimension")
     res = synergy(table, dims=list(dims), unit=args.unit, bias=args.bias)
     payload = res.to_dict()
     payload["dropped"] = dropped
@@ -172,5 +227,19 @@ def run(args):
     if k >= 3 and k % 2 == 0:
         verdict += f"; mutual redundancy R = -T = {res.redundancy:.6f} (the sign flips in even dimensions)"
     lines.append(f"T({','.join(payload['dimensions'])}) = {res.T:.6f} {res.unit}: {verdict}")
+    if args.krippendorff:
+        from helixnet.krippendorff import krippendorff_interaction
+
+        kripp = krippendorff_interaction(table, dims=list(dims), unit=args.unit)
+        payload["krippendorff"] = kripp.to_dict()
+        lines += _krippendorff_text(kripp)
+        if args.bias:
+            lines.append("  (I, T, Q and R here are plug-in values: --bias does not apply to them)")
+    if args.game:
+        from helixnet.game import game
+
+        g = game(table)
+        payload["game"] = g.to_dict()
+        lines += _game_text(g)
     table_out = _csv_table(payload, ci) if args.format == "csv" else None
     return Output(payload=payload, table=table_out, text="\n".join(lines))
