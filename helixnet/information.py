@@ -496,6 +496,12 @@ def _as_table(data, dims=None, weight=None, *, min_dims=2):
     """Normalise any accepted input to ``(table, dims, categories)``."""
     import sys
 
+    if _is_venn(data):  # helixnet.graphs.VennCounts: its own none and dims
+        if weight is not None:
+            raise HelixnetValueError("`weight` names a column of records, not of Venn counts")
+        table = _check_table(venn_table(data), min_dims=min_dims)
+        names = tuple(data.dims) if dims is None else _check_dims_names(dims, table.ndim)
+        return table, names, tuple(np.arange(2) for _ in names)
     pd = sys.modules.get("pandas")
     if pd is not None and isinstance(data, pd.DataFrame):
         if dims is not None:  # records
@@ -660,7 +666,12 @@ def _is_plain(x) -> bool:
     import sys
 
     pd = sys.modules.get("pandas")
-    return pd is None or not isinstance(x, (pd.DataFrame, pd.Series))
+    return not _is_venn(x) and (pd is None or not isinstance(x, (pd.DataFrame, pd.Series)))
+
+
+def _is_venn(x) -> bool:
+    """True for the Venn counts of :func:`helixnet.graphs.venn_counts` (duck-typed)."""
+    return all(hasattr(x, a) for a in ("cells", "none", "dims")) and not hasattr(x, "items")
 
 
 def entropy(table, unit: str = "bit") -> float:
@@ -784,7 +795,32 @@ def _redundancy_sign(n: int) -> float:
     return 1.0 if n % 2 == 1 else -1.0
 
 
-def venn_table(counts, none=0, dims=None) -> np.ndarray:
+_REQUIRED = object()
+
+
+def _venn_parts(counts, none, dims):
+    """(cells mapping, none, dims) from a mapping or a :class:`helixnet.graphs.VennCounts`."""
+    if _is_venn(counts):
+        if none is not _REQUIRED and none != counts.none:
+            raise HelixnetValueError(
+                f"none={none!r} contradicts the Venn counts' own none={counts.none!r}; "
+                "leave `none` out to use the counts' value"
+            )
+        if dims is not None and "".join(dims) != "".join(counts.dims):
+            raise HelixnetValueError(
+                f"dims={dims!r} contradicts the Venn counts' own dims={counts.dims!r}"
+            )
+        return counts.cells, counts.none, counts.dims
+    if none is _REQUIRED:
+        raise HelixnetTypeError(
+            "venn_table needs none=N, the number of cases with none of the dimensions: "
+            "it changes T (by an order of magnitude when most cases are empty); pass none=0 "
+            "only if no such case can exist"
+        )
+    return counts, none, dims
+
+
+def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
     """Presence/absence table (2x2x2 or 2x2x2x2) from Venn-diagram counts.
 
     Each key names the dimensions a case *has* and the value counts the cases
@@ -795,17 +831,20 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
 
     Parameters
     ----------
-    counts : mapping of str to number
-        Keys such as ``"U"``, ``"I"``, ``"G"``, ``"UI"``, ``"UG"``, ``"IG"``,
+    counts : mapping of str to number, or VennCounts
+        The output of :func:`helixnet.graphs.venn_counts` is accepted as is
+        (its ``cells``, ``none`` and ``dims`` are used). Otherwise keys such as ``"U"``, ``"I"``, ``"G"``, ``"UI"``, ``"UG"``, ``"IG"``,
         ``"UIG"`` (three dimensions) or the 15 non-empty combinations of
         ``"U"``, ``"I"``, ``"G"``, ``"F"`` (four dimensions). The letters of a
         key may come in any order (``"IU"`` is ``"UI"``); a combination given
         twice is an error. Missing keys count zero.
-    none : number
+    none : number, keyword-only, required for a mapping
         Cases with none of the dimensions (the all-absent cell). It is a
         required piece of information, not a neutral default: in a
         document set where most cases have no address of any kind it
-        changes T by an order of magnitude. Pass the count you mean.
+        changes T by an order of magnitude. Pass the count you mean
+        (``none=0`` when such cases cannot exist). Taken from a
+        ``VennCounts`` when omitted.
     dims : str or sequence of str, optional
         The dimension letters, in axis order. Default ``"UIG"``, or
         ``"UIGF"`` when some key contains ``"F"``.
@@ -818,6 +857,10 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
 
     Raises
     ------
+    HelixnetTypeError
+        `none` not given for a mapping of counts.
+    HelixnetValueError
+        `none` or `dims` given for a ``VennCounts`` and different from its own.
     InvalidTableError
         A key with a letter not in `dims` (the message names the key), a
         repeated letter or combination, a negative or non-finite count, or
@@ -854,7 +897,17 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
     1.0
     >>> hx.mutual_information(hx.venn_table({"UIG": 10, "U": 1}, none=0))
     0.0
+
+    The Venn counts of an actor graph feed it directly:
+
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from([("u", {"sector": "U"}), ("f", {"sector": "I"})])
+    >>> G.add_edge("u", "f")
+    >>> hx.venn_table(hx.graphs.venn_counts(G))[1, 1, 0]
+    np.int64(1)
     """
+    counts, none, dims = _venn_parts(counts, none, dims)
     if not hasattr(counts, "items"):
         raise HelixnetTypeError(f"Venn counts must be a mapping of keys to counts, got {type(counts).__name__}")
     keys = [str(k) for k in counts]
