@@ -983,7 +983,13 @@ class SynergyResult:
         Mutual information among all dimensions.
     redundancy : float
         Leydesdorff & Ivanova's mutual redundancy among all dimensions,
-        :math:`(-1)^{N+1} T`.
+        :math:`(-1)^{N+1} T`: negative R is synergy in every number of
+        dimensions (R = T in three dimensions, R = -T in four).
+    constant_dimensions : tuple
+        Dimensions with a single non-empty category (zero entropy). A
+        constant shares no information, so every T that includes one is 0
+        *by construction*, not because no synergy was found; :func:`synergy`
+        warns (:class:`helixnet.exceptions.HelixnetWarning`).
     """
 
     def __init__(self, entropies, dims, n, unit, bias, table, categories):
@@ -995,6 +1001,9 @@ class SynergyResult:
         self.table = table
         self.categories = tuple(categories)
         self._factor = _core.unit_factor(unit)
+        self.constant_dimensions = tuple(
+            d for a, d in enumerate(self.dims) if not np.any(entropies[(a,)] > 0)
+        )
 
     def __repr__(self):
         return (
@@ -1043,22 +1052,23 @@ class SynergyResult:
         """Tidy table: one row per subset of dimensions.
 
         Columns: ``subset`` (names joined by ","), ``k`` (subset size),
-        ``entropy`` and ``mutual_information`` (NaN for single dimensions),
-        both in :attr:`unit`. Rows by size, then in axis order.
+        ``entropy``, ``mutual_information`` (T, the co-information with
+        dit's sign) and ``redundancy`` (:math:`R = (-1)^{k+1} T`, negative
+        = synergy for every k), the last two NaN for single dimensions; all
+        in :attr:`unit`. Rows by size, then in axis order.
         """
         import pandas as pd
 
         subsets = _core.subsets(len(self.dims))
         f = self._factor
+        t = [float(_core.coinformation(self._H, s) * f) if len(s) >= 2 else np.nan for s in subsets]
         return pd.DataFrame(
             {
                 "subset": [self._label(s) for s in subsets],
                 "k": [len(s) for s in subsets],
                 "entropy": [float(self._H[s] * f) for s in subsets],
-                "mutual_information": [
-                    float(_core.coinformation(self._H, s) * f) if len(s) >= 2 else np.nan
-                    for s in subsets
-                ],
+                "mutual_information": t,
+                "redundancy": [_redundancy_sign(len(s)) * v + 0.0 for s, v in zip(subsets, t)],
             }
         )
 
@@ -1066,22 +1076,31 @@ class SynergyResult:
         """JSON-serialisable summary.
 
         Keys: ``dimensions`` (names), ``n``, ``unit``, ``entropy`` (label →
-        value for every subset) and ``mutual_information`` (label → value for
-        every subset of two or more). Labels join dimension names with ",".
+        value for every subset), ``mutual_information`` (label → T for every
+        subset of two or more), ``redundancy`` (label → :math:`R =
+        (-1)^{k+1} T` for the same subsets: negative R is synergy in any
+        dimension) and ``constant_dimensions`` (names of the dimensions with
+        zero entropy; every T that includes one is 0 by construction).
+        Labels join dimension names with ",".
         """
         subsets = _core.subsets(len(self.dims))
         f = self._factor
         n = self.n.item() if isinstance(self.n, np.generic) else self.n
+        t = {
+            self._label(s): float(_core.coinformation(self._H, s) * f)
+            for s in subsets
+            if len(s) >= 2
+        }
         return {
             "dimensions": [str(d) for d in self.dims],
             "n": n,
             "unit": self.unit,
             "entropy": {self._label(s): float(self._H[s] * f) for s in subsets},
-            "mutual_information": {
-                self._label(s): float(_core.coinformation(self._H, s) * f)
-                for s in subsets
-                if len(s) >= 2
+            "mutual_information": t,
+            "redundancy": {
+                lab: _redundancy_sign(lab.count(",") + 1) * v + 0.0 for lab, v in t.items()
             },
+            "constant_dimensions": [str(d) for d in self.constant_dimensions],
         }
 
 
@@ -1181,18 +1200,31 @@ def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> Syner
     >>> res.mutual_information("tech", "geo"), res.entropy("tech", "geo")
     (0.0, 2.0)
     >>> res.to_frame().round(3)
-              subset  k  entropy  mutual_information
-    0           tech  1      1.0                 NaN
-    1            geo  1      1.0                 NaN
-    2           size  1      1.0                 NaN
-    3       tech,geo  2      2.0                 0.0
-    4      tech,size  2      2.0                 0.0
-    5       geo,size  2      2.0                 0.0
-    6  tech,geo,size  3      2.0                -1.0
+              subset  k  entropy  mutual_information  redundancy
+    0           tech  1      1.0                 NaN         NaN
+    1            geo  1      1.0                 NaN         NaN
+    2           size  1      1.0                 NaN         NaN
+    3       tech,geo  2      2.0                 0.0         0.0
+    4      tech,size  2      2.0                 0.0         0.0
+    5       geo,size  2      2.0                 0.0         0.0
+    6  tech,geo,size  3      2.0                -1.0        -1.0
     """
     table, dims, cats = _as_table(data, dims, weight)
     _core.unit_factor(unit)  # validate early
     H = _entropies(table, bias=bias)
     total = table.sum()
     n = int(total) if table.dtype.kind in "iu" else float(total)
-    return SynergyResult(H, dims, n, unit, bias, table, cats)
+    res = SynergyResult(H, dims, n, unit, bias, table, cats)
+    if res.constant_dimensions:
+        import warnings
+
+        from helixnet.exceptions import HelixnetWarning
+
+        warnings.warn(
+            f"dimension(s) {list(res.constant_dimensions)} take a single value in every case, so "
+            "every T that includes them is 0 by construction (not a finding about synergy); "
+            "see SynergyResult.constant_dimensions",
+            HelixnetWarning,
+            stacklevel=2,
+        )
+    return res

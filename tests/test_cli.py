@@ -155,7 +155,28 @@ def test_synergy_bootstrap_json_and_csv(xor_csv, tmp_path):
     assert out2 == out  # seeded: identical output
     code, out, _ = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--format", "csv")
     header = out.splitlines()[0]
-    assert header == "subset,k,entropy,mutual_information,ci_low,ci_high"
+    assert header == "subset,k,entropy,mutual_information,redundancy,ci_low,ci_high"
+
+
+def test_synergy_four_dimensions_json_and_csv_carry_r_beside_t():
+    """Leydesdorff & Ivanova (2014): R = (-1)^(N+1) T. Four-bit parity (x4 = parity of the
+    others, as U,I,G,F Venn counts: one case in each even cell) has T = +1 bit (hand-worked,
+    tests/test_information.py), so R = -1: synergy. JSON carries both, named."""
+    cells = ["UI", "UG", "UF", "IG", "IF", "GF", "UIGF"]  # the even-weight non-empty cells
+    code, out, _ = run_inproc("synergy", "--venn", ",".join(f"{c}=1" for c in cells), "--none", "1",
+                              "--format", "json")  # fmt: skip
+    payload = validate("synergy", out)
+    assert payload["redundancy"]["U,I,G,F"] == pytest.approx(-1.0)
+    assert payload["mutual_information"]["U,I,G,F"] == pytest.approx(1.0)
+
+
+def test_synergy_constant_dimension_is_reported_not_called_no_synergy():
+    """Hand-worked: U in every case is constant, so T_UIG = 0 by construction."""
+    code, out, err = run_inproc("synergy", "--venn", "UIG=10,U=3,UI=2", "--none", "0", "--format", "json")
+    assert code == 0 and "by construction" in err
+    assert validate("synergy", out)["constant_dimensions"] == ["U"]
+    code, out, _ = run_inproc("synergy", "--venn", "UIG=10,U=3,UI=2", "--none", "0")
+    assert "no synergy" not in out and "0 by construction" in out
 
 
 def test_synergy_dropna_reports_the_dropped_count(tmp_path):
@@ -486,5 +507,5 @@ def test_four_dimensional_verdict_follows_the_mutual_redundancy_sign():
     code, out, err = run_inproc("synergy", "--venn", parity, "--none", 1)
     assert code == 0, err
     last = out.strip().splitlines()[-1]
-    assert last.startswith("T(U,I,G,F) = 1.000000 bit: synergy")
-    assert "R = -T = -1.000000" in last
+    assert last.startswith("T(U,I,G,F) = 1.000000 bit, R(U,I,G,F) = -T = -1.000000 bit")
+    assert last.endswith(": synergy (reduction of uncertainty)")

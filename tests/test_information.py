@@ -291,11 +291,12 @@ def test_units_mbit_and_nat():
 def test_to_frame_and_to_dict_schema():
     res = synergy(XOR, dims=["U", "I", "G"])
     df = res.to_frame()
-    assert list(df.columns) == ["subset", "k", "entropy", "mutual_information"]
+    assert list(df.columns) == ["subset", "k", "entropy", "mutual_information", "redundancy"]
     assert df["subset"].tolist() == ["U", "I", "G", "U,I", "U,G", "I,G", "U,I,G"]
     assert df.loc[df["k"] == 1, "mutual_information"].isna().all()
     d = json.loads(json.dumps(res.to_dict()))
-    assert set(d) == {"dimensions", "n", "unit", "entropy", "mutual_information"}
+    assert set(d) == {"dimensions", "n", "unit", "entropy", "mutual_information", "redundancy",
+                      "constant_dimensions"}
     assert d["dimensions"] == ["U", "I", "G"] and d["n"] == 4 and d["unit"] == "bit"
     assert set(d["entropy"]) == {"U", "I", "G", "U,I", "U,G", "I,G", "U,I,G"}
     assert set(d["mutual_information"]) == {"U,I", "U,G", "I,G", "U,I,G"}
@@ -461,3 +462,31 @@ def test_venn_counts_of_a_graph_feed_venn_table_and_synergy_directly():
     assert hx.mutual_information(vc) == pytest.approx(res.T, abs=1e-15)
     with pytest.raises(hx.HelixnetValueError, match="contradicts"):
         venn_table(vc, none=5)
+
+
+# --------------------------------------------------------------------------- even-dimension sign (issue 13 §2)
+
+
+def test_redundancy_column_flips_the_sign_of_t_in_even_dimensions_only():
+    """Leydesdorff & Ivanova (2014), JASIST 65(2) 386-399, doi:10.1002/asi.22973: R = (-1)^(N+1) T.
+    4-bit parity (x4 = x1 xor x2 xor x3) has T_1234 = +1 bit (dit's sign; hand-worked in
+    test_redundancy_sign_convention_of_leydesdorff_and_ivanova), so R = -1: synergy."""
+    res = synergy(parity(4))
+    df = res.to_frame().set_index("subset")
+    assert df.loc["x1,x2,x3,x4", "mutual_information"] == pytest.approx(1.0)
+    assert df.loc["x1,x2,x3,x4", "redundancy"] == pytest.approx(-1.0)
+    assert df.loc["x1,x2,x3", "redundancy"] == pytest.approx(df.loc["x1,x2,x3", "mutual_information"])
+    d = res.to_dict()
+    assert d["redundancy"]["x1,x2,x3,x4"] == pytest.approx(-1.0)
+    assert d["redundancy"]["x1,x2"] == pytest.approx(-d["mutual_information"]["x1,x2"])
+
+
+def test_constant_dimension_warns_and_is_named_in_the_result():
+    """Hand-worked: U present in every case is a constant, so T_UIG = 0 by construction."""
+    t = venn_table({"UIG": 10, "U": 3, "UI": 2}, none=0)
+    with pytest.warns(hx.exceptions.HelixnetWarning, match="by construction"):
+        res = synergy(t, dims=["U", "I", "G"])
+    assert res.T == pytest.approx(0.0, abs=1e-15)
+    assert res.constant_dimensions == ("U",)
+    assert res.to_dict()["constant_dimensions"] == ["U"]
+    assert synergy(XOR, dims=["U", "I", "G"]).constant_dimensions == ()

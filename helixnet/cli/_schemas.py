@@ -19,7 +19,8 @@ SYNERGY = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "helixnet synergy",
     "type": "object",
-    "required": ["dimensions", "n", "unit", "entropy", "mutual_information", "dropped"],
+    "required": ["dimensions", "n", "unit", "entropy", "mutual_information", "redundancy",
+                 "constant_dimensions", "dropped"],
     "additionalProperties": False,
     "properties": {
         "dimensions": {"type": "array", "items": {"type": "string"}, "minItems": 2},
@@ -27,6 +28,8 @@ SYNERGY = {
         "unit": {"enum": ["bit", "mbit", "nat"]},
         "entropy": _BY_SUBSET,
         "mutual_information": _BY_SUBSET,
+        "redundancy": _BY_SUBSET,
+        "constant_dimensions": {"type": "array", "items": {"type": "string"}},
         "dropped": {"type": "integer", "minimum": 0},
         "intervals": {
             "type": "object",

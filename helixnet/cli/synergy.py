@@ -9,6 +9,8 @@ JSON output (schema ``SYNERGY`` in :mod:`helixnet.cli._schemas`)::
     {"dimensions": ["a", "b", "c"], "n": 1000, "unit": "bit",
      "entropy": {"a": .., "b": .., "c": .., "a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
      "mutual_information": {"a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
+     "redundancy": {"a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
+     "constant_dimensions": [],
      "dropped": 0,
      "intervals": {"n_boot": B, "ci": 0.95, "seed": S,          # only with --bootstrap
                    "mutual_information": {"a,b": {"estimate": .., "mean": .., "std_error": ..,
@@ -16,9 +18,14 @@ JSON output (schema ``SYNERGY`` in :mod:`helixnet.cli._schemas`)::
 
 Labels are the dimension names joined by "," in the order given. ``n`` is the
 number of records (the sum of weights with ``--weight``); ``dropped`` the
-records dropped by ``--dropna`` (0 for Venn counts). CSV output: one row per
-subset with columns ``subset, k, entropy, mutual_information, ci_low,
-ci_high`` (the interval columns are empty without ``--bootstrap``).
+records dropped by ``--dropna`` (0 for Venn counts). ``mutual_information`` is
+T (co-information, dit's sign); ``redundancy`` is Leydesdorff & Ivanova's
+(2014) mutual redundancy R = (-1)^(k+1) T of a k-subset, negative = synergy in
+every dimension (R = T for three dimensions, R = -T for two and four).
+``constant_dimensions`` names dimensions with a single category: every T that
+includes one is 0 by construction. CSV output: one row per subset with columns
+``subset, k, entropy, mutual_information, redundancy, ci_low, ci_high`` (the
+interval columns, which are for T, are empty without ``--bootstrap``).
 """
 
 import math
@@ -32,6 +39,7 @@ from helixnet.cli._common import (
     note,
     seed_int,
     show_progress,
+    warnings_as_notes,
 )
 from helixnet.cli._output import add_output_arguments
 
@@ -125,16 +133,38 @@ def _intervals(args, table, dims):
 
 
 def _csv_table(payload, ci):
-    """One row per subset: subset, k, entropy, mutual_information, ci_low, ci_high (pandas)."""
+    """One row per subset: subset, k, entropy, mutual_information, redundancy, ci_low, ci_high (pandas)."""
     import pandas as pd
 
     rows = []
     for label, h in payload["entropy"].items():
         t = payload["mutual_information"].get(label, math.nan)
+        r = payload["redundancy"].get(label, math.nan)
         low, high = (ci[label]["ci_low"], ci[label]["ci_high"]) if label in ci else (math.nan, math.nan)
-        rows.append((label, label.count(",") + 1, h, t, low, high))
-    columns = ["subset", "k", "entropy", "mutual_information", "ci_low", "ci_high"]
+        rows.append((label, label.count(",") + 1, h, t, r, low, high))
+    columns = ["subset", "k", "entropy", "mutual_information", "redundancy", "ci_low", "ci_high"]
     return pd.DataFrame(rows, columns=columns).set_index("subset")
+
+
+def _verdict(dims, res):
+    """The last line: T and R of all dimensions and how to read their sign.
+
+    Negative mutual redundancy R = (-1)^(N+1) T is a reduction of uncertainty
+    in any N >= 3 (Leydesdorff & Ivanova 2014): R = T in three dimensions and
+    R = -T in four, so in even dimensions a negative T is *not* synergy.
+    """
+    k = len(dims)
+    label = ",".join(map(str, dims))
+    if res.constant_dimensions:
+        verdict = "0 by construction (a constant dimension)"
+    elif k < 3:
+        verdict = "mutual information between two dimensions (no synergy reading)"
+    else:
+        verdict = "synergy (reduction of uncertainty)" if res.redundancy < 0 else "no synergy"
+    line = f"T({label}) = {res.T:.6f} {res.unit}"
+    if k % 2 == 0:
+        line += f", R({label}) = -T = {res.redundancy:.6f} {res.unit} (the sign flips in even dimensions)"
+    return f"{line}: {verdict}"
 
 
 def run(args):
@@ -149,7 +179,8 @@ def run(args):
     elif args.seed is not None:
         raise UsageError("--seed goes with --bootstrap")
     table, dims, dropped = _table(args)
-    res = synergy(table, dims=list(dims), unit=args.unit, bias=args.bias)
+    with warnings_as_notes(args):
+        res = synergy(table, dims=list(dims), unit=args.unit, bias=args.bias)
     payload = res.to_dict()
     payload["dropped"] = dropped
     ci = {}
@@ -158,19 +189,20 @@ def run(args):
         ci = payload["intervals"]["mutual_information"]
     head = f"dimensions: {', '.join(payload['dimensions'])}   n = {payload['n']}   unit: {res.unit}"
     head += (f"   bias: {res.bias}" if res.bias else "") + (f"   dropped: {dropped}" if dropped else "")
-    lines = [head, f"{'subset':<30} {'H':>12} {'T':>12}" + (f" {f'{args.ci:.0%} interval of T':>27}" if ci else "")]
+    lines = [head, f"{'subset':<30} {'H':>12} {'T':>12} {'R':>12}"
+             + (f" {f'{args.ci:.0%} interval of T':>27}" if ci else "")]
     for label, h in payload["entropy"].items():
         t = payload["mutual_information"].get(label)
-        row = f"{label:<30} {h:12.6f} {'' if t is None else f'{t:12.6f}':>12}"
+        r = payload["redundancy"].get(label)
+        row = f"{label:<30} {h:12.6f} {'' if t is None else f'{t:12.6f}':>12} {'' if r is None else f'{r:12.6f}':>12}"
         if label in ci:
             row += f"  [{ci[label]['ci_low']:11.6f}, {ci[label]['ci_high']:11.6f}]"
         lines.append(row)
-    # negative mutual redundancy R = (-1)^(N+1) T is a reduction of uncertainty in any N >= 3
-    # (Leydesdorff & Ivanova 2014): R = T in three dimensions, R = -T in four
-    k = len(payload["dimensions"])
-    verdict = "synergy (reduction of uncertainty)" if k >= 3 and res.redundancy < 0 else "no synergy"
-    if k >= 3 and k % 2 == 0:
-        verdict += f"; mutual redundancy R = -T = {res.redundancy:.6f} (the sign flips in even dimensions)"
-    lines.append(f"T({','.join(payload['dimensions'])}) = {res.T:.6f} {res.unit}: {verdict}")
+    lines.append("T: co-information (dit's sign); R = (-1)^(k+1) T: mutual redundancy "
+                 "(Leydesdorff & Ivanova 2014), R < 0 = synergy in any number of dimensions")
+    lines.append(_verdict(payload["dimensions"], res))
+    if res.constant_dimensions:
+        lines.append(f"note: {', '.join(map(str, res.constant_dimensions))} constant: every T that "
+                     "includes it is 0 by construction (not a finding about synergy)")
     table_out = _csv_table(payload, ci) if args.format == "csv" else None
     return Output(payload=payload, table=table_out, text="\n".join(lines))
