@@ -772,9 +772,20 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`venn_counts` plus ``T``, ``ci_low`` and
-        ``ci_high`` (fixed whatever `n_boot` is). T is NaN where the group
-        has fewer than two documents' worth of information (all in one cell).
+        The columns of :func:`venn_counts` plus ``k`` (number of dimensions:
+        3, or 4 with `international`), ``T`` (co-information, dit's sign),
+        ``ci_low`` and ``ci_high`` (its interval), ``R`` (mutual redundancy
+        :math:`(-1)^{k+1} T`), ``R_ci_low`` and ``R_ci_high`` (the same
+        interval read for R); fixed whatever `n_boot` and `international`
+        are. T is NaN where the group has no documents.
+
+    Notes
+    -----
+    Negative R is synergy in any number of dimensions; negative T only in
+    three. With `international` (four dimensions, U, I, G, F) R = -T, so
+    a *positive* T_UIGF is synergy (Leydesdorff & Ivanova 2014,
+    *JASIST* 65(2), 386-399, doi:10.1002/asi.22973). Read ``R`` to compare
+    three- and four-dimensional values.
     """
     import numpy as np
 
@@ -797,7 +808,13 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
             lo.append(low), hi.append(high)
         else:
             lo.append(np.nan), hi.append(np.nan)
-    return counts.assign(T=T, ci_low=lo, ci_high=hi)
+    # mutual redundancy R = (-1)^(k+1) T (Leydesdorff & Ivanova 2014): its interval is T's,
+    # reflected when the sign flips
+    sign = 1.0 if len(dims) % 2 == 1 else -1.0
+    T, lo, hi = np.asarray(T, dtype=float), np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    r_lo, r_hi = (lo, hi) if sign > 0 else (-hi, -lo)
+    return counts.assign(k=len(dims), T=T, ci_low=lo, ci_high=hi, R=sign * T + 0.0, R_ci_low=r_lo + 0.0,
+                         R_ci_high=r_hi + 0.0)
 
 
 def _interval_of_all(boot, k):

@@ -244,7 +244,20 @@ def test_synergy_table_bootstrap_interval_is_seeded_and_brackets_t():
     b = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
     pd.testing.assert_frame_equal(a, b)
     assert a["ci_low"].iloc[0] <= a["ci_high"].iloc[0]
-    assert list(a.columns)[-3:] == ["T", "ci_low", "ci_high"]
+    assert list(a.columns)[-7:] == ["k", "T", "ci_low", "ci_high", "R", "R_ci_low", "R_ci_high"]
+
+
+def test_synergy_table_names_r_and_flips_its_sign_in_four_dimensions():
+    """Leydesdorff & Ivanova (2014), JASIST 65(2) 386-399, doi:10.1002/asi.22973:
+    R = (-1)^(k+1) T, so R = T for UIG and R = -T (interval reflected) for UIGF."""
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    three = bib.synergy_table(recs, by=None, n_boot=50, seed=1)
+    four = bib.synergy_table(recs, by=None, international=True, n_boot=50, seed=1)
+    assert three["k"].iloc[0] == 3 and four["k"].iloc[0] == 4
+    assert three["R"].iloc[0] == three["T"].iloc[0]
+    assert four["R"].iloc[0] == -four["T"].iloc[0]
+    assert (four["R_ci_low"].iloc[0], four["R_ci_high"].iloc[0]) == (-four["ci_high"].iloc[0],
+                                                                     -four["ci_low"].iloc[0])
 
 
 def test_coauthorship_network_is_an_actor_graph():

@@ -376,6 +376,14 @@ def test_shapley_cli_values_add_up_to_T(tmp_path):
     T = hx.synergy(df, dims=["geo", "tech", "size"]).T
     assert sum(v["shapley"] for v in got["values"]) == pytest.approx(T, abs=1e-9)
     assert got["method"] == "exact" and [v["player"] for v in got["values"]] == ["east", "north", "south"]
+    # each player's n is its own count of records (pandas value_counts), beside its value
+    counts = df["region"].value_counts()
+    assert {v["player"]: v["n"] for v in got["values"]} == {k: float(c) for k, c in counts.items()}
+    code, out, err = run_inproc("shapley", path, "--dims", "geo,tech,size", "--player", "region",
+                                "--value", "weighted", "--format", "json")  # fmt: skip
+    got = validate("shapley", out)
+    assert got["value"] == "weighted"
+    assert sum(v["shapley"] for v in got["values"]) == pytest.approx(T, abs=1e-9)  # efficiency again
 
 
 def test_centrality_and_brokerage_cli_agree_with_the_library(graph_files):

@@ -7,10 +7,16 @@ JSON output (stable)::
      "venn": {"U": int, "I": int, "G": int, "UI": int, "UG": int, "IG": int, "UIG": int,
               [the F cells with --international,] "none": int},
      "mutual_information": {"U,I": float, ..., "U,I,G": float},
+     "redundancy": {"U,I": float, ..., "U,I,G": float},   # R = (-1)^(k+1) T: R < 0 = synergy
      "interval": {"ci_low": float, "ci_high": float, "n_boot": int, "seed": int} | null,
      "by": "year" | "country" | null,
      "rows": [{"year"|"country": ..., "n_records": int, <cells>, "none": int,
-               "T": float | null, "ci_low": float | null, "ci_high": float | null}, ...]}
+               "k": int, "T": float | null, "ci_low": float | null, "ci_high": float | null,
+               "R": float | null, "R_ci_low": float | null, "R_ci_high": float | null}, ...]}
+
+T is the co-information (dit's sign), R = (-1)^(k+1) T Leydesdorff & Ivanova's
+(2014) mutual redundancy: negative R is synergy in three and four dimensions
+alike, whereas with ``--international`` (four dimensions) a positive T is synergy.
 
 ``rows`` is empty without ``--by``; T of a group whose documents all fall in
 one cell is 0.
@@ -44,10 +50,12 @@ def run(args):
     total = bib.synergy_table(records, by=None, country=args.country, international=args.international,
                               n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
     row = total.iloc[0]
-    cells = [c for c in total.columns if c not in ("n_records", "T", "ci_low", "ci_high")]
+    cells = [c for c in total.columns
+             if c not in ("n_records", "k", "T", "ci_low", "ci_high", "R", "R_ci_low", "R_ci_high")]
     venn = {c: int(row[c]) for c in cells}
     table = venn_table({c: v for c, v in venn.items() if c != "none"}, none=venn["none"], dims="".join(dims))
-    mi = synergy(table, dims=dims, unit=args.unit).to_dict()["mutual_information"]
+    full = synergy(table, dims=dims, unit=args.unit).to_dict()
+    mi, red = full["mutual_information"], full["redundancy"]
     rows = []
     if args.by:
         per = bib.synergy_table(records, by=args.by, country=args.country, international=args.international,
@@ -62,6 +70,7 @@ def run(args):
         "unit": args.unit,
         "venn": venn,
         "mutual_information": mi,
+        "redundancy": red,
         "interval": None if not args.bootstrap else {
             "ci_low": json_value(row["ci_low"]), "ci_high": json_value(row["ci_high"]),
             "n_boot": args.bootstrap, "seed": args.seed},
@@ -74,7 +83,9 @@ def run(args):
     lines = [f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
              f"{payload['unclassified_addresses']} addresses unclassified)",
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
-             f"T({','.join(dims)}) = {mi[','.join(dims)]:.6f} {args.unit}"]
+             f"T({','.join(dims)}) = {mi[','.join(dims)]:.6f} {args.unit}, "
+             f"R({','.join(dims)}) = {red[','.join(dims)]:.6f} {args.unit} "
+             "(R = (-1)^(k+1) T; R < 0 = synergy in any number of dimensions)"]
     if rows:
         lines.append(frame.to_string(index=False))
     return Output(payload=payload, table=frame, text="\n".join(lines))
