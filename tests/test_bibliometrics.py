@@ -452,3 +452,24 @@ def test_danish_company_form_is_read_only_in_denmark():
     r = bib.classify_address("Vestas Wind Syst AS, DK-8200 Aarhus N, Denmark")
     assert (r["sector"], r["rule"]) == ("I", "dk_company_forms")
     assert bib.classify_address("Inst Phys AS CR, Prague 18221, Czech Republic")["sector"] == "G"
+
+
+def test_documents_without_any_address_are_left_out_and_counted():
+    """Issue 13 §3, hand count: a (U+I), b (O only -> none), c and d (no address at all).
+    Default: c, d excluded (n_records 2, none 1, n_no_address 2); no_address="none": they join
+    the none cell (n_records 4, none 3). T follows the Venn table of those hand counts."""
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "year": [2014] * 4})
+    addrs = pd.DataFrame({"doc_id": ["a", "a", "b"],
+                          "address": ["Univ X, Almaty, Kazakhstan", "Ltd Y, Almaty, Kazakhstan",
+                                      "Hosp Z, Astana, Kazakhstan"],
+                          "organisation": ["Univ X", "Ltd Y", "Hosp Z"], "country": ["KZ"] * 3,
+                          "institution": [None] * 3, "ror_type": [None] * 3})
+    recs = bib.classify(bib.Records(docs, addrs))
+    out = bib.venn_counts(recs).iloc[0]
+    assert (out["n_records"], out["UI"], out["none"], out["n_no_address"]) == (2, 1, 1, 2)
+    inc = bib.venn_counts(recs, no_address="none").iloc[0]
+    assert (inc["n_records"], inc["UI"], inc["none"], inc["n_no_address"]) == (4, 1, 3, 2)
+    t = bib.synergy_table(recs, by=None, no_address="none")["T"].iloc[0]
+    assert t == pytest.approx(hx.mutual_information(hx.venn_table({"UI": 1}, none=3)), abs=1e-15)
+    with pytest.raises(hx.HelixnetValueError, match="no_address"):
+        bib.venn_counts(recs, no_address="drop")

@@ -2,7 +2,8 @@
 
 JSON output (stable)::
 
-    {"n_records": int, "duplicates_dropped": int, "unclassified_addresses": int,
+    {"n_records": int, "n_no_address": int, "no_address": "exclude" | "none",
+     "duplicates_dropped": int, "unclassified_addresses": int,
      "country": str | null, "international": bool, "unit": "bit",
      "venn": {"U": int, "I": int, "G": int, "UI": int, "UG": int, "IG": int, "UIG": int,
               [the F cells with --international,] "none": int},
@@ -10,7 +11,7 @@ JSON output (stable)::
      "redundancy": {"U,I": float, ..., "U,I,G": float},   # R = (-1)^(k+1) T: R < 0 = synergy
      "interval": {"ci_low": float, "ci_high": float, "n_boot": int, "seed": int} | null,
      "by": "year" | "country" | null,
-     "rows": [{"year"|"country": ..., "n_records": int, <cells>, "none": int,
+     "rows": [{"year"|"country": ..., "n_records": int, <cells>, "none": int, "n_no_address": int,
                "k": int, "T": float | null, "ci_low": float | null, "ci_high": float | null,
                "R": float | null, "R_ci_low": float | null, "R_ci_high": float | null}, ...]}
 
@@ -18,7 +19,9 @@ T is the co-information (dit's sign), R = (-1)^(k+1) T Leydesdorff & Ivanova's
 (2014) mutual redundancy: negative R is synergy in three and four dimensions
 alike, whereas with ``--international`` (four dimensions) a positive T is synergy.
 
-``rows`` is empty without ``--by``; T of a group whose documents all fall in
+``n_no_address`` counts documents without any address: left out of
+``n_records`` and every cell (``no_address: "exclude"``), or counted in
+``none`` with ``--include-no-address``. ``rows`` is empty without ``--by``; T of a group whose documents all fall in
 one cell is 0.
 """
 
@@ -34,6 +37,8 @@ def add_arguments(parser):
     parser.add_argument("--country", metavar="ISO2", help="keep documents with an address in this country")
     parser.add_argument("--international", action="store_true",
                         help="add international co-authorship (F) as a fourth dimension")
+    parser.add_argument("--include-no-address", action="store_true",
+                        help="count documents without any address in 'none' (default: leave them out)")
     parser.add_argument("--bootstrap", type=int, default=0, metavar="B", help="bootstrap replicates for T's interval")
     parser.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
@@ -47,11 +52,13 @@ def run(args):
 
     records = bib.classify(bib.read_records(args.files))
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
+    no_address = "none" if args.include_no_address else "exclude"
     total = bib.synergy_table(records, by=None, country=args.country, international=args.international,
-                              n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
+                              n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
     row = total.iloc[0]
     cells = [c for c in total.columns
-             if c not in ("n_records", "k", "T", "ci_low", "ci_high", "R", "R_ci_low", "R_ci_high")]
+             if c not in ("n_records", "n_no_address", "k", "T", "ci_low", "ci_high", "R", "R_ci_low",
+                          "R_ci_high")]
     venn = {c: int(row[c]) for c in cells}
     table = venn_table({c: v for c, v in venn.items() if c != "none"}, none=venn["none"], dims="".join(dims))
     full = synergy(table, dims=dims, unit=args.unit).to_dict()
@@ -59,10 +66,12 @@ def run(args):
     rows = []
     if args.by:
         per = bib.synergy_table(records, by=args.by, country=args.country, international=args.international,
-                                n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
+                                n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
         rows = [{k: json_value(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
     payload = {
         "n_records": int(row["n_records"]),
+        "n_no_address": int(row["n_no_address"]),
+        "no_address": no_address,
         "duplicates_dropped": records.duplicates_dropped,
         "unclassified_addresses": int(records.addresses["sector"].isna().sum()),
         "country": args.country,
@@ -81,6 +90,8 @@ def run(args):
 
     frame = pd.DataFrame(rows) if rows else total
     lines = [f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
+             f"{payload['n_no_address']} without any address "
+             f"{'counted in none' if no_address == 'none' else 'left out'}, "
              f"{payload['unclassified_addresses']} addresses unclassified)",
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
              f"T({','.join(dims)}) = {mi[','.join(dims)]:.6f} {args.unit}, "
