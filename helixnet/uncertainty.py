@@ -579,17 +579,18 @@ def bootstrap(
     of several standard errors) both levels approach 0 or 1 and the
     interval collapses onto an extreme replicate. The default follows the
     coverage simulation in ``benchmarks/bench_coverage.py`` (nominal 95 %,
-    1,000 samples, 1,000 replicates each): in a dense 2x2x2 table (N =
-    400) all three methods cover the true T about 95 % of the time; in a
-    sparse 5x5x4 table (N = 500, about 5 cases per cell) the basic interval
-    still does, whereas BCa and the percentile interval fall far short (the
-    figures are in that script's output and the closing note of issue 13).
-    The basic interval is therefore the default; it contains the
-    bias-corrected estimate, and it excludes the plug-in estimate exactly
-    when the bias is large against the standard error, which
-    :func:`bootstrap` then warns about. When the bias is larger than about
-    a standard error no interval is fully trustworthy; more cases, fewer
-    categories or ``bias="miller-madow"`` help.
+    1,000 samples of a known law, 1,000 replicates each): in a dense 2x2x2
+    table (N = 400, 50 cases per cell) the coverage was 0.949 (basic),
+    0.958 (BCa) and 0.954 (percentile); in a sparse 5x5x4 table (N = 500,
+    about 5 cases per cell, bias about 0.045 bit) it was 0.868 (basic),
+    0.598 (BCa) and 0.178 (percentile). The basic interval is therefore the
+    default: no method reached the nominal level in the sparse case, but it
+    came closest by far. It contains the bias-corrected estimate, and it
+    excludes the plug-in estimate exactly when the bias is large against
+    the standard error, which :func:`bootstrap` then warns about. When the
+    bias is larger than about a standard error no interval is fully
+    trustworthy (``bias="miller-madow"`` did not raise the sparse coverage
+    in a 300-sample check: 0.83); more cases or fewer categories help.
 
     *Jackknife.* Removing one case from cell c gives the same table for every
     case in c, so the N leave-one-out values are the values of one table per
@@ -694,7 +695,7 @@ def _warn_if_unreliable(cases_per_cell, summary, est):
     se = summary["std_error"][-1]
     if np.isfinite(se) and se > 0 and abs(bias) > BIAS_WARNING_SE * se:
         warnings.warn(
-            f"the bootstrap bias of T over all dimensions ({bias:.3g}) is {abs(bias) / se:.1f} standard "
+            f"the bootstrap bias of T over all dimensions ({bias:.3g}) is {abs(bias) / se:.2f} standard "
             f"errors (more than {BIAS_WARNING_SE:g}); see the bias and bias_corrected columns",
             HelixnetWarning, stacklevel=3,
         )

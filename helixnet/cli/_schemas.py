@@ -33,17 +33,20 @@ SYNERGY = {
         "dropped": {"type": "integer", "minimum": 0},
         "intervals": {
             "type": "object",
-            "required": ["n_boot", "ci", "seed", "mutual_information"],
+            "required": ["n_boot", "ci", "seed", "method", "cases_per_cell", "mutual_information"],
             "additionalProperties": False,
             "properties": {
                 "n_boot": {"type": "integer", "minimum": 1},
                 "ci": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
                 "seed": {"type": ["integer", "null"]},
+                "method": {"enum": ["basic", "bca", "percentile"]},
+                "cases_per_cell": _NUMBER,
                 "mutual_information": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "object",
-                        "required": ["estimate", "mean", "std_error", "ci_low", "ci_high"],
+                        "required": ["estimate", "mean", "std_error", "bias", "bias_corrected", "ci_low",
+                                     "ci_high"],
                         "properties": {"std_error": _NUMBER_OR_NULL},  # null for a single replicate
                         "additionalProperties": _NUMBER,
                     },

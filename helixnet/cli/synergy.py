@@ -13,7 +13,9 @@ JSON output (schema ``SYNERGY`` in :mod:`helixnet.cli._schemas`)::
      "constant_dimensions": [],
      "dropped": 0,
      "intervals": {"n_boot": B, "ci": 0.95, "seed": S,          # only with --bootstrap
+                   "method": "basic", "cases_per_cell": ..,
                    "mutual_information": {"a,b": {"estimate": .., "mean": .., "std_error": ..,
+                                                  "bias": .., "bias_corrected": ..,
                                                   "ci_low": .., "ci_high": ..}, ...}}}
 
 Labels are the dimension names joined by "," in the order given. ``n`` is the
@@ -25,7 +27,10 @@ every dimension (R = T for three dimensions, R = -T for two and four).
 ``constant_dimensions`` names dimensions with a single category: every T that
 includes one is 0 by construction. CSV output: one row per subset with columns
 ``subset, k, entropy, mutual_information, redundancy, ci_low, ci_high`` (the
-interval columns, which are for T, are empty without ``--bootstrap``).
+interval columns, which are for T, are empty without ``--bootstrap``). The
+intervals are those of :func:`helixnet.bootstrap` (``--interval``: ``basic``,
+the default, is centred on the bias-corrected estimate; ``bca``;
+``percentile``); ``bias`` is the bootstrap estimate of the plug-in T's bias.
 """
 
 import math
@@ -66,6 +71,8 @@ def add_arguments(parser):
     parser.add_argument("--bootstrap", type=int, metavar="B", help="bootstrap replicates for confidence intervals")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
     parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
+    parser.add_argument("--interval", choices=["basic", "bca", "percentile"], default="basic",
+                        help="bootstrap interval (default basic: centred on the bias-corrected estimate)")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
     parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
     add_output_arguments(parser)
@@ -126,10 +133,12 @@ def _intervals(args, table, dims):
     """Bootstrap percentile intervals of every T (:func:`helixnet.uncertainty.bootstrap`)."""
     from helixnet.uncertainty import bootstrap
 
-    result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
-                       unit=args.unit, bias=args.bias, progress=show_progress(args))  # fmt: skip
+    with warnings_as_notes(args):
+        result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
+                           unit=args.unit, bias=args.bias, method=args.interval,
+                           progress=show_progress(args))  # fmt: skip
     full = result.to_dict()
-    return {k: full[k] for k in ("n_boot", "ci", "seed", "mutual_information")}
+    return {k: full[k] for k in ("n_boot", "ci", "seed", "method", "cases_per_cell", "mutual_information")}
 
 
 def _csv_table(payload, ci):
@@ -190,13 +199,13 @@ def run(args):
     head = f"dimensions: {', '.join(payload['dimensions'])}   n = {payload['n']}   unit: {res.unit}"
     head += (f"   bias: {res.bias}" if res.bias else "") + (f"   dropped: {dropped}" if dropped else "")
     lines = [head, f"{'subset':<30} {'H':>12} {'T':>12} {'R':>12}"
-             + (f" {f'{args.ci:.0%} interval of T':>27}" if ci else "")]
+             + (f" {f'{args.ci:.0%} {args.interval} interval of T':>33} {'bias of T':>11}" if ci else "")]
     for label, h in payload["entropy"].items():
         t = payload["mutual_information"].get(label)
         r = payload["redundancy"].get(label)
         row = f"{label:<30} {h:12.6f} {'' if t is None else f'{t:12.6f}':>12} {'' if r is None else f'{r:12.6f}':>12}"
         if label in ci:
-            row += f"  [{ci[label]['ci_low']:11.6f}, {ci[label]['ci_high']:11.6f}]"
+            row += f"  {'':6}[{ci[label]['ci_low']:11.6f}, {ci[label]['ci_high']:11.6f}] {ci[label]['bias']:11.6f}"
         lines.append(row)
     lines.append("T: co-information (dit's sign); R = (-1)^(k+1) T: mutual redundancy "
                  "(Leydesdorff & Ivanova 2014), R < 0 = synergy in any number of dimensions")
