@@ -11,8 +11,11 @@ Two ways of asking *where* the synergy of a set of records comes from:
   coalition's records (optionally weighted by the coalition's share of them).
 
 Both work on records (a DataFrame with one row per case) and report values in
-bits by default (``unit="mbit"`` or ``"nat"`` per call). Negative ``T``
-means synergy (reduction of uncertainty).
+bits by default (``unit="mbit"`` or ``"nat"`` per call). For three (any odd
+number of) dimensions negative ``T`` means synergy (reduction of
+uncertainty); for four (any even number) the sign is reversed: synergy is a
+negative mutual redundancy :math:`R = (-1)^{N+1} T`, i.e. a positive ``T``
+(Leydesdorff & Ivanova 2014, doi:10.1002/asi.22973).
 """
 
 from __future__ import annotations

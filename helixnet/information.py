@@ -56,6 +56,7 @@ __all__ = [
     "contingency",
     "Contingency",
     "BIAS_CORRECTIONS",
+    "sign_reading",
 ]
 
 #: Accepted values of the ``bias`` argument.
@@ -793,6 +794,24 @@ def redundancy(table, unit: str = "bit") -> float:
 
 def _redundancy_sign(n: int) -> float:
     return 1.0 if n % 2 == 1 else -1.0
+
+
+def sign_reading(n: int) -> str:
+    """How to read the sign of a T among `n` dimensions, in words.
+
+    Leydesdorff & Ivanova (2014, *JASIST* 65(2), 386-399,
+    doi:10.1002/asi.22973): synergy is a negative mutual redundancy
+    :math:`R = (-1)^{n+1} T`, so a negative T for odd n and a positive T for
+    even n >= 4; between two dimensions T is shared information, not synergy.
+
+    >>> sign_reading(3), sign_reading(4)
+    ('T of 3 dimensions: negative = synergy', 'T of 4 dimensions: positive = synergy (R = -T)')
+    """
+    if n < 3:
+        return f"T of {n} dimensions: mutual information (>= 0), no synergy reading"
+    if n % 2 == 1:
+        return f"T of {n} dimensions: negative = synergy"
+    return f"T of {n} dimensions: positive = synergy (R = -T)"
 
 
 _REQUIRED = object()

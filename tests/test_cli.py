@@ -517,3 +517,19 @@ def test_four_dimensional_verdict_follows_the_mutual_redundancy_sign():
     last = out.strip().splitlines()[-1]
     assert last.startswith("T(U,I,G,F) = 1.000000 bit, R(U,I,G,F) = -T = -1.000000 bit")
     assert last.endswith(": synergy (reduction of uncertainty)")
+
+
+def test_decompose_and_shapley_text_name_the_sign_reading_of_four_dimensions(tmp_path):
+    """Leydesdorff & Ivanova (2014): in four dimensions synergy is a positive T (R = -T);
+    with three, a negative T. The text output says which reading applies."""
+    import pandas as pd
+
+    rows = [(a, b, c, (a + b + c) % 2, g) for a in (0, 1) for b in (0, 1) for c in (0, 1) for g in "xy"]
+    path = tmp_path / "four.csv"
+    pd.DataFrame(rows, columns=["a", "b", "c", "d", "g"]).to_csv(path, index=False)
+    code, out, err = run_inproc("decompose", path, "--dims", "a,b,c,d", "--group", "g")
+    assert code == 0, err
+    assert "T of 4 dimensions: positive = synergy (R = -T)" in out.splitlines()[0]
+    code, out, err = run_inproc("shapley", path, "--dims", "a,b,c", "--player", "g")
+    assert code == 0, err
+    assert "T of 3 dimensions: negative = synergy" in out.splitlines()[0]

@@ -46,6 +46,7 @@ def run(args):
     from helixnet.cli._output import Output
     from helixnet.cli.decompose import read_for
     from helixnet.decomposition import shapley
+    from helixnet.information import sign_reading
 
     if not args.player:
         raise UsageError("the option --player is required")
@@ -59,7 +60,7 @@ def run(args):
     lines = [f"Shapley values of {args.player} in T({','.join(dims)}) = {res.total:.6f} "
              f"{res.unit} ({res.method}, value {res.value}"
              + (f", {res.n_permutations} permutations, seed {res.seed}" if res.method == "permutation" else "")
-             + ")",
+             + f"; {sign_reading(len(dims))})",
              f"{'player':<24} {'n':>10} {'share':>7} {'shapley':>12} {'stderr':>10}"]
     lines += [f"{str(r.player):<24} {r.n:10g} {r.share:7.3f} {r.shapley:12.6f} {r.stderr:10.2g}"
               for r in table.itertuples()]
