@@ -1894,8 +1894,10 @@ def synergy_interval(
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        One row per estimate with columns `label`, `estimate`, `low`, `high`.
+    data : pandas.DataFrame or BootstrapResult
+        One row per estimate with columns `label`, `estimate`, `low`, `high`;
+        or the result of :func:`helixnet.bootstrap` (or its ``to_frame()``),
+        drawn subset by subset.
     label, estimate, low, high : str
         Column names. An `estimate` column named ``"R"`` or
         ``"redundancy"`` is read as R, any other as T.
@@ -1939,6 +1941,11 @@ def synergy_interval(
     """
     import numpy as np
 
+    if hasattr(data, "interval") and hasattr(data, "to_frame"):  # a helixnet.bootstrap result
+        data = data.to_frame()
+    if {"subset", "estimate", "ci_low", "ci_high"} <= set(data.columns) and label not in data:
+        # BootstrapResult.to_frame(): T of each subset with its interval
+        label, estimate, low, high = "subset", "estimate", "ci_low", "ci_high"
     _require_columns(data, [label, estimate, low, high], "synergy_interval")
     df = data.reset_index(drop=True)
     ax = _new_axes(ax, figsize=(6.0, 0.5 * len(df) + 1.4))

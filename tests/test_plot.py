@@ -430,3 +430,18 @@ def test_plots_take_library_results_and_name_the_sign_reading():
     assert plot.decomposition_bars(pd.DataFrame({"group": ["a"], "contribution": [1.0]}),
                                    n_dims=4).get_xlabel().startswith("Contribution to T (mbit), 4-D")
     plt.close("all")
+
+
+def test_synergy_interval_takes_a_bootstrap_result_and_its_frame():
+    """Issue 11 §3: plot.synergy_interval(hx.bootstrap(...)) used to raise (columns differ).
+    The drawn intervals are the result's own (read back from the line collection)."""
+    import helixnet as hx
+
+    res = hx.bootstrap([[[40, 10], [10, 40]], [[10, 40], [40, 10]]], n_boot=100, seed=1)
+    for data in (res, res.to_frame()):
+        ax = plot.synergy_interval(data, unit="bit")
+        segs = ax.collections[0].get_segments()
+        assert [t.get_text() for t in ax.get_yticklabels()] == res.subsets
+        assert segs[-1][0][0] == pytest.approx(res.interval()[0]) and segs[-1][1][0] == pytest.approx(res.interval()[1])
+        assert ax.get_xlabel() == "T (bits); synergy (k ≥ 3) where R = (−1)^(k+1)·T < 0"
+        plt.close("all")
