@@ -2083,7 +2083,7 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
     import pandas as pd
 
     sizes = None
-    if hasattr(values, "shapley") and hasattr(values, "n") and isinstance(getattr(values, "shapley"), pd.Series):
+    if hasattr(values, "shapley") and hasattr(values, "n") and isinstance(values.shapley, pd.Series):
         unit, sizes = values.unit, values.n
         values = values.shapley
     if not isinstance(values, pd.Series):

@@ -89,14 +89,14 @@ def run(args):
     import pandas as pd
 
     frame = pd.DataFrame(rows) if rows else total
-    lines = [f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
-             f"{payload['n_no_address']} without any address "
-             f"{'counted in none' if no_address == 'none' else 'left out'}, "
-             f"{payload['unclassified_addresses']} addresses unclassified)",
+    label = ",".join(dims)
+    lines = [(f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
+              f"{payload['n_no_address']} without any address "
+              f"{'counted in none' if no_address == 'none' else 'left out'}, "
+              f"{payload['unclassified_addresses']} addresses unclassified)"),
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
-             f"T({','.join(dims)}) = {mi[','.join(dims)]:.6f} {args.unit}, "
-             f"R({','.join(dims)}) = {red[','.join(dims)]:.6f} {args.unit} "
-             "(R = (-1)^(k+1) T; R < 0 = synergy in any number of dimensions)"]
+             (f"T({label}) = {mi[label]:.6f} {args.unit}, R({label}) = {red[label]:.6f} {args.unit} "
+              "(R = (-1)^(k+1) T; R < 0 = synergy in any number of dimensions)")]
     if rows:
         lines.append(frame.to_string(index=False))
     return Output(payload=payload, table=frame, text="\n".join(lines))
