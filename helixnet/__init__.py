@@ -49,6 +49,7 @@ _LAZY = {
     "decompose": "helixnet.decomposition",
     "shapley": "helixnet.decomposition",
     "DecompositionResult": "helixnet.decomposition",
+    "ShapleyResult": "helixnet.decomposition",
     # counting engines (pandas, DuckDB, Dask)
     "count_table": "helixnet.engines",
     # actor graphs

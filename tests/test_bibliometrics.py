@@ -473,3 +473,24 @@ def test_documents_without_any_address_are_left_out_and_counted():
     assert t == pytest.approx(hx.mutual_information(hx.venn_table({"UI": 1}, none=3)), abs=1e-15)
     with pytest.raises(hx.HelixnetValueError, match="no_address"):
         bib.venn_counts(recs, no_address="drop")
+
+
+def test_cli_reports_and_optionally_counts_documents_without_address(tmp_path):
+    """Hand-written WoS export: one document with a university address, one with no C1
+    field at all. Default: 1 record, n_no_address 1, none 0; --include-no-address: 2
+    records, the address-less one in none."""
+    text = ("FN Clarivate Analytics Web of Science\nVR 1.0\n"
+            "PT J\nAU A, B\nTI One\nC1 [A, B] Al Farabi Kazakh Natl Univ, Almaty 050040, Kazakhstan.\n"
+            "PY 2014\nUT WOS:00000000000001\nER\n\n"
+            "PT J\nAU C, D\nTI Two\nPY 2014\nUT WOS:00000000000002\nER\n\nEF\n")
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(text)
+    out = []
+    for extra in ([], ["--include-no-address"]):
+        proc = subprocess.run([sys.executable, "-m", "helixnet.cli", "bibliometrics", str(path),
+                               "--format", "json", *extra], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        out.append(json.loads(proc.stdout))
+    assert (out[0]["n_records"], out[0]["n_no_address"], out[0]["venn"]["none"]) == (1, 1, 0)
+    assert (out[1]["n_records"], out[1]["n_no_address"], out[1]["venn"]["none"]) == (2, 1, 1)
+    assert out[0]["no_address"] == "exclude" and out[1]["no_address"] == "none"
