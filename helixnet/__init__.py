@@ -54,6 +54,7 @@ _LAZY = {
     # game-theoretic indicators (Megnigbeto)
     "game": "helixnet.game",
     "GameResult": "helixnet.game",
+    "ShapleyResult": "helixnet.decomposition",
     # counting engines (pandas, DuckDB, Dask)
     "count_table": "helixnet.engines",
     # actor graphs

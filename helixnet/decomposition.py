@@ -8,11 +8,14 @@ Two ways of asking *where* the synergy of a set of records comes from:
   levels (nation, region, municipality);
 * :func:`shapley` shares ``T`` among players (regions, sectors) with the
   Shapley value of the game whose coalition value is the ``T`` of the
-  coalition's records.
+  coalition's records (optionally weighted by the coalition's share of them).
 
 Both work on records (a DataFrame with one row per case) and report values in
-bits by default (``unit="mbit"`` or ``"nat"`` per call). Negative ``T``
-means synergy (reduction of uncertainty).
+bits by default (``unit="mbit"`` or ``"nat"`` per call). For three (any odd
+number of) dimensions negative ``T`` means synergy (reduction of
+uncertainty); for four (any even number) the sign is reversed: synergy is a
+negative mutual redundancy :math:`R = (-1)^{N+1} T`, i.e. a positive ``T``
+(Leydesdorff & Ivanova 2014, doi:10.1002/asi.22973).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from helixnet.exceptions import (
     InvalidRecordsError,
 )
 
-__all__ = ["decompose", "shapley", "DecompositionResult"]
+__all__ = ["decompose", "shapley", "DecompositionResult", "ShapleyResult", "SHAPLEY_VALUES"]
 
 # Largest number of table cells (float64) held in one batch of tables.
 _BLOCK_CELLS = 1 << 22
@@ -462,9 +465,21 @@ def _subset_sums(P):
     return S
 
 
-def _coalition_values(P, k, progress=False):
+def _value(tables, k, N, weighted):
+    """v(S) in nats of a batch of coalition tables: T_S, or (n_S / N) T_S when `weighted`."""
+    t = _T(tables, k)
+    if not weighted:
+        return t
+    tables = np.asarray(tables, dtype=float)
+    b = tables.ndim - k
+    n_s = tables.reshape(tables.shape[:b] + (-1,)).sum(axis=-1)
+    return n_s / N * t
+
+
+def _coalition_values(P, k, progress=False, weighted=False):
     """v(S) in nats for every coalition S (bit i = player i), shape (2**n,)."""
     n = P.shape[0]
+    N = float(P.sum())
     cells = math.prod(P.shape[1:])
     b_lo = min(n, max(0, int(math.log2(max(_BLOCK_CELLS // max(cells, 1), 1)))))
     low = _subset_sums(P[:b_lo])
@@ -474,7 +489,7 @@ def _coalition_values(P, k, progress=False):
     for h in _progress(range(n_blocks), n_blocks, progress, "coalitions"):
         bits = [b_lo + j for j in range(n - b_lo) if h >> j & 1]
         block = low + P[bits].sum(axis=0) if bits else low
-        v[h * size: (h + 1) * size] = _T(block, k)
+        v[h * size: (h + 1) * size] = _value(block, k, N, weighted)
     return v
 
 
@@ -498,46 +513,182 @@ def _exact_shapley(v, n):
     return phi
 
 
-def _permutation_shapley(P, k, n_permutations, rng, progress=False):
+def _permutation_shapley(P, k, n_permutations, rng, progress=False, weighted=False):
     """Monte Carlo Shapley values: mean and standard error of marginal
     contributions over random orders of the players."""
     n = P.shape[0]
+    N = float(P.sum())
     flat = P.reshape(n, -1)
     cells = flat.shape[1]
     batch = max(1, _BLOCK_CELLS // max(n * cells, 1))
-    contrib = np.empty((n_permutations, n))
+    total = np.zeros(n)
+    total_sq = np.zeros(n)
     starts = range(0, n_permutations, batch)
+    # running sums keep memory at one batch whatever n_permutations is
     for start in _progress(starts, len(starts), progress, "permutations"):
         m = min(batch, n_permutations - start)
         perms = rng.permuted(np.tile(np.arange(n), (m, 1)), axis=1)
         tables = np.cumsum(flat[perms], axis=1)  # (m, n, cells): growing coalitions
-        values = _T(tables.reshape((m, n) + P.shape[1:]), k)
+        values = _value(tables.reshape((m, n) + P.shape[1:]), k, N, weighted)
         marginal = np.diff(values, axis=1, prepend=0.0)
-        rows = np.arange(m)[:, None]
-        contrib[start + rows, perms] = marginal
-    phi = contrib.mean(axis=0)
+        contrib = np.empty((m, n))
+        contrib[np.arange(m)[:, None], perms] = marginal
+        total += contrib.sum(axis=0)
+        total_sq += (contrib**2).sum(axis=0)
+    phi = total / n_permutations
     if n_permutations > 1:
-        se = contrib.std(axis=0, ddof=1) / math.sqrt(n_permutations)
+        var = np.maximum(total_sq - n_permutations * phi**2, 0.0) / (n_permutations - 1)
+        se = np.sqrt(var / n_permutations)
     else:
         se = np.full(n, np.nan)
     return phi, se
 
 
+#: Value functions of :func:`shapley`.
+SHAPLEY_VALUES = ("pooled", "weighted")
+#: Ratio of the largest to the smallest player (records) above which :func:`shapley` warns.
+SIZE_RATIO_WARNING = 100.0
+_SHAPLEY_COLUMNS = ["player", "n", "share", "shapley", "stderr"]
+
+
+class ShapleyResult:
+    """Shapley values of the players in the Triple Helix indicator.
+
+    Produced by :func:`shapley`.
+
+    Attributes
+    ----------
+    shapley : pandas.Series
+        Value of each player (index named after the player column), in
+        :attr:`unit`; they add up to :attr:`total`.
+    stderr : pandas.Series
+        Monte Carlo standard error of each value (0.0 for the exact method;
+        NaN for a single permutation).
+    n : pandas.Series
+        Records (or total weight) of each player.
+    total : float
+        T of all records, :math:`v(N)`.
+    value : str
+        The value function, "pooled" or "weighted".
+    method : str
+        "exact" or "permutation".
+    n_permutations : int
+        Random orders sampled (0 for the exact method).
+    seed : int or None
+        Seed of the permutation method (None for the exact method or a
+        Generator).
+    size_ratio : float
+        Largest over smallest player size (players with records only).
+    unit, dims, player
+        As passed to :func:`shapley`.
+    """
+
+    def __init__(self, shapley, stderr, n, total, unit, value, method, n_permutations, seed, dims, player):
+        self.shapley = shapley
+        self.stderr = stderr
+        self.n = n
+        self.total = total
+        self.unit = unit
+        self.value = value
+        self.method = method
+        self.n_permutations = n_permutations
+        self.seed = seed
+        self.dims = tuple(dims)
+        self.player = player
+        live = n[n > 0]
+        self.size_ratio = float(live.max() / live.min()) if len(live) else float("nan")
+
+    def __repr__(self):
+        return (f"ShapleyResult(player={self.player!r}, players={len(self.shapley)}, value={self.value!r}, "
+                f"method={self.method!r}, total={self.total:.6g} {self.unit})")
+
+    # Series-like access, so that code written for the former Series return keeps working
+    def __getitem__(self, key):
+        return self.shapley[key]
+
+    def __len__(self):
+        return len(self.shapley)
+
+    @property
+    def index(self):
+        """The players (index of :attr:`shapley`)."""
+        return self.shapley.index
+
+    def to_numpy(self):
+        """The values as an array, in player order."""
+        return self.shapley.to_numpy()
+
+    def sum(self):
+        """Sum of the values (equals :attr:`total`, the efficiency property)."""
+        return float(self.shapley.sum())
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per player: ``player``, ``n`` (records or weight), ``share``
+        (``n / N``), ``shapley`` and ``stderr`` (in :attr:`unit`)."""
+        n = self.n.to_numpy(dtype=float)
+        N = n.sum()
+        return pd.DataFrame({
+            "player": [_plain(p) for p in self.shapley.index],
+            "n": n,
+            "share": n / N if N > 0 else np.full(len(n), np.nan),
+            "shapley": self.shapley.to_numpy(dtype=float),
+            "stderr": self.stderr.to_numpy(dtype=float),
+        }, columns=_SHAPLEY_COLUMNS)
+
+    def to_dict(self) -> dict:
+        """JSON-serialisable dictionary: the settings and the :meth:`to_frame`
+        rows under ``values`` (NaN becomes None)."""
+        return {
+            "dimensions": [str(d) for d in self.dims],
+            "player": str(self.player),
+            "unit": self.unit,
+            "value": self.value,
+            "method": self.method,
+            "n_permutations": int(self.n_permutations),
+            "seed": None if self.seed is None else int(self.seed),
+            "total": _plain(self.total),
+            "size_ratio": _plain(self.size_ratio),
+            "values": [{k: _plain(v) for k, v in row.items()} for row in self.to_frame().to_dict("records")],
+        }
+
+    @property
+    def attrs(self) -> dict:
+        """The settings as the former Series' ``.attrs`` (kept for existing code)."""
+        return {
+            "stderr": {_plain(p): float(s) for p, s in self.stderr.items()},
+            "method": self.method,
+            "n_permutations": self.n_permutations,
+            "total": self.total,
+            "unit": self.unit,
+            "value": self.value,
+        }
+
+
 def shapley(records, dims, player, weight=None, unit="bit", method="auto",
-            n_permutations=1000, seed=None, progress=False):
+            n_permutations=1000, seed=0, progress=False, value="pooled"):
     r"""Shapley values of players (regions, sectors) in the Triple Helix indicator.
 
-    The game: a coalition :math:`S` of players is worth the mutual
-    information (co-information) among `dims` of the records whose `player`
-    is in :math:`S`, :math:`v(S) = T(\text{records of } S)`, with
-    :math:`v(\emptyset) = 0`. Player :math:`i`'s Shapley value is
+    The game: a coalition :math:`S` of players is worth a value computed
+    from the records whose `player` is in :math:`S`, with
+    :math:`v(\emptyset) = 0`:
+
+    * ``value="pooled"`` (default): the mutual information (co-information)
+      among `dims` of the coalition's pooled records,
+      :math:`v(S) = T_S`;
+    * ``value="weighted"``: the same, weighted by the coalition's share of
+      the records, :math:`v(S) = (n_S / N)\, T_S`, so that a player with
+      few records cannot move any coalition's value much (the weighting of
+      the within-group term of :func:`decompose`).
+
+    Player :math:`i`'s Shapley value is
 
     .. math::
 
         \phi_i = \sum_{S \subseteq N \setminus \{i\}}
                  \frac{|S|!\,(n-|S|-1)!}{n!}\,\big(v(S \cup \{i\}) - v(S)\big),
 
-    so that :math:`\sum_i \phi_i = v(N) = T` of all records (efficiency).
+    so that :math:`\sum_i \phi_i = v(N) = T` of all records (efficiency)
+    for both value functions, since :math:`n_N / N = 1`.
 
     Parameters
     ----------
@@ -560,20 +711,22 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
         to 20 players and permutation sampling beyond.
     n_permutations : int
         Number of random orders for the permutation method.
-    seed : int or numpy.random.Generator, optional
-        Seed of the permutation method (same seed, same values).
+    seed : int, numpy.random.Generator or None
+        Seed of the permutation method; the default 0 makes repeated runs
+        identical (None draws fresh entropy).
     progress : bool
         Show a tqdm progress bar (only when stderr is a terminal).
+    value : {"pooled", "weighted"}
+        The value function (see above).
 
     Returns
     -------
-    pandas.Series
-        Shapley values, named ``"shapley"``, indexed by player (the index
-        is named after `player`). ``.attrs`` holds ``"stderr"`` (dict
-        player → standard error of the value: 0.0 for the exact method,
-        the Monte Carlo standard error otherwise), ``"method"``
-        ("exact" or "permutation"), ``"n_permutations"`` (0 for exact),
-        ``"total"`` (:math:`v(N)`) and ``"unit"``.
+    ShapleyResult
+        ``.shapley`` (Series of values by player), ``.stderr``, ``.n``
+        (records per player), ``.total``, ``.method``, ``.value``,
+        ``.to_frame()`` (columns player, n, share, shapley, stderr) and
+        ``.to_dict()``. Indexing by player (``res["north"]``), ``.index``,
+        ``.sum()`` and ``.to_numpy()`` act on the values.
 
     Raises
     ------
@@ -582,10 +735,19 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
         available columns), a missing player value, invalid weights, no
         records.
     HelixnetValueError
-        Unknown unit or method, exact method with more than 24 players,
-        ``n_permutations < 1``.
+        Unknown unit, method or value function, exact method with more than
+        24 players, ``n_permutations < 1``, a negative seed.
     HelixnetTypeError
         `records` is not a DataFrame.
+
+    Warns
+    -----
+    HelixnetWarning
+        When the largest player has more than :data:`SIZE_RATIO_WARNING`
+        (100) times the records of the smallest one: with the pooled value
+        a tiny player's own T (noisy, and biased toward synergy in small
+        samples) enters every coalition's marginal contribution unweighted
+        and can dominate the values.
 
     See Also
     --------
@@ -593,17 +755,29 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
 
     Notes
     -----
+    *Which definition.* The Triple Helix literature found with the search
+    tool uses Shapley values with U, I and G as the players of a
+    three-person game built from Venn counts (Mêgnigbêto 2018 [4]_; see
+    the game-theoretic indicators of issue 13); no paper by Leydesdorff,
+    Ivanova, Meyer or co-authors defining Shapley values of *regions* or
+    other groups of records could be found or verified. Neither value
+    function here is therefore taken from that literature; "pooled" is the
+    default because it was this function's behaviour before the option
+    existed (so results do not change silently). With players of very
+    different sizes prefer ``value="weighted"`` or :func:`decompose`.
+
     The exact method builds the count table of each player once (shape
     ``(n, *table)``), the tables of all :math:`2^n` coalitions in blocks
-    by a subset-sum recurrence (a block's tables are the sums of the low
-    players' subsets plus one fixed set of high players), evaluates the
-    :math:`T` of each block in one batched call, and combines the values
-    with the Shapley weights in :math:`n` vectorised passes. Time and memory
-    grow as :math:`2^n` times the number of table cells.
+    by a subset-sum recurrence, evaluates :math:`v` of each block in one
+    batched call, and combines the values with the Shapley weights in
+    :math:`n` vectorised passes. Time and memory grow as :math:`2^n` times
+    the number of table cells.
 
-    In the permutation method each random order's marginal contributions
-    add up to :math:`v(N)`, so the estimates satisfy efficiency exactly;
-    the standard errors are those of the mean over orders.
+    In the permutation method [2]_ each random order's marginal
+    contributions add up to :math:`v(N)`, so the estimates satisfy
+    efficiency exactly; the standard errors are those of the mean over
+    orders, accumulated batch by batch (memory does not grow with
+    `n_permutations`).
 
     A coalition whose records have zero total weight is worth 0, as the
     empty coalition: a player without records (or with zero-weight
@@ -618,9 +792,15 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
     .. [2] Castro, J., Gómez, D., & Tejada, J. (2009). Polynomial calculation
        of the Shapley value based on sampling. Computers & Operations
        Research, 36(5), 1726-1730. https://doi.org/10.1016/j.cor.2008.04.004
-    .. [3] Leydesdorff, L., Park, H. W., & Lengyel, B. (2014). A routine for
-       measuring synergy in university-industry-government relations.
-       Scientometrics, 99, 27-35. https://doi.org/10.1007/s11192-013-1079-4
+    .. [3] Leydesdorff, L. (2003). The mutual information of
+       university-industry-government relations: An indicator of the Triple
+       Helix dynamics. Scientometrics, 58(2), 445-467.
+       https://doi.org/10.1023/A:1026253130577 (the indicator T).
+    .. [4] Mêgnigbêto, E. (2018). Modelling the Triple Helix of
+       university-industry-government relationships with game theory: Core,
+       Shapley value and nucleolus as indicators of synergy within an
+       innovation system. Journal of Informetrics, 12(4), 1118-1132.
+       https://doi.org/10.1016/j.joi.2018.09.005
 
     Examples
     --------
@@ -634,26 +814,35 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
     >>> import helixnet as hx
     >>> df = pd.DataFrame({"x": [0, 1, 0, 1], "y": [0, 1, 1, 0],
     ...                    "region": ["a", "a", "b", "b"]})
-    >>> phi = hx.shapley(df, ["x", "y"], player="region")
-    >>> phi
-    region
-    a    0.0
-    b    0.0
-    Name: shapley, dtype: float64
-    >>> phi.attrs["total"], phi.attrs["method"]
+    >>> res = hx.shapley(df, ["x", "y"], player="region")
+    >>> res.to_frame()
+      player    n  share  shapley  stderr
+    0      a  2.0    0.5      0.0     0.0
+    1      b  2.0    0.5      0.0     0.0
+    >>> res.total, res.method
     (0.0, 'exact')
+
+    With the weighted value each region alone is worth
+    :math:`\tfrac12 \cdot 1` bit, so each gets
+    :math:`\tfrac12(\tfrac12 + (0 - \tfrac12)) = 0` as well:
+
+    >>> hx.shapley(df, ["x", "y"], player="region", value="weighted").shapley.tolist()
+    [0.0, 0.0]
     """
     factor = _core.unit_factor(unit)
     if method not in ("auto", "exact", "permutation"):
         raise HelixnetValueError(
             f"unknown method {method!r}; choose 'auto', 'exact' or 'permutation'"
         )
+    if value not in SHAPLEY_VALUES:
+        raise HelixnetValueError(f"unknown value function {value!r}; choose 'pooled' or 'weighted'")
     dims = _check_dims(dims)
     if isinstance(player, (list, tuple)):
         raise HelixnetTypeError("player must be one column name")
     P, players = _player_tables(records, dims, player, weight)
     n = len(players)
     k = len(dims)
+    weighted = value == "weighted"
     if method == "auto":
         method = "exact" if n <= 20 else "permutation"
     if method == "exact" and n > _MAX_EXACT:
@@ -661,12 +850,14 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
             f"exact Shapley values need 2**n coalitions; {n} players is more than "
             f"{_MAX_EXACT}: use method='permutation'"
         )
+    sizes = P.reshape(n, -1).sum(axis=1)
     total = float(_T(P.sum(axis=0), k) * factor)
     if method == "exact":
-        v = _coalition_values(P, k, progress)
+        v = _coalition_values(P, k, progress, weighted)
         phi = _exact_shapley(v, n) * factor
         se = np.zeros(n)
         n_perm = 0
+        used_seed = None
     else:
         if isinstance(n_permutations, bool) or int(n_permutations) != n_permutations \
                 or n_permutations < 1:
@@ -677,15 +868,29 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
         from helixnet.uncertainty import _rng
 
         rng = _rng(seed)
-        phi, se = _permutation_shapley(P, k, n_perm, rng, progress)
+        used_seed = seed if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) else None
+        phi, se = _permutation_shapley(P, k, n_perm, rng, progress, weighted)
         phi, se = phi * factor, se * factor
     index = pd.Index(players, name=player)
-    out = pd.Series(phi, index=index, name="shapley")
-    out.attrs = {
-        "stderr": {_plain(p): float(s) for p, s in zip(players, se)},
-        "method": method,
-        "n_permutations": n_perm,
-        "total": total,
-        "unit": unit,
-    }
-    return out
+    result = ShapleyResult(
+        pd.Series(phi, index=index, name="shapley"), pd.Series(se, index=index, name="stderr"),
+        pd.Series(sizes, index=index, name="n"), total, unit, value, method, n_perm, used_seed,
+        dims, player,
+    )
+    if result.size_ratio > SIZE_RATIO_WARNING:
+        import warnings
+
+        from helixnet.exceptions import HelixnetWarning
+
+        small = result.n[result.n > 0].idxmin()
+        large = result.n.idxmax()
+        warnings.warn(
+            f"player sizes differ by a factor of {result.size_ratio:.0f} (> {SIZE_RATIO_WARNING:.0f}): "
+            f"{small!r} has {result.n[small]:g} records, {large!r} {result.n[large]:g}; "
+            + ("a tiny player's own T enters the pooled value unweighted and can dominate; "
+               "consider value='weighted' or decompose()" if not weighted
+               else "values of the smallest players rest on few records"),
+            HelixnetWarning,
+            stacklevel=2,
+        )
+    return result

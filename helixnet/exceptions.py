@@ -70,3 +70,7 @@ class UnknownDatasetError(HelixnetValueError):
 
 class InputFileError(HelixnetValueError):
     """An input file is missing, empty, ragged or in an unreadable format."""
+
+
+class HelixnetWarning(UserWarning):
+    """A result is valid but easy to misread (e.g. T = 0 by construction, sparse table, tiny players)."""

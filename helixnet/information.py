@@ -56,6 +56,7 @@ __all__ = [
     "contingency",
     "Contingency",
     "BIAS_CORRECTIONS",
+    "sign_reading",
 ]
 
 #: Accepted values of the ``bias`` argument.
@@ -496,6 +497,12 @@ def _as_table(data, dims=None, weight=None, *, min_dims=2):
     """Normalise any accepted input to ``(table, dims, categories)``."""
     import sys
 
+    if _is_venn(data):  # helixnet.graphs.VennCounts: its own none and dims
+        if weight is not None:
+            raise HelixnetValueError("`weight` names a column of records, not of Venn counts")
+        table = _check_table(venn_table(data), min_dims=min_dims)
+        names = tuple(data.dims) if dims is None else _check_dims_names(dims, table.ndim)
+        return table, names, tuple(np.arange(2) for _ in names)
     pd = sys.modules.get("pandas")
     if pd is not None and isinstance(data, pd.DataFrame):
         if dims is not None:  # records
@@ -660,7 +667,12 @@ def _is_plain(x) -> bool:
     import sys
 
     pd = sys.modules.get("pandas")
-    return pd is None or not isinstance(x, (pd.DataFrame, pd.Series))
+    return not _is_venn(x) and (pd is None or not isinstance(x, (pd.DataFrame, pd.Series)))
+
+
+def _is_venn(x) -> bool:
+    """True for the Venn counts of :func:`helixnet.graphs.venn_counts` (duck-typed)."""
+    return all(hasattr(x, a) for a in ("cells", "none", "dims")) and not hasattr(x, "items")
 
 
 def entropy(table, unit: str = "bit") -> float:
@@ -784,7 +796,50 @@ def _redundancy_sign(n: int) -> float:
     return 1.0 if n % 2 == 1 else -1.0
 
 
-def venn_table(counts, none=0, dims=None) -> np.ndarray:
+def sign_reading(n: int) -> str:
+    """How to read the sign of a T among `n` dimensions, in words.
+
+    Leydesdorff & Ivanova (2014, *JASIST* 65(2), 386-399,
+    doi:10.1002/asi.22973): synergy is a negative mutual redundancy
+    :math:`R = (-1)^{n+1} T`, so a negative T for odd n and a positive T for
+    even n >= 4; between two dimensions T is shared information, not synergy.
+
+    >>> sign_reading(3), sign_reading(4)
+    ('T of 3 dimensions: negative = synergy', 'T of 4 dimensions: positive = synergy (R = -T)')
+    """
+    if n < 3:
+        return f"T of {n} dimensions: mutual information (>= 0), no synergy reading"
+    if n % 2 == 1:
+        return f"T of {n} dimensions: negative = synergy"
+    return f"T of {n} dimensions: positive = synergy (R = -T)"
+
+
+_REQUIRED = object()
+
+
+def _venn_parts(counts, none, dims):
+    """(cells mapping, none, dims) from a mapping or a :class:`helixnet.graphs.VennCounts`."""
+    if _is_venn(counts):
+        if none is not _REQUIRED and none != counts.none:
+            raise HelixnetValueError(
+                f"none={none!r} contradicts the Venn counts' own none={counts.none!r}; "
+                "leave `none` out to use the counts' value"
+            )
+        if dims is not None and "".join(dims) != "".join(counts.dims):
+            raise HelixnetValueError(
+                f"dims={dims!r} contradicts the Venn counts' own dims={counts.dims!r}"
+            )
+        return counts.cells, counts.none, counts.dims
+    if none is _REQUIRED:
+        raise HelixnetTypeError(
+            "venn_table needs none=N, the number of cases with none of the dimensions: "
+            "it changes T (by an order of magnitude when most cases are empty); pass none=0 "
+            "only if no such case can exist"
+        )
+    return counts, none, dims
+
+
+def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
     """Presence/absence table (2x2x2 or 2x2x2x2) from Venn-diagram counts.
 
     Each key names the dimensions a case *has* and the value counts the cases
@@ -795,17 +850,20 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
 
     Parameters
     ----------
-    counts : mapping of str to number
-        Keys such as ``"U"``, ``"I"``, ``"G"``, ``"UI"``, ``"UG"``, ``"IG"``,
+    counts : mapping of str to number, or VennCounts
+        The output of :func:`helixnet.graphs.venn_counts` is accepted as is
+        (its ``cells``, ``none`` and ``dims`` are used). Otherwise keys such as ``"U"``, ``"I"``, ``"G"``, ``"UI"``, ``"UG"``, ``"IG"``,
         ``"UIG"`` (three dimensions) or the 15 non-empty combinations of
         ``"U"``, ``"I"``, ``"G"``, ``"F"`` (four dimensions). The letters of a
         key may come in any order (``"IU"`` is ``"UI"``); a combination given
         twice is an error. Missing keys count zero.
-    none : number
+    none : number, keyword-only, required for a mapping
         Cases with none of the dimensions (the all-absent cell). It is a
         required piece of information, not a neutral default: in a
         document set where most cases have no address of any kind it
-        changes T by an order of magnitude. Pass the count you mean.
+        changes T by an order of magnitude. Pass the count you mean
+        (``none=0`` when such cases cannot exist). Taken from a
+        ``VennCounts`` when omitted.
     dims : str or sequence of str, optional
         The dimension letters, in axis order. Default ``"UIG"``, or
         ``"UIGF"`` when some key contains ``"F"``.
@@ -818,6 +876,10 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
 
     Raises
     ------
+    HelixnetTypeError
+        `none` not given for a mapping of counts.
+    HelixnetValueError
+        `none` or `dims` given for a ``VennCounts`` and different from its own.
     InvalidTableError
         A key with a letter not in `dims` (the message names the key), a
         repeated letter or combination, a negative or non-finite count, or
@@ -854,7 +916,17 @@ def venn_table(counts, none=0, dims=None) -> np.ndarray:
     1.0
     >>> hx.mutual_information(hx.venn_table({"UIG": 10, "U": 1}, none=0))
     0.0
+
+    The Venn counts of an actor graph feed it directly:
+
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from([("u", {"sector": "U"}), ("f", {"sector": "I"})])
+    >>> G.add_edge("u", "f")
+    >>> hx.venn_table(hx.graphs.venn_counts(G))[1, 1, 0]
+    np.int64(1)
     """
+    counts, none, dims = _venn_parts(counts, none, dims)
     if not hasattr(counts, "items"):
         raise HelixnetTypeError(f"Venn counts must be a mapping of keys to counts, got {type(counts).__name__}")
     keys = [str(k) for k in counts]
@@ -930,7 +1002,13 @@ class SynergyResult:
         Mutual information among all dimensions.
     redundancy : float
         Leydesdorff & Ivanova's mutual redundancy among all dimensions,
-        :math:`(-1)^{N+1} T`.
+        :math:`(-1)^{N+1} T`: negative R is synergy in every number of
+        dimensions (R = T in three dimensions, R = -T in four).
+    constant_dimensions : tuple
+        Dimensions with a single non-empty category (zero entropy). A
+        constant shares no information, so every T that includes one is 0
+        *by construction*, not because no synergy was found; :func:`synergy`
+        warns (:class:`helixnet.exceptions.HelixnetWarning`).
     """
 
     def __init__(self, entropies, dims, n, unit, bias, table, categories):
@@ -942,6 +1020,9 @@ class SynergyResult:
         self.table = table
         self.categories = tuple(categories)
         self._factor = _core.unit_factor(unit)
+        self.constant_dimensions = tuple(
+            d for a, d in enumerate(self.dims) if not np.any(entropies[(a,)] > 0)
+        )
 
     def __repr__(self):
         return (
@@ -990,22 +1071,23 @@ class SynergyResult:
         """Tidy table: one row per subset of dimensions.
 
         Columns: ``subset`` (names joined by ","), ``k`` (subset size),
-        ``entropy`` and ``mutual_information`` (NaN for single dimensions),
-        both in :attr:`unit`. Rows by size, then in axis order.
+        ``entropy``, ``mutual_information`` (T, the co-information with
+        dit's sign) and ``redundancy`` (:math:`R = (-1)^{k+1} T`, negative
+        = synergy for every k), the last two NaN for single dimensions; all
+        in :attr:`unit`. Rows by size, then in axis order.
         """
         import pandas as pd
 
         subsets = _core.subsets(len(self.dims))
         f = self._factor
+        t = [float(_core.coinformation(self._H, s) * f) if len(s) >= 2 else np.nan for s in subsets]
         return pd.DataFrame(
             {
                 "subset": [self._label(s) for s in subsets],
                 "k": [len(s) for s in subsets],
                 "entropy": [float(self._H[s] * f) for s in subsets],
-                "mutual_information": [
-                    float(_core.coinformation(self._H, s) * f) if len(s) >= 2 else np.nan
-                    for s in subsets
-                ],
+                "mutual_information": t,
+                "redundancy": [_redundancy_sign(len(s)) * v + 0.0 for s, v in zip(subsets, t)],
             }
         )
 
@@ -1013,22 +1095,31 @@ class SynergyResult:
         """JSON-serialisable summary.
 
         Keys: ``dimensions`` (names), ``n``, ``unit``, ``entropy`` (label →
-        value for every subset) and ``mutual_information`` (label → value for
-        every subset of two or more). Labels join dimension names with ",".
+        value for every subset), ``mutual_information`` (label → T for every
+        subset of two or more), ``redundancy`` (label → :math:`R =
+        (-1)^{k+1} T` for the same subsets: negative R is synergy in any
+        dimension) and ``constant_dimensions`` (names of the dimensions with
+        zero entropy; every T that includes one is 0 by construction).
+        Labels join dimension names with ",".
         """
         subsets = _core.subsets(len(self.dims))
         f = self._factor
         n = self.n.item() if isinstance(self.n, np.generic) else self.n
+        t = {
+            self._label(s): float(_core.coinformation(self._H, s) * f)
+            for s in subsets
+            if len(s) >= 2
+        }
         return {
             "dimensions": [str(d) for d in self.dims],
             "n": n,
             "unit": self.unit,
             "entropy": {self._label(s): float(self._H[s] * f) for s in subsets},
-            "mutual_information": {
-                self._label(s): float(_core.coinformation(self._H, s) * f)
-                for s in subsets
-                if len(s) >= 2
+            "mutual_information": t,
+            "redundancy": {
+                lab: _redundancy_sign(lab.count(",") + 1) * v + 0.0 for lab, v in t.items()
             },
+            "constant_dimensions": [str(d) for d in self.constant_dimensions],
         }
 
 
@@ -1128,18 +1219,31 @@ def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> Syner
     >>> res.mutual_information("tech", "geo"), res.entropy("tech", "geo")
     (0.0, 2.0)
     >>> res.to_frame().round(3)
-              subset  k  entropy  mutual_information
-    0           tech  1      1.0                 NaN
-    1            geo  1      1.0                 NaN
-    2           size  1      1.0                 NaN
-    3       tech,geo  2      2.0                 0.0
-    4      tech,size  2      2.0                 0.0
-    5       geo,size  2      2.0                 0.0
-    6  tech,geo,size  3      2.0                -1.0
+              subset  k  entropy  mutual_information  redundancy
+    0           tech  1      1.0                 NaN         NaN
+    1            geo  1      1.0                 NaN         NaN
+    2           size  1      1.0                 NaN         NaN
+    3       tech,geo  2      2.0                 0.0         0.0
+    4      tech,size  2      2.0                 0.0         0.0
+    5       geo,size  2      2.0                 0.0         0.0
+    6  tech,geo,size  3      2.0                -1.0        -1.0
     """
     table, dims, cats = _as_table(data, dims, weight)
     _core.unit_factor(unit)  # validate early
     H = _entropies(table, bias=bias)
     total = table.sum()
     n = int(total) if table.dtype.kind in "iu" else float(total)
-    return SynergyResult(H, dims, n, unit, bias, table, cats)
+    res = SynergyResult(H, dims, n, unit, bias, table, cats)
+    if res.constant_dimensions:
+        import warnings
+
+        from helixnet.exceptions import HelixnetWarning
+
+        warnings.warn(
+            f"dimension(s) {list(res.constant_dimensions)} take a single value in every case, so "
+            "every T that includes them is 0 by construction (not a finding about synergy); "
+            "see SynergyResult.constant_dimensions",
+            HelixnetWarning,
+            stacklevel=2,
+        )
+    return res

@@ -1834,6 +1834,45 @@ def venn3(
     return ax
 
 
+def _sign_of_r(ks, quantity):
+    """Per value, the factor that turns it into the mutual redundancy R = (-1)^(k+1) T.
+
+    `quantity` "R" means the values already are R (factor 1); `ks` are the
+    numbers of dimensions of each value (3 when unknown).
+    """
+    import numpy as np
+
+    ks = np.asarray(ks, dtype=int)
+    return np.ones(len(ks)) if quantity == "R" else np.where(ks % 2 == 1, 1.0, -1.0)
+
+
+def _synergy_axis_label(quantity, ks, u):
+    """Axis label that names the quantity and how to read its sign.
+
+    Leydesdorff & Ivanova (2014, JASIST 65(2), 386-399, doi:10.1002/asi.22973):
+    the mutual redundancy R = (-1)^(k+1) T is negative for synergy in every
+    number of dimensions k; T itself is negative for synergy only when k is
+    odd (R = T for three dimensions, R = -T for four).
+    """
+    ks = sorted({int(k) for k in ks})
+    if quantity == "R":
+        return f"R ({u}), mutual redundancy; negative = synergy"
+    if all(k % 2 == 1 for k in ks):
+        return f"T ({u}); negative = synergy"
+    if len(ks) == 1 and ks[0] >= 4:
+        return f"T ({u}), {ks[0]}-D; positive = synergy (R = −T)"
+    return f"T ({u}); synergy (k ≥ 3) where R = (−1)^(k+1)·T < 0"
+
+
+def _dims_of(df, k, n, default=3):
+    """Number of dimensions of each of `n` rows: column `k` if present, else `default`."""
+    import numpy as np
+
+    if k is not None and k in df:
+        return df[k].astype(int).to_numpy()
+    return np.full(n, int(default))
+
+
 def synergy_interval(
     data,
     *,
@@ -1842,18 +1881,32 @@ def synergy_interval(
     low: str = "low",
     high: str = "high",
     unit: str = "mbit",
+    k: str = "k",
+    n_dims: int = 3,
     ax=None,
 ):
-    """Point estimates of T with their bootstrap confidence intervals.
+    """Point estimates of T (or R) with their bootstrap confidence intervals.
+
+    The axis label names the quantity and its sign reading: the mutual
+    redundancy :math:`R = (-1)^{k+1} T` is negative for synergy in every
+    number of dimensions k, T only for odd k (Leydesdorff & Ivanova 2014).
+    Estimates read as synergy are drawn in the government colour.
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        One row per estimate with columns `label`, `estimate`, `low`, `high`.
+    data : pandas.DataFrame or BootstrapResult
+        One row per estimate with columns `label`, `estimate`, `low`, `high`;
+        or the result of :func:`helixnet.bootstrap` (or its ``to_frame()``),
+        drawn subset by subset.
     label, estimate, low, high : str
-        Column names.
+        Column names. An `estimate` column named ``"R"`` or
+        ``"redundancy"`` is read as R, any other as T.
     unit : str
         Unit of the values, for the axis label.
+    k : str
+        Column with each estimate's number of dimensions, used when present.
+    n_dims : int
+        Number of dimensions of every estimate when there is no `k` column.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -1878,10 +1931,21 @@ def synergy_interval(
     >>> ax = plot.synergy_interval(df)
     >>> ax.get_xlabel()
     'T (mbit); negative = synergy'
+
+    In four dimensions a positive T is synergy, and the label says so:
+
+    >>> ax = plot.synergy_interval(df.assign(T=[12.0], low=[3.0], high=[20.0]), n_dims=4)
+    >>> ax.get_xlabel()
+    'T (mbit), 4-D; positive = synergy (R = −T)'
     >>> plt.close("all")
     """
     import numpy as np
 
+    if hasattr(data, "interval") and hasattr(data, "to_frame"):  # a helixnet.bootstrap result
+        data = data.to_frame()
+    if {"subset", "estimate", "ci_low", "ci_high"} <= set(data.columns) and label not in data:
+        # BootstrapResult.to_frame(): T of each subset with its interval
+        label, estimate, low, high = "subset", "estimate", "ci_low", "ci_high"
     _require_columns(data, [label, estimate, low, high], "synergy_interval")
     df = data.reset_index(drop=True)
     ax = _new_axes(ax, figsize=(6.0, 0.5 * len(df) + 1.4))
@@ -1889,7 +1953,11 @@ def synergy_interval(
     est = df[estimate].astype(float).to_numpy()
     lo = df[low].astype(float).to_numpy()
     hi = df[high].astype(float).to_numpy()
-    colors = [SECTOR_PALETTE["G"] if e < 0 else CATEGORY_PALETTE[1] for e in est]
+    quantity = "R" if estimate in ("R", "redundancy") else "T"
+    ks = _dims_of(df, k, len(df), n_dims)
+    # synergy (coloured) needs three or more dimensions and R < 0
+    colors = [SECTOR_PALETTE["G"] if r < 0 and kk >= 3 else CATEGORY_PALETTE[1]
+              for r, kk in zip(est * _sign_of_r(ks, quantity), ks)]
     ax.hlines(y, lo, hi, colors=colors, linewidth=2.5)
     ax.scatter(est, y, c=colors, s=45, zorder=3)
     for yi, e, l_, h_ in zip(y, est, lo, hi):
@@ -1902,13 +1970,13 @@ def synergy_interval(
     ax.set_xlim(min(np.nanmin(lo), 0) - 0.1 * span, max(np.nanmax(hi), 0) + 0.9 * span)
     ax.set_ylim(len(df) - 0.4, -0.6)
     u = {"bit": "bits", "nat": "nats"}.get(unit, unit)
-    ax.set_xlabel(f"T ({u}); negative = synergy")
-    ax.set_title("Mutual information with bootstrap interval")
+    ax.set_xlabel(_synergy_axis_label(quantity, ks, u))
+    ax.set_title(("Mutual redundancy" if quantity == "R" else "Mutual information") + " with bootstrap interval")
     return ax
 
 
 def decomposition_bars(data, *, group: str = "group", contribution: str = "contribution",
-                       between: float | None = None, unit: str = "mbit", ax=None):
+                       between: float | None = None, unit: str = "mbit", n_dims: int = 3, ax=None):
     """Within-group contributions and the between-group term of T, as bars.
 
     Parameters
@@ -1922,6 +1990,9 @@ def decomposition_bars(data, *, group: str = "group", contribution: str = "contr
         The between-group term ΔT, drawn as a last, hatched bar.
     unit : str
         Unit for the axis label.
+    n_dims : int
+        Number of dimensions of T, for the sign reading in the axis label
+        (negative = synergy for odd numbers, positive for even ones).
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -1967,7 +2038,7 @@ def decomposition_bars(data, *, group: str = "group", contribution: str = "contr
     ax.set_yticks(y, names)
     ax.invert_yaxis()
     u = {"bit": "bits", "nat": "nats"}.get(unit, unit)
-    ax.set_xlabel(f"Contribution to T ({u}); negative = synergy")
+    ax.set_xlabel("Contribution to " + _synergy_axis_label("T", [n_dims], u))
     ax.set_title(f"Decomposition of T: total {sum(values):+.3g} {u}")
     return ax
 
@@ -1977,10 +2048,12 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
 
     Parameters
     ----------
-    values : pandas.Series
-        Shapley value per player (index = player).
+    values : ShapleyResult or pandas.Series
+        The result of :func:`helixnet.shapley` (its unit is used and each
+        player's number of records is shown beside its name), or a Series
+        of values per player (index = player).
     unit : str
-        Unit for the axis label.
+        Unit for the axis label when `values` is a Series.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -2009,15 +2082,19 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
     import numpy as np
     import pandas as pd
 
+    sizes = None
+    if hasattr(values, "shapley") and hasattr(values, "n") and isinstance(values.shapley, pd.Series):
+        unit, sizes = values.unit, values.n
+        values = values.shapley
     if not isinstance(values, pd.Series):
-        raise HelixnetTypeError(f"shapley_bars needs a pandas Series, got {type(values).__name__}")
+        raise HelixnetTypeError(f"shapley_bars needs a ShapleyResult or a pandas Series, got {type(values).__name__}")
     s = values.astype(float).sort_values(kind="stable")
     ax = _new_axes(ax, figsize=(6.0, 0.4 * len(s) + 1.4))
     y = np.arange(len(s))
     colors = [SECTOR_PALETTE["G"] if v < 0 else CATEGORY_PALETTE[1] for v in s]
     ax.barh(y, s.to_numpy(), color=colors, height=0.7)
     ax.axvline(0, color="#555555", linewidth=0.8)
-    ax.set_yticks(y, [str(i) for i in s.index])
+    ax.set_yticks(y, [str(i) if sizes is None else f"{i} (n = {sizes[i]:g})" for i in s.index])
     ax.invert_yaxis()
     u = {"bit": "bits", "nat": "nats"}.get(unit, unit)
     ax.set_xlabel(f"Shapley value ({u}); the values sum to T = {s.sum():+.3g}")
@@ -2026,8 +2103,14 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
 
 
 def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = None,
-                      high: str | None = None, hue: str | None = None, unit: str = "mbit", ax=None):
-    """T over time for one or several series, with an optional interval band.
+                      high: str | None = None, hue: str | None = None, unit: str = "mbit",
+                      k: str = "k", n_dims: int = 3, ax=None):
+    """T (or R) over time for one or several series, with an optional interval band.
+
+    The axis label names the quantity and its sign reading, as in
+    :func:`synergy_interval`: R (a `y` column named ``"R"`` or
+    ``"redundancy"``) is negative for synergy in any number of dimensions,
+    T only for odd numbers (in four dimensions a positive T is synergy).
 
     Parameters
     ----------
@@ -2038,6 +2121,11 @@ def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = 
         Column names.
     unit : str
         Unit for the axis label.
+    k : str
+        Column with the number of dimensions of each value, used when present
+        (e.g. in :func:`helixnet.bibliometrics.synergy_table`).
+    n_dims : int
+        Number of dimensions when there is no `k` column.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -2079,7 +2167,8 @@ def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = 
                             linewidth=0)
     ax.axhline(0, color="#555555", linewidth=0.8, linestyle="--")
     u = {"bit": "bits", "nat": "nats"}.get(unit, unit)
-    ax.set_ylabel(f"T ({u}); negative = synergy")
+    ks = _dims_of(data, k, len(data), n_dims)
+    ax.set_ylabel(_synergy_axis_label("R" if y in ("R", "redundancy") else "T", ks, u))
     ax.set_xlabel(_pretty(x))
     ax.set_title("Triple Helix synergy over time")
     if hue:

@@ -244,7 +244,20 @@ def test_synergy_table_bootstrap_interval_is_seeded_and_brackets_t():
     b = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
     pd.testing.assert_frame_equal(a, b)
     assert a["ci_low"].iloc[0] <= a["ci_high"].iloc[0]
-    assert list(a.columns)[-3:] == ["T", "ci_low", "ci_high"]
+    assert list(a.columns)[-7:] == ["k", "T", "ci_low", "ci_high", "R", "R_ci_low", "R_ci_high"]
+
+
+def test_synergy_table_names_r_and_flips_its_sign_in_four_dimensions():
+    """Leydesdorff & Ivanova (2014), JASIST 65(2) 386-399, doi:10.1002/asi.22973:
+    R = (-1)^(k+1) T, so R = T for UIG and R = -T (interval reflected) for UIGF."""
+    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
+    three = bib.synergy_table(recs, by=None, n_boot=50, seed=1)
+    four = bib.synergy_table(recs, by=None, international=True, n_boot=50, seed=1)
+    assert three["k"].iloc[0] == 3 and four["k"].iloc[0] == 4
+    assert three["R"].iloc[0] == three["T"].iloc[0]
+    assert four["R"].iloc[0] == -four["T"].iloc[0]
+    assert (four["R_ci_low"].iloc[0], four["R_ci_high"].iloc[0]) == (-four["ci_high"].iloc[0],
+                                                                     -four["ci_low"].iloc[0])
 
 
 def test_coauthorship_network_is_an_actor_graph():
@@ -439,3 +452,45 @@ def test_danish_company_form_is_read_only_in_denmark():
     r = bib.classify_address("Vestas Wind Syst AS, DK-8200 Aarhus N, Denmark")
     assert (r["sector"], r["rule"]) == ("I", "dk_company_forms")
     assert bib.classify_address("Inst Phys AS CR, Prague 18221, Czech Republic")["sector"] == "G"
+
+
+def test_documents_without_any_address_are_left_out_and_counted():
+    """Issue 13 §3, hand count: a (U+I), b (O only -> none), c and d (no address at all).
+    Default: c, d excluded (n_records 2, none 1, n_no_address 2); no_address="none": they join
+    the none cell (n_records 4, none 3). T follows the Venn table of those hand counts."""
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "year": [2014] * 4})
+    addrs = pd.DataFrame({"doc_id": ["a", "a", "b"],
+                          "address": ["Univ X, Almaty, Kazakhstan", "Ltd Y, Almaty, Kazakhstan",
+                                      "Hosp Z, Astana, Kazakhstan"],
+                          "organisation": ["Univ X", "Ltd Y", "Hosp Z"], "country": ["KZ"] * 3,
+                          "institution": [None] * 3, "ror_type": [None] * 3})
+    recs = bib.classify(bib.Records(docs, addrs))
+    out = bib.venn_counts(recs).iloc[0]
+    assert (out["n_records"], out["UI"], out["none"], out["n_no_address"]) == (2, 1, 1, 2)
+    inc = bib.venn_counts(recs, no_address="none").iloc[0]
+    assert (inc["n_records"], inc["UI"], inc["none"], inc["n_no_address"]) == (4, 1, 3, 2)
+    t = bib.synergy_table(recs, by=None, no_address="none")["T"].iloc[0]
+    assert t == pytest.approx(hx.mutual_information(hx.venn_table({"UI": 1}, none=3)), abs=1e-15)
+    with pytest.raises(hx.HelixnetValueError, match="no_address"):
+        bib.venn_counts(recs, no_address="drop")
+
+
+def test_cli_reports_and_optionally_counts_documents_without_address(tmp_path):
+    """Hand-written WoS export: one document with a university address, one with no C1
+    field at all. Default: 1 record, n_no_address 1, none 0; --include-no-address: 2
+    records, the address-less one in none."""
+    text = ("FN Clarivate Analytics Web of Science\nVR 1.0\n"
+            "PT J\nAU A, B\nTI One\nC1 [A, B] Al Farabi Kazakh Natl Univ, Almaty 050040, Kazakhstan.\n"
+            "PY 2014\nUT WOS:00000000000001\nER\n\n"
+            "PT J\nAU C, D\nTI Two\nPY 2014\nUT WOS:00000000000002\nER\n\nEF\n")
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(text)
+    out = []
+    for extra in ([], ["--include-no-address"]):
+        proc = subprocess.run([sys.executable, "-m", "helixnet.cli", "bibliometrics", str(path),
+                               "--format", "json", *extra], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        out.append(json.loads(proc.stdout))
+    assert (out[0]["n_records"], out[0]["n_no_address"], out[0]["venn"]["none"]) == (1, 1, 0)
+    assert (out[1]["n_records"], out[1]["n_no_address"], out[1]["venn"]["none"]) == (2, 1, 1)
+    assert out[0]["no_address"] == "exclude" and out[1]["no_address"] == "none"

@@ -155,7 +155,28 @@ def test_synergy_bootstrap_json_and_csv(xor_csv, tmp_path):
     assert out2 == out  # seeded: identical output
     code, out, _ = run_inproc("synergy", xor_csv, "--dims", "a,b,c", "--format", "csv")
     header = out.splitlines()[0]
-    assert header == "subset,k,entropy,mutual_information,ci_low,ci_high,interaction_information"
+    assert header == "subset,k,entropy,mutual_information,redundancy,ci_low,ci_high,interaction_information"
+
+
+def test_synergy_four_dimensions_json_and_csv_carry_r_beside_t():
+    """Leydesdorff & Ivanova (2014): R = (-1)^(N+1) T. Four-bit parity (x4 = parity of the
+    others, as U,I,G,F Venn counts: one case in each even cell) has T = +1 bit (hand-worked,
+    tests/test_information.py), so R = -1: synergy. JSON carries both, named."""
+    cells = ["UI", "UG", "UF", "IG", "IF", "GF", "UIGF"]  # the even-weight non-empty cells
+    code, out, _ = run_inproc("synergy", "--venn", ",".join(f"{c}=1" for c in cells), "--none", "1",
+                              "--format", "json")  # fmt: skip
+    payload = validate("synergy", out)
+    assert payload["redundancy"]["U,I,G,F"] == pytest.approx(-1.0)
+    assert payload["mutual_information"]["U,I,G,F"] == pytest.approx(1.0)
+
+
+def test_synergy_constant_dimension_is_reported_not_called_no_synergy():
+    """Hand-worked: U in every case is constant, so T_UIG = 0 by construction."""
+    code, out, err = run_inproc("synergy", "--venn", "UIG=10,U=3,UI=2", "--none", "0", "--format", "json")
+    assert code == 0 and "by construction" in err
+    assert validate("synergy", out)["constant_dimensions"] == ["U"]
+    code, out, _ = run_inproc("synergy", "--venn", "UIG=10,U=3,UI=2", "--none", "0")
+    assert "no synergy" not in out and "0 by construction" in out
 
 
 def test_synergy_dropna_reports_the_dropped_count(tmp_path):
@@ -355,6 +376,14 @@ def test_shapley_cli_values_add_up_to_T(tmp_path):
     T = hx.synergy(df, dims=["geo", "tech", "size"]).T
     assert sum(v["shapley"] for v in got["values"]) == pytest.approx(T, abs=1e-9)
     assert got["method"] == "exact" and [v["player"] for v in got["values"]] == ["east", "north", "south"]
+    # each player's n is its own count of records (pandas value_counts), beside its value
+    counts = df["region"].value_counts()
+    assert {v["player"]: v["n"] for v in got["values"]} == {k: float(c) for k, c in counts.items()}
+    code, out, err = run_inproc("shapley", path, "--dims", "geo,tech,size", "--player", "region",
+                                "--value", "weighted", "--format", "json")  # fmt: skip
+    got = validate("shapley", out)
+    assert got["value"] == "weighted"
+    assert sum(v["shapley"] for v in got["values"]) == pytest.approx(T, abs=1e-9)  # efficiency again
 
 
 def test_centrality_and_brokerage_cli_agree_with_the_library(graph_files):
@@ -486,5 +515,21 @@ def test_four_dimensional_verdict_follows_the_mutual_redundancy_sign():
     code, out, err = run_inproc("synergy", "--venn", parity, "--none", 1)
     assert code == 0, err
     last = out.strip().splitlines()[-1]
-    assert last.startswith("T(U,I,G,F) = 1.000000 bit: synergy")
-    assert "R = -T = -1.000000" in last
+    assert last.startswith("T(U,I,G,F) = 1.000000 bit, R(U,I,G,F) = -T = -1.000000 bit")
+    assert last.endswith(": synergy (reduction of uncertainty)")
+
+
+def test_decompose_and_shapley_text_name_the_sign_reading_of_four_dimensions(tmp_path):
+    """Leydesdorff & Ivanova (2014): in four dimensions synergy is a positive T (R = -T);
+    with three, a negative T. The text output says which reading applies."""
+    import pandas as pd
+
+    rows = [(a, b, c, (a + b + c) % 2, g) for a in (0, 1) for b in (0, 1) for c in (0, 1) for g in "xy"]
+    path = tmp_path / "four.csv"
+    pd.DataFrame(rows, columns=["a", "b", "c", "d", "g"]).to_csv(path, index=False)
+    code, out, err = run_inproc("decompose", path, "--dims", "a,b,c,d", "--group", "g")
+    assert code == 0, err
+    assert "T of 4 dimensions: positive = synergy (R = -T)" in out.splitlines()[0]
+    code, out, err = run_inproc("shapley", path, "--dims", "a,b,c", "--player", "g")
+    assert code == 0, err
+    assert "T of 3 dimensions: negative = synergy" in out.splitlines()[0]

@@ -278,17 +278,21 @@ def test_missing_group_value_and_bad_dims_raise():
 # ---------------------------------------------------------------------------
 
 
-def brute_force_shapley(df, dims, player):
+def brute_force_shapley(df, dims, player, weighted=False):
     """Shapley values by the definition: average over all n! orders of each
     player's marginal contribution v(before + i) - v(before), with
-    v(S) = plain_T of the records of S and v(empty) = 0."""
+    v(S) = plain_T of the records of S (times n_S / N when `weighted`)
+    and v(empty) = 0."""
     players = sorted(df[player].unique())
     rows = {p: rows_of(df[df[player] == p], dims) for p in players}
     cache = {}
+    N = len(df)
 
     def v(S):
         if S not in cache:
-            cache[S] = plain_T([r for p in sorted(S) for r in rows[p]]) if S else 0.0
+            pooled = [r for p in sorted(S) for r in rows[p]]
+            t = plain_T(pooled) if S else 0.0
+            cache[S] = t * len(pooled) / N if weighted else t
         return cache[S]
 
     phi = dict.fromkeys(players, 0.0)
@@ -362,11 +366,11 @@ def test_permutation_shapley_agrees_with_exact_within_standard_errors():
     mc = shapley(df, DIMS, "player", method="permutation", n_permutations=2000, seed=7)
     se = pd.Series(mc.attrs["stderr"])
     assert (se > 0).all()
-    assert ((mc - exact).abs() <= 4 * se + 1e-12).all()
+    assert ((mc.shapley - exact.shapley).abs() <= 4 * se + 1e-12).all()
     assert mc.sum() == pytest.approx(exact.attrs["total"], abs=1e-10)
     assert mc.attrs["method"] == "permutation" and mc.attrs["n_permutations"] == 2000
     again = shapley(df, DIMS, "player", method="permutation", n_permutations=2000, seed=7)
-    assert again.equals(mc)
+    assert again.shapley.equals(mc.shapley) and again.stderr.equals(mc.stderr)
 
 
 def test_auto_method_samples_permutations_beyond_twenty_players():
@@ -428,7 +432,7 @@ def test_progress_bar_is_drawn_only_on_a_terminal(monkeypatch):
     mc = shapley(df, DIMS, "player", method="permutation", n_permutations=20, seed=0,
                  progress=True)
     assert "coalitions" in tty.getvalue() and "permutations" in tty.getvalue()
-    assert quiet.equals(plain) and shown.equals(plain) and len(mc) == 3
+    assert quiet.shapley.equals(plain.shapley) and shown.shapley.equals(plain.shapley) and len(mc) == 3
 
 
 # ---------------------------------------------------------------------------
@@ -450,3 +454,65 @@ def test_negative_permutation_seed_is_a_helixnet_value_error():
     df = pd.DataFrame({"d1": [0, 1, 0, 1], "d2": [0, 1, 1, 0], "p": ["a", "a", "b", "b"]})
     with pytest.raises(HelixnetValueError, match="seed"):
         shapley(df, ["d1", "d2"], "p", method="permutation", n_permutations=5, seed=-1)
+
+
+# ---------------------------------------------------------------------------
+# Shapley: value functions, sizes, reproducibility (issue 13 §1, issue 11 §2)
+
+
+@pytest.mark.parametrize("n_players", [3, 5])
+def test_weighted_shapley_matches_brute_force_and_is_efficient(n_players):
+    """Independent implementation: all n! orders with v(S) = (n_S/N) T_S (plain Python)."""
+    players = [f"p{i}" for i in range(n_players)]
+    df = random_records(250, seed=40 + n_players, players=players)
+    expected = brute_force_shapley(df, DIMS, "player", weighted=True)
+    got = shapley(df, DIMS, "player", value="weighted")
+    assert np.allclose(got.to_numpy(), expected[players].to_numpy(), atol=1e-10)
+    # efficiency: n_N / N = 1, so the values add up to T of all records for both functions
+    T = plain_T(rows_of(df, DIMS))
+    assert got.sum() == pytest.approx(T, abs=1e-10)
+    assert shapley(df, DIMS, "player").sum() == pytest.approx(T, abs=1e-10)
+    mc = shapley(df, DIMS, "player", value="weighted", method="permutation", n_permutations=300)
+    assert mc.sum() == pytest.approx(T, abs=1e-10)
+
+
+def test_tiny_player_warns_and_every_player_reports_its_size():
+    """Five regions of 1,200 records and one of 4 (the case of issue 13): the sizes differ
+    by 300x, more than the documented factor of 100, so shapley warns; n is the
+    count of each player's records (len of its rows)."""
+    parts = [random_records(1200, seed=50 + i).assign(player=f"r{i}") for i in range(5)]
+    parts.append(random_records(4, seed=60).assign(player="tiny"))
+    df = pd.concat(parts, ignore_index=True)
+    with pytest.warns(hx.exceptions.HelixnetWarning, match="factor of 300"):
+        res = shapley(df, DIMS, "player")
+    frame = res.to_frame().set_index("player")
+    assert frame.loc["tiny", "n"] == 4 and frame.loc["r0", "n"] == 1200
+    assert frame["share"].sum() == pytest.approx(1.0)
+    # the weighted value bounds the tiny player's marginal contributions by (4/N) * |T| terms
+    with pytest.warns(hx.exceptions.HelixnetWarning):
+        w = shapley(df, DIMS, "player", value="weighted")
+    assert abs(w["tiny"]) < abs(res["tiny"])
+    assert w.sum() == pytest.approx(res.total, abs=1e-10)
+
+
+def test_monte_carlo_shapley_is_reproducible_without_a_seed_argument():
+    """Issue 11: beyond 20 players (Monte Carlo) two identical calls give identical values."""
+    players = [f"p{i:02d}" for i in range(22)]
+    df = random_records(300, seed=70, players=players)
+    a = shapley(df, DIMS, "player", n_permutations=40)
+    b = shapley(df, DIMS, "player", n_permutations=40)
+    assert a.method == "permutation" and a.seed == 0
+    assert a.shapley.equals(b.shapley) and a.stderr.equals(b.stderr)
+    assert (a.stderr > 0).all()
+
+
+def test_shapley_result_frame_and_json_schema():
+    df = random_records(120, seed=71, players=["a", "b", "c"])
+    res = shapley(df, DIMS, "player", value="weighted")
+    assert list(res.to_frame().columns) == ["player", "n", "share", "shapley", "stderr"]
+    d = json.loads(json.dumps(res.to_dict()))
+    assert d["value"] == "weighted" and d["method"] == "exact" and d["seed"] is None
+    assert [v["player"] for v in d["values"]] == ["a", "b", "c"]
+    assert sum(v["n"] for v in d["values"]) == 120
+    with pytest.raises(HelixnetValueError, match="value function"):
+        shapley(df, DIMS, "player", value="size")

@@ -249,7 +249,7 @@ def test_venn_table_places_exclusive_counts_and_none():
 
 
 def test_venn_key_letters_in_any_order_and_four_dimensions():
-    assert (venn_table({"IU": 3, "GIU": 1}) == venn_table({"UI": 3, "UIG": 1})).all()
+    assert (venn_table({"IU": 3, "GIU": 1}, none=0) == venn_table({"UI": 3, "UIG": 1}, none=0)).all()
     t = venn_table({"UIGF": 2, "F": 1, "U": 1}, none=1)
     assert t.shape == (2, 2, 2, 2) and t[1, 1, 1, 1] == 2 and t[0, 0, 0, 1] == 1
 
@@ -265,14 +265,14 @@ def test_venn_none_cell_changes_t():
 @pytest.mark.parametrize("key", ["UX", "Q", "", "UU"])
 def test_unknown_or_malformed_venn_key_is_named(key):
     with pytest.raises(InvalidTableError, match=repr(key)):
-        venn_table({"U": 1, key: 2})
+        venn_table({"U": 1, key: 2}, none=0)
 
 
 def test_venn_duplicate_combination_and_negative_count():
     with pytest.raises(InvalidTableError, match="same cell"):
-        venn_table({"UI": 1, "IU": 2})
+        venn_table({"UI": 1, "IU": 2}, none=0)
     with pytest.raises(InvalidTableError, match="'UI'"):
-        venn_table({"UI": -1, "G": 2})
+        venn_table({"UI": -1, "G": 2}, none=0)
 
 
 # --------------------------------------------------------------------------- result
@@ -291,11 +291,12 @@ def test_units_mbit_and_nat():
 def test_to_frame_and_to_dict_schema():
     res = synergy(XOR, dims=["U", "I", "G"])
     df = res.to_frame()
-    assert list(df.columns) == ["subset", "k", "entropy", "mutual_information"]
+    assert list(df.columns) == ["subset", "k", "entropy", "mutual_information", "redundancy"]
     assert df["subset"].tolist() == ["U", "I", "G", "U,I", "U,G", "I,G", "U,I,G"]
     assert df.loc[df["k"] == 1, "mutual_information"].isna().all()
     d = json.loads(json.dumps(res.to_dict()))
-    assert set(d) == {"dimensions", "n", "unit", "entropy", "mutual_information"}
+    assert set(d) == {"dimensions", "n", "unit", "entropy", "mutual_information", "redundancy",
+                      "constant_dimensions"}
     assert d["dimensions"] == ["U", "I", "G"] and d["n"] == 4 and d["unit"] == "bit"
     assert set(d["entropy"]) == {"U", "I", "G", "U,I", "U,G", "I,G", "U,I,G"}
     assert set(d["mutual_information"]) == {"U,I", "U,G", "I,G", "U,I,G"}
@@ -434,4 +435,58 @@ def test_duplicated_dimension_column_names_are_a_records_error_naming_it():
 def test_venn_dims_that_are_not_letters_are_an_invalid_table_error():
     """Source: the documented contract (2 to 4 single letters); dims=5 used to raise TypeError."""
     with pytest.raises(InvalidTableError, match="single letters"):
-        venn_table({"U": 1}, dims=5)
+        venn_table({"U": 1}, none=0, dims=5)
+
+
+# --------------------------------------------------------------------------- explicit none (issue 13 §3)
+
+
+def test_venn_table_without_none_is_refused_with_the_reason():
+    """The all-absent count changes T; omitting it is an error, not a silent 0."""
+    with pytest.raises(hx.HelixnetTypeError, match="none=N"):
+        venn_table({"U": 1, "UI": 2})
+    with pytest.raises(TypeError):  # keyword-only: a positional none is refused
+        venn_table({"U": 1}, 0)
+
+
+def test_venn_counts_of_a_graph_feed_venn_table_and_synergy_directly():
+    """Issue 11 §3: hx.venn_table(hx.graphs.venn_counts(G)) and hx.synergy(venn_counts(G)).
+    Expected table: hand count of the four events (UIG, UI, G, O -> none)."""
+    vc = hx.graphs.venn_counts({"a": "UIG", "b": "UI", "c": "G", "d": "O"})
+    want = np.zeros((2, 2, 2))
+    want[1, 1, 1] = want[1, 1, 0] = want[0, 0, 1] = want[0, 0, 0] = 1
+    np.testing.assert_array_equal(venn_table(vc), want)
+    res = hx.synergy(vc)
+    assert res.dims == ("U", "I", "G")
+    assert res.T == pytest.approx(hx.mutual_information(want), abs=1e-15)
+    assert hx.mutual_information(vc) == pytest.approx(res.T, abs=1e-15)
+    with pytest.raises(hx.HelixnetValueError, match="contradicts"):
+        venn_table(vc, none=5)
+
+
+# --------------------------------------------------------------------------- even-dimension sign (issue 13 §2)
+
+
+def test_redundancy_column_flips_the_sign_of_t_in_even_dimensions_only():
+    """Leydesdorff & Ivanova (2014), JASIST 65(2) 386-399, doi:10.1002/asi.22973: R = (-1)^(N+1) T.
+    4-bit parity (x4 = x1 xor x2 xor x3) has T_1234 = +1 bit (dit's sign; hand-worked in
+    test_redundancy_sign_convention_of_leydesdorff_and_ivanova), so R = -1: synergy."""
+    res = synergy(parity(4))
+    df = res.to_frame().set_index("subset")
+    assert df.loc["x1,x2,x3,x4", "mutual_information"] == pytest.approx(1.0)
+    assert df.loc["x1,x2,x3,x4", "redundancy"] == pytest.approx(-1.0)
+    assert df.loc["x1,x2,x3", "redundancy"] == pytest.approx(df.loc["x1,x2,x3", "mutual_information"])
+    d = res.to_dict()
+    assert d["redundancy"]["x1,x2,x3,x4"] == pytest.approx(-1.0)
+    assert d["redundancy"]["x1,x2"] == pytest.approx(-d["mutual_information"]["x1,x2"])
+
+
+def test_constant_dimension_warns_and_is_named_in_the_result():
+    """Hand-worked: U present in every case is a constant, so T_UIG = 0 by construction."""
+    t = venn_table({"UIG": 10, "U": 3, "UI": 2}, none=0)
+    with pytest.warns(hx.exceptions.HelixnetWarning, match="by construction"):
+        res = synergy(t, dims=["U", "I", "G"])
+    assert res.T == pytest.approx(0.0, abs=1e-15)
+    assert res.constant_dimensions == ("U",)
+    assert res.to_dict()["constant_dimensions"] == ["U"]
+    assert synergy(XOR, dims=["U", "I", "G"]).constant_dimensions == ()

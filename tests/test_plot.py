@@ -408,3 +408,40 @@ def test_synergy_over_time_one_line_per_series():
     data_lines = [l for l in ax.get_lines() if len(l.get_xdata()) == 2 and l.get_marker() == "o"]
     assert len(data_lines) == 2
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "B"]
+
+
+def test_plots_take_library_results_and_name_the_sign_reading():
+    """Issue 13 §2 / issue 11 §3: shapley_bars takes a ShapleyResult (n shown beside each
+    player); axis labels name T or R and read the sign by the number of dimensions
+    (Leydesdorff & Ivanova 2014: R = (-1)^(N+1) T, R < 0 = synergy)."""
+    import helixnet as hx
+
+    df = pd.DataFrame({"x": [0, 1, 0, 1], "y": [0, 1, 1, 0], "region": ["a", "a", "b", "b"]})
+    ax = plot.shapley_bars(hx.shapley(df, ["x", "y"], player="region"))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a (n = 2)", "b (n = 2)"]
+    assert "bits" in ax.get_xlabel()
+    est = pd.DataFrame({"label": ["T_UIGF"], "T": [0.4], "low": [0.1], "high": [0.7], "k": [4]})
+    assert plot.synergy_interval(est).get_xlabel() == "T (mbit), 4-D; positive = synergy (R = −T)"
+    r = est.rename(columns={"T": "R"}).assign(R=-0.4, low=-0.7, high=-0.1)
+    assert plot.synergy_interval(r, estimate="R").get_xlabel() == "R (mbit), mutual redundancy; negative = synergy"
+    years = pd.DataFrame({"year": [2001, 2002], "T": [0.2, 0.3], "k": [4, 4]})
+    assert plot.synergy_over_time(years).get_ylabel() == "T (mbit), 4-D; positive = synergy (R = −T)"
+    assert plot.synergy_over_time(years.drop(columns="k")).get_ylabel() == "T (mbit); negative = synergy"
+    assert plot.decomposition_bars(pd.DataFrame({"group": ["a"], "contribution": [1.0]}),
+                                   n_dims=4).get_xlabel().startswith("Contribution to T (mbit), 4-D")
+    plt.close("all")
+
+
+def test_synergy_interval_takes_a_bootstrap_result_and_its_frame():
+    """Issue 11 §3: plot.synergy_interval(hx.bootstrap(...)) used to raise (columns differ).
+    The drawn intervals are the result's own (read back from the line collection)."""
+    import helixnet as hx
+
+    res = hx.bootstrap([[[40, 10], [10, 40]], [[10, 40], [40, 10]]], n_boot=100, seed=1)
+    for data in (res, res.to_frame()):
+        ax = plot.synergy_interval(data, unit="bit")
+        segs = ax.collections[0].get_segments()
+        assert [t.get_text() for t in ax.get_yticklabels()] == res.subsets
+        assert segs[-1][0][0] == pytest.approx(res.interval()[0]) and segs[-1][1][0] == pytest.approx(res.interval()[1])
+        assert ax.get_xlabel() == "T (bits); synergy (k ≥ 3) where R = (−1)^(k+1)·T < 0"
+        plt.close("all")

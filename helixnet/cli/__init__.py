@@ -84,10 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    from helixnet.cli._common import UsageError
+    from helixnet.cli._common import UsageError, warnings_as_notes
 
     try:
-        result = args._module.run(args)
+        with warnings_as_notes(args):  # the library's HelixnetWarnings: one line each on stderr
+            result = args._module.run(args)
         if isinstance(result, int):
             return result
         from helixnet.cli._output import emit

@@ -8,6 +8,7 @@ so the command line prints one line and exits with status 1.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -144,3 +145,20 @@ def read_graph(args):
     except Exception as exc:  # XML parse errors, networkx format errors, OSError
         lines = str(exc).strip().splitlines() or [type(exc).__name__]
         raise InputFileError(f"{path}: not a readable {fmt.upper()} file: {lines[0]}") from exc
+
+
+@contextlib.contextmanager
+def warnings_as_notes(args):
+    """Turn the library's HelixnetWarnings inside the block into one-line notes on stderr."""
+    import warnings
+
+    from helixnet.exceptions import HelixnetWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", HelixnetWarning)
+        yield
+    for w in caught:
+        if issubclass(w.category, HelixnetWarning):
+            note(args, str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

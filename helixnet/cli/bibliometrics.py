@@ -2,17 +2,26 @@
 
 JSON output (stable)::
 
-    {"n_records": int, "duplicates_dropped": int, "unclassified_addresses": int,
+    {"n_records": int, "n_no_address": int, "no_address": "exclude" | "none",
+     "duplicates_dropped": int, "unclassified_addresses": int,
      "country": str | null, "international": bool, "unit": "bit",
      "venn": {"U": int, "I": int, "G": int, "UI": int, "UG": int, "IG": int, "UIG": int,
               [the F cells with --international,] "none": int},
      "mutual_information": {"U,I": float, ..., "U,I,G": float},
+     "redundancy": {"U,I": float, ..., "U,I,G": float},   # R = (-1)^(k+1) T: R < 0 = synergy
      "interval": {"ci_low": float, "ci_high": float, "n_boot": int, "seed": int} | null,
      "by": "year" | "country" | null,
-     "rows": [{"year"|"country": ..., "n_records": int, <cells>, "none": int,
-               "T": float | null, "ci_low": float | null, "ci_high": float | null}, ...]}
+     "rows": [{"year"|"country": ..., "n_records": int, <cells>, "none": int, "n_no_address": int,
+               "k": int, "T": float | null, "ci_low": float | null, "ci_high": float | null,
+               "R": float | null, "R_ci_low": float | null, "R_ci_high": float | null}, ...]}
 
-``rows`` is empty without ``--by``; T of a group whose documents all fall in
+T is the co-information (dit's sign), R = (-1)^(k+1) T Leydesdorff & Ivanova's
+(2014) mutual redundancy: negative R is synergy in three and four dimensions
+alike, whereas with ``--international`` (four dimensions) a positive T is synergy.
+
+``n_no_address`` counts documents without any address: left out of
+``n_records`` and every cell (``no_address: "exclude"``), or counted in
+``none`` with ``--include-no-address``. ``rows`` is empty without ``--by``; T of a group whose documents all fall in
 one cell is 0.
 """
 
@@ -28,6 +37,8 @@ def add_arguments(parser):
     parser.add_argument("--country", metavar="ISO2", help="keep documents with an address in this country")
     parser.add_argument("--international", action="store_true",
                         help="add international co-authorship (F) as a fourth dimension")
+    parser.add_argument("--include-no-address", action="store_true",
+                        help="count documents without any address in 'none' (default: leave them out)")
     parser.add_argument("--bootstrap", type=int, default=0, metavar="B", help="bootstrap replicates for T's interval")
     parser.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
@@ -41,20 +52,26 @@ def run(args):
 
     records = bib.classify(bib.read_records(args.files))
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
+    no_address = "none" if args.include_no_address else "exclude"
     total = bib.synergy_table(records, by=None, country=args.country, international=args.international,
-                              n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
+                              n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
     row = total.iloc[0]
-    cells = [c for c in total.columns if c not in ("n_records", "T", "ci_low", "ci_high")]
+    cells = [c for c in total.columns
+             if c not in ("n_records", "n_no_address", "k", "T", "ci_low", "ci_high", "R", "R_ci_low",
+                          "R_ci_high")]
     venn = {c: int(row[c]) for c in cells}
     table = venn_table({c: v for c, v in venn.items() if c != "none"}, none=venn["none"], dims="".join(dims))
-    mi = synergy(table, dims=dims, unit=args.unit).to_dict()["mutual_information"]
+    full = synergy(table, dims=dims, unit=args.unit).to_dict()
+    mi, red = full["mutual_information"], full["redundancy"]
     rows = []
     if args.by:
         per = bib.synergy_table(records, by=args.by, country=args.country, international=args.international,
-                                n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
+                                n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
         rows = [{k: json_value(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
     payload = {
         "n_records": int(row["n_records"]),
+        "n_no_address": int(row["n_no_address"]),
+        "no_address": no_address,
         "duplicates_dropped": records.duplicates_dropped,
         "unclassified_addresses": int(records.addresses["sector"].isna().sum()),
         "country": args.country,
@@ -62,6 +79,7 @@ def run(args):
         "unit": args.unit,
         "venn": venn,
         "mutual_information": mi,
+        "redundancy": red,
         "interval": None if not args.bootstrap else {
             "ci_low": json_value(row["ci_low"]), "ci_high": json_value(row["ci_high"]),
             "n_boot": args.bootstrap, "seed": args.seed},
@@ -71,10 +89,14 @@ def run(args):
     import pandas as pd
 
     frame = pd.DataFrame(rows) if rows else total
-    lines = [f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
-             f"{payload['unclassified_addresses']} addresses unclassified)",
+    label = ",".join(dims)
+    lines = [(f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
+              f"{payload['n_no_address']} without any address "
+              f"{'counted in none' if no_address == 'none' else 'left out'}, "
+              f"{payload['unclassified_addresses']} addresses unclassified)"),
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
-             f"T({','.join(dims)}) = {mi[','.join(dims)]:.6f} {args.unit}"]
+             (f"T({label}) = {mi[label]:.6f} {args.unit}, R({label}) = {red[label]:.6f} {args.unit} "
+              "(R = (-1)^(k+1) T; R < 0 = synergy in any number of dimensions)")]
     if rows:
         lines.append(frame.to_string(index=False))
     return Output(payload=payload, table=frame, text="\n".join(lines))

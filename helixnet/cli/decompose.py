@@ -58,7 +58,9 @@ def run(args):
     table = {"groups": res.groups, "levels": res.levels, "terms": res.to_frame()}[args.table].copy()
     if "parent" in table:
         table["parent"] = ["/".join(map(str, p)) for p in table["parent"]]
-    lines = [f"T({','.join(dims)}) = {res.total:.6f} {res.unit}   n = {payload['n']}",
+    from helixnet.information import sign_reading
+
+    lines = [f"T({','.join(dims)}) = {res.total:.6f} {res.unit}   n = {payload['n']}   ({sign_reading(len(dims))})",
              f"{'term':<8} {'level':<20} {'value':>12} {'share':>8}"]
     for r in res.to_frame().itertuples():
         lines.append(f"{r.term:<8} {str(r.level):<20} {r.value:12.6f} {r.share:8.3f}")

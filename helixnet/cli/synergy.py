@@ -9,22 +9,34 @@ JSON output (schema ``SYNERGY`` in :mod:`helixnet.cli._schemas`)::
     {"dimensions": ["a", "b", "c"], "n": 1000, "unit": "bit",
      "entropy": {"a": .., "b": .., "c": .., "a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
      "mutual_information": {"a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
+     "redundancy": {"a,b": .., "a,c": .., "b,c": .., "a,b,c": ..},
+     "constant_dimensions": [],
      "dropped": 0,
      "intervals": {"n_boot": B, "ci": 0.95, "seed": S,          # only with --bootstrap
+                   "method": "basic", "cases_per_cell": ..,
                    "mutual_information": {"a,b": {"estimate": .., "mean": .., "std_error": ..,
+                                                  "bias": .., "bias_corrected": ..,
                                                   "ci_low": .., "ci_high": ..}, ...}},
      "krippendorff": {...},   # only with --krippendorff: KrippendorffResult.to_dict()
      "game": {...}}           # only with --game: GameResult.to_dict()
 
 Labels are the dimension names joined by "," in the order given. ``n`` is the
 number of records (the sum of weights with ``--weight``); ``dropped`` the
-records dropped by ``--dropna`` (0 for Venn counts). CSV output: one row per
-subset with columns ``subset, k, entropy, mutual_information, ci_low,
-ci_high, interaction_information`` (the interval columns are empty without
-``--bootstrap``; ``interaction_information``, Krippendorff's I of all the
-dimensions, is filled on the row of all dimensions with ``--krippendorff``).
-``--game`` (Mêgnigbêto's Triple Helix game of ``--venn`` counts) has text and
-JSON output only.
+records dropped by ``--dropna`` (0 for Venn counts). ``mutual_information`` is
+T (co-information, dit's sign); ``redundancy`` is Leydesdorff & Ivanova's
+(2014) mutual redundancy R = (-1)^(k+1) T of a k-subset, negative = synergy in
+every dimension (R = T for three dimensions, R = -T for two and four).
+``constant_dimensions`` names dimensions with a single category: every T that
+includes one is 0 by construction. CSV output: one row per subset with columns
+``subset, k, entropy, mutual_information, redundancy, ci_low, ci_high,
+interaction_information`` (the interval columns, which are for T, are empty
+without ``--bootstrap``; ``interaction_information``, Krippendorff's I of all
+the dimensions, is filled on the row of all dimensions with
+``--krippendorff``). ``--game`` (Mêgnigbêto's Triple Helix game of ``--venn``
+counts) has text and JSON output only. The
+intervals are those of :func:`helixnet.bootstrap` (``--interval``: ``basic``,
+the default, is centred on the bias-corrected estimate; ``bca``;
+``percentile``); ``bias`` is the bootstrap estimate of the plug-in T's bias.
 """
 
 import math
@@ -38,6 +50,7 @@ from helixnet.cli._common import (
     note,
     seed_int,
     show_progress,
+    warnings_as_notes,
 )
 from helixnet.cli._output import add_output_arguments
 
@@ -64,6 +77,8 @@ def add_arguments(parser):
     parser.add_argument("--bootstrap", type=int, metavar="B", help="bootstrap replicates for confidence intervals")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
     parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
+    parser.add_argument("--interval", choices=["basic", "bca", "percentile"], default="basic",
+                        help="bootstrap interval (default basic: centred on the bias-corrected estimate)")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
     parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
     parser.add_argument("--krippendorff", action="store_true",
@@ -128,14 +143,16 @@ def _intervals(args, table, dims):
     """Bootstrap percentile intervals of every T (:func:`helixnet.uncertainty.bootstrap`)."""
     from helixnet.uncertainty import bootstrap
 
-    result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
-                       unit=args.unit, bias=args.bias, progress=show_progress(args))  # fmt: skip
+    with warnings_as_notes(args):
+        result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
+                           unit=args.unit, bias=args.bias, method=args.interval,
+                           progress=show_progress(args))  # fmt: skip
     full = result.to_dict()
-    return {k: full[k] for k in ("n_boot", "ci", "seed", "mutual_information")}
+    return {k: full[k] for k in ("n_boot", "ci", "seed", "method", "cases_per_cell", "mutual_information")}
 
 
 def _csv_table(payload, ci):
-    """One row per subset: subset, k, entropy, mutual_information, ci_low, ci_high,
+    """One row per subset: subset, k, entropy, mutual_information, redundancy, ci_low, ci_high,
     interaction_information (pandas)."""
     import pandas as pd
 
@@ -144,9 +161,11 @@ def _csv_table(payload, ci):
     rows = []
     for label, h in payload["entropy"].items():
         t = payload["mutual_information"].get(label, math.nan)
+        r = payload["redundancy"].get(label, math.nan)
         low, high = (ci[label]["ci_low"], ci[label]["ci_high"]) if label in ci else (math.nan, math.nan)
-        rows.append((label, label.count(",") + 1, h, t, low, high, kripp if label == full else math.nan))
-    columns = ["subset", "k", "entropy", "mutual_information", "ci_low", "ci_high", "interaction_information"]
+        rows.append((label, label.count(",") + 1, h, t, r, low, high, kripp if label == full else math.nan))
+    columns = ["subset", "k", "entropy", "mutual_information", "redundancy", "ci_low", "ci_high",
+               "interaction_information"]
     return pd.DataFrame(rows, columns=columns).set_index("subset")
 
 
@@ -186,6 +205,27 @@ def _game_text(g) -> list:
     return lines
 
 
+def _verdict(dims, res):
+    """The last line: T and R of all dimensions and how to read their sign.
+
+    Negative mutual redundancy R = (-1)^(N+1) T is a reduction of uncertainty
+    in any N >= 3 (Leydesdorff & Ivanova 2014): R = T in three dimensions and
+    R = -T in four, so in even dimensions a negative T is *not* synergy.
+    """
+    k = len(dims)
+    label = ",".join(map(str, dims))
+    if res.constant_dimensions:
+        verdict = "0 by construction (a constant dimension)"
+    elif k < 3:
+        verdict = "mutual information between two dimensions (no synergy reading)"
+    else:
+        verdict = "synergy (reduction of uncertainty)" if res.redundancy < 0 else "no synergy"
+    line = f"T({label}) = {res.T:.6f} {res.unit}"
+    if k % 2 == 0:
+        line += f", R({label}) = -T = {res.redundancy:.6f} {res.unit} (the sign flips in even dimensions)"
+    return f"{line}: {verdict}"
+
+
 def run(args):
     from helixnet.cli._output import Output
     from helixnet.information import synergy
@@ -204,7 +244,8 @@ def run(args):
     table, dims, dropped = _table(args)
     if args.game and tuple(dims) != ("U", "I", "G"):
         raise UsageError("--game is the three-player game of U, I and G; the --venn counts have another dimension")
-    res = synergy(table, dims=list(dims), unit=args.unit, bias=args.bias)
+    with warnings_as_notes(args):
+        res = synergy(table, dims=list(dims), unit=args.unit, bias=args.bias)
     payload = res.to_dict()
     payload["dropped"] = dropped
     ci = {}
@@ -213,20 +254,21 @@ def run(args):
         ci = payload["intervals"]["mutual_information"]
     head = f"dimensions: {', '.join(payload['dimensions'])}   n = {payload['n']}   unit: {res.unit}"
     head += (f"   bias: {res.bias}" if res.bias else "") + (f"   dropped: {dropped}" if dropped else "")
-    lines = [head, f"{'subset':<30} {'H':>12} {'T':>12}" + (f" {f'{args.ci:.0%} interval of T':>27}" if ci else "")]
+    lines = [head, f"{'subset':<30} {'H':>12} {'T':>12} {'R':>12}"
+             + (f" {f'{args.ci:.0%} {args.interval} interval of T':>33} {'bias of T':>11}" if ci else "")]
     for label, h in payload["entropy"].items():
         t = payload["mutual_information"].get(label)
-        row = f"{label:<30} {h:12.6f} {'' if t is None else f'{t:12.6f}':>12}"
+        r = payload["redundancy"].get(label)
+        row = f"{label:<30} {h:12.6f} {'' if t is None else f'{t:12.6f}':>12} {'' if r is None else f'{r:12.6f}':>12}"
         if label in ci:
-            row += f"  [{ci[label]['ci_low']:11.6f}, {ci[label]['ci_high']:11.6f}]"
+            row += f"  {'':6}[{ci[label]['ci_low']:11.6f}, {ci[label]['ci_high']:11.6f}] {ci[label]['bias']:11.6f}"
         lines.append(row)
-    # negative mutual redundancy R = (-1)^(N+1) T is a reduction of uncertainty in any N >= 3
-    # (Leydesdorff & Ivanova 2014): R = T in three dimensions, R = -T in four
-    k = len(payload["dimensions"])
-    verdict = "synergy (reduction of uncertainty)" if k >= 3 and res.redundancy < 0 else "no synergy"
-    if k >= 3 and k % 2 == 0:
-        verdict += f"; mutual redundancy R = -T = {res.redundancy:.6f} (the sign flips in even dimensions)"
-    lines.append(f"T({','.join(payload['dimensions'])}) = {res.T:.6f} {res.unit}: {verdict}")
+    lines.append("T: co-information (dit's sign); R = (-1)^(k+1) T: mutual redundancy "
+                 "(Leydesdorff & Ivanova 2014), R < 0 = synergy in any number of dimensions")
+    lines.append(_verdict(payload["dimensions"], res))
+    if res.constant_dimensions:
+        lines.append(f"note: {', '.join(map(str, res.constant_dimensions))} constant: every T that "
+                     "includes it is 0 by construction (not a finding about synergy)")
     if args.krippendorff:
         from helixnet.krippendorff import krippendorff_interaction
 
