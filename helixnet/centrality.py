@@ -210,6 +210,19 @@ def _leading_projection(L, R):
     if n <= 600:
         vals, vecs = np.linalg.eigh((L @ R).toarray())
     else:
+        # power iteration from the ones vector converges to the direction of its
+        # projection onto the leading eigenspace (geometrically, at the ratio
+        # of the two leading distinct eigenvalues); Lanczos is the fallback
+        x = ones / np.sqrt(n)
+        for _ in range(5000):
+            y = L @ (R @ x)
+            norm = np.linalg.norm(y)
+            if norm == 0:
+                return np.zeros(n)
+            y /= norm
+            if np.max(np.abs(y - x)) <= 1e-13:
+                return y
+            x = y
         import scipy.sparse.linalg as sla
 
         op = sla.LinearOperator((n, n), matvec=lambda x: L @ (R @ x), dtype=float)
@@ -258,6 +271,21 @@ def _sample_sources(n, k, seed):
     except (TypeError, ValueError) as exc:
         raise HelixnetValueError(f"seed={seed!r} is not a usable seed: {exc}") from None
     return np.sort(rng.choice(n, size=k, replace=False)) if n else np.zeros(0, dtype=np.int64)
+
+
+def _sampled_harmonic(P: _Prepared, sources) -> np.ndarray:
+    """Estimated raw harmonic closeness from `sources` (scipy's Dijkstra, 64 rows at a time)."""
+    import scipy.sparse as sp
+    import scipy.sparse.csgraph as csg
+
+    A = P.adjacency()
+    D = sp.csr_array((1.0 / A.data, A.indices, A.indptr), shape=A.shape)  # lengths 1/w
+    hc = np.zeros(P.n)
+    for start in range(0, len(sources), 64):
+        rows = csg.dijkstra(D, directed=P.directed, indices=sources[start : start + 64])
+        with np.errstate(divide="ignore"):
+            hc += np.where(np.isfinite(rows) & (rows > 0), 1.0 / rows, 0.0).sum(axis=0)
+    return hc * _closeness_sample_scale(P.n, sources)
 
 
 def _sample_scale(n, sources):
@@ -359,23 +387,17 @@ def _igraph_measures(P: _Prepared, normalized: bool, method, alpha, sources):
     elif sources is None:
         hc = np.asarray(g.harmonic_centrality(mode="in", weights="dist", normalized=False), dtype=float)
     else:
-        hc = np.zeros(n)
-        for start in range(0, len(sources), 64):  # 64 rows of n distances at a time
-            D = np.asarray(g.distances(source=sources[start : start + 64].tolist(), weights="dist", mode="out"))
-            with np.errstate(divide="ignore"):
-                inv = np.where(np.isfinite(D) & (D > 0), 1.0 / D, 0.0)
-            hc += inv.sum(axis=0)
-        hc *= _closeness_sample_scale(n, sources)
+        hc = _sampled_harmonic(P, sources)
     out["closeness"] = hc * (1.0 / (n - 1) if normalized and n > 1 else 1.0)
     if P.m == 0:
         out["eigenvector"] = np.ones(n)
     elif method == "eigenvector":
         out["eigenvector"] = _seeded_python_random(g.eigenvector_centrality, weights="w")
     else:
-        out["eigenvector"] = _katz(g.get_adjacency_sparse(attribute="w"), alpha)  # A[i, j] = weight of i -> j
+        out["eigenvector"] = _katz(P.adjacency(), alpha)  # A[i, j] = weight of i -> j
     out["eigenvector"] = _unit(out["eigenvector"])
     out["pagerank"] = g.pagerank(damping=_PAGERANK_ALPHA, weights="w", directed=P.directed) if n else []
-    out["hub"], out["authority"] = _hits(g.get_adjacency_sparse(attribute="w") if P.m else None, n)
+    out["hub"], out["authority"] = _hits(P.adjacency() if P.m else None, n)
     return out
 
 
@@ -481,8 +503,8 @@ def centrality(
     :math:`\rho = 0` (acyclic graphs, where the walk series is finite). A
     graph without edges gets :math:`1/\sqrt{n}` everywhere. Both backends use
     the same rule; the Katz system is solved by networkx's
-    ``katz_centrality_numpy`` and, for igraph, by a sparse solve on igraph's
-    adjacency matrix.
+    ``katz_centrality_numpy`` and, for igraph, by fixed-point iteration on
+    the sparse adjacency matrix.
 
     *Ties.* Path lengths are sums of reciprocals, so equal lengths can
     differ by rounding (``1/6 + 1/30`` against ``1/5``). Both backends count
@@ -501,6 +523,7 @@ def centrality(
     ``benchmarks/bench_centrality.py``. ``table.attrs`` records ``k`` and
     ``seed``. The exact computation on the networkx backend warns when the
     graph is large enough to take hours.
+
     *HITS.* Hubs and authorities are the leading eigenvectors of
     :math:`AA^T` and :math:`A^TA`. They are not unique when the leading
     singular value is repeated — always so in an undirected bipartite graph
@@ -509,8 +532,10 @@ def centrality(
     leading eigenspace: unique, equal to the usual vector in the simple case,
     and hub = authority in an undirected graph. Neither library's own HITS
     routine does this, so both backends apply it to the weighted adjacency
-    matrix each library builds (networkx's ``nx.hits`` agrees whenever the
-    leading singular value is simple; tested).
+    matrix (built by networkx, or by helixnet for igraph; networkx's
+    ``nx.hits`` agrees whenever the leading singular value is simple;
+    tested). Above 600 nodes the projection is found by power iteration
+    from the all-ones vector.
 
     References
     ----------
