@@ -260,11 +260,13 @@ def _sample_sources(n, k, seed):
 
     if k is None:
         return None
+    if isinstance(k, bool):
+        raise HelixnetValueError(f"k={k!r} is not a number of sources")
     try:
         k = operator.index(k)
     except TypeError:
         raise HelixnetTypeError(f"k={k!r} must be an integer number of sources or None") from None
-    if isinstance(k, bool) or not 1 <= k <= max(n, 1):
+    if not 1 <= k <= max(n, 1):
         raise HelixnetValueError(f"k={k!r} sources is out of range; the graph has {n} nodes (1 <= k <= {n})")
     try:
         rng = np.random.default_rng(seed)
@@ -520,8 +522,8 @@ def centrality(
     and scales by :math:`(n-1)/|K \setminus \{v\}|` (Eppstein & Wang
     2004). Both are unbiased; their error shrinks like :math:`1/\sqrt{k}`
     and is measured against exact values in
-    ``benchmarks/bench_centrality.py``. ``table.attrs`` records ``k`` and
-    ``seed``. The exact computation on the networkx backend warns when the
+    ``benchmarks/bench_centrality.py``. ``table.attrs`` records ``k``,
+    ``seed`` and the ``sources`` drawn (None when exact). The exact computation on the networkx backend warns when the
     graph is large enough to take hours.
 
     *HITS.* Hubs and authorities are the leading eigenvectors of
@@ -579,10 +581,11 @@ def centrality(
         raise HelixnetValueError(f"backend={backend!r} is unknown; expected one of {', '.join(_BACKENDS)}")
     P = _Prepared(G, weight)
     sources = _sample_sources(P.n, k, seed)
-    if backend == "networkx" and sources is None and _networkx_hours(P.n, P.m) >= 1:
+    hours = _networkx_hours(P.n, P.m, P.directed)
+    if backend == "networkx" and sources is None and hours >= 1:
         warnings.warn(
             f"exact betweenness and closeness of {P.n} nodes and {P.m} edges on the networkx backend "
-            f"may take about {_networkx_hours(P.n, P.m):.0f} hour(s); use backend='igraph' or "
+            f"may take about {hours:.0f} hour(s); use backend='igraph' or "
             "estimate from k sampled sources (k=...)",
             RuntimeWarning,
             stacklevel=3,
@@ -596,18 +599,24 @@ def centrality(
         table["out_degree"] /= P.n - 1
     table.insert(0, "sector", pd.Series(P.sectors, index=table.index, dtype=object))
     table["eigenvector_method"] = pd.Series([method] * P.n, index=table.index, dtype=object)
-    table.attrs.update(k=None if sources is None else len(sources), seed=None if sources is None else seed)
+    if sources is None:
+        table.attrs.update(k=None, seed=None, sources=None)
+    else:
+        table.attrs.update(k=len(sources), seed=seed, sources=[P.nodes[i] for i in sources])
     return table
 
 
-#: Seconds per (source x edge) of the networkx backend's Python Dijkstra,
-#: measured by benchmarks/bench_centrality.py on the 2-core development machine.
+#: Seconds per (source x adjacency entry) of the networkx backend's Python
+#: searches, measured by benchmarks/bench_centrality.py (part 1) on the 2-core
+#: development machine.
 _NETWORKX_SECONDS_PER_SOURCE_EDGE = 2e-6
 
 
-def _networkx_hours(n, m) -> float:
-    """Rough hours for exact betweenness plus closeness on the networkx backend."""
-    return 2 * n * max(m, n) * _NETWORKX_SECONDS_PER_SOURCE_EDGE / 3600
+def _networkx_hours(n, m, directed=True) -> float:
+    """Rough hours for exact betweenness plus closeness on the networkx backend
+    (two single-source searches per node, each over every adjacency entry)."""
+    entries = m if directed else 2 * m
+    return 2 * n * (entries + n) * _NETWORKX_SECONDS_PER_SOURCE_EDGE / 3600
 
 
 #: Group centralities reported by :func:`sector_centrality`.

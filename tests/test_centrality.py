@@ -377,3 +377,96 @@ def test_igraph_backend_leaves_pythons_random_state_alone():
     random.seed(123)
     centrality(G, backend="igraph")
     assert random.random() == expected
+
+
+# ----------------------------------------------------------------------------
+# sampled estimates (k sources) and the large-graph warning (issue 11)
+# ----------------------------------------------------------------------------
+def _exact_dependencies(G, s):
+    """delta_s(v) = sum over t of sigma_st(v)/sigma_st from the exact-rational Brandes of test_paths."""
+    from fractions import Fraction
+
+    from test_paths import _exact_sssp
+
+    _, sigma, preds, order = _exact_sssp(G, s)
+    delta = dict.fromkeys(order, Fraction(0))
+    for w in reversed(order):
+        for v in preds[w]:
+            delta[v] += Fraction(sigma[v], sigma[w]) * (1 + delta[w])
+    return delta, _exact_sssp(G, s)[0]
+
+
+@pytest.mark.parametrize("backend", ["networkx", "igraph"])
+@pytest.mark.parametrize("directed", [True, False])
+def test_sampled_estimates_follow_their_formulas_with_exact_rationals(backend, directed):
+    """Betweenness estimate = n/k * sum over the drawn sources of their exact dependencies
+    (Brandes & Pich 2007); closeness = (n-1)/|K minus v| * sum over K minus v of 1/d (Eppstein & Wang
+    2004). Reference: exact Fraction shortest paths, on the sources the table reports."""
+    from test_paths import _random_graph
+
+    for seed in range(8):
+        G = _random_graph(seed, directed)
+        n, k = len(G), 4
+        est = centrality(G, backend=backend, normalized=False, k=k, seed=seed)
+        assert est.attrs["k"] == k and est.attrs["seed"] == seed and len(set(est.attrs["sources"])) == k
+        bc = dict.fromkeys(G, 0)
+        hc = dict.fromkeys(G, 0)
+        for s in est.attrs["sources"]:
+            delta, dist = _exact_dependencies(G, s)
+            for v in G:
+                if v != s:
+                    bc[v] += delta.get(v, 0)
+                    hc[v] += 1 / dist[v] if v in dist else 0
+        for v in G:
+            others = k - (v in est.attrs["sources"])
+            want_b = float(bc[v]) * n / k / (1 if directed else 2)
+            want_c = float(hc[v]) * (n - 1) / others if others else 0.0
+            assert est.loc[v, "betweenness"] == pytest.approx(want_b, rel=1e-9, abs=1e-12), (seed, v)
+            assert est.loc[v, "closeness"] == pytest.approx(want_c, rel=1e-9, abs=1e-12), (seed, v)
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_sampling_every_node_gives_the_exact_values(directed):
+    G = random_actor_graph(4, directed=directed)
+    exact = centrality(G, backend="igraph")
+    for backend in ("networkx", "igraph"):
+        est = centrality(G, backend=backend, k=len(G), seed=1)
+        np.testing.assert_allclose(est[list(MEASURES)], exact[list(MEASURES)], rtol=1e-9, atol=1e-12)
+
+
+def test_same_seed_same_sources_on_both_backends_and_other_columns_unchanged():
+    G = random_actor_graph(5, directed=True)
+    a = centrality(G, backend="networkx", k=5, seed=7)
+    b = centrality(G, backend="igraph", k=5, seed=7)
+    assert a.attrs["sources"] == b.attrs["sources"]
+    np.testing.assert_allclose(a[list(MEASURES)], b[list(MEASURES)], rtol=1e-6, atol=1e-12)
+    exact = centrality(G, backend="networkx")
+    assert list(a.columns) == list(exact.columns)  # same schema whatever k
+    others = [m for m in MEASURES if m not in ("betweenness", "closeness")]
+    pd.testing.assert_frame_equal(a[others], exact[others])
+    pd.testing.assert_frame_equal(centrality(G, backend="igraph", k=5, seed=7), b)  # reproducible
+
+
+@pytest.mark.parametrize("k, error", [(0, HelixnetValueError), (10**6, HelixnetValueError), ("5", HelixnetTypeError),
+                                      (2.5, HelixnetTypeError), (True, HelixnetValueError)])
+def test_bad_sample_sizes_are_refused(k, error):
+    G = random_actor_graph(1, directed=True)
+    with pytest.raises(error, match="k="):
+        centrality(G, k=k)
+
+
+def test_networkx_backend_warns_when_exact_paths_would_take_hours(monkeypatch):
+    import sys
+    import warnings
+
+    module = sys.modules["helixnet.centrality"]  # ``import helixnet.centrality`` binds the function
+    G = random_actor_graph(1, directed=True)
+    monkeypatch.setattr(module, "_NETWORKX_SECONDS_PER_SOURCE_EDGE", 1e3)  # pretend a slow machine
+    with pytest.warns(RuntimeWarning, match="hour.*backend='igraph'.*k="):
+        centrality(G)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        centrality(G, k=3)  # sampled: no warning
+        centrality(G, backend="igraph")  # igraph: no warning
+    monkeypatch.undo()
+    assert module._networkx_hours(10**5, 3 * 10**5) >= 1 > module._networkx_hours(1000, 3000)
