@@ -18,13 +18,13 @@ means synergy (reduction of uncertainty).
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from helixnet import _core
+from helixnet._progress import progress_bar as _progress
 from helixnet.information import _label, contingency
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -443,14 +443,6 @@ def _player_tables(records, dims, player, weight):
     P = np.zeros((len(players),) + counts.shape[1:])
     P[present] = counts
     return P, players
-
-
-def _progress(iterable, total, show, desc):
-    if show and sys.stderr.isatty():
-        from tqdm.auto import tqdm
-
-        return tqdm(iterable, total=total, desc=desc, file=sys.stderr)
-    return iterable
 
 
 def _subset_sums(P):
