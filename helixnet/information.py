@@ -819,7 +819,7 @@ def redundancy(table, unit: str = "bit") -> float:
     """
     t = mutual_information(table, unit=unit)
     n = np.ndim(table) if _is_plain(table) else _as_table(table)[0].ndim
-    return _redundancy_sign(n) * t
+    return _redundancy_sign(n) * t + 0.0  # + 0.0: a zero T is R = 0, not -0.0
 
 
 def _redundancy_sign(n: int) -> float:
@@ -1024,7 +1024,7 @@ class SynergyResult:
     @property
     def redundancy(self) -> float:
         """Mutual redundancy :math:`(-1)^{N+1} T` (Leydesdorff & Ivanova 2014)."""
-        return _redundancy_sign(len(self.dims)) * self.T
+        return _redundancy_sign(len(self.dims)) * self.T + 0.0  # no "-0.0"
 
     def _label(self, s) -> str:
         return ",".join(str(self.dims[a]) for a in s)

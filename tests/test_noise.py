@@ -84,3 +84,10 @@ def test_cli_text_calls_noise_no_synergy():
         assert main(["synergy", "--venn", venn, "--none", "2145"]) == 0
     last = out.getvalue().strip().splitlines()[-1]
     assert last == "T(U,I,G) = 0.000000 bit: no synergy"
+
+
+def test_four_dimensional_redundancy_of_independent_data_is_plain_zero():
+    """R = -T in four dimensions: a zero T must give R = 0.0, not -0.0 (printed "-0.000000")."""
+    table = np.einsum("i,j,k,l->ijkl", [5, 1], [11, 48], [39, 54], [3, 7])
+    res = hx.synergy(table)
+    assert res.T == 0.0 and str(res.redundancy) == "0.0" and str(hx.redundancy(table)) == "0.0"
