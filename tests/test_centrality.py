@@ -470,3 +470,43 @@ def test_networkx_backend_warns_when_exact_paths_would_take_hours(monkeypatch):
         centrality(G, backend="igraph")  # igraph: no warning
     monkeypatch.undo()
     assert module._networkx_hours(10**5, 3 * 10**5) >= 1 > module._networkx_hours(1000, 3000)
+
+
+def test_cli_sources_option_matches_the_library_and_the_schema(tmp_path):
+    import contextlib
+    import io
+    import json
+
+    import jsonschema
+
+    from helixnet.cli import main
+    from helixnet.cli._schemas import SCHEMAS
+    from helixnet.graphs import from_edges
+
+    G = random_actor_graph(6, directed=True)
+    edges, nodes = tmp_path / "e.csv", tmp_path / "n.csv"
+    pd.DataFrame([(u, v, d["weight"]) for u, v, d in G.edges(data=True)], columns=["source", "target", "weight"]).to_csv(edges, index=False)
+    pd.DataFrame(list(G.nodes(data="sector")), columns=["node", "sector"]).to_csv(nodes, index=False)
+    H = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
+
+    def run(*extra):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            try:
+                code = main(["centrality", str(edges), "--nodes", str(nodes), "--format", "json", *extra])
+            except SystemExit as exc:
+                code = exc.code
+        return code, out.getvalue()
+
+    code, out = run("--sources", "4", "--seed", "3", "--backend", "igraph")
+    assert code == 0
+    got = json.loads(out)
+    jsonschema.validate(got, SCHEMAS["centrality"])
+    assert (got["sources"], got["seed"]) == (4, 3)
+    lib = centrality(H, backend="igraph", k=4, seed=3)
+    lib.index = lib.index.astype(str)  # the CLI reads node ids as text
+    for rec in got["nodes"]:
+        assert rec["betweenness"] == pytest.approx(lib.loc[str(rec["node"]), "betweenness"], abs=1e-12)
+    code, out = run()
+    assert code == 0 and (json.loads(out)["sources"], json.loads(out)["seed"]) == (None, None)
+    assert run("--sources", "0")[0] == 2
