@@ -2089,7 +2089,9 @@ def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = 
     ----------
     data : pandas.DataFrame
         Columns `x`, `y`, and optionally `low`/`high` (interval) and `hue`
-        (series name).
+        (series name), e.g. :func:`helixnet.bibliometrics.synergy_table`
+        (whose ``ci_low``/``ci_high`` are drawn when `low`/`high` are not
+        given).
     x, y, low, high, hue : str
         Column names.
     unit : str
@@ -2121,6 +2123,8 @@ def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = 
     True
     >>> plt.close("all")
     """
+    if low is None and high is None and {"ci_low", "ci_high"} <= set(data.columns):
+        low, high = "ci_low", "ci_high"  # helixnet.bibliometrics.synergy_table's interval
     cols = [x, y] + [c for c in (low, high, hue) if c]
     _require_columns(data, cols, "synergy_over_time")
     ax = _new_axes(ax, figsize=(6.4, 3.6))

@@ -471,3 +471,20 @@ def test_each_library_result_and_its_frame_feed_the_plot_meant_for_it():
     syn = hx.synergy(hx.venn_table({"U": 3, "I": 4, "G": 5, "UI": 2, "UG": 1, "IG": 1, "UIG": 1}, none=2))
     texts = [t.get_text() for t in plot.venn3(syn).texts]
     assert "4" in texts and "outside all three: 2" in "\n".join(texts)
+
+
+def test_bibliometric_synergy_table_feeds_synergy_over_time_with_its_interval():
+    """synergy_table's columns (year, T, ci_low, ci_high) draw one line with one interval band."""
+    from pathlib import Path
+
+    from matplotlib.collections import PolyCollection
+
+    from helixnet import bibliometrics as bib
+
+    fix = Path(__file__).resolve().parent / "fixtures" / "bibliometrics"
+    recs = bib.classify(bib.read_records([fix / "savedrecs_1.txt", fix / "savedrecs_2.txt"]))
+    table = bib.synergy_table(recs, by="year", n_boot=30, seed=1)
+    ax = plot.synergy_over_time(table)
+    assert len(ax.lines) == 2  # the series and the zero line
+    assert len(ax.lines[0].get_xdata()) == len(table)
+    assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 1
