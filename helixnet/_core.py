@@ -21,7 +21,7 @@ from itertools import combinations
 import numpy as np
 
 #: Relative rounding tolerance of a co-information, the one place it is set:
-#: :func:`coinformation` returns exactly 0 when :math:`|T| \\le` NOISE_TOL times
+#: :func:`coinformation` returns exactly 0 when |T| <= NOISE_TOL times
 #: the sum of the absolute entropies it combines. Each entropy is a pairwise sum
 #: with a relative rounding error of a few units of 2^-52 (2.2e-16); the margin
 #: of ~10^4 covers tables with millions of cells, while any T worth reporting
