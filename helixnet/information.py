@@ -1141,9 +1141,9 @@ def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> Syner
     small samples reliable — see :func:`helixnet.uncertainty.bootstrap`.
 
     Every T is exactly 0 when it lies within rounding noise of zero:
-    :math:`|T| \le 10^{-12} \sum_A |H(A)|` over the entropies it combines
+    :math:`|T| \\le 10^{-12} \\sum_A |H(A)|` over the entropies it combines
     (``helixnet._core.NOISE_TOL``). Independent dimensions give T = 0 in
-    exact arithmetic but :math:`\pm 10^{-16}` in floating point, and that
+    exact arithmetic but :math:`\\pm 10^{-16}` in floating point, and that
     sign is not synergy.
 
     References
