@@ -15,6 +15,7 @@ present) are finite, non-negative numbers.
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 from numbers import Real
 
@@ -57,19 +58,26 @@ def check_actor_graph(G, attr: str | None = "sector", weight: str | None = "weig
 def actor_graph(func=None, *, attr: str | None = "sector", weight: str | None = "weight"):
     """Decorator: validate the first argument with :func:`check_actor_graph`.
 
-    The decorated function may take ``attr=`` / ``weight=`` keyword arguments;
-    when it does, their values are the ones checked.
+    When the decorated function has ``attr`` / ``weight`` parameters, the
+    values checked are the ones the call binds to them, whether passed by
+    keyword, by position or left at the function's default (the signature is
+    bound as networkx's ``argmap`` does); otherwise the decorator's own
+    `attr` / `weight` are checked.
     """
 
     def decorate(f):
+        signature = inspect.signature(f)
+        names = [n for n in ("attr", "weight") if n in signature.parameters]
+        fixed = {"attr": attr, "weight": weight}
+
         @functools.wraps(f)
-        def wrapper(G, *args, **kwargs):
-            check_actor_graph(
-                G,
-                attr=kwargs.get("attr", attr),
-                weight=kwargs.get("weight", weight),
-            )
-            return f(G, *args, **kwargs)
+        def wrapper(*args, **kwargs):
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            checked = {**fixed, **{n: bound.arguments[n] for n in names}}
+            G = next(iter(bound.arguments.values()))
+            check_actor_graph(G, **checked)
+            return f(*bound.args, **bound.kwargs)
 
         return wrapper
 

@@ -20,9 +20,12 @@ Conventions shared by every measure
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
+from helixnet._paths import adjacency_lists, brandes, dijkstra_counts, tied
 from helixnet._validation import SECTORS, actor_graph, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError
 
@@ -46,7 +49,6 @@ CENTRALITY_COLUMNS = ("sector", *MEASURES, "eigenvector_method")
 
 _BACKENDS = ("networkx", "igraph")
 _PAGERANK_ALPHA = 0.85
-_REL_TOL = 1e-12
 _KATZ_FRACTION = 0.85
 
 
@@ -108,44 +110,8 @@ class _Prepared:
         return g
 
 
-def _dijkstra_counts(adj, source, blocked):
-    """Shortest distances and path counts from `source`, never entering `blocked`.
-
-    `adj[v]` lists ``(neighbour, length)``; lengths within a relative
-    ``_REL_TOL`` count as tied.
-    """
-    import heapq
-
-    dist = {source: 0.0}
-    sigma = {source: 1}
-    done = set()
-    heap = [(0.0, source)]
-    while heap:
-        d, v = heapq.heappop(heap)
-        if v in done:
-            continue
-        done.add(v)
-        for x, length in adj[v]:
-            if x in blocked or x in done:
-                continue
-            nd = d + length
-            old = dist.get(x)
-            if old is None or nd < old - _REL_TOL * old:
-                dist[x] = nd
-                sigma[x] = sigma[v]
-                heapq.heappush(heap, (nd, x))
-            elif abs(nd - old) <= _REL_TOL * old:
-                sigma[x] += sigma[v]
-    return dist, sigma
-
-
 def _adjacency_lists(P: _Prepared):
-    adj = [[] for _ in range(P.n)]
-    for a, b, x in zip(P.src.tolist(), P.dst.tolist(), P.w.tolist()):
-        adj[a].append((b, 1.0 / x))
-        if not P.directed:
-            adj[b].append((a, 1.0 / x))
-    return adj
+    return adjacency_lists(P.n, P.src.tolist(), P.dst.tolist(), P.w.tolist(), P.directed)
 
 
 def _group_betweenness(P: _Prepared, group) -> float:
@@ -158,12 +124,12 @@ def _group_betweenness(P: _Prepared, group) -> float:
     adj = _adjacency_lists(P)
     total = 0.0
     for s in outside:
-        dist, sigma = _dijkstra_counts(adj, s, blocked=())
-        dist_b, sigma_b = _dijkstra_counts(adj, s, blocked=group)
+        dist, sigma = dijkstra_counts(adj, s, blocked=())
+        dist_b, sigma_b = dijkstra_counts(adj, s, blocked=group)
         for t in outside:
             if t == s or t not in dist:
                 continue
-            avoiding = sigma_b[t] if t in dist_b and abs(dist_b[t] - dist[t]) <= _REL_TOL * dist[t] else 0
+            avoiding = sigma_b[t] if t in dist_b and tied(dist_b[t], dist[t]) else 0
             total += (sigma[t] - avoiding) / sigma[t]
     return total / (k * (k - 1))  # undirected: ordered sum / ordered pairs = unordered / unordered
 
@@ -234,11 +200,19 @@ def _hits(A, n):
     import scipy.sparse as sp
 
     A = sp.csr_array(A, dtype=float)
-    return _sum_one(_leading_projection(A, A.T)), _sum_one(_leading_projection(A.T, A))
+    hub, simple = _leading_projection(A, A.T)
+    if simple and n > 600:
+        # a simple leading singular value: the authority vector is A^T hub
+        # (v1 = A^T u1 / s1), which saves a second Lanczos run on large graphs
+        return _sum_one(hub), _sum_one(A.T @ hub)
+    return _sum_one(hub), _sum_one(_leading_projection(A.T, A)[0])
 
 
 def _leading_projection(L, R):
-    """Project ones onto the leading eigenspace of the PSD matrix L @ R (R = L.T)."""
+    """Project ones onto the leading eigenspace of the PSD matrix L @ R (R = L.T).
+
+    Returns the projection and whether the leading eigenvalue is simple.
+    """
     n = L.shape[0]
     ones = np.ones(n)
     if n <= 600:
@@ -246,16 +220,93 @@ def _leading_projection(L, R):
     else:
         import scipy.sparse.linalg as sla
 
+        # Lanczos for the two leading eigenpairs (seconds on 10^5 nodes); when
+        # they are tied, for up to twelve at full precision
         op = sla.LinearOperator((n, n), matvec=lambda x: L @ (R @ x), dtype=float)
-        vals, vecs = sla.eigsh(op, k=min(12, n - 1), which="LA", tol=1e-14, v0=ones)
-    lead = vecs[:, vals >= vals.max() * (1 - 1e-9)]
-    return lead @ (lead.T @ ones)
+        vals, vecs = sla.eigsh(op, k=min(2, n - 1), which="LA", tol=1e-10, v0=ones)
+        if vals.min() >= vals.max() * (1 - 1e-9):
+            vals, vecs = sla.eigsh(op, k=min(12, n - 1), which="LA", tol=1e-14, v0=ones)
+    keep = vals >= vals.max() * (1 - 1e-9)
+    lead = vecs[:, keep]
+    return lead @ (lead.T @ ones), int(keep.sum()) == 1
+
+
+def _katz(A, alpha, max_iter=10000):
+    """Solve :math:`x = \\alpha A^T x + 1` for sparse `A`.
+
+    Fixed-point iteration, which converges geometrically at rate
+    :math:`\\alpha\\rho(A) = 0.85` (or ends after the longest walk of an
+    acyclic graph), in a few hundred sparse products; a sparse LU solve of a
+    10^4-node random graph suffers so much fill-in that it took 10 s. Falls
+    back to the LU solve if the iteration has not converged.
+    """
+    import scipy.sparse as sp
+
+    AT = sp.csr_matrix(A, dtype=float).T.tocsr() * alpha
+    x = np.ones(A.shape[0])
+    for _ in range(max_iter):
+        nxt = AT @ x + 1.0
+        if np.max(np.abs(nxt - x)) <= 1e-15 * np.max(np.abs(nxt)):
+            return nxt
+        x = nxt
+    import scipy.sparse.linalg as sla
+
+    return sla.spsolve(sp.identity(A.shape[0], format="csc") - AT.tocsc(), np.ones(A.shape[0]))
+
+
+def _sample_sources(n, k, seed):
+    """Sorted array of `k` distinct source nodes drawn with `seed` (None: every node)."""
+    import operator
+
+    if k is None:
+        return None
+    if isinstance(k, bool):
+        raise HelixnetValueError(f"k={k!r} is not a number of sources")
+    try:
+        k = operator.index(k)
+    except TypeError:
+        raise HelixnetTypeError(f"k={k!r} must be an integer number of sources or None") from None
+    if not 1 <= k <= max(n, 1):
+        raise HelixnetValueError(f"k={k!r} sources is out of range; the graph has {n} nodes (1 <= k <= {n})")
+    try:
+        rng = np.random.default_rng(seed)
+    except (TypeError, ValueError) as exc:
+        raise HelixnetValueError(f"seed={seed!r} is not a usable seed: {exc}") from None
+    return np.sort(rng.choice(n, size=k, replace=False)) if n else np.zeros(0, dtype=np.int64)
+
+
+def _sampled_harmonic(P: _Prepared, sources) -> np.ndarray:
+    """Estimated raw harmonic closeness from `sources` (scipy's Dijkstra, 64 rows at a time)."""
+    import scipy.sparse as sp
+    import scipy.sparse.csgraph as csg
+
+    A = P.adjacency()
+    D = sp.csr_array((1.0 / A.data, A.indices, A.indptr), shape=A.shape)  # lengths 1/w
+    hc = np.zeros(P.n)
+    for start in range(0, len(sources), 64):
+        rows = csg.dijkstra(D, directed=P.directed, indices=sources[start : start + 64])
+        with np.errstate(divide="ignore"):
+            hc += np.where(np.isfinite(rows) & (rows > 0), 1.0 / rows, 0.0).sum(axis=0)
+    return hc * _closeness_sample_scale(P.n, sources)
+
+
+def _sample_scale(n, sources):
+    """n/k: a sum over k uniformly drawn sources estimates the sum over all n."""
+    return 1.0 if sources is None or len(sources) == 0 else n / len(sources)
+
+
+def _closeness_sample_scale(n, sources) -> np.ndarray:
+    """Per node (n-1)/(sources other than the node): harmonic closeness sums over u != v."""
+    others = np.full(n, float(len(sources)))
+    others[sources] -= 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(others > 0, (n - 1) / others, 0.0)
 
 
 # ----------------------------------------------------------------------------
 # backends: each returns a dict measure -> ndarray in node order
 # ----------------------------------------------------------------------------
-def _networkx_measures(P: _Prepared, normalized: bool, method, alpha):
+def _networkx_measures(P: _Prepared, normalized: bool, method, alpha, sources):
     import networkx as nx
 
     H = P.networkx()
@@ -269,12 +320,23 @@ def _networkx_measures(P: _Prepared, normalized: bool, method, alpha):
     else:
         out["in_degree"] = out["out_degree"] = [H.degree(v) for v in order]
         out["in_strength"] = out["out_strength"] = [H.degree(v, weight="w") for v in order]
-    bc = nx.betweenness_centrality(H, weight="dist", normalized=False)
-    # networkx halves undirected raw counts (each pair once): same as igraph's
-    out["betweenness"] = np.array([bc[v] for v in order]) * _betweenness_scale(n, P.directed, normalized)
-    hc = nx.harmonic_centrality(H, distance="dist")  # sum over u of 1/d(u -> v)
-    scale = 1.0 / (n - 1) if normalized and n > 1 else 1.0
-    out["closeness"] = np.array([hc[v] for v in order]) * scale
+    # networkx's own betweenness compares path lengths exactly (issue 11): the
+    # shared Brandes of helixnet._paths ties them within igraph's tolerance
+    bc = np.asarray(brandes(_adjacency_lists(P), n, sources), dtype=float)
+    if not P.directed:
+        bc /= 2  # each unordered pair once, as igraph
+    out["betweenness"] = bc * _sample_scale(n, sources) * _betweenness_scale(n, P.directed, normalized)
+    if sources is None:
+        hc = nx.harmonic_centrality(H, distance="dist")  # sum over u of 1/d(u -> v)
+        hc = np.array([hc[v] for v in order])
+    else:
+        hc = np.zeros(n)
+        for s in sources:
+            for v, d in nx.single_source_dijkstra_path_length(H, int(s), weight="dist").items():
+                if v != s:
+                    hc[v] += 1.0 / d
+        hc *= _closeness_sample_scale(n, sources)
+    out["closeness"] = hc * (1.0 / (n - 1) if normalized and n > 1 else 1.0)
     if P.m == 0:
         out["eigenvector"] = np.ones(n)
     elif method == "eigenvector":
@@ -308,7 +370,7 @@ def _seeded_python_random(func, *args, **kwargs):
         random.setstate(state)
 
 
-def _igraph_measures(P: _Prepared, normalized: bool, method, alpha):
+def _igraph_measures(P: _Prepared, normalized: bool, method, alpha, sources):
     g = P.igraph()
     n = P.n
     out = {}
@@ -320,27 +382,24 @@ def _igraph_measures(P: _Prepared, normalized: bool, method, alpha):
     else:
         out["in_degree"] = out["out_degree"] = g.degree()
         out["in_strength"] = out["out_strength"] = g.strength(weights="w", loops=False)
-    bc = np.asarray(g.betweenness(directed=P.directed, weights="dist"), dtype=float) if n else np.zeros(0)
-    out["betweenness"] = bc * _betweenness_scale(n, P.directed, normalized)
-    if n > 1:
-        hc = np.asarray(g.harmonic_centrality(mode="in", weights="dist", normalized=normalized), dtype=float)
-    else:
+    bc = np.asarray(g.betweenness(directed=P.directed, weights="dist", sources=sources), dtype=float)
+    out["betweenness"] = bc * _sample_scale(n, sources) * _betweenness_scale(n, P.directed, normalized)
+    if n < 2:
         hc = np.zeros(n)
-    out["closeness"] = hc
+    elif sources is None:
+        hc = np.asarray(g.harmonic_centrality(mode="in", weights="dist", normalized=False), dtype=float)
+    else:
+        hc = _sampled_harmonic(P, sources)
+    out["closeness"] = hc * (1.0 / (n - 1) if normalized and n > 1 else 1.0)
     if P.m == 0:
         out["eigenvector"] = np.ones(n)
     elif method == "eigenvector":
         out["eigenvector"] = _seeded_python_random(g.eigenvector_centrality, weights="w")
     else:
-        import scipy.sparse as sp
-        import scipy.sparse.linalg as sla
-
-        A = g.get_adjacency_sparse(attribute="w")  # A[i, j] = weight of i -> j
-        M = sp.identity(n, format="csc") - alpha * sp.csc_matrix(A).T
-        out["eigenvector"] = sla.spsolve(M, np.ones(n))  # x = alpha A^T x + 1
+        out["eigenvector"] = _katz(P.adjacency(), alpha)  # A[i, j] = weight of i -> j
     out["eigenvector"] = _unit(out["eigenvector"])
     out["pagerank"] = g.pagerank(damping=_PAGERANK_ALPHA, weights="w", directed=P.directed) if n else []
-    out["hub"], out["authority"] = _hits(g.get_adjacency_sparse(attribute="w") if P.m else None, n)
+    out["hub"], out["authority"] = _hits(P.adjacency() if P.m else None, n)
     return out
 
 
@@ -348,7 +407,9 @@ def _igraph_measures(P: _Prepared, normalized: bool, method, alpha):
 # public API
 # ----------------------------------------------------------------------------
 @actor_graph
-def centrality(G, backend: str = "networkx", weight: str | None = "weight", normalized: bool = True) -> pd.DataFrame:
+def centrality(
+    G, backend: str = "networkx", weight: str | None = "weight", normalized: bool = True, *, k: int | None = None, seed=0
+) -> pd.DataFrame:
     r"""Centrality of every node of an actor graph, one fixed column per measure.
 
     With :math:`w_{uv}` the tie strength, :math:`d(u,v)` the shortest-path
@@ -383,6 +444,14 @@ def centrality(G, backend: str = "networkx", weight: str | None = "weight", norm
         number of ordered (directed) or unordered (undirected) pairs not
         involving the node, and closeness by :math:`n-1`. Strengths are never
         normalised; eigenvector/Katz, PageRank and HITS always are (below).
+    k : int or None
+        ``None`` (default): exact betweenness and closeness, from every
+        node. An integer: *estimates* from `k` source nodes drawn uniformly
+        without replacement (see Notes), for graphs too large for the
+        exact :math:`O(nm \log n)` computation.
+    seed : int or None
+        Seed of the source sample when `k` is given (the same seed draws the
+        same sources on both backends, so they give the same estimates).
 
     Returns
     -------
@@ -436,12 +505,27 @@ def centrality(G, backend: str = "networkx", weight: str | None = "weight", norm
     :math:`\rho = 0` (acyclic graphs, where the walk series is finite). A
     graph without edges gets :math:`1/\sqrt{n}` everywhere. Both backends use
     the same rule; the Katz system is solved by networkx's
-    ``katz_centrality_numpy`` and, for igraph, by a sparse solve on igraph's
-    adjacency matrix.
+    ``katz_centrality_numpy`` and, for igraph, by fixed-point iteration on
+    the sparse adjacency matrix.
 
-    *Ties.* Shortest paths are compared in floating point; paths whose
-    lengths differ only by rounding (e.g. ``1/3+1/3+1/3`` against ``1``)
-    may be counted as distinct by one library and tied by the other.
+    *Ties.* Path lengths are sums of reciprocals, so equal lengths can
+    differ by rounding (``1/6 + 1/30`` against ``1/5``). Both backends count
+    paths whose lengths agree within a relative :math:`10^{-10}` as tied:
+    igraph by its own rule, the networkx backend by helixnet's Brandes
+    (:mod:`helixnet._paths`), as networkx's ``betweenness_centrality``
+    compares sums exactly and may miss such ties.
+
+    *Sampled estimates.* With `k` sources :math:`K`, betweenness sums the
+    dependencies of the sources only and scales by :math:`n/k` (Brandes &
+    Pich 2007, as networkx's ``betweenness_centrality(k=...)``), and
+    closeness sums :math:`1/d(u, v)` over :math:`u \in K \setminus \{v\}`
+    and scales by :math:`(n-1)/|K \setminus \{v\}|` (Eppstein & Wang
+    2004). Both are unbiased; their error shrinks like :math:`1/\sqrt{k}`
+    and is measured against exact values in
+    ``benchmarks/bench_centrality.py``. ``table.attrs`` records ``k``,
+    ``seed`` and the ``sources`` drawn (None when exact). The exact computation on the networkx backend warns when the
+    graph is large enough to take hours.
+
     *HITS.* Hubs and authorities are the leading eigenvectors of
     :math:`AA^T` and :math:`A^TA`. They are not unique when the leading
     singular value is repeated — always so in an undirected bipartite graph
@@ -450,8 +534,10 @@ def centrality(G, backend: str = "networkx", weight: str | None = "weight", norm
     leading eigenspace: unique, equal to the usual vector in the simple case,
     and hub = authority in an undirected graph. Neither library's own HITS
     routine does this, so both backends apply it to the weighted adjacency
-    matrix each library builds (networkx's ``nx.hits`` agrees whenever the
-    leading singular value is simple; tested).
+    matrix (built by networkx, or by helixnet for igraph; networkx's
+    ``nx.hits`` agrees whenever the leading singular value is simple;
+    tested). Above 600 nodes the leading eigenvectors come from Lanczos
+    iterations (relative tolerance :math:`10^{-10}`).
 
     References
     ----------
@@ -465,6 +551,12 @@ def centrality(G, backend: str = "networkx", weight: str | None = "weight", norm
     .. [4] Kleinberg, J. M. (1999). Authoritative sources in a hyperlinked
        environment. Journal of the ACM 46(5), 604–632.
        doi:10.1145/324133.324140
+    .. [5] Brandes, U. & Pich, C. (2007). Centrality estimation in large
+       networks. International Journal of Bifurcation and Chaos 17(7),
+       2303–2318. doi:10.1142/S0218127407018403
+    .. [6] Eppstein, D. & Wang, J. (2004). Fast approximation of
+       centrality. Journal of Graph Algorithms and Applications 8(1),
+       39–45. doi:10.7155/jgaa.00081
 
     Examples
     --------
@@ -488,16 +580,43 @@ def centrality(G, backend: str = "networkx", weight: str | None = "weight", norm
     if backend not in _BACKENDS:
         raise HelixnetValueError(f"backend={backend!r} is unknown; expected one of {', '.join(_BACKENDS)}")
     P = _Prepared(G, weight)
+    sources = _sample_sources(P.n, k, seed)
+    hours = _networkx_hours(P.n, P.m, P.directed)
+    if backend == "networkx" and sources is None and hours >= 1:
+        warnings.warn(
+            f"exact betweenness and closeness of {P.n} nodes and {P.m} edges on the networkx backend "
+            f"may take about {hours:.0f} hour(s); use backend='igraph' or "
+            "estimate from k sampled sources (k=...)",
+            RuntimeWarning,
+            stacklevel=3,
+        )
     method, alpha = _eigenvector_rule(P)
     compute = _networkx_measures if backend == "networkx" else _igraph_measures
-    values = compute(P, normalized, method, alpha) if P.n else {m: [] for m in MEASURES}
+    values = compute(P, normalized, method, alpha, sources) if P.n else {m: [] for m in MEASURES}
     table = pd.DataFrame({m: np.asarray(values[m], dtype=float) for m in MEASURES}, index=pd.Index(P.nodes, name="node"))
     if normalized and P.n > 1:
         table["in_degree"] /= P.n - 1
         table["out_degree"] /= P.n - 1
     table.insert(0, "sector", pd.Series(P.sectors, index=table.index, dtype=object))
     table["eigenvector_method"] = pd.Series([method] * P.n, index=table.index, dtype=object)
+    if sources is None:
+        table.attrs.update(k=None, seed=None, sources=None)
+    else:
+        table.attrs.update(k=len(sources), seed=seed, sources=[P.nodes[i] for i in sources])
     return table
+
+
+#: Seconds per (source x adjacency entry) of the networkx backend's Python
+#: searches, measured by benchmarks/bench_centrality.py (part 1) on the 2-core
+#: development machine.
+_NETWORKX_SECONDS_PER_SOURCE_EDGE = 2e-6
+
+
+def _networkx_hours(n, m, directed=True) -> float:
+    """Rough hours for exact betweenness plus closeness on the networkx backend
+    (two single-source searches per node, each over every adjacency entry)."""
+    entries = m if directed else 2 * m
+    return 2 * n * (entries + n) * _NETWORKX_SECONDS_PER_SOURCE_EDGE / 3600
 
 
 #: Group centralities reported by :func:`sector_centrality`.

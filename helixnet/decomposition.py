@@ -21,13 +21,13 @@ negative mutual redundancy :math:`R = (-1)^{N+1} T`, i.e. a positive ``T``
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from helixnet import _core
+from helixnet._progress import progress_bar as _progress
 from helixnet.information import _label, contingency
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -446,14 +446,6 @@ def _player_tables(records, dims, player, weight):
     P = np.zeros((len(players),) + counts.shape[1:])
     P[present] = counts
     return P, players
-
-
-def _progress(iterable, total, show, desc):
-    if show and sys.stderr.isatty():
-        from tqdm.auto import tqdm
-
-        return tqdm(iterable, total=total, desc=desc, file=sys.stderr)
-    return iterable
 
 
 def _subset_sums(P):

@@ -79,6 +79,47 @@ def _first_index(mask: np.ndarray) -> tuple:
     return tuple(int(i) for i in np.unravel_index(int(np.argmax(mask)), mask.shape))
 
 
+#: Largest exact total of integer counts: counts are 64-bit integers, and a
+#: total beyond 2**63 - 1 would wrap around to a negative number.
+MAX_COUNT = 2**63 - 1
+
+
+def _check_count_total(cells, names=None) -> None:
+    """Raise InvalidTableError unless integer counts and their total fit in 64 bits.
+
+    `cells` is an integer ndarray, or a sequence of numbers (Python ints of
+    any size, numpy integers, floats) with `names` labelling them for the
+    message. Floats are not checked here (their total is a float anyway).
+    The total is computed exactly (in Python integers) whenever it could
+    come near the limit, so an overflow is reported, never wrapped.
+    """
+    if isinstance(cells, np.ndarray):
+        if cells.dtype.kind not in "iu" or cells.size == 0:
+            return
+        top = int(cells.max())
+        if top * cells.size <= MAX_COUNT:
+            return  # no overflow possible
+        values, names = cells.ravel().tolist(), None
+    else:
+        values = list(cells)
+    total = 0
+    for i, v in enumerate(values):
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer)):
+            continue
+        v = int(v)
+        if v > MAX_COUNT:
+            what = f"the count for {names[i]!r}" if names is not None else "a count"
+            raise InvalidTableError(
+                f"{what} is {v}, more than the largest exact count {MAX_COUNT} (2**63 - 1)"
+            )
+        total += v
+    if total > MAX_COUNT:
+        raise InvalidTableError(
+            f"the counts add up to {total}, more than the largest exact total {MAX_COUNT} (2**63 - 1); "
+            "divide them by a common factor or pass proportions"
+        )
+
+
 def _check_table(arr, *, min_dims: int = 2, counts: bool = False) -> np.ndarray:
     """Return `arr` as a validated ndarray (int or float dtype).
 
@@ -115,6 +156,7 @@ def _check_table(arr, *, min_dims: int = 2, counts: bool = False) -> np.ndarray:
         raise InvalidTableError(f"the table has a negative cell {a[idx]} at index {idx}")
     if not a.any():
         raise InvalidTableError("the table is all zeros (no cases)")
+    _check_count_total(a)
     if counts:
         _require_counts(a)
     return a
@@ -789,7 +831,7 @@ def redundancy(table, unit: str = "bit") -> float:
     """
     t = mutual_information(table, unit=unit)
     n = np.ndim(table) if _is_plain(table) else _as_table(table)[0].ndim
-    return _redundancy_sign(n) * t
+    return _redundancy_sign(n) * t + 0.0  # + 0.0: a zero T is R = 0, not -0.0
 
 
 def _redundancy_sign(n: int) -> float:
@@ -959,6 +1001,7 @@ def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
             raise InvalidTableError(f"Venn key {key!r} names the same cell as another key")
         values[cell] = val
     values[(0,) * len(dims)] = none
+    _check_count_total(list(values.values()), ["".join(d for d, c in zip(dims, cell) if c) or "none" for cell in values])
     vals = np.asarray(list(values.values()))
     if vals.dtype.kind not in "biuf":
         raise HelixnetTypeError(f"Venn counts must be numbers, got {list(values.values())}")
@@ -1062,7 +1105,7 @@ class SynergyResult:
     @property
     def redundancy(self) -> float:
         """Mutual redundancy :math:`(-1)^{N+1} T` (Leydesdorff & Ivanova 2014)."""
-        return _redundancy_sign(len(self.dims)) * self.T
+        return _redundancy_sign(len(self.dims)) * self.T + 0.0  # no "-0.0"
 
     def _label(self, s) -> str:
         return ",".join(str(self.dims[a]) for a in s)
@@ -1187,6 +1230,12 @@ def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> Syner
     n is small relative to the number of cells (Gehlen et al. 2024). The
     Miller-Madow correction removes the first-order term; it does not make
     small samples reliable — see :func:`helixnet.uncertainty.bootstrap`.
+
+    Every T is exactly 0 when it lies within rounding noise of zero:
+    :math:`|T| \\le 10^{-12} \\sum_A |H(A)|` over the entropies it combines
+    (``helixnet._core.NOISE_TOL``). Independent dimensions give T = 0 in
+    exact arithmetic but :math:`\\pm 10^{-16}` in floating point, and that
+    sign is not synergy.
 
     References
     ----------

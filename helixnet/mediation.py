@@ -17,7 +17,8 @@ import math
 from dataclasses import asdict, dataclass
 
 from helixnet._validation import SECTORS, actor_graph
-from helixnet.centrality import _REL_TOL, _dijkstra_counts, _Prepared
+from helixnet._paths import dijkstra_counts, tied
+from helixnet.centrality import _Prepared
 from helixnet.exceptions import HelixnetValueError
 
 __all__ = ["mediation", "MediationResult"]
@@ -156,7 +157,8 @@ def mediation(
     *Geodesics* are counted with multiplicity, as in betweenness: a pair with
     three shortest paths, two of them via G, contributes 3 to ``geodesics``
     and 2 to ``geodesics_via_broker``. Paths whose lengths agree within a
-    relative :math:`10^{-12}` are treated as tied. ``path_share`` pools the
+    relative :math:`10^{-10}` are tied, as in igraph (see
+    :mod:`helixnet._paths`). ``path_share`` pools the
     paths of all pairs; ``pair_share`` weighs every reachable pair equally
     (it equals the group betweenness of :math:`B` restricted to S–T pairs,
     divided by the number of reachable pairs).
@@ -229,8 +231,8 @@ def mediation(
     fractions = 0.0
     for sources, targets in directions:
         for s in sources:
-            dist, sigma = _dijkstra_counts(adj, s, blocked=())
-            dist_b, sigma_b = _dijkstra_counts(adj, s, blocked=B)
+            dist, sigma = dijkstra_counts(adj, s, blocked=())
+            dist_b, sigma_b = dijkstra_counts(adj, s, blocked=B)
             for t in targets:
                 n_pairs += 1
                 if t not in dist:
@@ -239,7 +241,7 @@ def mediation(
                 avoiding = 0
                 if t in dist_b:
                     reach_without += 1
-                    if abs(dist_b[t] - dist[t]) <= _REL_TOL * dist[t]:
+                    if tied(dist_b[t], dist[t]):
                         avoiding = sigma_b[t]
                 geo += sigma[t]
                 geo_via += sigma[t] - avoiding

@@ -21,6 +21,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from helixnet._progress import progress_bar
 from helixnet._validation import actor_graph
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
 
@@ -253,6 +254,7 @@ def significance(
     model: str = "rewire",
     alternative: str = "two-sided",
     weight: str | None = "weight",
+    progress: bool = False,
 ) -> pd.DataFrame:
     r"""z-scores and Monte Carlo p-values of subordination indicators under a null model.
 
@@ -288,6 +290,9 @@ def significance(
         chance?).
     weight : str or None
         Edge attribute holding tie strength.
+    progress : bool
+        Show a progress bar over the replicates (tqdm on stderr, only when
+        stderr is a terminal; the command line's ``--quiet`` turns it off).
 
     Returns
     -------
@@ -375,7 +380,7 @@ def significance(
     observed = evaluate(G)
     children = np.random.SeedSequence(seed).spawn(int(n))
     null = {k: [] for k in names}
-    for child in children:
+    for child in progress_bar(children, len(children), progress, f"null model ({model})"):
         rng = np.random.default_rng(child)
         H = rewire(G, seed=rng, weight=weight) if model == "rewire" else permute_sectors(G, seed=rng)
         for k, v in evaluate(H).items():

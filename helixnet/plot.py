@@ -1399,7 +1399,10 @@ def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str
     data : pandas.DataFrame
         Either long (columns `sector`, ``measure``, ``share``) or wide (one
         row per sector, in column `sector` or the index, one column per
-        measure holding the sector's share).
+        measure holding the sector's share); or a table returned by
+        :func:`helixnet.centrality.sector_centrality` (its ``share_*``
+        columns are drawn) or by :func:`helixnet.centrality` (summed into
+        sector shares first).
     sector : str
         Name of the sector column.
     measures : sequence of str, optional
@@ -1434,7 +1437,16 @@ def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str
     """
     import numpy as np
 
+    from helixnet.centrality import CENTRALITY_COLUMNS, MEASURES
+
     df = data.copy()
+    if set(CENTRALITY_COLUMNS) <= set(df.columns):  # node table of helixnet.centrality: its shares
+        from helixnet.centrality import sector_centrality
+
+        df = sector_centrality(df)
+    if all(f"share_{m}" in df.columns for m in MEASURES):  # helixnet.centrality.sector_centrality
+        df = df[[f"share_{m}" for m in MEASURES]].rename(columns=lambda c: c[len("share_"):])
+        df = df[df.notna().any(axis=1)].rename_axis(sector)
     if sector not in df.columns and df.index.name == sector:
         df = df.reset_index()
     if {"measure", "share"} <= set(df.columns):
@@ -1530,6 +1542,8 @@ def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _R
         df = df.reindex(columns=list(roles), fill_value=0).rename_axis(None, axis=1)
         df.index = df.index.astype(str)
         df = df.rename_axis(sector).reset_index()
+    if sector not in df.columns and "group" in df.columns:  # helixnet.brokerage's node table
+        df = df.rename(columns={"group": sector})
     if sector not in df.columns:
         if df.index.name == sector or set(map(str, df.index)) <= set(SECTORS):
             df = df.reset_index(names=sector) if df.index.name != sector else df.reset_index()
@@ -1687,6 +1701,9 @@ def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
     import numpy as np
     from matplotlib.patches import Patch
 
+    if hasattr(evidence, "evidence") and hasattr(evidence, "verdict"):  # a ConfigurationResult
+        verdict = evidence.verdict if verdict is None else verdict
+        evidence = evidence.evidence
     _require_columns(evidence, ["metric", "value", "threshold", "points_to"], "configuration_evidence")
     df = evidence.reset_index(drop=True)
     ax = _new_axes(ax, figsize=(6.0, 0.42 * len(df) + 1.4))
@@ -1736,8 +1753,11 @@ def venn3(
 
     Parameters
     ----------
-    counts : mapping
-        Keys ``"U", "I", "G", "UI", "UG", "IG", "UIG"`` (missing keys count 0).
+    counts : mapping, VennCounts or SynergyResult
+        Keys ``"U", "I", "G", "UI", "UG", "IG", "UIG"`` (missing keys count 0);
+        or the result of :func:`helixnet.graphs.venn_counts` (its cells and
+        ``none``), or a :class:`helixnet.SynergyResult` of a 2x2x2
+        presence/absence table with axes U, I, G (its cells).
     t_values : mapping, optional
         ``{"UI": ..., "UG": ..., "IG": ..., "UIG": ...}`` in `unit`; computed
         from `counts` and `none` with :func:`helixnet.synergy` when omitted.
@@ -1784,6 +1804,10 @@ def venn3(
     """
     from matplotlib.patches import Circle
 
+    if hasattr(counts, "cells") and hasattr(counts, "none"):  # helixnet.graphs.venn_counts
+        counts, none = counts.cells, counts.none
+    elif hasattr(counts, "table") and hasattr(counts, "mutual_information"):  # a SynergyResult
+        counts, none = _venn_cells_of(counts)
     unknown = set(map(str, counts)) - set(_VENN_KEYS)
     if unknown:
         raise InvalidTableError(f"venn3: unknown region key(s) {sorted(unknown)}; expected {list(_VENN_KEYS)}")
@@ -1873,6 +1897,17 @@ def _dims_of(df, k, n, default=3):
     return np.full(n, int(default))
 
 
+def _venn_cells_of(res):
+    """(Venn counts, none) of a SynergyResult's 2x2x2 presence/absence table (axes U, I, G; 1 = present)."""
+    import numpy as np
+
+    table = np.asarray(res.table)
+    if table.shape != (2, 2, 2):
+        raise InvalidTableError(f"venn3 needs a 2x2x2 presence/absence table, got shape {table.shape}")
+    cells = {key: float(table[tuple(int(d in key) for d in "UIG")]) for key in _VENN_KEYS}
+    return cells, float(table[0, 0, 0])
+
+
 def synergy_interval(
     data,
     *,
@@ -1894,9 +1929,10 @@ def synergy_interval(
 
     Parameters
     ----------
-    data : pandas.DataFrame or BootstrapResult
+    data : pandas.DataFrame or helixnet.uncertainty.BootstrapResult
         One row per estimate with columns `label`, `estimate`, `low`, `high`;
-        or the result of :func:`helixnet.bootstrap` (or its ``to_frame()``),
+        or a result of :func:`helixnet.bootstrap` (drawn in its own unit) or
+        its ``to_frame()`` (columns ``subset, estimate, ci_low, ci_high``),
         drawn subset by subset.
     label, estimate, low, high : str
         Column names. An `estimate` column named ``"R"`` or
@@ -1941,10 +1977,11 @@ def synergy_interval(
     """
     import numpy as np
 
-    if hasattr(data, "interval") and hasattr(data, "to_frame"):  # a helixnet.bootstrap result
+    if hasattr(data, "to_frame") and hasattr(data, "unit") and not hasattr(data, "columns"):
+        unit = data.unit  # a BootstrapResult: its own unit
         data = data.to_frame()
     if {"subset", "estimate", "ci_low", "ci_high"} <= set(data.columns) and label not in data:
-        # BootstrapResult.to_frame(): T of each subset with its interval
+        # helixnet.bootstrap's table: T of each subset with its interval
         label, estimate, low, high = "subset", "estimate", "ci_low", "ci_high"
     _require_columns(data, [label, estimate, low, high], "synergy_interval")
     df = data.reset_index(drop=True)
@@ -1981,9 +2018,11 @@ def decomposition_bars(data, *, group: str = "group", contribution: str = "contr
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or helixnet.DecompositionResult
         One row per group with columns `group` and `contribution`
-        (``weight x T_g``).
+        (``weight x T_g``); or a result of :func:`helixnet.decompose` (its
+        groups, with its between-group term and unit), or its
+        ``to_frame()`` (one bar per additive term).
     group, contribution : str
         Column names.
     between : float, optional
@@ -2020,7 +2059,15 @@ def decomposition_bars(data, *, group: str = "group", contribution: str = "contr
     >>> plt.close("all")
     """
     import numpy as np
+    import pandas as pd
 
+    if hasattr(data, "groups") and hasattr(data, "between") and hasattr(data, "unit"):  # DecompositionResult
+        unit, between = data.unit, data.between if between is None else between
+        data = data.groups
+    if (group, contribution) == ("group", "contribution") and {"term", "level", "value"} <= set(data.columns):
+        # DecompositionResult.to_frame(): one bar per additive term
+        data = pd.DataFrame({"group": [f"{t} ({lv})" for t, lv in zip(data["term"], data["level"])],
+                             "contribution": data["value"]})
     _require_columns(data, [group, contribution], "decomposition_bars")
     names = [str(g) for g in data[group]]
     values = list(data[contribution].astype(float))
@@ -2048,9 +2095,10 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
 
     Parameters
     ----------
-    values : ShapleyResult or pandas.Series
+    values : ShapleyResult, pandas.DataFrame or pandas.Series
         The result of :func:`helixnet.shapley` (its unit is used and each
-        player's number of records is shown beside its name), or a Series
+        player's number of records is shown beside its name) or its
+        ``to_frame()`` (columns ``player``, ``n``, ``shapley``), or a Series
         of values per player (index = player).
     unit : str
         Unit for the axis label when `values` is a Series.
@@ -2083,9 +2131,15 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
     import pandas as pd
 
     sizes = None
-    if hasattr(values, "shapley") and hasattr(values, "n") and isinstance(values.shapley, pd.Series):
+    if not isinstance(values, pd.DataFrame) and hasattr(values, "shapley") and hasattr(values, "n"):
         unit, sizes = values.unit, values.n
         values = values.shapley
+    elif isinstance(values, pd.DataFrame) and "shapley" in values:  # ShapleyResult.to_frame()
+        frame = values.set_index("player") if "player" in values else values
+        sizes = frame["n"] if "n" in frame else None
+        values = frame["shapley"]
+    elif isinstance(values, pd.DataFrame) and values.shape[1] == 1:  # a Series' to_frame()
+        values = values.iloc[:, 0]
     if not isinstance(values, pd.Series):
         raise HelixnetTypeError(f"shapley_bars needs a ShapleyResult or a pandas Series, got {type(values).__name__}")
     s = values.astype(float).sort_values(kind="stable")
@@ -2116,7 +2170,9 @@ def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = 
     ----------
     data : pandas.DataFrame
         Columns `x`, `y`, and optionally `low`/`high` (interval) and `hue`
-        (series name).
+        (series name), e.g. :func:`helixnet.bibliometrics.synergy_table`
+        (whose ``ci_low``/``ci_high`` are drawn when `low`/`high` are not
+        given).
     x, y, low, high, hue : str
         Column names.
     unit : str
@@ -2153,6 +2209,8 @@ def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = 
     True
     >>> plt.close("all")
     """
+    if low is None and high is None and {"ci_low", "ci_high"} <= set(data.columns):
+        low, high = "ci_low", "ci_high"  # helixnet.bibliometrics.synergy_table's interval
     cols = [x, y] + [c for c in (low, high, hue) if c]
     _require_columns(data, cols, "synergy_over_time")
     ax = _new_axes(ax, figsize=(6.4, 3.6))

@@ -126,14 +126,14 @@ class SubordinationReport:
         }
 
 
-def _significance_table(G, n_null, seed, weight):
+def _significance_table(G, n_null, seed, weight, progress=False):
     from helixnet.configuration import subordination_metrics
     from helixnet.nullmodels import SIGNIFICANCE_COLUMNS, significance
 
     blocks = []
     for model in ("rewire", "permute"):
         try:
-            t = significance(G, n=n_null, seed=seed, model=model, weight=weight)
+            t = significance(G, n=n_null, seed=seed, model=model, weight=weight, progress=progress)
         except InvalidGraphError:  # too few edges to rewire: observed values only
             obs = subordination_metrics(G, weight=weight)
             t = pd.DataFrame({"metric": list(obs), "observed": list(obs.values())})
@@ -200,7 +200,7 @@ def _summary(name, G, dominance, med, rel, hier, conf, brok, sig):
 
 
 def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx", weight: str | None = "weight",
-                         name: str | None = None) -> SubordinationReport:
+                         name: str | None = None, progress: bool = False) -> SubordinationReport:
     """Centrality, brokerage, mediation, hierarchy, configuration and significance in one call.
 
     The tables answer the questions of the Kazakhstan study: which sector
@@ -224,6 +224,8 @@ def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx",
         Edge attribute holding tie strength.
     name : str, optional
         Label for the summary; default ``G.graph.get("name", "graph")``.
+    progress : bool
+        Progress bars over the null-model replicates (stderr, terminal only).
 
     Returns
     -------
@@ -287,7 +289,7 @@ def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx",
     rel = mediation(G, weight=weight, directed=False)
     hier = dict(hierarchy(G, weight=weight))
     conf = configuration(G, weight=weight)
-    sig = _significance_table(G, n_null, seed, weight)
+    sig = _significance_table(G, n_null, seed, weight, progress)
     summary = _summary(name, G, dominance, med, rel, hier, conf, brok, sig)
     return SubordinationReport(name, table, shares, dominance, brok, med, rel, hier, conf, sig, summary)
 

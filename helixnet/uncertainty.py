@@ -16,12 +16,12 @@ All of them need integer counts (cases), not probabilities.
 
 from __future__ import annotations
 
-import sys
 from typing import NamedTuple
 
 import numpy as np
 
 from helixnet import _core
+from helixnet._progress import progress_bar as _progress
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information import (
     _as_table,
@@ -55,15 +55,6 @@ def _rng(seed):
             f"seed must be None, a non-negative integer or a numpy Generator, got {seed!r}"
         )
     return np.random.default_rng(seed)
-
-
-def _progress(iterable, total, enabled, desc):
-    """Wrap `iterable` in a tqdm bar when asked and stderr is a terminal."""
-    if enabled and sys.stderr.isatty():
-        from tqdm.auto import tqdm
-
-        return tqdm(iterable, total=total, desc=desc, file=sys.stderr)
-    return iterable
 
 
 def _count_table(data, dims, weight, why):

@@ -377,3 +377,136 @@ def test_igraph_backend_leaves_pythons_random_state_alone():
     random.seed(123)
     centrality(G, backend="igraph")
     assert random.random() == expected
+
+
+# ----------------------------------------------------------------------------
+# sampled estimates (k sources) and the large-graph warning (issue 11)
+# ----------------------------------------------------------------------------
+def _exact_dependencies(G, s):
+    """delta_s(v) = sum over t of sigma_st(v)/sigma_st from the exact-rational Brandes of test_paths."""
+    from fractions import Fraction
+
+    from test_paths import _exact_sssp
+
+    _, sigma, preds, order = _exact_sssp(G, s)
+    delta = dict.fromkeys(order, Fraction(0))
+    for w in reversed(order):
+        for v in preds[w]:
+            delta[v] += Fraction(sigma[v], sigma[w]) * (1 + delta[w])
+    return delta, _exact_sssp(G, s)[0]
+
+
+@pytest.mark.parametrize("backend", ["networkx", "igraph"])
+@pytest.mark.parametrize("directed", [True, False])
+def test_sampled_estimates_follow_their_formulas_with_exact_rationals(backend, directed):
+    """Betweenness estimate = n/k * sum over the drawn sources of their exact dependencies
+    (Brandes & Pich 2007); closeness = (n-1)/|K minus v| * sum over K minus v of 1/d (Eppstein & Wang
+    2004). Reference: exact Fraction shortest paths, on the sources the table reports."""
+    from test_paths import _random_graph
+
+    for seed in range(8):
+        G = _random_graph(seed, directed)
+        n, k = len(G), 4
+        est = centrality(G, backend=backend, normalized=False, k=k, seed=seed)
+        assert est.attrs["k"] == k and est.attrs["seed"] == seed and len(set(est.attrs["sources"])) == k
+        bc = dict.fromkeys(G, 0)
+        hc = dict.fromkeys(G, 0)
+        for s in est.attrs["sources"]:
+            delta, dist = _exact_dependencies(G, s)
+            for v in G:
+                if v != s:
+                    bc[v] += delta.get(v, 0)
+                    hc[v] += 1 / dist[v] if v in dist else 0
+        for v in G:
+            others = k - (v in est.attrs["sources"])
+            want_b = float(bc[v]) * n / k / (1 if directed else 2)
+            want_c = float(hc[v]) * (n - 1) / others if others else 0.0
+            assert est.loc[v, "betweenness"] == pytest.approx(want_b, rel=1e-9, abs=1e-12), (seed, v)
+            assert est.loc[v, "closeness"] == pytest.approx(want_c, rel=1e-9, abs=1e-12), (seed, v)
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_sampling_every_node_gives_the_exact_values(directed):
+    G = random_actor_graph(4, directed=directed)
+    exact = centrality(G, backend="igraph")
+    for backend in ("networkx", "igraph"):
+        est = centrality(G, backend=backend, k=len(G), seed=1)
+        np.testing.assert_allclose(est[list(MEASURES)], exact[list(MEASURES)], rtol=1e-9, atol=1e-12)
+
+
+def test_same_seed_same_sources_on_both_backends_and_other_columns_unchanged():
+    G = random_actor_graph(5, directed=True)
+    a = centrality(G, backend="networkx", k=5, seed=7)
+    b = centrality(G, backend="igraph", k=5, seed=7)
+    assert a.attrs["sources"] == b.attrs["sources"]
+    np.testing.assert_allclose(a[list(MEASURES)], b[list(MEASURES)], rtol=1e-6, atol=1e-12)
+    exact = centrality(G, backend="networkx")
+    assert list(a.columns) == list(exact.columns)  # same schema whatever k
+    others = [m for m in MEASURES if m not in ("betweenness", "closeness")]
+    pd.testing.assert_frame_equal(a[others], exact[others])
+    pd.testing.assert_frame_equal(centrality(G, backend="igraph", k=5, seed=7), b)  # reproducible
+
+
+@pytest.mark.parametrize("k, error", [(0, HelixnetValueError), (10**6, HelixnetValueError), ("5", HelixnetTypeError),
+                                      (2.5, HelixnetTypeError), (True, HelixnetValueError)])
+def test_bad_sample_sizes_are_refused(k, error):
+    G = random_actor_graph(1, directed=True)
+    with pytest.raises(error, match="k="):
+        centrality(G, k=k)
+
+
+def test_networkx_backend_warns_when_exact_paths_would_take_hours(monkeypatch):
+    import sys
+    import warnings
+
+    module = sys.modules["helixnet.centrality"]  # ``import helixnet.centrality`` binds the function
+    G = random_actor_graph(1, directed=True)
+    monkeypatch.setattr(module, "_NETWORKX_SECONDS_PER_SOURCE_EDGE", 1e3)  # pretend a slow machine
+    with pytest.warns(RuntimeWarning, match="hour.*backend='igraph'.*k="):
+        centrality(G)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        centrality(G, k=3)  # sampled: no warning
+        centrality(G, backend="igraph")  # igraph: no warning
+    monkeypatch.undo()
+    assert module._networkx_hours(10**5, 3 * 10**5) >= 1 > module._networkx_hours(1000, 3000)
+
+
+def test_cli_sources_option_matches_the_library_and_the_schema(tmp_path):
+    import contextlib
+    import io
+    import json
+
+    import jsonschema
+
+    from helixnet.cli import main
+    from helixnet.cli._schemas import SCHEMAS
+    from helixnet.graphs import from_edges
+
+    G = random_actor_graph(6, directed=True)
+    edges, nodes = tmp_path / "e.csv", tmp_path / "n.csv"
+    pd.DataFrame([(u, v, d["weight"]) for u, v, d in G.edges(data=True)], columns=["source", "target", "weight"]).to_csv(edges, index=False)
+    pd.DataFrame(list(G.nodes(data="sector")), columns=["node", "sector"]).to_csv(nodes, index=False)
+    H = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
+
+    def run(*extra):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            try:
+                code = main(["centrality", str(edges), "--nodes", str(nodes), "--format", "json", *extra])
+            except SystemExit as exc:
+                code = exc.code
+        return code, out.getvalue()
+
+    code, out = run("--sources", "4", "--seed", "3", "--backend", "igraph")
+    assert code == 0
+    got = json.loads(out)
+    jsonschema.validate(got, SCHEMAS["centrality"])
+    assert (got["sources"], got["seed"]) == (4, 3)
+    lib = centrality(H, backend="igraph", k=4, seed=3)
+    lib.index = lib.index.astype(str)  # the CLI reads node ids as text
+    for rec in got["nodes"]:
+        assert rec["betweenness"] == pytest.approx(lib.loc[str(rec["node"]), "betweenness"], abs=1e-12)
+    code, out = run()
+    assert code == 0 and (json.loads(out)["sources"], json.loads(out)["seed"]) == (None, None)
+    assert run("--sources", "0")[0] == 2

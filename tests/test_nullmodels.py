@@ -126,3 +126,62 @@ def test_government_brokerage_in_statist_archetype_beats_label_permutation():
 def test_significance_rejects_bad_arguments(kw, match):
     with pytest.raises(HelixnetValueError, match=match):
         significance(archetype_graph("statist", seed=0), **kw)
+
+
+def test_null_model_progress_bar_is_drawn_only_on_a_terminal(monkeypatch):
+    """progress=True draws a tqdm bar on stderr when it is a terminal, nothing otherwise;
+    the table is identical either way (issue 11: null models had no progress bar)."""
+    import io
+    import sys
+
+    from helixnet.configuration import archetype_graph
+    from helixnet.nullmodels import significance
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    G = archetype_graph("statist", seed=0)
+    plain = significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute")
+    pipe = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", pipe)
+    quiet = significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute", progress=True)
+    assert pipe.getvalue() == ""
+    tty = Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    shown = significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute", progress=True)
+    assert "null model (permute)" in tty.getvalue() and "7/7" in tty.getvalue()
+    assert quiet.equals(plain) and shown.equals(plain)
+    tty.seek(0)
+    tty.truncate()
+    significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute")  # progress off by default
+    assert tty.getvalue() == ""
+
+
+def test_subordination_cli_shows_null_model_progress_unless_quiet(monkeypatch, tmp_path):
+    import contextlib
+    import io
+    import sys
+
+    import networkx as nx
+
+    from helixnet.cli import main
+    from helixnet.configuration import archetype_graph
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    G = archetype_graph("statist", seed=0)
+    edges = tmp_path / "e.csv"
+    nodes = tmp_path / "n.csv"
+    edges.write_text("source,target,weight\n" + "".join(f"{u},{v},{d.get('weight', 1)}\n" for u, v, d in G.edges(data=True)))
+    nodes.write_text("node,sector\n" + "".join(f"{v},{s}\n" for v, s in G.nodes(data="sector")))
+    assert isinstance(G, nx.Graph)
+    for quiet, expect in ((False, True), (True, False)):
+        tty = Tty()
+        monkeypatch.setattr(sys, "stderr", tty)
+        with contextlib.redirect_stdout(io.StringIO()):
+            args = ["subordination", str(edges), "--nodes", str(nodes), "--null", "3", "--format", "json"]
+            assert main(args + (["--quiet"] if quiet else [])) == 0
+        assert ("null model (rewire)" in tty.getvalue()) is expect

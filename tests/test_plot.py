@@ -445,3 +445,83 @@ def test_synergy_interval_takes_a_bootstrap_result_and_its_frame():
         assert segs[-1][0][0] == pytest.approx(res.interval()[0]) and segs[-1][1][0] == pytest.approx(res.interval()[1])
         assert ax.get_xlabel() == "T (bits); synergy (k ≥ 3) where R = (−1)^(k+1)·T < 0"
         plt.close("all")
+
+
+# ----------------------------------------------------------------------------
+# the package's own results feed the plot meant for them (issue 11)
+# ----------------------------------------------------------------------------
+def _records():
+    return pd.DataFrame({"a": list("xxyyxyxyxx"), "b": list("pqpqqppqqq"), "c": list("rrsssrsrrs"),
+                         "g": list("1111122222")})
+
+
+def _bar_widths(ax):
+    return [round(p.get_width(), 9) for p in bars(ax)]
+
+
+def test_each_library_result_and_its_frame_feed_the_plot_meant_for_it():
+    """Every pairing draws, and the result object and its to_frame() draw the same marks.
+    Expected marks: one interval per bootstrap row, one bar per decomposition group
+    plus the between term, one bar per Shapley player, one bar per sector and measure."""
+    import helixnet as hx
+    from helixnet.centrality import MEASURES
+
+    df = _records()
+    G = hx.kazakhstan_graph()
+
+    boot = hx.bootstrap(df, dims=["a", "b", "c"], n_boot=30, seed=1, unit="mbit")
+    ax1, ax2 = plot.synergy_interval(boot), plot.synergy_interval(boot.to_frame())
+    frame = boot.to_frame()
+    assert tick_texts(ax1.get_yticklabels()) == tick_texts(ax2.get_yticklabels()) == list(frame["subset"])
+    assert ax1.get_xlabel().startswith("T (mbit)")
+
+    dec = hx.decompose(df, dims=["a", "b", "c"], group="g")
+    ax = plot.decomposition_bars(dec)
+    assert len(bars(ax)) == len(dec.groups) + 1  # groups + between
+    assert sum(_bar_widths(ax)) == pytest.approx(dec.total, abs=1e-9)  # contributions + between = T
+    ax = plot.decomposition_bars(dec.to_frame())
+    assert sum(_bar_widths(ax)) == pytest.approx(dec.total, abs=1e-9)
+
+    sh = hx.shapley(df, dims=["a", "b", "c"], player="g")
+    assert len(bars(plot.shapley_bars(sh))) == len(bars(plot.shapley_bars(sh.to_frame()))) == len(sh)
+
+    table = hx.centrality(G)
+    shares = hx.sector_centrality(G)
+    n_sectors = int((shares["n_nodes"] > 0).sum())
+    ax_a, ax_b = plot.centrality_by_sector(shares), plot.centrality_by_sector(table)
+    assert len(bars(ax_a)) == len(bars(ax_b)) == n_sectors * len(MEASURES)
+    assert sorted(p.get_height() for p in bars(ax_a)) == pytest.approx(sorted(p.get_height() for p in bars(ax_b)))
+
+    for result in (hx.brokerage(G), hx.sector_brokerage(G), hx.brokerage_test(G)):
+        assert len(bars(plot.brokerage_profile(result))) > 0
+
+    med = hx.mediation(G)
+    assert len(bars(plot.mediation(med))) == len(bars(plot.mediation(med.to_dict()))) == 2
+
+    conf = hx.configuration(G)
+    ax = plot.configuration_evidence(conf)
+    assert conf.verdict in ax.get_title()
+
+    vc = hx.graphs.venn_counts(G)
+    ax = plot.venn3(vc)
+    assert [c.get_gid() for c in ax.patches if isinstance(c, Circle)] == ["venn-U", "venn-I", "venn-G"]
+    syn = hx.synergy(hx.venn_table({"U": 3, "I": 4, "G": 5, "UI": 2, "UG": 1, "IG": 1, "UIG": 1}, none=2))
+    texts = [t.get_text() for t in plot.venn3(syn).texts]
+    assert "4" in texts and "outside all three: 2" in "\n".join(texts)
+
+
+def test_bibliometric_synergy_table_feeds_synergy_over_time_with_its_interval():
+    """synergy_table's columns (year, T, ci_low, ci_high) draw one line with one interval band."""
+    from pathlib import Path
+
+    from matplotlib.collections import PolyCollection
+
+    from helixnet import bibliometrics as bib
+
+    fix = Path(__file__).resolve().parent / "fixtures" / "bibliometrics"
+    recs = bib.classify(bib.read_records([fix / "savedrecs_1.txt", fix / "savedrecs_2.txt"]))
+    table = bib.synergy_table(recs, by="year", n_boot=30, seed=1)
+    ax = plot.synergy_over_time(table)
+    assert len(ax.lines) == 2  # the series and the zero line
+    assert len(ax.lines[0].get_xdata()) == len(table)
+    assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 1

@@ -221,11 +221,13 @@ CENTRALITY = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "helixnet centrality",
     "type": "object",
-    "required": ["backend", "normalized", "nodes"],
+    "required": ["backend", "normalized", "sources", "seed", "nodes"],
     "additionalProperties": False,
     "properties": {
         "backend": {"enum": ["networkx", "igraph"]},
         "normalized": {"type": "boolean"},
+        "sources": {"type": ["integer", "null"], "minimum": 1},
+        "seed": {"type": ["integer", "null"], "minimum": 0},
         "nodes": {"type": "array", "items": _CENTRALITY_NODE},
     },
 }

@@ -1,13 +1,15 @@
 """``helixnet centrality``: centrality of every node of an actor graph.
 
 Wraps :func:`helixnet.centrality`. JSON output (schema ``CENTRALITY`` in
-:mod:`helixnet.cli._schemas`): ``{"backend": .., "normalized": .., "nodes":
+:mod:`helixnet.cli._schemas`): ``{"backend": .., "normalized": .., "sources": .., "seed": .., "nodes":
 [{"node": .., "sector": .., "in_degree": .., ..., "eigenvector_method": ..}]}``
 — one object per node with every column of
-:data:`helixnet.centrality.CENTRALITY_COLUMNS`. CSV output: the same table.
+:data:`helixnet.centrality.CENTRALITY_COLUMNS`; ``"sources"`` and ``"seed"``
+are null unless ``--sources K`` asked for betweenness and closeness estimated
+from K sampled nodes. CSV output: the same table.
 """
 
-from helixnet.cli._common import add_graph_input_arguments
+from helixnet.cli._common import add_graph_input_arguments, seed_int
 from helixnet.cli._output import add_output_arguments
 
 HELP = "centrality of every actor: degree, strength, betweenness, closeness, eigenvector, PageRank, HITS"
@@ -20,7 +22,23 @@ def add_arguments(parser):
     parser.add_argument("--edge-weight", default="weight", metavar="ATTR",
                         help="edge attribute holding tie strength ('none' for unweighted)")
     parser.add_argument("--raw", action="store_true", help="do not normalise degrees, betweenness, closeness")
+    parser.add_argument("--sources", type=_positive_int, metavar="K",
+                        help="estimate betweenness and closeness from K sampled source nodes (large graphs)")
+    parser.add_argument("--seed", type=seed_int, default=0, help="seed of the --sources sample (default 0)")
     add_output_arguments(parser)
+
+
+def _positive_int(text: str) -> int:
+    """argparse type of --sources: an integer >= 1, else exit status 2."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number of sources {text!r}: give an integer >= 1") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"invalid number of sources {text!r}: give an integer >= 1")
+    return value
 
 
 def run(args):
@@ -30,7 +48,8 @@ def run(args):
 
     G = read_graph(args)
     weight = None if args.edge_weight.lower() == "none" else args.edge_weight
-    table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw)
+    table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw, k=args.sources, seed=args.seed)
     table.index.name = "node"
-    payload = {"backend": args.backend, "normalized": not args.raw, "nodes": json_records(table, index="node")}
+    payload = {"backend": args.backend, "normalized": not args.raw, "sources": args.sources,
+               "seed": None if args.sources is None else args.seed, "nodes": json_records(table, index="node")}
     return Output(payload=payload, table=table, text=table.to_string(float_format=lambda x: f"{x:.4f}"))

@@ -27,10 +27,11 @@ def add_arguments(parser):
 
 
 def run(args):
-    from helixnet.cli._common import read_graph
+    from helixnet.cli._common import read_graph, show_progress
     from helixnet.cli._output import Output
     from helixnet.subordination import subordination_report
 
-    report = subordination_report(read_graph(args), n_null=args.null, seed=args.seed, backend=args.backend)
+    report = subordination_report(read_graph(args), n_null=args.null, seed=args.seed, backend=args.backend,
+                                  progress=show_progress(args))
     # CSV: the evidence behind the verdict (metric, value, threshold, points_to)
     return Output(payload=report.to_dict(), table=report.configuration.evidence, text=report.summary)

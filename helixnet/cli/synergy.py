@@ -80,7 +80,7 @@ def add_arguments(parser):
     parser.add_argument("--interval", choices=["basic", "bca", "percentile"], default="basic",
                         help="bootstrap interval (default basic: centred on the bias-corrected estimate)")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
-    parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
+    parser.add_argument("--none", metavar="N", help="with --venn: cases with none of the dimensions")
     parser.add_argument("--krippendorff", action="store_true",
                         help="also Krippendorff's interaction information I (IPF max-entropy fit), with R = I + T")
     parser.add_argument("--game", action="store_true",
@@ -88,21 +88,43 @@ def add_arguments(parser):
     add_output_arguments(parser)
 
 
+def parse_count(text: str, what: str):
+    """A count as typed: an exact int when whole (``5e18``, ``120``), else a float.
+
+    Read through :class:`decimal.Decimal`, so ``12345678901234567891`` or
+    ``5e18`` become exactly that integer (a float would round them); whether it
+    is too large for a count is checked as the library checks counts.
+    """
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        raise UsageError(f"{what} is not a number: {text.strip()!r}") from None
+    if not number.is_finite():
+        raise UsageError(f"{what} must be a finite number, got {text.strip()!r}")
+    from helixnet.exceptions import InvalidTableError
+    from helixnet.information import MAX_COUNT
+
+    if number > MAX_COUNT:  # refused before building a possibly huge integer (1e300)
+        raise InvalidTableError(f"{what} is {text.strip()}, more than the largest exact count {MAX_COUNT} (2**63 - 1)")
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number)
+
+
 def parse_venn(text: str) -> dict:
-    """``"U=3,I=4"`` -> ``{"U": 3, "I": 4}`` (ints when whole)."""
+    """``"U=3,I=4"`` -> ``{"U": 3, "I": 4}`` (exact ints when whole)."""
     out = {}
     for item in text.split(","):
         key, sep, value = item.partition("=")
         key = key.strip()
         if not sep or not key:
             raise UsageError(f"--venn expects {_VENN_KEYS}, got {item.strip()!r}")
-        try:
-            number = float(value)
-        except ValueError:
-            raise UsageError(f"--venn count for {key!r} is not a number: {value.strip()!r}") from None
+        number = parse_count(value, f"--venn count for {key!r}")
         if key in out:
             raise UsageError(f"--venn key {key!r} given twice")
-        out[key] = int(number) if number.is_integer() else number
+        out[key] = number
     return out
 
 
@@ -115,7 +137,7 @@ def _table(args):
             raise UsageError("--venn needs --none N: the cases with none of the dimensions (it changes T)")
         from helixnet.information import venn_table
 
-        none = int(args.none) if float(args.none).is_integer() else args.none
+        none = parse_count(args.none, "--none")
         counts = parse_venn(args.venn)
         table = venn_table(counts, none=none)
         dims = ("U", "I", "G", "F")[: table.ndim]
