@@ -651,8 +651,12 @@ def kazakhstan_layers() -> AnalysisResult:
 
 # --------------------------------------------------------------------------- subordination, synergy, comparison
 
-#: Null-model replicates behind the z-scores and p-values of the subordination analysis.
-N_NULL = 99
+#: Null draws per model behind the configuration verdict of the subordination analysis
+#: (helixnet.configuration.DEFAULT_N_NULL).
+N_NULL = 199
+#: Null draws per model and coding variant of the robustness analysis
+#: (helixnet.sensitivity.SENSITIVITY_N_NULL).
+N_NULL_SENSITIVITY = 99
 
 _SHARE_MEASURES = ("out_strength", "in_strength", "betweenness", "closeness", "pagerank", "hub", "authority")
 
@@ -668,6 +672,47 @@ def _shares_table(sector_shares):
     return pd.DataFrame(rows, columns=["sector", "measure", "share"])
 
 
+def _claim(conf, metric):
+    """(observed, result, rewire null mean, permute null mean) of one indicator."""
+    r = conf.evidence.set_index("metric").loc[metric]
+    return float(r["observed"]), str(r["result"]), float(r["null_mean_rewire"]), float(r["null_mean_permute"])
+
+
+def _claims_text(confs, diag_flows, n_government, n_conclusion):
+    """What the measurements say about the paper's two claims (written from the results)."""
+    fb, fb_res, fb_rew, fb_perm = _claim(confs["flows"], "g_feedback")
+    feedback = (
+        f"'Vertical subordination ... and lack of feedback': coded, not measured, as far as the graph goes. Every "
+        f"statement of the paper was coded as one tie pointing from the government or funder down, so reciprocity "
+        f"is {diag_flows['reciprocity']:.2f} and Krackhardt's hierarchy {diag_flows['krackhardt_hierarchy']:.2f} by "
+        f"construction (and they cannot tell the government from any other sector). The government-specific test, "
+        f"the share of G's inter-sector tie strength flowing to G, is {fb:.2f} (0.5 if no direction were "
+        f"preferred); ties rewired with every actor's in- and out-ties kept give {fb_rew:.2f} on average and "
+        f"permuted sector labels {fb_perm:.2f}: {fb_res}"
+        + (" — the data support lack of feedback to the government beyond both null models."
+           if fb_res == "supports" else
+           " — so the low feedback is what the coded directions produce, not a finding beyond chance."
+           if fb_res == "not distinguishable from chance" else ".")
+    )
+    um, um_res, um_rew, um_perm = _claim(confs["relationships"], "ui_mediation")
+    uf, uf_res, _, _ = _claim(confs["flows"], "ui_mediation")
+    via = (
+        f"'Business and science ... relate indirectly, via the government': read as relationships, {um:.2f} of the "
+        f"U–I shortest paths pass through a government actor, against {um_rew:.2f} in rewired graphs and "
+        f"{um_perm:.2f} with permuted sector labels: {um_res}"
+        + (" — more than chance." if um_res == "supports" else
+           " — rewired graphs route even more U–I paths through G, because G's actors hold many of the ties;"
+           f" with labels permuted, any set of {n_government} actors would mediate about as much."
+           if um_res == "not distinguishable from chance" and um_rew > um else
+           "." if um_res != "contradicts" else " — less than chance.")
+        + f" As directed flows, {uf:.2f} of the U–I paths pass through G ({uf_res}): funding and authority run from "
+        "G to science and to business, never from one through G to the other. The "
+        f"{n_conclusion} ties that state this mediation directly (marked encodes_conclusion in data/links.csv) are "
+        "the paper's conclusion put into the graph; the robustness analysis drops them."
+    )
+    return feedback + " " + via
+
+
 def subordination() -> AnalysisResult:
     import pandas as pd
 
@@ -678,45 +723,116 @@ def subordination() -> AnalysisResult:
     rep = subordination_report(G, n_null=N_NULL, seed=SEED, name="Kazakhstan innovation system")
     shares = _shares_table(rep.sector_shares)
     with plot.style():
-        fig, axes = _figure(13.0, 8.4, nrows=2, ncols=2)
+        fig, axes = _figure(13.5, 9.0, nrows=2, ncols=2)
         plot.centrality_by_sector(shares, ax=axes[0, 0])
         plot.brokerage_profile(rep.brokerage, ax=axes[0, 1])
         plot.mediation(rep.mediation_relationships, ax=axes[1, 0])
-        plot.configuration_evidence(rep.configuration.evidence, verdict=rep.configuration.verdict, ax=axes[1, 1])
-    conf = rep.configuration
-    med = rep.mediation_relationships.to_dict()
+        plot.configuration_evidence(rep.evidence, ax=axes[1, 1],
+                                    verdict=", ".join(f"{c.verdict} ({k})" for k, c in rep.configurations.items()))
+    confs = rep.configurations
+    evidence = rep.evidence
     summary = {
-        "verdict": conf.verdict,
-        "statist_votes": conf.statist_votes,
-        "balanced_votes": conf.balanced_votes,
-        "evidence": conf.to_dict()["evidence"],
+        "verdict": {k: c.verdict for k, c in confs.items()},
+        "configuration": {k: c.to_dict() for k, c in confs.items()},
         "centrality_share_by_sector": {
             m: {str(r["sector"]): r["share"] for r in shares[shares["measure"] == m].to_dict("records")}
             for m in _SHARE_MEASURES
         },
         "dominant_sector": {str(r["measure"]): str(r["sector"]) for r in rep.dominance.to_dict("records")},
-        "mediation": med,
+        "mediation": rep.mediation_relationships.to_dict(),
         "mediation_flows": rep.mediation.to_dict(),
         "hierarchy": dict(rep.hierarchy),
-        "significance": rep.significance[["model", "metric", "observed", "z", "p_value", "n_null"]].to_dict("records"),
         "n_null": N_NULL,
         "seed": SEED,
     }
-    text = " ".join(line.strip() for line in rep.summary.splitlines() if line.strip())
-    text += ("" if text.endswith(".") else ".") + (
-        f" Null models: {N_NULL} degree-preserving rewirings and {N_NULL} sector-label permutations, seed {SEED}."
+    from helixnet.sensitivity import conclusion_link_ids
+
+    n_government = sum(1 for _, d in G.nodes(data=True) if d["sector"] == "G")
+    not_sig = [f"{r.metric} ({r.reading})" for r in evidence.itertuples()
+               if r.result == "not distinguishable from chance"]
+    text = (
+        "Input and finding are kept apart here. Coded from the paper's statements: the actors, their sectors "
+        "(ambiguous ones in data/sector_mapping.csv), one tie per statement with its direction, planned ties, and "
+        "three ties that restate the paper's conclusion. Measured: each indicator set against what the "
+        "government's size gives and against two null models (rewiring that keeps every actor's ties, and "
+        f"permutation of the sector labels; {N_NULL} draws each, seed {SEED}); an indicator counts only when it "
+        "departs from both at the two-sided 0.05 level, and the verdict may be 'undetermined'. "
+        + " ".join(c.verdict_text() for c in confs.values())
+        + " Not distinguishable from chance: " + (", ".join(not_sig) if not_sig else "none") + ". "
+        + _claims_text(confs, confs["flows"].diagnostics, n_government, len(conclusion_link_ids()))
+        + f" Raw centrality shares (not set against sector size) are led by "
+        + ", ".join(f"{s} for {m}" for m, s in summary["dominant_sector"].items() if s != "None"
+                    and m in ("betweenness", "pagerank", "out_strength"))
+        + f"; the government has {n_government} of "
+        f"{G.number_of_nodes()} actors. Of the government's brokerage, "
+        f"{confs['relationships'].diagnostics['delegation_two_paths']:g} two-paths are delegation inside "
+        f"government (G→G→X) and {confs['relationships'].diagnostics['inter_sector_two_paths_via_g']:g} stand between "
+        f"two other sectors, of {confs['relationships'].diagnostics['inter_sector_two_paths']:g} such two-paths in all "
+        "(ties as relationships)."
     )
     brokerage = rep.brokerage.copy()
     tables = {
         "": shares,
         "brokerage": brokerage,
         "mediation": rep.tables()["mediation"].assign(ends=lambda d: d["ends"].map(", ".join)),
-        "configuration": conf.evidence,
-        "significance": rep.significance,
+        "configuration": evidence,
         "hierarchy": pd.DataFrame({"metric": list(rep.hierarchy), "value": [float(v) for v in rep.hierarchy.values()]}),
     }
     return AnalysisResult("subordination", "Vertical subordination: centrality, brokerage, mediation, verdict",
                           fig, tables, summary, text)
+
+
+def robustness() -> AnalysisResult:
+    from helixnet import graphs, plot
+    from helixnet.sensitivity import sensitivity
+
+    G = graphs.kazakhstan_graph()
+    res = sensitivity(G, n_null=N_NULL_SENSITIVITY, seed=SEED)
+    table = res.table
+    with plot.style():
+        fig, axes = _figure(11.5, 0.4 * len(table) + 3.0)
+        plot.sensitivity(table, ax=axes[0, 0])
+    verdicts = table["verdict"].value_counts().to_dict()
+    metrics = [c[: -len("_result")] for c in table.columns if c.endswith("_result")]
+    supports = {m: int((table[f"{m}_result"] == "supports").sum()) for m in metrics}
+    contradicts = {m: int((table[f"{m}_result"] == "contradicts").sum()) for m in metrics}
+    base = table[table["variant"] == "as coded"].set_index("reading")["verdict"].to_dict()
+    changed = [f"{r.variant} ({r.reading}): {r.verdict}" for r in table.itertuples()
+               if r.variant != "as coded" and r.verdict != base.get(r.reading)]
+    import numpy as np
+
+    coded = table[table["variant"] == "as coded"][metrics].to_numpy(dtype=float)
+    merged = table[table["variant"] == "pilot_clusters merged"][metrics].to_numpy(dtype=float)
+    clusters_note = (
+        "Merging the pilot clusters changes no indicator: their ties are delegation inside government (G→G→X), "
+        "which no longer counts as mediation."
+        if merged.shape == coded.shape and np.allclose(coded, merged, equal_nan=True) else ""
+    )
+    summary = {
+        "n_null": N_NULL_SENSITIVITY,
+        "seed": SEED,
+        "verdict_counts": {str(k): int(v) for k, v in verdicts.items()},
+        "rows": res.to_dict()["table"],
+        "supports_by_indicator": supports,
+        "contradicts_by_indicator": contradicts,
+    }
+    text = (
+        f"The verdict and every indicator recomputed over {table['variant'].nunique()} codings of the graph, each "
+        f"under both readings ({len(table)} rows; {N_NULL_SENSITIVITY} draws per null model and row, seed {SEED}): "
+        "planned ties dropped, the seven pilot clusters merged into one node, the three ties that encode the "
+        "paper's conclusion dropped, unit weights, ambiguous actors given their alternative sector (all of them, "
+        "or only the state-owned ones as government), and the first three together. Verdicts: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())) + ". "
+        + ("Rows whose verdict differs from the as-coded one: " + "; ".join(changed) + ". " if changed else
+           "No variant changes the as-coded verdict. ")
+        + "Rows in which an indicator supports the statist configuration beyond both null models: "
+        + ", ".join(f"{m} {supports[m]}" for m in metrics)
+        + "; contradicts it: " + ", ".join(f"{m} {contradicts[m]}" for m in metrics)
+        + " (for inter_sector_share 'supports' means separate spheres). "
+        + clusters_note
+    )
+    return AnalysisResult("robustness", "Robustness: the verdict over coding variants", fig,
+                          {"": table, "evidence": res.evidence}, summary, text)
 
 
 #: Sector-label permutations behind the null distribution of T_UIG of the relationships.
@@ -1000,6 +1116,8 @@ ANALYSES: list = [
              datasets=("actors", "links", "sector_mapping", "knowledge_sources", "table3_rd_funding_sources")),
     Analysis("subordination", "Vertical subordination: centrality, brokerage, mediation, verdict", subordination,
              modules=("helixnet.graphs", "helixnet.subordination"), datasets=_GRAPH_DATA),
+    Analysis("robustness", "Robustness: the verdict over coding variants", robustness,
+             modules=("helixnet.graphs", "helixnet.sensitivity"), datasets=_GRAPH_DATA),
     Analysis("synergy", "Triple Helix synergy of the Kazakhstan relationships", synergy,
              modules=("helixnet.graphs", "helixnet.information", "helixnet.uncertainty"), datasets=_GRAPH_DATA),
     Analysis("comparison", "Kazakhstan and the OECD: funding layers side by side", comparison,
