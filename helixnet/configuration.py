@@ -572,7 +572,9 @@ def _null_values(F, n_null, seed):
     pairs, w = F.edges()
     if len(pairs) >= 2:  # rewire() needs two ties; with fewer the model has no draws
         for child in s_rewire.spawn(n_null):
-            new, origin, _ = _swap_chain(F.n, pairs, F.directed, 10 * len(pairs), 1000 * len(pairs),
+            # rewire()'s chain, with at most 10 attempts per swap (a graph that admits few swaps
+            # is then left with fewer, not searched 100 times as long)
+            new, origin, _ = _swap_chain(F.n, pairs, F.directed, 10 * len(pairs), 100 * len(pairs),
                                          np.random.default_rng(child))
             W = np.zeros((F.n, F.n))
             a, b = np.array(new).T
@@ -708,7 +710,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
         \begin{cases}
           \text{statist} & S > k/2 \text{ and } C = 0,\\
           \text{laissez-faire} & \text{else, if the inter-sector share is significantly low},\\
-          \text{balanced} & \text{else, if } C > k/2 \text{ and } S = 0,\\
+          \text{balanced} & \text{else, if } S = 0 \text{ and (ui\_direct contradicts or } C > k/2),\\
           \text{undetermined} & \text{otherwise.}
         \end{cases}
 
@@ -771,6 +773,15 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     overlap) are ``ui_direct``. What would make each point the other way
     is in :data:`INDICATORS` (``other_way``).
 
+    *What decides a configuration.* Each is recognised by its own defining
+    feature (Etzkowitz & Leydesdorff 2000): statist by government
+    mediation (a majority of the voting indicators beyond chance, none
+    against), laissez-faire by separate spheres, balanced by direct U–I
+    relations beyond chance (``ui_direct``) with no indicator for the
+    statist configuration. A government that is an ordinary actor is *not
+    distinguishable from chance* rather than "contradicting" — so the
+    absence of statist evidence alone is "undetermined", never "balanced".
+
     *Against expectation.* ``size_expectation`` is what G's size alone gives
     (G's node share for its shares; 0.5 for feedback; random mixing of the
     sector sizes for the tie shares), ``ratio_to_size`` the observed value
@@ -780,6 +791,10 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     *Weights.* Strength measures and shortest paths use weights rescaled
     so that each layer's mean tie is 1 (:func:`normalize_layers`);
     brokerage counts ties, not weights.
+
+    *Draws needed.* The smallest p-value is :math:`1/(n+1)`, so with fewer
+    than :math:`2/\alpha` draws (40 at :math:`\alpha = 0.05`) no indicator
+    can be significant and the verdict is "undetermined" by construction.
 
     *Stability.* A Monte Carlo p-value near :math:`\alpha/2 = 0.025` from
     :math:`n = 199` draws has standard error
@@ -803,7 +818,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
 
     Examples
     --------
-    >>> r = configuration(archetype_graph("statist", seed=0), n_null=39, seed=1)
+    >>> r = configuration(archetype_graph("statist", seed=0), n_null=99, seed=1)
     >>> r.verdict, r.reading
     ('statist', 'flows')
     >>> list(r.evidence["metric"])
@@ -846,11 +861,13 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     s = int((vote["result"] == "supports").sum())
     c = int((vote["result"] == "contradicts").sum())
     separate = evidence.set_index("metric").loc["inter_sector_share", "result"] == "supports"
+    # the balanced configuration's defining feature: direct U-I relations beyond chance
+    direct_overlap = evidence.set_index("metric").loc["ui_direct", "result"] == "contradicts"
     if k and s > k / 2 and c == 0:
         verdict = "statist"
     elif separate:
         verdict = "laissez-faire"
-    elif k and c > k / 2 and s == 0:
+    elif s == 0 and (direct_overlap or (k and c > k / 2)):
         verdict = "balanced"
     else:
         verdict = "undetermined"

@@ -243,7 +243,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     Examples
     --------
     >>> from helixnet.configuration import archetype_graph
-    >>> r = subordination_report(archetype_graph("statist", seed=0), n_null=39, seed=1, name="statist archetype")
+    >>> r = subordination_report(archetype_graph("statist", seed=0), n_null=99, seed=1, name="statist archetype")
     >>> r.configuration.verdict, sorted(r.configurations)
     ('statist', ['flows', 'relationships'])
     >>> print(r.summary.splitlines()[0])
