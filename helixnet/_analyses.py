@@ -760,7 +760,7 @@ def subordination() -> AnalysisResult:
         + " ".join(c.verdict_text() for c in confs.values())
         + " Not distinguishable from chance: " + (", ".join(not_sig) if not_sig else "none") + ". "
         + _claims_text(confs, confs["flows"].diagnostics, n_government, len(conclusion_link_ids()))
-        + f" Raw centrality shares (not set against sector size) are led by "
+        + " Raw centrality shares (not set against sector size) are led by "
         + ", ".join(f"{s} for {m}" for m, s in summary["dominant_sector"].items() if s != "None"
                     and m in ("betweenness", "pagerank", "out_strength"))
         + f"; the government has {n_government} of "
@@ -784,7 +784,7 @@ def subordination() -> AnalysisResult:
 
 def robustness() -> AnalysisResult:
     from helixnet import graphs, plot
-    from helixnet.sensitivity import sensitivity
+    from helixnet.sensitivity import PILOT_CLUSTERS, conclusion_link_ids, sensitivity
 
     G = graphs.kazakhstan_graph()
     res = sensitivity(G, n_null=N_NULL_SENSITIVITY, seed=SEED)
@@ -819,8 +819,8 @@ def robustness() -> AnalysisResult:
     text = (
         f"The verdict and every indicator recomputed over {table['variant'].nunique()} codings of the graph, each "
         f"under both readings ({len(table)} rows; {N_NULL_SENSITIVITY} draws per null model and row, seed {SEED}): "
-        "planned ties dropped, the seven pilot clusters merged into one node, the three ties that encode the "
-        "paper's conclusion dropped, unit weights, ambiguous actors given their alternative sector (all of them, "
+        f"planned ties dropped, the {len(PILOT_CLUSTERS)} pilot clusters merged into one node, the "
+        f"{len(conclusion_link_ids())} ties that encode the paper's conclusion dropped, unit weights, ambiguous actors given their alternative sector (all of them, "
         "or only the state-owned ones as government), and the first three together. Verdicts: "
         + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())) + ". "
         + ("Rows whose verdict differs from the as-coded one: " + "; ".join(changed) + ". " if changed else

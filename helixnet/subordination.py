@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet._validation import check_actor_graph
-from helixnet.exceptions import InvalidGraphError
+
 
 __all__ = ["subordination_report", "kazakhstan_report", "SubordinationReport", "KazakhstanReport"]
 
