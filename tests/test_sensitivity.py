@@ -126,3 +126,27 @@ def test_a_variant_that_returns_no_graph_is_named_in_the_error():
     nx.set_node_attributes(G, {"u": "U", "g": "G", "i": "I"}, "sector")
     with pytest.raises(HelixnetTypeError, match="broken"):
         sensitivity(G, {"broken": lambda H: None}, n_null=3)
+
+
+def test_sensitivity_figure_colours_each_cell_by_its_result():
+    # one image cell per row and indicator; the colour index is the result's position in the legend
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helixnet import plot
+
+    table = pd.DataFrame({
+        "variant": ["as coded", "as coded"], "reading": ["flows", "relationships"],
+        "verdict": ["statist", "undetermined"],
+        "g_brokerage": [0.9, 0.2], "g_brokerage_result": ["supports", "not distinguishable from chance"],
+        "g_feedback": [0.1, float("nan")], "g_feedback_result": ["contradicts", "undefined"],
+    })
+    ax = plot.sensitivity(table)
+    codes = ax.images[0].get_array()
+    assert codes.shape == (2, 2)
+    assert codes.tolist() == [[0, 1], [2, 3]]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["as coded (flows): statist",
+                                                          "as coded (relationships): undetermined"]
+    plt.close("all")
