@@ -695,16 +695,19 @@ def _claims_text(confs, diag_flows, n_government, n_conclusion):
            if fb_res == "not distinguishable from chance" else ".")
     )
     um, um_res, um_rew, um_perm = _claim(confs["relationships"], "ui_mediation")
+    ev = confs["relationships"].evidence.set_index("metric").loc["ui_mediation"]
     uf, uf_res, _, _ = _claim(confs["flows"], "ui_mediation")
+    side = lambda obs, mean: "more than" if obs > mean else "fewer than" if obs < mean else "as many as"  # noqa: E731
     via = (
         f"'Business and science ... relate indirectly, via the government': read as relationships, {um:.2f} of the "
-        f"U–I shortest paths pass through a government actor, against {um_rew:.2f} in rewired graphs and "
-        f"{um_perm:.2f} with permuted sector labels: {um_res}"
-        + (" — more than chance." if um_res == "supports" else
-           " — rewired graphs route even more U–I paths through G, because G's actors hold many of the ties;"
-           f" with labels permuted, any set of {n_government} actors would mediate about as much."
-           if um_res == "not distinguishable from chance" and um_rew > um else
-           "." if um_res != "contradicts" else " — less than chance.")
+        f"U–I shortest paths pass through a government actor — {side(um, um_rew)} in rewired graphs "
+        f"({um_rew:.2f}, one-sided p {ev['p_rewire']:.3f}) and {side(um, um_perm)} with permuted sector labels "
+        f"({um_perm:.2f}, p {ev['p_permute']:.3f}): {um_res}"
+        + (" — more than chance under both." if um_res == "supports" else
+           " — less than chance under both." if um_res == "contradicts" else
+           f"; a random set of {n_government} actors labelled government would mediate about as much, and the "
+           "government actors' many ties alone would give them more."
+           if um_rew > um and abs(um - um_perm) < abs(um - um_rew) else ".")
         + f" As directed flows, {uf:.2f} of the U–I paths pass through G ({uf_res}): funding and authority run from "
         "G to science and to business, never from one through G to the other. The "
         f"{n_conclusion} ties that state this mediation directly (marked encodes_conclusion in data/links.csv) are "
@@ -748,27 +751,27 @@ def subordination() -> AnalysisResult:
     from helixnet.sensitivity import conclusion_link_ids
 
     n_government = sum(1 for _, d in G.nodes(data=True) if d["sector"] == "G")
-    not_sig = [f"{r.metric} ({r.reading})" for r in evidence.itertuples()
-               if r.result == "not distinguishable from chance"]
     text = (
         "Input and finding are kept apart here. Coded from the paper's statements: the actors, their sectors "
         "(ambiguous ones in data/sector_mapping.csv), one tie per statement with its direction, planned ties, and "
-        "three ties that restate the paper's conclusion. Measured: each indicator set against what the "
+        f"{len(conclusion_link_ids())} ties that restate the paper's conclusion. Measured: each indicator set against what the "
         "government's size gives and against two null models (rewiring that keeps every actor's ties, and "
         f"permutation of the sector labels; {N_NULL} draws each, seed {SEED}); an indicator counts only when it "
         "departs from both at the two-sided 0.05 level, and the verdict may be 'undetermined'. "
-        + " ".join(c.verdict_text() for c in confs.values())
-        + " Not distinguishable from chance: " + (", ".join(not_sig) if not_sig else "none") + ". "
+        + " ".join(c.verdict_text() + " " + " ".join(c.evidence_text()) for c in confs.values())
+        + " "
         + _claims_text(confs, confs["flows"].diagnostics, n_government, len(conclusion_link_ids()))
         + " Raw centrality shares (not set against sector size) are led by "
         + ", ".join(f"{s} for {m}" for m, s in summary["dominant_sector"].items() if s != "None"
                     and m in ("betweenness", "pagerank", "out_strength"))
-        + f"; the government has {n_government} of "
-        f"{G.number_of_nodes()} actors. Of the government's brokerage, "
-        f"{confs['relationships'].diagnostics['delegation_two_paths']:g} two-paths are delegation inside "
-        f"government (G→G→X) and {confs['relationships'].diagnostics['inter_sector_two_paths_via_g']:g} stand between "
-        f"two other sectors, of {confs['relationships'].diagnostics['inter_sector_two_paths']:g} such two-paths in all "
-        "(ties as relationships)."
+        + f"; the government has {n_government} of {G.number_of_nodes()} actors. "
+        + " ".join(
+            f"Ties as {k}: {c.diagnostics['delegation_two_paths']:g} two-paths through the government are delegation "
+            f"inside it (G→G→X, counted apart) and {c.diagnostics['inter_sector_two_paths_via_g']:g} stand between two "
+            f"other sectors, of {c.diagnostics['inter_sector_two_paths']:g} open two-paths between different non-G "
+            "sectors in all."
+            for k, c in confs.items()
+        )
     )
     brokerage = rep.brokerage.copy()
     tables = {
