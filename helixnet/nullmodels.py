@@ -85,8 +85,10 @@ def rewire(G, seed=None, nswap=None, weight: str | None = "weight", max_tries_fa
     Notes
     -----
     networkx's swap routines create new edges without data, so helixnet
-    re-implements the same swaps with edges chosen uniformly at random (by
-    numpy's Generator) and their data carried over: in the directed swaps each
+    re-implements the same swaps on integer node ids, with edges chosen
+    uniformly at random (by a :class:`random.Random` seeded from the numpy
+    Generator: cheap draws, as most attempts on star-like graphs fail) and their
+    data carried over: in the directed swaps each
     new edge takes the data of the removed edge with the same *source*
     (:math:`(u,y) \leftarrow (u,v)`; :math:`(s,t) \leftarrow (s,a)`,
     :math:`(t,a) \leftarrow (t,f)`, :math:`(a,f) \leftarrow (a,t)`), so every
@@ -120,81 +122,93 @@ def rewire(G, seed=None, nswap=None, weight: str | None = "weight", max_tries_fa
     if nx.number_of_selfloops(G):
         loop = next(iter(nx.selfloop_edges(G)))
         raise InvalidGraphError(f"rewire() needs a graph without self-loops; found {loop[0]!r}->{loop[1]!r}")
-    H = G.copy()
-    m = H.number_of_edges()
+    m = G.number_of_edges()
     if m < 2:
         raise InvalidGraphError(f"rewire() needs at least 2 edges; the graph has {m}")
-    rng = _rng(seed)
     nswap = 10 * m if nswap is None else int(nswap)
-    edges = list(H.edges)
-    where = {e: k for k, e in enumerate(edges)}
-    done = tries = 0
-    while done < nswap and tries < max_tries_factor * nswap:
-        tries += 1
-        if H.is_directed():
-            swap = _directed_swap if rng.random() < 0.5 else _directed_double_swap
-            done += swap(H, edges, where, rng)
-        else:
-            done += _undirected_swap(H, edges, rng)
+    nodes = list(G.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    old = list(G.edges(data=True))
+    pairs = [(index[u], index[v]) for u, v, _ in old]
+    pairs, origin, done = _swap_chain(len(nodes), pairs, G.is_directed(), nswap, max_tries_factor * nswap, _rng(seed))
+    H = G.copy()
+    H.remove_edges_from(list(H.edges))
+    H.add_edges_from((nodes[a], nodes[b], dict(old[k][2])) for (a, b), k in zip(pairs, origin))
     H.graph["swaps"] = done
     return H
 
 
-def _directed_swap(H, edges, where, rng) -> int:
-    i = int(rng.integers(len(edges)))
-    s, a = edges[i]
-    succ_a = list(H.succ[a])
-    if not succ_a:
-        return 0
-    t = succ_a[int(rng.integers(len(succ_a)))]
-    succ_t = list(H.succ[t])
-    if t == s or not succ_t:
-        return 0
-    f = succ_t[int(rng.integers(len(succ_t)))]
-    if f in (a, t) or H.has_edge(s, t) or H.has_edge(t, a) or H.has_edge(a, f):
-        return 0
-    d_sa, d_at, d_tf = H.edges[s, a], H.edges[a, t], H.edges[t, f]
-    H.remove_edges_from([(s, a), (a, t), (t, f)])
-    H.add_edge(s, t, **d_sa)
-    H.add_edge(t, a, **d_tf)
-    H.add_edge(a, f, **d_at)
-    for old, new in (((s, a), (s, t)), ((a, t), (a, f)), ((t, f), (t, a))):
-        k = where.pop(old)
-        edges[k] = new
-        where[new] = k
-    return 1
+def _swap_chain(n, pairs, directed, nswap, max_tries, rng):
+    """The swap chain of :func:`rewire` on integer edges (private).
 
+    Returns the new edge list, for each position the index of the original
+    edge whose data it carries, and the number of swaps achieved. Random
+    numbers come from a :class:`random.Random` seeded by `rng`, for speed.
+    """
+    import random
 
-def _directed_double_swap(H, edges, where, rng) -> int:
-    i, j = (int(k) for k in rng.integers(len(edges), size=2))
-    (u, v), (x, y) = edges[i], edges[j]
-    if len({u, v, x, y}) < 4 or H.has_edge(u, y) or H.has_edge(x, v):
-        return 0
-    d_uv, d_xy = H.edges[u, v], H.edges[x, y]
-    H.remove_edges_from([(u, v), (x, y)])
-    H.add_edge(u, y, **d_uv)
-    H.add_edge(x, v, **d_xy)
-    for old, new in (((u, v), (u, y)), ((x, y), (x, v))):
-        k = where.pop(old)
-        edges[k] = new
-        where[new] = k
-    return 1
-
-
-def _undirected_swap(H, edges, rng) -> int:
-    i, j = (int(k) for k in rng.integers(len(edges), size=2))
-    if i == j:
-        return 0
-    u, v = edges[i] if rng.random() < 0.5 else edges[i][::-1]
-    x, y = edges[j] if rng.random() < 0.5 else edges[j][::-1]
-    if len({u, v, x, y}) < 4 or H.has_edge(u, x) or H.has_edge(v, y):
-        return 0
-    d_uv, d_xy = H.edges[u, v], H.edges[x, y]
-    H.remove_edges_from([(u, v), (x, y)])
-    H.add_edge(u, x, **d_uv)
-    H.add_edge(v, y, **d_xy)
-    edges[i], edges[j] = (u, x), (v, y)
-    return 1
+    rnd = random.Random(int(rng.integers(2**63)))
+    draw = rnd.random  # int(draw() * k) is uniform on 0..k-1 up to 2**-53: faster than randrange
+    edges = list(pairs)
+    origin = list(range(len(edges)))
+    m = len(edges)
+    if directed:
+        succ = [set() for _ in range(n)]
+        for a, b in edges:
+            succ[a].add(b)
+        where = {e: k for k, e in enumerate(edges)}
+    else:
+        adj = [set() for _ in range(n)]
+        for a, b in edges:
+            adj[a].add(b)
+            adj[b].add(a)
+    done = tries = 0
+    while done < nswap and tries < max_tries:
+        tries += 1
+        if directed and draw() < 0.5:
+            # three-edge swap (s,a),(a,t),(t,f) -> (s,t),(t,a),(a,f) (networkx.directed_edge_swap)
+            s, a = edges[int(draw() * m)]
+            if not succ[a]:
+                continue
+            options = tuple(succ[a])
+            t = options[int(draw() * len(options))]
+            if t == s or not succ[t]:
+                continue
+            options = tuple(succ[t])
+            f = options[int(draw() * len(options))]
+            if f in (a, t) or t in succ[s] or a in succ[t] or f in succ[a]:
+                continue
+            k_sa, k_at, k_tf = where.pop((s, a)), where.pop((a, t)), where.pop((t, f))
+            succ[s].discard(a), succ[a].discard(t), succ[t].discard(f)
+            succ[s].add(t), succ[t].add(a), succ[a].add(f)
+            # each new edge keeps the data of the removed edge with the same source
+            edges[k_sa], edges[k_at], edges[k_tf] = (s, t), (a, f), (t, a)
+            where[(s, t)], where[(a, f)], where[(t, a)] = k_sa, k_at, k_tf
+            done += 1
+        elif directed:
+            # double swap (u,v),(x,y) -> (u,y),(x,v) (Maslov & Sneppen)
+            i, j = int(draw() * m), int(draw() * m)
+            (u, v), (x, y) = edges[i], edges[j]
+            if u == x or v == y or u == y or x == v or y in succ[u] or v in succ[x]:
+                continue
+            succ[u].discard(v), succ[x].discard(y), succ[u].add(y), succ[x].add(v)
+            del where[(u, v)], where[(x, y)]
+            edges[i], edges[j] = (u, y), (x, v)
+            where[(u, y)], where[(x, v)] = i, j
+            done += 1
+        else:
+            i, j = int(draw() * m), int(draw() * m)
+            if i == j:
+                continue
+            u, v = edges[i] if draw() < 0.5 else edges[i][::-1]
+            x, y = edges[j] if draw() < 0.5 else edges[j][::-1]
+            if u == x or u == y or v == x or v == y or x in adj[u] or y in adj[v]:
+                continue
+            adj[u].discard(v), adj[v].discard(u), adj[x].discard(y), adj[y].discard(x)
+            adj[u].add(x), adj[x].add(u), adj[v].add(y), adj[y].add(v)
+            edges[i], edges[j] = (u, x), (v, y)
+            done += 1
+    return edges, origin, done
 
 
 def permute_sectors(G, seed=None, attr: str = "sector"):
@@ -255,6 +269,7 @@ def significance(
     alternative: str = "two-sided",
     weight: str | None = "weight",
     progress: bool = False,
+    reading: str | None = None,
 ) -> pd.DataFrame:
     r"""z-scores and Monte Carlo p-values of subordination indicators under a null model.
 
@@ -293,6 +308,10 @@ def significance(
     progress : bool
         Show a progress bar over the replicates (tqdm on stderr, only when
         stderr is a terminal; the command line's ``--quiet`` turns it off).
+    reading : {"flows", "relationships"} or None
+        How the built-in indicators read ties
+        (:func:`helixnet.configuration.read_graph`); ignored for a dict of
+        user metrics.
 
     Returns
     -------
@@ -338,12 +357,12 @@ def significance(
 
     Examples
     --------
-    In the statist archetype the ministries hold far more betweenness than
-    randomly chosen nodes would:
+    In the statist archetype the ministries broker far more of the ties
+    between other sectors than randomly chosen nodes would:
 
     >>> from helixnet.configuration import archetype_graph
     >>> G = archetype_graph("statist", seed=0)
-    >>> t = significance(G, metrics=["g_betweenness_share"], n=19, seed=1, model="permute", alternative="greater")
+    >>> t = significance(G, metrics=["g_brokerage"], n=19, seed=1, model="permute", alternative="greater")
     >>> list(t.columns)
     ['metric', 'observed', 'null_mean', 'null_sd', 'z', 'p_value', 'n_null']
     >>> float(t.loc[0, "p_value"])  # observed exceeds all 19 replicates: 1/20
@@ -351,7 +370,7 @@ def significance(
     """
     import networkx as nx
 
-    from helixnet.configuration import THRESHOLDS, subordination_metrics
+    from helixnet.configuration import INDICATORS, subordination_metrics
 
     if model not in NULL_MODELS:
         raise HelixnetValueError(f"model={model!r} is unknown; expected one of {', '.join(NULL_MODELS)}")
@@ -366,13 +385,13 @@ def significance(
             return {k: float(f(H)) for k, f in metrics.items()}
 
     else:
-        names = list(THRESHOLDS) if metrics is None else list(metrics)
-        unknown = [m for m in names if m not in THRESHOLDS]
+        names = list(INDICATORS) if metrics is None else list(metrics)
+        unknown = [m for m in names if m not in INDICATORS]
         if unknown:
-            raise HelixnetValueError(f"unknown metric(s) {', '.join(map(repr, unknown))}; expected among {', '.join(THRESHOLDS)}")
+            raise HelixnetValueError(f"unknown metric(s) {', '.join(map(repr, unknown))}; expected among {', '.join(INDICATORS)}")
 
         def evaluate(H):
-            values = subordination_metrics(H, weight=weight)
+            values = subordination_metrics(H, reading=reading, weight=weight)
             return {k: values[k] for k in names}
 
     G = G.copy()

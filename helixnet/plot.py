@@ -63,6 +63,7 @@ __all__ = [
     "brokerage_profile",
     "mediation",
     "configuration_evidence",
+    "sensitivity",
     "venn3",
     "synergy_interval",
     "decomposition_bars",
@@ -1637,33 +1638,38 @@ def mediation(data, *, ax=None):
 
 
 _METRIC_LABELS = {
+    "g_brokerage": "G share of brokerage between other sectors",
+    "ui_mediation": "U–I shortest paths via G",
+    "g_feedback": "Strength flowing to G (feedback)",
+    "ui_direct": "Direct U–I share of interfaces",
     "inter_sector_share": "Inter-sector tie share",
-    "g_betweenness_share": "G share of betweenness",
-    "g_brokerage_share": "G share of brokerage",
-    "ui_mediated_share": "U–I shortest paths via G",
-    "ui_indirect_share": "U–I strength via G",
-    "reciprocity": "Reciprocity",
-    "ui_interface_share": "U–I interface share",
-    "trilateral_share": "Trilateral share",
 }
-_VERDICT_COLORS = {"statist": "#009E73", "balanced": "#0072B2", "laissez-faire": "#E69F00", "none": "#BBBBBB"}
+_VERDICT_COLORS = {"statist": "#009E73", "balanced": "#0072B2", "laissez-faire": "#E69F00", "none": "#BBBBBB",
+                   "undetermined": "#BBBBBB"}
+_RESULT_COLORS = {"supports": "#009E73", "contradicts": "#0072B2", "not distinguishable from chance": "#DDDDDD",
+                  "undefined": "#FFFFFF"}
 
 
 def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
-    """The indicators behind a Triple Helix configuration verdict, against their thresholds.
+    """The indicators of a configuration against what chance and G's size give.
 
-    One horizontal bar per indicator (its value, 0–1), a black tick at its
-    threshold, the bar coloured by the configuration it points to
-    (statist, balanced, laissez-faire, or none); undefined indicators are
-    written as such instead of drawn.
+    One row per indicator (and reading): the observed value (large dot,
+    coloured by the test's result: supports the statist configuration,
+    contradicts it, not distinguishable from chance), the means of the
+    rewiring and sector-permutation null models (open markers) and what G's
+    size alone gives (grey bar). Undefined indicators are written as such.
 
     Parameters
     ----------
-    evidence : pandas.DataFrame
-        Columns ``metric``, ``value``, ``threshold``, ``points_to`` (as
-        :attr:`helixnet.configuration.ConfigurationResult.evidence`).
+    evidence : ConfigurationResult or pandas.DataFrame
+        The result of :func:`helixnet.configuration` (its verdict is written
+        in the title), or a table with columns ``metric``, ``reading``,
+        ``observed``, ``size_expectation``, ``null_mean_rewire``,
+        ``null_mean_permute``, ``result`` (as
+        :attr:`helixnet.configuration.ConfigurationResult.evidence`; several
+        readings may be stacked).
     verdict : str, optional
-        Written in the title.
+        Written in the title (default: the result's own verdict).
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -1677,7 +1683,7 @@ def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
 
     See Also
     --------
-    helixnet.configuration, centrality_by_sector
+    helixnet.configuration.configuration, sensitivity
 
     References
     ----------
@@ -1691,39 +1697,126 @@ def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
     >>> import pandas as pd
     >>> import matplotlib.pyplot as plt
     >>> from helixnet import plot
-    >>> ev = pd.DataFrame({"metric": ["g_betweenness_share", "reciprocity"], "value": [0.8, float("nan")],
-    ...                    "threshold": [0.5, 0.3], "points_to": ["statist", "none"]})
+    >>> ev = pd.DataFrame({"metric": ["g_brokerage", "g_feedback"], "reading": ["flows", "flows"],
+    ...                    "observed": [0.8, float("nan")], "size_expectation": [0.3, 0.5],
+    ...                    "null_mean_rewire": [0.5, float("nan")], "null_mean_permute": [0.3, float("nan")],
+    ...                    "result": ["supports", "undefined"]})
     >>> ax = plot.configuration_evidence(ev, verdict="statist")
     >>> ax.get_title()
     'Configuration: statist'
     >>> plt.close("all")
     """
     import numpy as np
-    from matplotlib.patches import Patch
+    from matplotlib.lines import Line2D
 
     if hasattr(evidence, "evidence") and hasattr(evidence, "verdict"):  # a ConfigurationResult
         verdict = evidence.verdict if verdict is None else verdict
         evidence = evidence.evidence
-    _require_columns(evidence, ["metric", "value", "threshold", "points_to"], "configuration_evidence")
+    cols = ["metric", "reading", "observed", "size_expectation", "null_mean_rewire", "null_mean_permute", "result"]
+    _require_columns(evidence, cols, "configuration_evidence")
     df = evidence.reset_index(drop=True)
-    ax = _new_axes(ax, figsize=(6.0, 0.42 * len(df) + 1.4))
+    ax = _new_axes(ax, figsize=(6.4, 0.42 * len(df) + 1.6))
     y = np.arange(len(df))
-    values = df["value"].astype(float).to_numpy()
-    colors = [_VERDICT_COLORS.get(str(p), "#BBBBBB") for p in df["points_to"]]
-    ax.barh(y, np.nan_to_num(values), color=colors, height=0.65)
-    for yi, v, t in zip(y, values, df["threshold"].astype(float)):
-        ax.plot([t, t], [yi - 0.42, yi + 0.42], color="black", linewidth=1.6)
-        ax.text(1.04, yi, "undefined" if math.isnan(v) else f"{v:.2f}", va="center", fontsize="x-small",
-                color="#555555" if math.isnan(v) else "black")
-    ax.set_yticks(y, [_METRIC_LABELS.get(str(m), _pretty(m)) for m in df["metric"]], fontsize="small")
+    several = df["reading"].nunique() > 1
+    for yi, r in zip(y, df.itertuples()):
+        obs = float(r.observed)
+        if math.isnan(obs):
+            ax.text(0.5, yi, "undefined", ha="center", va="center", fontsize="x-small", color="#777777")
+            continue
+        ax.barh(yi, float(r.size_expectation), color="#EEEEEE", height=0.6, zorder=1)
+        ax.plot(float(r.null_mean_rewire), yi, marker="s", mfc="white", mec="black", ms=6, zorder=3, linestyle="")
+        ax.plot(float(r.null_mean_permute), yi, marker="^", mfc="white", mec="black", ms=6, zorder=3, linestyle="")
+        ax.plot(obs, yi, marker="o", color=_RESULT_COLORS.get(str(r.result), "#DDDDDD"), mec="black", ms=9, zorder=4,
+                linestyle="")
+        ax.text(1.03, yi, f"{obs:.2f}", va="center", fontsize="x-small")
+    labels = [_METRIC_LABELS.get(str(m), _pretty(m)) + (f" ({rd})" if several else "")
+              for m, rd in zip(df["metric"], df["reading"])]
+    ax.set_yticks(y, [_wrap(t, 34) for t in labels], fontsize="x-small")
     ax.invert_yaxis()
-    ax.set_xlim(0, 1.15)
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
-    ax.set_xlabel("Indicator value (black tick: threshold; value at right)")
+    ax.set_xlim(0, 1.12)
+    ax.set_xlabel("Indicator value (observed at right)")
     ax.set_title(f"Configuration: {verdict}" if verdict else "Configuration indicators")
-    seen = [p for p in ("statist", "balanced", "laissez-faire", "none") if p in set(map(str, df["points_to"]))]
-    ax.legend(handles=[Patch(color=_VERDICT_COLORS[p], label=f"points to {p}" if p != "none" else "points nowhere")
-                       for p in seen], loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="x-small")
+    handles = [Line2D([], [], marker="o", linestyle="", color=c, mec="black", label=k)
+               for k, c in _RESULT_COLORS.items() if k != "undefined" and k in set(df["result"])]
+    handles += [Line2D([], [], marker="s", linestyle="", mfc="white", mec="black", label="rewiring null mean"),
+                Line2D([], [], marker="^", linestyle="", mfc="white", mec="black", label="permutation null mean"),
+                Line2D([], [], linewidth=6, color="#EEEEEE", label="by G's size alone")]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.08, 1.0), fontsize="x-small")
+    return ax
+
+
+def sensitivity(table, *, ax=None):
+    """The verdict and each indicator's test result over coding variants (a grid).
+
+    One row per variant and reading (labelled with its verdict), one column
+    per indicator; a cell is coloured by the indicator's result (supports
+    the statist configuration, contradicts it, not distinguishable from
+    chance, undefined) and shows the observed value.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :attr:`helixnet.sensitivity.SensitivityResult.table`: columns
+        ``variant``, ``reading``, ``verdict`` and, per indicator, ``<name>``
+        and ``<name>_result``.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    helixnet.InvalidTableError
+        If a column is missing.
+
+    See Also
+    --------
+    helixnet.sensitivity.sensitivity, configuration_evidence
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import matplotlib.pyplot as plt
+    >>> from helixnet import plot
+    >>> t = pd.DataFrame({"variant": ["as coded"], "reading": ["flows"], "verdict": ["undetermined"],
+    ...                   "g_brokerage": [0.25], "g_brokerage_result": ["not distinguishable from chance"]})
+    >>> ax = plot.sensitivity(t)
+    >>> ax.get_yticklabels()[0].get_text()
+    'as coded (flows): undetermined'
+    >>> plt.close("all")
+    """
+    import numpy as np
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    _require_columns(table, ["variant", "reading", "verdict"], "sensitivity")
+    metrics = [c[: -len("_result")] for c in table.columns if c.endswith("_result") and c[: -len("_result")] in table]
+    if not metrics:
+        from helixnet.exceptions import InvalidTableError
+
+        raise InvalidTableError("sensitivity() needs at least one '<indicator>' and '<indicator>_result' column pair")
+    results = list(_RESULT_COLORS)
+    codes = np.array([[results.index(str(x)) if str(x) in results else results.index("undefined")
+                       for x in table[f"{m}_result"]] for m in metrics]).T
+    ax = _new_axes(ax, figsize=(1.5 * len(metrics) + 4.5, 0.38 * len(table) + 1.8))
+    ax.imshow(codes, cmap=ListedColormap([_RESULT_COLORS[r] for r in results]), vmin=-0.5,
+              vmax=len(results) - 0.5, aspect="auto")
+    for i in range(codes.shape[0]):
+        for j, m in enumerate(metrics):
+            v = float(table[m].iloc[i])
+            ax.text(j, i, "–" if math.isnan(v) else f"{v:.2f}", ha="center", va="center", fontsize="x-small",
+                    color="white" if results[codes[i, j]] in ("supports", "contradicts") else "black")
+    ax.set_xticks(range(len(metrics)), [_wrap(_METRIC_LABELS.get(m, _pretty(m)), 16) for m in metrics],
+                  fontsize="x-small")
+    ax.set_yticks(range(len(table)), [f"{v} ({r}): {d}" for v, r, d in
+                                      zip(table["variant"], table["reading"], table["verdict"])], fontsize="x-small")
+    ax.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
+    ax.set_title("Verdict and indicators over coding variants (cell: observed value)")
+    ax.legend(handles=[Patch(facecolor=_RESULT_COLORS[r], edgecolor="#999999",
+                             label={"supports": "supports statist", "contradicts": "contradicts statist"}.get(r, r))
+                       for r in results], loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2,
+              fontsize="x-small")
     return ax
 
 

@@ -3,12 +3,14 @@
 :func:`reproduce` runs every registered analysis (the paper's Tables 1–4
 and Figs. 1–5 redrawn from the bundled data, the international comparison,
 the actor-network layers, the subordination analysis, the Triple Helix
-synergy and the OECD comparison graphs) and writes into one folder:
+synergy, the robustness of the configuration verdict over coding variants and the OECD
+comparison graphs) and writes into one folder:
 
 * ``<analysis>.png`` (300 dpi) and ``<analysis>.pdf`` for every figure;
 * ``<analysis>.csv`` (and ``<analysis>_<part>.csv``) with the data behind it;
 * ``summary.json``: the key results of every analysis (T values, centrality
-  shares by sector, mediation, the configuration verdict with its evidence);
+  shares by sector, mediation, the configuration verdicts with their tests, the
+  variant x indicator table of the robustness analysis);
 * ``report.md``: the figures embedded, the numbers, and one paragraph per
   analysis saying what it shows, written from the results.
 
@@ -130,6 +132,12 @@ def _report_markdown(results, skipped) -> str:
         "with the network and synergy analyses of helixnet "
         f"{__version__}. Every number below is computed from the data bundled with helixnet; "
         "the key results are in `summary.json` and the data behind each figure in the CSV files.",
+        "",
+        "What is coded and what is measured: the actor graph is coded from the paper's statements (actors,",
+        "their sectors, one tie per statement with its direction, and the ties that restate the paper's",
+        "conclusion, marked `encodes_conclusion` in `data/links.csv`). The configuration verdict is measured:",
+        "each indicator is tested against two null models and counts only when it beats both; the robustness",
+        "section recomputes it over other defensible codings.",
         "",
         "## Contents",
         "",

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet._validation import check_actor_graph
-from helixnet.exceptions import InvalidGraphError
+
 
 __all__ = ["subordination_report", "kazakhstan_report", "SubordinationReport", "KazakhstanReport"]
 
@@ -53,32 +53,35 @@ class SubordinationReport:
     ----------
     name : str
         Graph name (``G.graph["name"]`` unless given).
+    reading : str
+        The reading of :attr:`configuration` (``"flows"`` or
+        ``"relationships"``).
     centrality : pandas.DataFrame
         :func:`helixnet.centrality.centrality`.
     sector_shares : pandas.DataFrame
-        :func:`helixnet.centrality.sector_centrality`.
+        :func:`helixnet.centrality.sector_centrality` (raw shares: not set
+        against sector sizes).
     dominance : pandas.DataFrame
-        Per measure, the sector with the largest share: columns ``measure,
-        sector, share``.
+        Per measure, the sector with the largest raw share: columns
+        ``measure, sector, share``.
     brokerage : pandas.DataFrame
-        :func:`helixnet.brokerage.sector_brokerage` (long: group, role, ...).
+        :func:`helixnet.brokerage.sector_brokerage` (Gould–Fernandez roles,
+        unchanged; long: group, role, ...).
     mediation : helixnet.mediation.MediationResult
         U–I mediation by G with ties as flows (the graph's directions).
     mediation_relationships : helixnet.mediation.MediationResult
-        The same with ties read as relationships whatever their direction
-        (``directed=False``): the reading of "business and science relate
-        via the government" that the configuration uses.
+        The same with ties read as relationships (``directed=False``).
     hierarchy : dict
         :func:`helixnet.hierarchy.hierarchy`.
-    configuration : helixnet.configuration.ConfigurationResult
-    significance : pandas.DataFrame
-        Columns ``model`` then :data:`helixnet.nullmodels.SIGNIFICANCE_COLUMNS`,
-        one block per null model (rewire, permute).
+    configurations : dict
+        Reading -> :class:`helixnet.configuration.ConfigurationResult`, for
+        every reading the graph allows (both for a directed graph).
     summary : str
         A short text stating the findings.
     """
 
     name: str
+    reading: str
     centrality: pd.DataFrame
     sector_shares: pd.DataFrame
     dominance: pd.DataFrame
@@ -86,9 +89,18 @@ class SubordinationReport:
     mediation: object
     mediation_relationships: object
     hierarchy: dict
-    configuration: object
-    significance: pd.DataFrame
+    configurations: dict
     summary: str = field(repr=False)
+
+    @property
+    def configuration(self):
+        """The :class:`~helixnet.configuration.ConfigurationResult` of :attr:`reading`."""
+        return self.configurations[self.reading]
+
+    @property
+    def evidence(self) -> pd.DataFrame:
+        """The evidence of every reading, one block per reading."""
+        return pd.concat([c.evidence for c in self.configurations.values()], ignore_index=True)
 
     def tables(self) -> dict:
         """Every table as a DataFrame, by name."""
@@ -104,15 +116,16 @@ class SubordinationReport:
                 ]
             ),
             "hierarchy": pd.DataFrame({"metric": list(self.hierarchy), "value": list(self.hierarchy.values())}),
-            "configuration": self.configuration.evidence,
-            "significance": self.significance,
+            "evidence": self.evidence,
         }
 
     def to_dict(self) -> dict:
-        """JSON-serialisable dict of every table, the verdict and the summary."""
+        """JSON-serialisable dict of every table, the verdicts and the summary."""
         return {
             "name": self.name,
+            "reading": self.reading,
             "verdict": self.configuration.verdict,
+            "verdicts": {k: c.verdict for k, c in self.configurations.items()},
             "summary": self.summary,
             "centrality": _records(self.centrality, index=True),
             "sector_shares": _records(self.sector_shares, index=True),
@@ -122,100 +135,70 @@ class SubordinationReport:
             "mediation_relationships": self.mediation_relationships.to_dict(),
             "hierarchy": _clean(dict(self.hierarchy)),
             "configuration": self.configuration.to_dict(),
-            "significance": _records(self.significance),
+            "configurations": {k: c.to_dict() for k, c in self.configurations.items()},
         }
-
-
-def _significance_table(G, n_null, seed, weight, progress=False):
-    from helixnet.configuration import subordination_metrics
-    from helixnet.nullmodels import SIGNIFICANCE_COLUMNS, significance
-
-    blocks = []
-    for model in ("rewire", "permute"):
-        try:
-            t = significance(G, n=n_null, seed=seed, model=model, weight=weight, progress=progress)
-        except InvalidGraphError:  # too few edges to rewire: observed values only
-            obs = subordination_metrics(G, weight=weight)
-            t = pd.DataFrame({"metric": list(obs), "observed": list(obs.values())})
-            for c in SIGNIFICANCE_COLUMNS[2:]:
-                t[c] = 0 if c == "n_null" else np.nan
-        t.insert(0, "model", model)
-        blocks.append(t)
-    return pd.concat(blocks, ignore_index=True)
 
 
 def _pct(x):
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{100 * x:.0f}%"
 
 
-def _summary(name, G, dominance, med, rel, hier, conf, brok, sig):
-    lines = [f"{name}: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties ({'directed' if G.is_directed() else 'undirected'})."]
+def _num(x, fmt=".2f"):
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, fmt)
+
+
+def _summary(name, G, dominance, rel, conf_by_reading):
+    lines = [f"{name}: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties "
+             f"({'directed' if G.is_directed() else 'undirected'})."]
     lead = dominance.dropna(subset=["sector"])
     by_sector = lead.groupby("sector")["measure"].apply(list)
     parts = [f"{s} leads {', '.join(ms)}" for s, ms in by_sector.items()]
-    lines.append("Dominant sector by centrality: " + ("; ".join(parts) if parts else "none (no ties)") + ".")
+    lines.append("Largest raw centrality share (not set against sector size): "
+                 + ("; ".join(parts) if parts else "none (no ties)") + ".")
+    for reading, conf in conf_by_reading.items():
+        lines.append(conf.verdict_text())
+        lines += conf.evidence_text()
+    d = next(iter(conf_by_reading.values())).diagnostics
     lines.append(
-        f"U-I mediation by G (ties as relationships): {_pct(rel.path_share)} of U-I shortest paths "
-        f"pass through G; indirect U-G-I strength is {_pct(rel.indirect_share)} of direct plus "
-        f"indirect; removing G cuts {_pct(rel.reachability_loss)} of the {rel.reachable_pairs} "
-        f"connected U-I pairs."
+        f"Reciprocity {_num(d.get('reciprocity'))}, Krackhardt hierarchy {_num(d.get('krackhardt_hierarchy'))}: "
+        "properties of the whole graph that cannot tell G from any other sector, so they do not vote."
     )
-    if G.is_directed():
+    for reading, conf in conf_by_reading.items():
+        dg = conf.diagnostics
         lines.append(
-            f"As directed flows: {med.reachable_pairs} of {med.n_pairs} ordered U-I pairs are joined by "
-            f"a directed path, {_pct(med.path_share)} of those paths through G."
+            f"Brokerage ({reading}): G brokers {dg['inter_sector_two_paths_via_g']:g} of "
+            f"{dg['inter_sector_two_paths']:g} open two-paths between different non-G sectors; "
+            f"{dg['delegation_two_paths']:g} two-paths G→G→X (delegation inside government) are counted "
+            "separately and do not count as mediation."
         )
     lines.append(
-        f"Reciprocity (edgewise): {_pct(hier.get('reciprocity', math.nan))}; "
-        f"Krackhardt hierarchy {hier.get('krackhardt', math.nan):.2f}."
+        f"U-I mediation by G as relationships: {_pct(rel.path_share)} of U-I shortest paths, "
+        f"indirect U-G-I strength {_pct(rel.indirect_share)} of direct plus indirect, removing G cuts "
+        f"{_pct(rel.reachability_loss)} of the {rel.reachable_pairs} connected U-I pairs "
+        "(weights as given, not rescaled per layer)."
     )
-    # the "total" rows sum the five roles: they are not a role of their own
-    roles = brok[brok["role"] != "total"]
-    g_roles = roles[(roles["group"] == "G") & (roles["observed"] > 0)]
-    if len(g_roles):
-        main = g_roles.sort_values(["observed", "role"], ascending=[False, True], kind="stable").iloc[0]
-        total = roles.groupby("group")["observed"].sum()
-        share = total.get("G", 0) / total.sum() if total.sum() else math.nan
-        lines.append(
-            f"Brokerage: G holds {_pct(share)} of all brokerage positions; its most frequent role is "
-            f"{main['role']} ({main['observed']} of {total.get('G', 0)})."
-        )
-    else:
-        lines.append("Brokerage: G holds no brokerage position.")
-    ev = conf.evidence
-    pointing = ", ".join(f"{r.metric}={r.value:.2f}" for r in ev.itertuples() if r.points_to == conf.verdict)
-    lines.append(
-        f"Verdict: {conf.verdict} ({conf.statist_votes} indicators point to statist, "
-        f"{conf.balanced_votes} to balanced; supporting: {pointing or 'separate spheres'})."
-    )
-    tested = sig[(sig["metric"].isin(["g_betweenness_share", "g_brokerage_share", "ui_mediated_share"]))]
-    bits = [
-        f"{r.metric} {r.observed:.2f} {'above' if r.z > 0 else 'below' if r.z < 0 else 'at'} its null mean {r.null_mean:.2f}, "
-        f"z={r.z:.1f}, p={r.p_value:.3f} ({r.model})"
-        for r in tested.itertuples()
-        if isinstance(r.z, float) and math.isfinite(r.z)
-    ]
-    lines.append("Against null models: " + ("; ".join(bits) if bits else "no spread under either null model."))
     return "\n".join(lines)
 
 
-def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx", weight: str | None = "weight",
-                         name: str | None = None, progress: bool = False) -> SubordinationReport:
-    """Centrality, brokerage, mediation, hierarchy, configuration and significance in one call.
+def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "networkx",
+                         weight: str | None = "weight", name: str | None = None, reading: str | None = None,
+                         level: float | None = None, progress: bool = False) -> SubordinationReport:
+    """Centrality, brokerage, mediation, hierarchy and the tested configuration in one call.
 
-    The tables answer the questions of the Kazakhstan study: which sector
-    dominates each centrality, how much U–I connectivity runs through G, how
-    reciprocal the ties are, who brokers, and which Etzkowitz–Leydesdorff
-    configuration the graph resembles — with z-scores and p-values from two
-    seeded null models.
+    The tables answer the questions of the Kazakhstan study — which sector
+    has the largest raw share of each centrality, who brokers, how
+    reciprocal the ties are — and
+    :func:`helixnet.configuration.configuration` says, under each reading of
+    the ties, which configuration the graph resembles beyond two seeded null
+    models (or that the data do not decide).
 
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
         Actor graph (nodes carry ``sector``).
-    n_null : int
-        Replicates per null model (degree-preserving rewiring and sector
-        permutation).
+    n_null : int, optional
+        Draws per null model (default
+        :data:`helixnet.configuration.DEFAULT_N_NULL`).
     seed : int
         Seed of both null models; the same seed gives the same report.
     backend : {"networkx", "igraph"}
@@ -224,8 +207,15 @@ def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx",
         Edge attribute holding tie strength.
     name : str, optional
         Label for the summary; default ``G.graph.get("name", "graph")``.
+    reading : {"flows", "relationships"} or None
+        Reading of :attr:`SubordinationReport.configuration`; both are
+        computed (only relationships for an undirected graph). Default flows
+        for a directed graph.
+    level : float, optional
+        Two-sided significance level (default
+        :data:`helixnet.configuration.DEFAULT_LEVEL`).
     progress : bool
-        Progress bars over the null-model replicates (stderr, terminal only).
+        Progress bars over the null-model draws (stderr, terminal only).
 
     Returns
     -------
@@ -237,18 +227,13 @@ def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx",
     InvalidGraphError
         If `G` is not a valid actor graph.
     HelixnetValueError
-        For a bad `backend` or `n_null`.
+        For a bad `backend`, `reading`, `n_null` or `level`.
 
     See Also
     --------
     kazakhstan_report : this report for every Kazakhstan graph and the OECD.
-    helixnet.configuration.configuration : the verdict and its thresholds.
-
-    Notes
-    -----
-    A null model that cannot be run (rewiring a graph with fewer than two
-    ties) contributes rows with the observed values and NaN statistics
-    (``n_null`` 0). Self-loops are ignored everywhere.
+    helixnet.configuration.configuration : the verdict and its tests.
+    helixnet.sensitivity.sensitivity : the verdict over coding variants.
 
     References
     ----------
@@ -260,19 +245,22 @@ def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx",
     Examples
     --------
     >>> from helixnet.configuration import archetype_graph
-    >>> r = subordination_report(archetype_graph("statist", seed=0), n_null=9, seed=1, name="statist archetype")
-    >>> r.configuration.verdict
-    'statist'
+    >>> r = subordination_report(archetype_graph("statist", seed=0), n_null=99, seed=1, name="statist archetype")
+    >>> r.configuration.verdict, sorted(r.configurations)
+    ('statist', ['flows', 'relationships'])
     >>> print(r.summary.splitlines()[0])
     statist archetype: 21 nodes, 42 ties (directed).
     """
     from helixnet.brokerage import sector_brokerage
     from helixnet.centrality import MEASURES, centrality, sector_centrality
-    from helixnet.configuration import configuration
+    from helixnet.configuration import DEFAULT_LEVEL, DEFAULT_N_NULL, READINGS, _check_reading, configuration
     from helixnet.hierarchy import hierarchy
     from helixnet.mediation import mediation
 
     check_actor_graph(G, weight=weight)
+    reading = _check_reading(reading, G)
+    n_null = DEFAULT_N_NULL if n_null is None else n_null
+    level = DEFAULT_LEVEL if level is None else level
     name = name if name is not None else str(G.graph.get("name", "graph"))
     table = centrality(G, backend=backend, weight=weight)
     shares = sector_centrality(G, backend=backend, weight=weight)
@@ -288,10 +276,11 @@ def subordination_report(G, n_null: int = 99, seed=0, backend: str = "networkx",
     med = mediation(G, weight=weight)
     rel = mediation(G, weight=weight, directed=False)
     hier = dict(hierarchy(G, weight=weight))
-    conf = configuration(G, weight=weight)
-    sig = _significance_table(G, n_null, seed, weight, progress)
-    summary = _summary(name, G, dominance, med, rel, hier, conf, brok, sig)
-    return SubordinationReport(name, table, shares, dominance, brok, med, rel, hier, conf, sig, summary)
+    readings = READINGS if G.is_directed() else ("relationships",)
+    confs = {r: configuration(G, r, n_null=n_null, seed=seed, level=level, weight=weight,
+                               progress=progress) for r in readings}
+    summary = _summary(name, G, dominance, rel, confs)
+    return SubordinationReport(name, reading, table, shares, dominance, brok, med, rel, hier, confs, summary)
 
 
 @dataclass(frozen=True)
@@ -303,11 +292,11 @@ class KazakhstanReport:
     reports : dict
         Graph label -> :class:`SubordinationReport`.
     comparison : pandas.DataFrame
-        One row per graph: ``graph, n_nodes, n_edges, verdict,
-        statist_votes, balanced_votes``, each indicator of
-        :data:`helixnet.configuration.THRESHOLDS`, and the leading sector of
-        betweenness, PageRank and out-strength (``top_betweenness``,
-        ``top_pagerank``, ``top_out_strength``).
+        One row per graph and reading: ``graph, reading, n_nodes, n_edges,
+        verdict, statist_votes, balanced_votes``, the observed value of each
+        indicator of :data:`helixnet.configuration.INDICATORS`, and the
+        leading sector of raw betweenness, PageRank and out-strength
+        (``top_betweenness``, ``top_pagerank``, ``top_out_strength``).
     summary : str
         The per-graph summaries, one block each.
     """
@@ -325,7 +314,7 @@ class KazakhstanReport:
         }
 
 
-def kazakhstan_report(seed=0, n_null: int = 99, backend: str = "networkx") -> KazakhstanReport:
+def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "networkx") -> KazakhstanReport:
     """The subordination report for Kazakhstan, its layers and the OECD comparison.
 
     Runs :func:`subordination_report` on
@@ -340,8 +329,9 @@ def kazakhstan_report(seed=0, n_null: int = 99, backend: str = "networkx") -> Ka
     ----------
     seed : int
         Seed of every null model.
-    n_null : int
-        Replicates per null model and graph.
+    n_null : int, optional
+        Draws per null model, graph and reading (default
+        :data:`helixnet.configuration.DEFAULT_N_NULL`).
     backend : {"networkx", "igraph"}
         Centrality backend.
 
@@ -377,12 +367,12 @@ def kazakhstan_report(seed=0, n_null: int = 99, backend: str = "networkx") -> Ka
 
     Examples
     --------
-    >>> rep = kazakhstan_report(seed=0, n_null=5)
-    >>> list(rep.comparison["graph"])[:4]
+    >>> rep = kazakhstan_report(seed=0, n_null=5)  # few draws: a smoke run, not a test
+    >>> list(rep.comparison["graph"].drop_duplicates())[:4]
     ['kazakhstan', 'knowledge', 'funding', 'institutional']
     """
     from helixnet import graphs
-    from helixnet.configuration import THRESHOLDS
+    from helixnet.configuration import INDICATORS
 
     named = {
         "kazakhstan": graphs.kazakhstan_graph(),
@@ -395,19 +385,21 @@ def kazakhstan_report(seed=0, n_null: int = 99, backend: str = "networkx") -> Ka
     reports = {k: subordination_report(H, n_null=n_null, seed=seed, backend=backend, name=k) for k, H in named.items()}
     rows = []
     for k, r in reports.items():
-        ev = r.configuration.evidence.set_index("metric")["value"]
         lead = r.dominance.set_index("measure")["sector"]
-        row = {
-            "graph": k,
-            "n_nodes": named[k].number_of_nodes(),
-            "n_edges": named[k].number_of_edges(),
-            "verdict": r.configuration.verdict,
-            "statist_votes": r.configuration.statist_votes,
-            "balanced_votes": r.configuration.balanced_votes,
-        }
-        row.update({m: float(ev[m]) for m in THRESHOLDS})
-        row.update({f"top_{m}": lead[m] for m in ("betweenness", "pagerank", "out_strength")})
-        rows.append(row)
-    comparison = pd.DataFrame(rows).astype({"graph": object, "verdict": object})
+        for reading, conf in r.configurations.items():
+            ev = conf.evidence.set_index("metric")["observed"]
+            row = {
+                "graph": k,
+                "reading": reading,
+                "n_nodes": named[k].number_of_nodes(),
+                "n_edges": named[k].number_of_edges(),
+                "verdict": conf.verdict,
+                "statist_votes": conf.statist_votes,
+                "balanced_votes": conf.balanced_votes,
+            }
+            row.update({m: float(ev[m]) for m in INDICATORS})
+            row.update({f"top_{m}": lead[m] for m in ("betweenness", "pagerank", "out_strength")})
+            rows.append(row)
+    comparison = pd.DataFrame(rows).astype({"graph": object, "reading": object, "verdict": object})
     summary = "\n\n".join(r.summary for r in reports.values())
     return KazakhstanReport(reports, comparison, summary)

@@ -57,7 +57,8 @@ CASES = {
     "centrality": [dict(G=G, backend="networkx", weight="w"), dict(G=G, backend="igraph", weight="weight")],
     "sector_centrality": [dict(G_or_table=G, backend="networkx", weight="w"), dict(G_or_table=G, backend="networkx", weight="weight")],
     "mediation": [dict(G=G, weight="w"), dict(G=G, weight="weight", broker="I", ends=("U", "G"))],
-    "configuration": [dict(G=G, weight="w"), dict(G=G, weight="weight")],
+    "configuration": [dict(G=G, reading="flows", weight="w", n_null=3, seed=1),
+                      dict(G=G, reading="relationships", weight="weight", n_null=3, seed=1)],
     "subordination_metrics": [dict(G=G, weight="w"), dict(G=G, weight="weight")],
     "subordination_report": [dict(G=G, n_null=3, seed=1, backend="networkx", weight="w")],
     "significance": [
@@ -97,6 +98,10 @@ CASES = {
     ],
     "decompose": [dict(records=R, dims=["a", "b"], group="c", weight="neg"), dict(records=R, dims=["a", "b"], group="c", weight="ok")],
     "shapley": [dict(records=R, dims=["a", "b", "c"], player="a", weight="neg"), dict(records=R, dims=["a", "b", "c"], player="a", weight="ok")],
+    "sensitivity": [
+        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1, weight="w"),
+        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1),
+    ],
     "krippendorff_interaction": [
         dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok", unit="nat")
     ],
@@ -113,7 +118,7 @@ MUST_RAISE = {
     "brokerage_global": 0, "ei_index": 0, "hierarchy": 0, "permute_sectors": 0, "synergy": 0, "contingency": 0,
     "count_table": 0, "g_test": 0, "bootstrap": 0, "permutation_test": 0, "decompose": 0, "shapley": 0,
     "mutual_information": 0, "entropy": 0, "redundancy": 0, "venn_table": 0, "archetype_graph": 1,
-    "krippendorff_interaction": 0, "game": 0,
+    "krippendorff_interaction": 0, "game": 0, "sensitivity": 0,
 }
 
 

@@ -448,11 +448,31 @@ def test_subordination_cli_json_validates_and_equals_the_library(graph_files):
     G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
     lib = _json.loads(_json.dumps(subordination_report(G, n_null=9, seed=3).to_dict()))
     assert payload["verdict"] == lib["verdict"]
-    assert payload["significance"] == lib["significance"]
+    assert payload["configurations"] == lib["configurations"]
     assert run_inproc(*args)[1] == out
     code, csv_out, err = run_inproc("subordination", edges, "--nodes", nodes, "--null", "9", "--format", "csv")
     assert code == 0, err
-    assert csv_out.splitlines()[0] == "metric,value,threshold,points_to"
+    from helixnet.configuration import EVIDENCE_COLUMNS
+
+    assert csv_out.splitlines()[0] == ",".join(EVIDENCE_COLUMNS)
+
+
+def test_subordination_sensitivity_cli_equals_the_library(graph_files):
+    """--sensitivity is sensitivity(G, ...) on the same graph, draws and seed."""
+    import json as _json
+
+    from helixnet.graphs import from_edges
+    from helixnet.sensitivity import sensitivity
+
+    edges, nodes = graph_files
+    code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--sensitivity", "--null", "9",
+                                "--seed", "2", "--format", "json")
+    assert code == 0, err
+    payload = validate("subordination_sensitivity", out)
+    G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
+    lib = _json.loads(_json.dumps(sensitivity(G, n_null=9, seed=2).to_dict()))
+    assert payload["table"] == lib["table"]
+    assert payload["table"][0]["variant"] == "as coded"
 
 
 def test_synergy_reads_xlsx_records(tmp_path):

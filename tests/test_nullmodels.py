@@ -88,8 +88,8 @@ def test_monte_carlo_p_values_by_hand():
 
 def test_significance_is_deterministic_for_a_seed_and_has_fixed_columns():
     G = archetype_graph("statist", seed=0)
-    a = significance(G, metrics=["g_betweenness_share", "reciprocity"], n=9, seed=4)
-    b = significance(G, metrics=["g_betweenness_share", "reciprocity"], n=9, seed=4)
+    a = significance(G, metrics=["g_brokerage", "g_feedback"], n=9, seed=4)
+    b = significance(G, metrics=["g_brokerage", "g_feedback"], n=9, seed=4)
     pd.testing.assert_frame_equal(a, b)
     assert list(a.columns) == list(SIGNIFICANCE_COLUMNS)
     assert list(significance(G, n=3, seed=0, model="permute").columns) == list(SIGNIFICANCE_COLUMNS)
@@ -115,7 +115,7 @@ def test_significance_statistics_match_a_manual_replay_of_the_null():
 
 def test_government_brokerage_in_statist_archetype_beats_label_permutation():
     G = archetype_graph("statist", seed=0)
-    t = significance(G, metrics=["g_brokerage_share"], n=19, seed=0, model="permute", alternative="greater")
+    t = significance(G, metrics=["g_brokerage"], n=19, seed=0, model="permute", alternative="greater")
     assert t.loc[0, "p_value"] == pytest.approx(1 / 20) and t.loc[0, "z"] > 2
 
 
@@ -142,19 +142,19 @@ def test_null_model_progress_bar_is_drawn_only_on_a_terminal(monkeypatch):
             return True
 
     G = archetype_graph("statist", seed=0)
-    plain = significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute")
+    plain = significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute")
     pipe = io.StringIO()
     monkeypatch.setattr(sys, "stderr", pipe)
-    quiet = significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute", progress=True)
+    quiet = significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute", progress=True)
     assert pipe.getvalue() == ""
     tty = Tty()
     monkeypatch.setattr(sys, "stderr", tty)
-    shown = significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute", progress=True)
+    shown = significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute", progress=True)
     assert "null model (permute)" in tty.getvalue() and "7/7" in tty.getvalue()
     assert quiet.equals(plain) and shown.equals(plain)
     tty.seek(0)
     tty.truncate()
-    significance(G, metrics=["g_betweenness_share"], n=7, seed=1, model="permute")  # progress off by default
+    significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute")  # progress off by default
     assert tty.getvalue() == ""
 
 

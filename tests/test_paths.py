@@ -8,7 +8,7 @@ written with :class:`fractions.Fraction` distances (exact equality, no
 tolerance), run on many seeded random integer-weighted graphs; every routine
 of the package that counts geodesics must agree with it on both backends:
 node betweenness, sector group betweenness, government mediation and the
-betweenness share of :func:`subordination_metrics`.
+matrix path counts behind :func:`helixnet.configuration`'s indicators.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import pytest
 
 from helixnet._paths import REL_TOL, tied
 from helixnet.centrality import centrality, sector_centrality
-from helixnet.configuration import subordination_metrics
 from helixnet.mediation import mediation
 
 # weights whose reciprocals add up to each other's: 1/6 + 1/30 = 1/5, 1/4 + 1/12 = 1/3, ...
@@ -150,16 +149,21 @@ def test_mediation_geodesic_counts_match_exact_rationals(directed):
         assert (r.geodesics, r.geodesics_via_broker) == (geo, via), seed
 
 
-def test_g_betweenness_share_matches_exact_rationals():
-    """subordination_metrics counts betweenness with igraph: its G share must be exact too."""
+@pytest.mark.parametrize("directed", [True, False])
+def test_configuration_geodesic_counts_match_exact_rationals(directed):
+    """configuration's matrix path counting (the shortest-path DAG of every source, used by
+    its U-I mediation and brokerage indicators) counts the same geodesics as exact Fractions."""
+    from helixnet.configuration import _Frame
+
     for seed in SEEDS[:30]:
-        G = _random_graph(seed, True)
-        exact = _exact_betweenness(G)
-        total = sum(exact.values())
-        if total == 0:
-            continue
-        share = sum(b for v, b in exact.items() if G.nodes[v]["sector"] == "G") / total
-        assert subordination_metrics(G)["g_betweenness_share"] == pytest.approx(float(share), abs=1e-12), seed
+        G = _random_graph(seed, directed)
+        nodes = list(G.nodes)
+        D, _, sigma, pos = _Frame.from_graph(G).geodesics(range(len(nodes)))
+        for i, s in enumerate(nodes):
+            _, exact, _, _ = _exact_sssp(G, s)
+            for j, t in enumerate(nodes):
+                if t != s:
+                    assert sigma[pos[i], j] == exact.get(t, 0), (seed, s, t)
 
 
 def test_tie_rule_is_relative_and_symmetric():

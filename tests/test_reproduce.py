@@ -17,7 +17,7 @@ import pytest
 
 from helixnet import _analyses
 from helixnet.cli import main as cli
-from helixnet.configuration import CONFIGURATIONS
+from helixnet.configuration import EVIDENCE_COLUMNS, VERDICTS
 
 DPI = "40"  # resolution does not matter to these checks; it keeps the suite fast
 
@@ -123,9 +123,25 @@ def test_summary_json_schema(two_runs):
 def test_summary_holds_the_configuration_verdict_with_its_evidence(two_runs):
     first, _ = two_runs
     sub = json.loads((first / "summary.json").read_text())["analyses"]["subordination"]["results"]
-    assert sub["verdict"] in CONFIGURATIONS
-    assert {"metric", "value", "threshold", "points_to"} <= set(sub["evidence"][0])
+    assert set(sub["verdict"]) == {"flows", "relationships"} and set(sub["verdict"].values()) <= set(VERDICTS)
+    for conf in sub["configuration"].values():
+        assert set(EVIDENCE_COLUMNS) <= set(conf["evidence"][0])
     assert {"direct_strength", "indirect_strength", "path_share", "reachability_loss"} <= set(sub["mediation"])
+
+
+def test_report_has_the_robustness_section_and_names_every_non_significant_indicator(two_runs):
+    first, _ = two_runs
+    report = (first / "report.md").read_text()
+    assert "## Robustness: the verdict over coding variants" in report and "(robustness.png)" in report
+    sub = json.loads((first / "summary.json").read_text())["analyses"]["subordination"]
+    for reading, conf in sub["results"]["configuration"].items():
+        paragraph = sub["text"].split(f"Verdict ({reading})")[1]
+        named = paragraph.split("Not distinguishable from chance:")[1].split(".")[0] if any(
+            row["result"] == "not distinguishable from chance" for row in conf["evidence"]) else ""
+        for row in conf["evidence"]:
+            if row["result"] == "not distinguishable from chance":
+                assert row["metric"] in named, (reading, row["metric"])
+    assert "Coded from the paper's statements" in sub["text"] and "Measured:" in sub["text"]
 
 
 def test_centrality_shares_by_sector_add_up_to_one(two_runs):

@@ -449,7 +449,8 @@ RESOURCES = [
             "consultants together) are left out of value. Actors with no stated tie have no "
             "link. Includes the government-mediated ties of the Conclusion ('Business and "
             "science do not build relationships directly, but rather indirectly, via the "
-            "government.')."
+            "government.'), marked encodes_conclusion: they put the paper's conclusion into "
+            "the graph, so an analysis that wants to test it can leave them out."
         ),
         "sources": src("sections 'Introduction', 'R&D&I performance of Kazakhstan', "
                        "'Preconditions …', 'Development of clusters in Kazakhstan', "
@@ -477,6 +478,11 @@ RESOURCES = [
             f("value_unit", "string", "Unit of value"),
             f("authors_proposal", "boolean", "True when the tie is only the authors' proposal",
               None, required=True),
+            f("encodes_conclusion", "boolean",
+              "True when the tie encodes the paper's own conclusion rather than a stated "
+              "arrangement: the government-mediated ties whose quote is the Conclusion's 'Business "
+              "and science do not build relationships directly, but rather indirectly, via the "
+              "government.' (helixnet's sensitivity analysis drops them)", None, required=True),
             f("quote", "string", "Sentence the tie rests on ('...' marks an omission)", None,
               required=True),
             f("location", "string", "Section or figure", None, required=True),

@@ -275,19 +275,32 @@ SUBORDINATION = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "helixnet subordination",
     "type": "object",
-    "required": ["name", "verdict", "summary", "centrality", "sector_shares", "dominance", "brokerage",
-                 "mediation", "mediation_relationships", "hierarchy", "configuration", "significance"],
+    "required": ["name", "reading", "verdict", "verdicts", "summary", "centrality", "sector_shares", "dominance",
+                 "brokerage", "mediation", "mediation_relationships", "hierarchy", "configuration",
+                 "configurations"],
     "properties": {
-        "verdict": {"enum": ["statist", "laissez-faire", "balanced"]},
+        "verdict": {"enum": ["statist", "laissez-faire", "balanced", "undetermined"]},
+        "reading": {"enum": ["flows", "relationships"]},
         "summary": {"type": "string"},
         "centrality": {"type": "array", "items": {"type": "object", "required": ["node", "sector"]}},
         "mediation": {"type": "object", "required": ["path_share", "indirect_share", "reachability_loss"]},
         "mediation_relationships": {"type": "object",
                                     "required": ["path_share", "indirect_share", "reachability_loss"]},
         "hierarchy": {"type": "object", "required": ["krackhardt", "flow", "global_reaching", "reciprocity"]},
-        "configuration": {"type": "object", "required": ["verdict", "statist_votes", "balanced_votes", "evidence"]},
-        "significance": {"type": "array",
-                         "items": {"type": "object", "required": ["model", "metric", "observed", "z", "p_value"]}},
+        "configuration": {"type": "object", "required": ["verdict", "reading", "statist_votes", "balanced_votes",
+                                                         "n_null", "seed", "level", "diagnostics", "evidence"]},
+        "configurations": {"type": "object"},
+    },
+}
+
+SENSITIVITY = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "helixnet subordination --sensitivity",
+    "type": "object",
+    "required": ["n_null", "seed", "level", "table", "evidence"],
+    "properties": {
+        "table": {"type": "array", "items": {"type": "object", "required": ["variant", "reading", "verdict"]}},
+        "evidence": {"type": "array", "items": {"type": "object", "required": ["variant", "metric", "result"]}},
     },
 }
 
@@ -306,5 +319,6 @@ SCHEMAS = {
     "brokerage": BROKERAGE,
     "graph": GRAPH,
     "subordination": SUBORDINATION,
+    "subordination_sensitivity": SENSITIVITY,
     "datasets": DATASETS,
 }
