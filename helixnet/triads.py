@@ -40,6 +40,8 @@ doi:10.1111/j.2517-6161.1995.tb02031.x
 
 from __future__ import annotations
 
+import os
+from importlib.util import find_spec
 from itertools import combinations
 
 import numpy as np
@@ -266,6 +268,7 @@ def synergy_triads(
     correction: str | None = None,
     seed=None,
     progress: bool = False,
+    engine: str | None = None,
 ):
     """Mutual information among every triad (or quadruple) of columns, most synergetic first.
 
@@ -285,9 +288,10 @@ def synergy_triads(
 
     Parameters
     ----------
-    data : pandas.DataFrame or 2-d array_like
+    data : pandas.DataFrame, 2-d array_like, or str / path-like
         One row per case; every variable categorical (binary 0/1 columns,
         text, integers). An array's columns are named ``x1``, ``x2``, ...
+        A path names a CSV/TSV/Parquet file (read by `engine`).
     columns : list of str, optional
         The variables (default: every column but `weight`).
     weight : str, optional
@@ -314,14 +318,21 @@ def synergy_triads(
         Required with `n_perm`; the same seed gives the same p-values.
     progress : bool
         Progress bar over the permutations (only when stderr is a terminal).
+    engine : {"duckdb", "pandas"}, optional
+        For a file: "duckdb" (the default when installed) reduces the file
+        out of core to its distinct patterns of values with their counts (one
+        ``GROUP BY``), which give the same joint counts; "pandas" reads the
+        records. CSV columns are read as text (``01`` and ``1`` differ).
+        Permutations shuffle the records in the order the engine gives them,
+        so p-values are reproducible per engine, not across engines.
 
     Returns
     -------
     pandas.DataFrame
         One row per tuple, sorted by ``R`` ascending (most synergetic first;
         ties in the order of the columns). Columns: ``a, b, c`` (and ``d`` for
-        quadruples), ``T``, ``R``, ``n`` (number of cases, or the sum of
-        weights), the pair mutual informations ``T_ab, T_ac, T_bc`` (six for
+        quadruples), ``T``, ``R``, ``n`` (float: the number of cases, or the sum
+        of weights), the pair mutual informations ``T_ab, T_ac, T_bc`` (six for
         quadruples, ``T_ab .. T_cd``), ``p_value`` and ``p_adjusted`` (NaN
         without `n_perm` / `correction`).
 
@@ -419,6 +430,14 @@ def synergy_triads(
             raise HelixnetValueError("correction 'max' needs a one-sided alternative ('less' or 'greater')")
     elif correction is not None:
         raise HelixnetValueError(f"correction {correction!r} needs permutation p-values: give n_perm")
+    if isinstance(data, (str, os.PathLike)):
+        from helixnet._triads_io import read_patterns
+
+        if engine is None:
+            engine = "duckdb" if find_spec("duckdb") else "pandas"
+        data, columns, weight = read_patterns(data, columns, weight, engine)
+    elif engine is not None:
+        raise HelixnetValueError("engine applies to a file path, not to a DataFrame or an array")
     codes, levels, w, names = _encode(data, columns, weight, order)
     idx, T, pairs = _all_measures(codes, levels, w, order)
     # rounding leaves about 1e-15 nats where the exact value is 0 (independent tuples)
@@ -431,7 +450,7 @@ def synergy_triads(
                                       correction, seed, progress)  # fmt: skip
     else:
         p = adj = np.full(len(T), np.nan)
-    n = float(w.sum()) if w is not None else len(codes)
+    n = float(w.sum()) if w is not None else float(len(codes))
     labels = np.asarray(names, dtype=object)
     out = {_LETTERS[i]: labels[idx[:, i]] for i in range(order)}
     out["T"] = T * fac + 0.0
