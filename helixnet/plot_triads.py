@@ -10,8 +10,9 @@ def plot_synergy_map(G, ax=None, seed: int = 0, top_labels: int | None = None, c
 
     Node size grows with the node attribute ``synergy`` (the aggregate of the
     synergetic triads the variable takes part in), edge width and colour with
-    the edge ``weight``. Positions come from a spring layout with the edge
-    weights as attraction (networkx's Fruchterman-Reingold), seeded.
+    the edge ``weight``. Positions come from an unweighted spring layout
+    (networkx's Fruchterman-Reingold, seeded), so that the nodes of a strong
+    triad do not collapse onto each other.
 
     Parameters
     ----------
@@ -55,7 +56,9 @@ def plot_synergy_map(G, ax=None, seed: int = 0, top_labels: int | None = None, c
     if len(G) == 0:
         ax.text(0.5, 0.5, "no synergetic triads", ha="center", va="center", transform=ax.transAxes)
         return ax
-    pos = nx.spring_layout(G, seed=seed, weight="weight")
+    # unweighted spring layout with a long natural length: strong edges would pull
+    # the nodes of a triad on top of each other; edge width shows the weight instead
+    pos = nx.spring_layout(G, seed=seed, weight=None, k=2.0 / np.sqrt(len(G)))
     syn = np.array([G.nodes[v].get("synergy", 0.0) for v in G], dtype=float)
     size = 100 + 900 * (syn / syn.max() if syn.max() > 0 else syn)
     weights = np.array([d.get("weight", 0.0) for _, _, d in G.edges(data=True)], dtype=float)
@@ -66,4 +69,5 @@ def plot_synergy_map(G, ax=None, seed: int = 0, top_labels: int | None = None, c
     nx.draw_networkx_nodes(G, pos, ax=ax, node_size=size, node_color="#f2f2f2", edgecolors="#333333")
     keep = list(G) if top_labels is None else [v for _, v in sorted(zip(-syn, list(G)))[:top_labels]]
     nx.draw_networkx_labels(G, pos, labels={v: str(v) for v in keep}, ax=ax, font_size=8)
+    ax.margins(0.2)  # room for the labels of the outer nodes
     return ax

@@ -367,7 +367,10 @@ def synergy_triads(
     Permutations need whole cases: integer weights are expanded into
     repeated records. The "max" correction compares raw statistics, so it
     favours tuples of variables with many categories (whose null spread is
-    larger); "fdr_bh" works on each tuple's own p-value.
+    larger); "fdr_bh" works on each tuple's own p-value, whose smallest
+    possible value is :math:`1/(1 + n_{perm})`, so with m tuples the k-th
+    smallest BH-adjusted p cannot fall below :math:`m / ((1 + n_{perm}) k)`:
+    give many more permutations than tuples.
 
     References
     ----------
