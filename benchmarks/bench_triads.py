@@ -49,7 +49,7 @@ def categorical_data(rng, n=10**5, p=40, k=5):
 
 def floor_contraction(codes, levels):
     """Per variable a and category l >= 1: Gram of the reduced indicators of the later variables."""
-    n, p = codes.shape
+    p = codes.shape[1]
     blocks = [(codes[:, v, None] == np.arange(1, k)).astype(np.float32) for v, k in enumerate(levels)]
     Z = np.hstack(blocks)
     start = np.concatenate([[0], np.cumsum([k - 1 for k in levels])])
@@ -80,8 +80,10 @@ def per_triad(df, sample, rng):
     triads = list(combinations(range(len(cols)), 3))
     pick = rng.choice(len(triads), size=sample, replace=False)
     t0 = time.perf_counter()
+    sink = 0.0
     for i in pick:
-        hx.synergy(df, dims=[cols[j] for j in triads[i]]).T
+        sink += hx.synergy(df, dims=[cols[j] for j in triads[i]]).T
+    assert np.isfinite(sink)
     return (time.perf_counter() - t0) / sample * len(triads)
 
 

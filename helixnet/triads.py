@@ -53,8 +53,9 @@ from helixnet.exceptions import (
     HelixnetValueError,
     InvalidRecordsError,
 )
+from helixnet.information import _factorize, _weights
 
-__all__ = ["synergy_triads", "synergy_map", "write_synergy_map", "CORRECTIONS", "ALTERNATIVES"]
+__all__ = ["ALTERNATIVES", "CORRECTIONS", "synergy_map", "synergy_triads", "write_synergy_map"]
 
 #: Accepted values of ``correction``.
 CORRECTIONS = (None, "max", "fdr_bh")
@@ -93,8 +94,6 @@ def _frame(data):
 
 def _encode(data, columns, weight, order):
     """(Coded, column names) from records; validates columns, values and weights."""
-    import pandas as pd
-
     df = _frame(data)
     if weight is not None and weight not in df.columns:
         raise InvalidRecordsError(f"unknown weight column {weight!r}; available columns: {list(df.columns)}")
@@ -117,14 +116,7 @@ def _encode(data, columns, weight, order):
     codes = np.empty((len(df), len(columns)), dtype=np.intp)
     levels = []
     for j, name in enumerate(columns):
-        col = df[name]
-        try:
-            c, labels = pd.factorize(col, sort=True)
-        except TypeError:  # mixed, unorderable categories
-            c, labels = pd.factorize(col, sort=False)
-        if len(c) and c.min() < 0:
-            row = df.index[int(np.argmax(c < 0))]
-            raise InvalidRecordsError(f"column {name!r} has a missing value (NaN/None) in row {row!r}")
+        c, labels = _factorize(df[name], name, df.index)
         codes[:, j] = c
         levels.append(len(labels))
     kmax = max(levels)
@@ -137,15 +129,7 @@ def _encode(data, columns, weight, order):
         )
     w = None
     if weight is not None:
-        raw = df[weight]
-        w = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-        bad = ~np.isfinite(w) | (w < 0)
-        if bad.any():
-            i = int(np.argmax(bad))
-            raise InvalidRecordsError(
-                f"weight column {weight!r} has an invalid value {raw.iloc[i]!r} in row "
-                f"{df.index[i]!r}; weights must be finite, non-negative numbers"
-            )
+        w = _weights(df, weight)
         if not w.sum() > 0:
             raise InvalidRecordsError(f"weight column {weight!r} sums to zero")
     return codes, levels, w, columns
@@ -357,8 +341,12 @@ def synergy_triads(
     matrix products, streamed block by block (see
     :mod:`helixnet._triads_count`): the cost is about
     :math:`n M^2 / 3` multiply-adds per category of the first variable for
-    ``M`` indicator columns, not one pass over the records per triad. The
-    values equal those of :func:`helixnet.synergy` on each triad to
+    ``M`` indicator columns, not one pass over the records per triad.
+    Memory: the indicator matrix (n x M), one Gram matrix per category of
+    the first variable and one block of at most ``BLOCK_CELLS`` table cells;
+    quadruples also keep the Gram matrices of every category of every
+    variable (about :math:`M^3 / 3` numbers). The result has one row per
+    tuple. The values equal those of :func:`helixnet.synergy` on each triad to
     rounding (about 1e-15 bit); values within 1e-12 nat of zero are
     reported as exactly 0.
 
@@ -515,7 +503,8 @@ def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregat
         Nodes: the variables of the kept tuples (attributes ``synergy``,
         ``triads``). Edges: ``weight`` (>= 0, larger = more synergy) and
         ``triads`` (the number of kept tuples containing the pair). Graph
-        attributes ``unit``-free: ``aggregate``, ``threshold``, ``tuples``.
+        attributes: ``aggregate``, ``threshold`` and ``tuples`` (the number
+        of tuples kept). Weights are in the unit of `triads`.
 
     Raises
     ------

@@ -14,7 +14,14 @@ columns. ``tuples`` is the number of tuples computed. CSV output: the same
 rows.
 """
 
-from helixnet.cli._common import UsageError, add_unit_argument, columns_list, note, seed_int, show_progress
+from helixnet.cli._common import (
+    UsageError,
+    add_unit_argument,
+    columns_list,
+    note,
+    seed_int,
+    show_progress,
+)
 from helixnet.cli._output import add_output_arguments
 
 HELP = "synergy T of every triad (or quadruple) of columns, most synergetic first, with a synergy map"
@@ -92,6 +99,6 @@ def run(args):
     lines = [head, "  ".join(f"{c:<16}" for c in letters) + f" {'T':>12} {'R':>12} {'p':>8} {'p_adj':>8}"]
     for r in shown.itertuples(index=False):
         row = r._asdict()
-        lines.append("  ".join(f"{str(row[c]):<16}" for c in letters)
+        lines.append("  ".join(f"{row[c]!s:<16}" for c in letters)
                      + f" {row['T']:12.6f} {row['R']:12.6f} {row['p_value']:8.4g} {row['p_adjusted']:8.4g}")  # fmt: skip
     return Output(payload=payload, table=shown, text="\n".join(lines))
