@@ -199,13 +199,37 @@ def quadruple_blocks(coded: Coded):
                 yield quad, _moebius(E, 4)
 
 
+def _entropies(tables: np.ndarray, k: int) -> dict:
+    """Entropy (nats) of every marginal of each table of a batch (B, K, ..., K).
+
+    :math:`H_S = \\log N - \\frac{1}{N} \\sum N_S \\log N_S` with N the table's
+    total: the same numbers as :func:`helixnet._core.marginal_entropies`,
+    without normalising every marginal (the batch's tables are many and small).
+    """
+    from scipy.special import xlogy
+
+    B = tables.shape[0]
+    total = tables.reshape(B, -1).sum(axis=1)
+    logn = np.log(total)
+    marg = {tuple(range(k)): tables}
+    out = {}
+    for s in sorted(_core.subsets(k), key=len, reverse=True):
+        if s not in marg:
+            parent = min((q for q in marg if set(s) < set(q)), key=len)
+            drop = tuple(1 + parent.index(a) for a in parent if a not in s)
+            marg[s] = marg[parent].sum(axis=drop)
+        m = marg[s].reshape(B, -1)
+        out[s] = logn - xlogy(m, m).sum(axis=1) / total
+    return out
+
+
 def block_measures(tables: np.ndarray, k: int):
     """T (nats) of each table and the mutual information of each pair of its axes.
 
     Returns ``(T, pairs)`` with pairs (B, k(k-1)/2) in the order of
     ``itertools.combinations(range(k), 2)``.
     """
-    H = _core.marginal_entropies(tables, k)
+    H = _entropies(tables, k)
     T = _core.coinformation(H, tuple(range(k)))
     pairs = [H[(i,)] + H[(j,)] - H[(i, j)] for i in range(k) for j in range(i + 1, k)]
     return T, np.column_stack(pairs)

@@ -92,6 +92,24 @@ def _frame(data):
     return pd.DataFrame(arr, columns=[f"x{i + 1}" for i in range(arr.shape[1])])
 
 
+def _small_int_codes(col):
+    """Codes of a bool/integer column with a small range, sorted like pandas.factorize(sort=True).
+
+    Returns ``(codes, number of categories)``, or ``(None, 0)`` for other columns.
+    """
+    if not isinstance(col.dtype, np.dtype) or col.dtype.kind not in "iub":
+        return None, 0
+    x = col.to_numpy()
+    if x.dtype.kind == "b":
+        x = x.view(np.uint8)
+    lo, hi = int(x.min()), int(x.max())
+    if hi - lo > 1 << 16:
+        return None, 0
+    present = np.bincount((x - lo).astype(np.intp), minlength=hi - lo + 1) > 0
+    lookup = np.cumsum(present) - 1
+    return lookup[x - lo], int(present.sum())
+
+
 def _encode(data, columns, weight, order):
     """(Coded, column names) from records; validates columns, values and weights."""
     df = _frame(data)
@@ -113,12 +131,16 @@ def _encode(data, columns, weight, order):
         raise HelixnetValueError(f"order {order} needs at least {order} columns, got {len(columns)}")
     if len(df) == 0:
         raise InvalidRecordsError("the records table has no rows")
-    codes = np.empty((len(df), len(columns)), dtype=np.intp)
+    # column-major: every later pass reads one variable's codes at a time
+    codes = np.empty((len(df), len(columns)), dtype=np.intp, order="F")
     levels = []
     for j, name in enumerate(columns):
-        c, labels = _factorize(df[name], name, df.index)
+        c, k = _small_int_codes(df[name])
+        if c is None:
+            c, labels = _factorize(df[name], name, df.index)
+            k = len(labels)
         codes[:, j] = c
-        levels.append(len(labels))
+        levels.append(k)
     kmax = max(levels)
     if kmax**order > MAX_TABLE_CELLS:
         worst = columns[int(np.argmax(levels))]
