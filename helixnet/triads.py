@@ -105,9 +105,12 @@ def _small_int_codes(col):
     lo, hi = int(x.min()), int(x.max())
     if hi - lo > 1 << 16:
         return None, 0
-    present = np.bincount((x - lo).astype(np.intp), minlength=hi - lo + 1) > 0
+    shifted = x if lo == 0 else (x - lo).astype(np.intp)
+    present = np.bincount(shifted, minlength=hi - lo + 1) > 0
+    if present.all():  # categories 0..k-1 already (0/1 columns): the values are the codes
+        return shifted, hi - lo + 1
     lookup = np.cumsum(present) - 1
-    return lookup[x - lo], int(present.sum())
+    return lookup[shifted], int(present.sum())
 
 
 def _encode(data, columns, weight, order):
