@@ -45,7 +45,7 @@ class Coded:
 
     Attributes
     ----------
-    codes : ndarray (n, p) of intp, categories 0 .. K_v - 1
+    codes : ndarray (n, p) of small unsigned ints, categories 0 .. K_v - 1
     levels : ndarray (p,) of int, K_v
     Z : ndarray (n, M + 1), reduced indicators and a last column of ones (float32/64,
         or uint8 when that would exceed ``_Z_FLOAT_BYTES``)

@@ -134,24 +134,25 @@ def _encode(data, columns, weight, order):
         raise HelixnetValueError(f"order {order} needs at least {order} columns, got {len(columns)}")
     if len(df) == 0:
         raise InvalidRecordsError("the records table has no rows")
-    # column-major: every later pass reads one variable's codes at a time
-    codes = np.empty((len(df), len(columns)), dtype=np.intp, order="F")
+    # column-major: every later pass reads one variable's codes at a time; a table of
+    # at most MAX_TABLE_CELLS cells has at most 40 (order 3) or 16 (order 4) categories
+    # per axis, so the codes fit in one byte
+    limit = int(round(MAX_TABLE_CELLS ** (1.0 / order)))
+    codes = np.empty((len(df), len(columns)), dtype=np.uint8, order="F")
     levels = []
     for j, name in enumerate(columns):
         c, k = _small_int_codes(df[name])
         if c is None:
             c, labels = _factorize(df[name], name, df.index)
             k = len(labels)
+        if k > limit:
+            raise HelixnetValueError(
+                f"column {name!r} has {k} categories: a table of order {order} would have "
+                f"{k**order} cells (limit {MAX_TABLE_CELLS}, i.e. {limit} categories); recode it "
+                "or use helixnet.synergy for single triads"
+            )
         codes[:, j] = c
         levels.append(k)
-    kmax = max(levels)
-    if kmax**order > MAX_TABLE_CELLS:
-        worst = columns[int(np.argmax(levels))]
-        raise HelixnetValueError(
-            f"column {worst!r} has {kmax} categories: a table of order {order} would have "
-            f"{kmax**order} cells (limit {MAX_TABLE_CELLS}); recode it or use helixnet.synergy "
-            "for single triads"
-        )
     w = None
     if weight is not None:
         w = _weights(df, weight)
