@@ -137,7 +137,7 @@ def _encode(data, columns, weight, order):
     # column-major: every later pass reads one variable's codes at a time; a table of
     # at most MAX_TABLE_CELLS cells has at most 40 (order 3) or 16 (order 4) categories
     # per axis, so the codes fit in one byte
-    limit = int(round(MAX_TABLE_CELLS ** (1.0 / order)))
+    limit = min(256, int(MAX_TABLE_CELLS ** (1.0 / order) + 1e-9))
     codes = np.empty((len(df), len(columns)), dtype=np.uint8, order="F")
     levels = []
     for j, name in enumerate(columns):
