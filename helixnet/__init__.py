@@ -43,6 +43,8 @@ _LAZY = {
     "SynergyResult": "helixnet.information",
     "redundancy": "helixnet.information",
     "contingency": "helixnet.information",
+    "synergy_triads": "helixnet.triads",
+    "synergy_map": "helixnet.triads",
     "g_test": "helixnet.uncertainty",
     "bootstrap": "helixnet.uncertainty",
     "permutation_test": "helixnet.uncertainty",
@@ -89,6 +91,7 @@ _LAZY = {
 _SUBMODULES = {
     "datasets",
     "information",
+    "triads",
     "uncertainty",
     "decomposition",
     "krippendorff",

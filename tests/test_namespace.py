@@ -12,7 +12,7 @@ import helixnet as hx
 PROMISED = [
     "mutual_information", "venn_table", "synergy", "decompose", "shapley", "bootstrap",
     "permutation_test", "centrality", "brokerage", "hierarchy", "configuration",
-    "kazakhstan_graph", "from_edges",
+    "kazakhstan_graph", "from_edges", "synergy_triads", "synergy_map",
 ]
 
 

@@ -311,6 +311,39 @@ DATASETS = {
     "items": {"type": "object", "required": ["name", "rows", "source"]},
 }
 
+_TRIAD_ROW = {
+    "type": "object",
+    "required": ["a", "b", "c", "T", "R", "n", "T_ab", "T_ac", "T_bc", "p_value", "p_adjusted"],
+    "properties": {
+        **{k: _LABEL for k in "abcd"},
+        **{k: _NUMBER for k in ("T", "R", "n", "T_ab", "T_ac", "T_ad", "T_bc", "T_bd", "T_cd")},
+        "p_value": _NUMBER_OR_NULL,
+        "p_adjusted": _NUMBER_OR_NULL,
+    },
+    "additionalProperties": False,
+}
+
+TRIADS = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "helixnet triads",
+    "type": "object",
+    "required": ["columns", "order", "unit", "n", "tuples", "n_perm", "alternative", "correction", "seed",
+                 "triads"],
+    "additionalProperties": False,
+    "properties": {
+        "columns": {"type": "array", "items": {"type": "string"}, "minItems": 3},
+        "order": {"enum": [3, 4]},
+        "unit": {"enum": ["bit", "mbit", "nat"]},
+        "n": {"type": "number", "exclusiveMinimum": 0},
+        "tuples": {"type": "integer", "minimum": 1},
+        "n_perm": {"type": "integer", "minimum": 0},
+        "alternative": {"enum": ["less", "greater", "two-sided"]},
+        "correction": {"enum": [None, "max", "fdr_bh"]},
+        "seed": {"type": ["integer", "null"]},
+        "triads": {"type": "array", "items": _TRIAD_ROW},
+    },
+}
+
 SCHEMAS = {
     "synergy": SYNERGY,
     "decompose": DECOMPOSE,
@@ -321,4 +354,5 @@ SCHEMAS = {
     "subordination": SUBORDINATION,
     "subordination_sensitivity": SENSITIVITY,
     "datasets": DATASETS,
+    "triads": TRIADS,
 }
