@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet import _core
+from helixnet._validation import parse_weights
 from helixnet.information import _label, contingency
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -362,7 +363,7 @@ def decompose(records, dims, group, weight=None, unit="bit"):
     counts, _ = contingency(records, dims, weight)
     counts = np.asarray(counts, dtype=float)
     N = float(counts.sum())
-    w = None if weight is None else np.asarray(pd.to_numeric(records[weight]), dtype=float)
+    w = None if weight is None else parse_weights(records[weight])[0]  # validated by contingency
     total = float(_T(counts, k) * factor)
 
     # codes of the group paths at each level (groups of positive weight only)

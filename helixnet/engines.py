@@ -55,6 +55,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
     HelixnetError,
     HelixnetTypeError,
@@ -70,7 +71,7 @@ ENGINES = ("pandas", "duckdb", "dask")
 MAX_CELLS = 10**8
 
 # a plain decimal number as text; the same pattern in Python (pandas, Dask) and RE2 (DuckDB)
-_NUMBER = r"[ \t]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[ \t]*"
+_NUMBER = NUMBER_PATTERN
 _NUMBER_RE = re.compile(_NUMBER)
 _COMPRESSION = (".gz", ".bz2", ".zst", ".xz")
 _CSV_EXT = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
@@ -421,25 +422,9 @@ def _read_frame(src: _Source, columns, text_columns):
 
 def _weights_pandas(s):
     """Weights as float64 with invalid entries set to 0, and the invalid mask."""
-    import numpy as np
-    import pandas as pd
-    from pandas.api.types import is_bool_dtype, is_numeric_dtype, is_string_dtype
+    from helixnet._validation import parse_weights
 
-    if is_bool_dtype(s.dtype):
-        v = np.full(len(s), np.nan)
-    elif is_numeric_dtype(s.dtype):
-        v = s.astype("float64").to_numpy(dtype=float, na_value=np.nan)
-    elif is_string_dtype(s.dtype):
-        txt = s.astype("str")
-        ok = txt.str.fullmatch(_NUMBER).fillna(False).to_numpy(dtype=bool)
-        v = np.full(len(s), np.nan)
-        if ok.any():
-            v[ok] = txt[ok].str.strip(" \t").astype("float64").to_numpy()
-    else:
-        v = pd.to_numeric(s, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
-    with np.errstate(invalid="ignore"):
-        valid = np.isfinite(v) & (v >= 0)
-    return np.where(valid, v, 0.0), ~valid
+    return parse_weights(s)
 
 
 def _prepare_partition(frame, dims, weight):

@@ -304,10 +304,10 @@ def _count_parallel(cols, sizes, raw, w, raw_limit):
 def _weights(records, weight) -> np.ndarray:
     import pandas as pd
 
+    from helixnet._validation import parse_weights
+
     col = records[weight]
-    w = pd.to_numeric(col, errors="coerce") if not _is_numeric(col) else col
-    w = np.asarray(w, dtype=float)
-    bad = ~np.isfinite(w) | (w < 0)
+    w, bad = parse_weights(col)
     if bad.any():
         i = int(np.argmax(bad))
         raise InvalidRecordsError(

@@ -124,7 +124,8 @@ def read_graph(args):
         from helixnet.engines import read_records
         from helixnet.graphs import from_edges
 
-        edges = read_records(path, text_columns=[args.source, args.target, "relation"])
+        # weights as text: the one weight parser decides (type inference reads 0x10 as 16)
+        edges = read_records(path, text_columns=[args.source, args.target, "relation", "weight"])
         edges = edges.rename(columns={args.source: "source", args.target: "target"})
         nodes = None
         if getattr(args, "nodes", None):

@@ -33,7 +33,9 @@ def read_for(args, extra):
         raise UsageError("the option --dims is required")
     dims = columns_list(args.dims)
     cols = list(dict.fromkeys(dims + extra + ([args.weight] if args.weight else [])))
-    records = read_records(args.input, columns=cols, text_columns=[c for c in cols if c != args.weight])
+    # every column as text: the weight too, so that the one weight parser (not the CSV
+    # reader's type inference, which reads 0x10 as 16 and true as a bool) decides
+    records = read_records(args.input, columns=cols, text_columns=cols)
     if args.dropna:
         keep = records[dims + extra].notna().all(axis=1)
         dropped = int((~keep).sum())
