@@ -41,16 +41,42 @@ def add_records_arguments(parser, input_required: bool = True) -> None:
     )  # fmt: skip
 
 
-def seed_int(text: str) -> int:
-    """argparse type of --seed: a non-negative integer (numpy's seeds), else exit status 2."""
+def int_in_range(lo: int, hi: int | None = None, what: str = "integer"):
+    """An argparse type: an integer in ``[lo, hi]`` (out of range or not an integer: exit status 2)."""
     import argparse
 
+    bounds = f">= {lo}" if hi is None else f"from {lo} to {hi}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid {what} {text!r}: give an integer {bounds}") from None
+        if value < lo or (hi is not None and value > hi):
+            raise argparse.ArgumentTypeError(f"invalid {what} {text!r}: give an integer {bounds}")
+        return value
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
+#: argparse type of --seed: a non-negative integer (numpy's seeds)
+seed_int = int_in_range(0, what="seed")
+#: argparse type of replicate counts (--null, --bootstrap, --permutations): a positive integer
+count_int = int_in_range(1, what="count")
+
+
+def fraction(text: str) -> float:
+    """argparse type of a confidence level: a number strictly between 0 and 1."""
+    import argparse
+    import math
+
     try:
-        value = int(text)
+        value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a non-negative integer") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a non-negative integer")
+        value = math.nan
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"invalid level {text!r}: give a number between 0 and 1")
     return value
 
 

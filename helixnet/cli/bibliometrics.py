@@ -16,6 +16,7 @@ JSON output (stable)::
 one cell is 0.
 """
 
+from helixnet.cli._common import int_in_range, seed_int
 from helixnet.cli._output import add_output_arguments
 
 HELP = "Triple Helix synergy of co-authorship from Web of Science, Scopus or OpenAlex exports"
@@ -28,8 +29,9 @@ def add_arguments(parser):
     parser.add_argument("--country", metavar="ISO2", help="keep documents with an address in this country")
     parser.add_argument("--international", action="store_true",
                         help="add international co-authorship (F) as a fourth dimension")
-    parser.add_argument("--bootstrap", type=int, default=0, metavar="B", help="bootstrap replicates for T's interval")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (default 0)")
+    parser.add_argument("--bootstrap", type=int_in_range(0, what="count"), default=0, metavar="B",
+                        help="bootstrap replicates for T's interval (default 0: none)")
+    parser.add_argument("--seed", type=seed_int, default=0, help="seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
     add_output_arguments(parser)
 

@@ -11,7 +11,14 @@ The values add up to ``total`` (T of all records). CSV output: the ``values``
 rows (``player, shapley, stderr``).
 """
 
-from helixnet.cli._common import UsageError, add_records_arguments, add_unit_argument, seed_int, show_progress
+from helixnet.cli._common import (
+    UsageError,
+    add_records_arguments,
+    add_unit_argument,
+    count_int,
+    seed_int,
+    show_progress,
+)
 from helixnet.cli._output import add_output_arguments
 
 HELP = "Shapley values of players (regions, sectors) in T: exact, or Monte Carlo with standard errors"
@@ -23,7 +30,7 @@ def add_arguments(parser):
     parser.add_argument("--player", metavar="COL", help="the column whose values are the players")
     add_unit_argument(parser)
     parser.add_argument("--method", choices=["auto", "exact", "permutation"], default="auto")
-    parser.add_argument("--permutations", type=int, default=1000, metavar="N",
+    parser.add_argument("--permutations", type=count_int, default=1000, metavar="N",
                         help="random orders for the permutation method")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the permutation method")
     add_output_arguments(parser)

@@ -29,6 +29,8 @@ from helixnet.cli._common import (
     add_records_arguments,
     add_unit_argument,
     columns_list,
+    count_int,
+    fraction,
     note,
     seed_int,
     show_progress,
@@ -55,9 +57,9 @@ def add_arguments(parser):
     parser.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (with --engine dask)")
     add_unit_argument(parser)
     parser.add_argument("--bias", choices=["miller-madow"], help="entropy bias correction")
-    parser.add_argument("--bootstrap", type=int, metavar="B", help="bootstrap replicates for confidence intervals")
+    parser.add_argument("--bootstrap", type=count_int, metavar="B", help="bootstrap replicates for confidence intervals")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
-    parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
+    parser.add_argument("--ci", type=fraction, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
     parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
     add_output_arguments(parser)
@@ -142,8 +144,6 @@ def run(args):
     from helixnet.information import synergy
 
     if args.bootstrap is not None:
-        if args.bootstrap < 1:
-            raise UsageError("--bootstrap needs a positive number of replicates")
         if args.seed is None:
             raise UsageError("--bootstrap needs --seed S (results must be reproducible)")
     elif args.seed is not None:
