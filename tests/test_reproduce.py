@@ -119,7 +119,8 @@ def test_missing_requirements_are_reported_not_hidden(tmp_path, monkeypatch):
 def test_summary_json_schema(two_runs):
     first, _ = two_runs
     summary = json.loads((first / "summary.json").read_text())
-    assert set(summary) == {"analyses", "files", "helixnet_version", "seed", "skipped", "source"}
+    assert set(summary) == {"analyses", "files", "generator", "helixnet_version", "seed", "skipped", "source"}
+    assert summary["generator"] == "helixnet reproduce"  # the marker --force looks for
     assert summary["skipped"] == {}
     assert set(summary["analyses"]) == {a.name for a in _analyses.ANALYSES}
     for name, entry in summary["analyses"].items():
