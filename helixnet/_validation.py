@@ -194,3 +194,42 @@ def check_seed(seed, name: str = "seed"):
     if seed < 0:
         raise HelixnetValueError(why)
     return int(seed)
+
+
+# ---------------------------------------------------------------------------
+# dimension columns
+
+# pandas.api.types.infer_dtype kinds whose values are all scalars (hashable categories)
+_SCALAR_KINDS = {
+    "string", "bytes", "floating", "integer", "mixed-integer-float", "decimal", "complex",
+    "categorical", "boolean", "datetime64", "datetime", "date", "timedelta64", "timedelta",
+    "time", "period", "interval", "empty",
+}  # fmt: skip
+
+
+def check_scalar_columns(frame, columns, where: str = "the records") -> None:
+    """Raise unless every value of the `columns` of `frame` can be a category.
+
+    A dimension (or group, or player) takes one category per record: text, a
+    number, a date. A list, array, dict or other unhashable value (a Parquet
+    list or struct column) raises :class:`InvalidRecordsError` naming the
+    column, the row and the value. Only object columns are scanned, and only
+    when pandas cannot tell them apart from scalars.
+    """
+    import pandas as pd
+
+    from helixnet.exceptions import InvalidRecordsError
+
+    for col in columns:
+        s = frame[col]
+        if s.dtype != object or pd.api.types.infer_dtype(s, skipna=True) in _SCALAR_KINDS:
+            continue
+        for label, v in s.items():
+            try:
+                hash(v)
+            except TypeError:
+                raise InvalidRecordsError(
+                    f"{where}: column {col!r} holds {type(v).__name__} values (row {label!r}: "
+                    f"{str(v)[:60]}); a dimension needs one category (text or a number) per record, "
+                    "not a list or a nested record"
+                ) from None

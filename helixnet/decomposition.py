@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet import _core
-from helixnet._validation import parse_weights
+from helixnet._validation import check_scalar_columns, parse_weights
 from helixnet.information import _label, contingency
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -71,6 +71,7 @@ def _check_records(records, columns, role):
         if records[col].isna().any():
             row = _label(records.index[records[col].isna().to_numpy()][0])
             raise InvalidRecordsError(f"{role} column {col!r} has a missing value in row {row!r}")
+    check_scalar_columns(records, columns)
 
 
 def _as_list(cols, role):

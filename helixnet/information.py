@@ -326,6 +326,8 @@ def _is_numeric(col) -> bool:
 def _check_columns(records, dims, weight) -> tuple:
     import pandas as pd
 
+    from helixnet._validation import check_scalar_columns
+
     if not isinstance(records, pd.DataFrame):
         raise HelixnetTypeError(f"records must be a pandas DataFrame, got {type(records).__name__}")
     if dims is None:
@@ -352,6 +354,7 @@ def _check_columns(records, dims, weight) -> tuple:
         raise HelixnetValueError(f"column {weight!r} cannot be both a dimension and the weight")
     if len(records) == 0:
         raise InvalidRecordsError("the records table has no rows")
+    check_scalar_columns(records, dims)
     return dims
 
 

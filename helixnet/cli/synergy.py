@@ -109,7 +109,7 @@ def _table(args):
 
     ct = count_table(
         args.input, columns_list(args.dims), weight=args.weight, engine=args.engine,
-        scheduler=args.scheduler, dropna=args.dropna,
+        scheduler=args.scheduler, dropna=args.dropna, progress=show_progress(args),
     )  # fmt: skip
     if ct.dropped:
         note(args, f"dropped {ct.dropped} records with a missing dimension")
