@@ -281,12 +281,12 @@ def _check_columns(src: _Source, dims, weight) -> tuple:
         )
     if weight is not None and weight in dims:
         raise InvalidRecordsError(f"column {weight!r} cannot be both a dimension and the weight")
-    _check_nested(src, dims)
     repeated = [c for c in wanted if src.columns.count(c) > 1]
     if repeated:  # a DataFrame (or Parquet schema) may repeat a name; engines would pick one silently
         raise InvalidRecordsError(
             f"{src.name}: column {repeated[0]!r} appears more than once; rename the duplicates"
         )
+    _check_nested(src, dims)
     return dims
 
 
@@ -741,7 +741,8 @@ def _count_dask_quietly(src: _Source, dims, weight, scheduler):
         client = scheduler
     elif scheduler is None:
         own = LocalCluster(n_workers=1, processes=False, threads_per_worker=os.cpu_count() or 1,
-                           dashboard_address=None, silence_logs=logging.CRITICAL)  # fmt: skip
+                           dashboard_address=None, silence_logs=logging.CRITICAL,
+                           scheduler_kwargs={"dashboard": False}, worker_dashboard_address=None)  # fmt: skip
         client = Client(own)
     else:
         try:

@@ -31,7 +31,7 @@ def add_arguments(parser):
                         help="add international co-authorship (F) as a fourth dimension")
     parser.add_argument("--bootstrap", type=int_in_range(0, what="count"), default=0, metavar="B",
                         help="bootstrap replicates for T's interval (default 0: none)")
-    parser.add_argument("--seed", type=seed_int, default=0, help="seed of the bootstrap (default 0)")
+    parser.add_argument("--seed", type=seed_int, help="with --bootstrap: seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
     add_output_arguments(parser)
 
@@ -41,6 +41,11 @@ def run(args):
     from helixnet.cli._output import Output, json_value
     from helixnet.information import synergy, venn_table
 
+    from helixnet.cli._common import UsageError
+
+    if args.seed is not None and not args.bootstrap:
+        raise UsageError("--seed goes with --bootstrap")
+    args.seed = 0 if args.seed is None else args.seed
     records = bib.classify(bib.read_records(args.files))
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
     total = bib.synergy_table(records, by=None, country=args.country, international=args.international,

@@ -17,19 +17,24 @@ EXAMPLE = "helixnet centrality ties.csv --nodes actors.csv --backend igraph --fo
 def add_arguments(parser):
     add_graph_input_arguments(parser)
     parser.add_argument("--backend", choices=["networkx", "igraph"], default="networkx")
-    parser.add_argument("--edge-weight", default="weight", metavar="ATTR",
-                        help="edge attribute holding tie strength ('none' for unweighted)")
+    parser.add_argument("--edge-weight", metavar="ATTR",
+                        help="edge attribute holding tie strength (default: weight, if present; "
+                             "'none' for unweighted); an attribute no edge has is an error")
     parser.add_argument("--raw", action="store_true", help="do not normalise degrees, betweenness, closeness")
     add_output_arguments(parser)
 
 
 def run(args):
     from helixnet.centrality import centrality
-    from helixnet.cli._common import read_graph
+    from helixnet.cli._common import check_edge_attribute, read_graph
     from helixnet.cli._output import Output, json_records
 
     G = read_graph(args)
-    weight = None if args.edge_weight.lower() == "none" else args.edge_weight
+    weight = "weight" if args.edge_weight is None else args.edge_weight
+    if weight.lower() == "none":
+        weight = None
+    elif args.edge_weight is not None:  # given explicitly: it must exist
+        check_edge_attribute(G, weight, "--edge-weight")
     table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw)
     table.index.name = "node"
     payload = {"backend": args.backend, "normalized": not args.raw, "nodes": json_records(table, index="node")}

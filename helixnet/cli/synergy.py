@@ -59,7 +59,8 @@ def add_arguments(parser):
     parser.add_argument("--bias", choices=["miller-madow"], help="entropy bias correction")
     parser.add_argument("--bootstrap", type=count_int, metavar="B", help="bootstrap replicates for confidence intervals")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
-    parser.add_argument("--ci", type=fraction, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
+    parser.add_argument("--ci", type=fraction, metavar="LEVEL",
+                        help="with --bootstrap: confidence level of the intervals (default 0.95)")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
     parser.add_argument("--none", type=float, metavar="N", help="with --venn: cases with none of the dimensions")
     add_output_arguments(parser)
@@ -143,6 +144,9 @@ def run(args):
     from helixnet.cli._output import Output
     from helixnet.information import synergy
 
+    if args.ci is not None and args.bootstrap is None:
+        raise UsageError("--ci goes with --bootstrap")
+    args.ci = 0.95 if args.ci is None else args.ci
     if args.bootstrap is not None:
         if args.seed is None:
             raise UsageError("--bootstrap needs --seed S (results must be reproducible)")
