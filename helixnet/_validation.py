@@ -154,9 +154,9 @@ def _is_text_or_missing(v) -> bool:
 def check_count(value, name: str, minimum: int = 1) -> int:
     """`value` as an int ``>= minimum``, else a helixnet error naming the argument.
 
-    Accepts Python and numpy integers (not bools, floats or text): a wrong type
-    raises :class:`HelixnetTypeError`, a value below `minimum`
-    :class:`HelixnetValueError`.
+    Accepts Python and numpy integers (not bools, floats or text); anything
+    else, or a value below `minimum`, raises :class:`HelixnetValueError` (the
+    contract of the API's count arguments since 0.1: catch ``ValueError``).
 
     Examples
     --------
@@ -165,17 +165,19 @@ def check_count(value, name: str, minimum: int = 1) -> int:
     >>> check_count("5", "n_null")
     Traceback (most recent call last):
     ...
-    helixnet.exceptions.HelixnetTypeError: n_null must be an integer >= 1, got '5' (str)
+    helixnet.exceptions.HelixnetValueError: n_null must be an integer >= 1, got '5' (str)
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
-        raise HelixnetTypeError(f"{name} must be an integer >= {minimum}, got {value!r} ({type(value).__name__})")
+        raise HelixnetValueError(f"{name} must be an integer >= {minimum}, got {value!r} ({type(value).__name__})")
     if value < minimum:
         raise HelixnetValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
     return int(value)
 
 
-def check_seed(seed, name: str = "seed"):
-    """`seed` if it is None, a non-negative integer or a numpy Generator; else a helixnet error.
+def check_seed(seed, name: str = "seed", generator: bool = True):
+    """`seed` if it is None, a non-negative integer or (with `generator`) a numpy Generator.
+
+    Anything else raises :class:`HelixnetValueError` (as the API's seeds always did).
 
     Examples
     --------
@@ -186,12 +188,11 @@ def check_seed(seed, name: str = "seed"):
     ...
     helixnet.exceptions.HelixnetValueError: seed must be None, a non-negative integer or a numpy Generator, got -1
     """
-    if seed is None or isinstance(seed, np.random.Generator):
+    if seed is None or (generator and isinstance(seed, np.random.Generator)):
         return seed
-    why = f"{name} must be None, a non-negative integer or a numpy Generator, got {seed!r}"
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, Integral):
-        raise HelixnetTypeError(why)
-    if seed < 0:
+    kinds = "None, a non-negative integer or a numpy Generator" if generator else "None or a non-negative integer"
+    why = f"{name} must be {kinds}, got {seed!r}"
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, Integral) or seed < 0:
         raise HelixnetValueError(why)
     return int(seed)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helixnet._validation import actor_graph
+from helixnet._validation import actor_graph, check_seed
 from helixnet.exceptions import HelixnetValueError
 
 __all__ = [
@@ -382,7 +382,7 @@ def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
         raise HelixnetValueError(f"kind={kind!r} is unknown; expected one of {', '.join(CONFIGURATIONS)}")
     if len(sizes) != 4 or any(int(s) < 0 for s in sizes):
         raise HelixnetValueError(f"sizes={sizes!r} must be four non-negative counts (U, I, G, O)")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     G = nx.DiGraph()
     for sector, k in zip("UIGO", sizes):
         G.add_nodes_from((f"{sector}{i}", {"sector": sector}) for i in range(int(k)))

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet import _core
-from helixnet._validation import check_scalar_columns, parse_weights
+from helixnet._validation import check_count, check_scalar_columns, parse_weights
 from helixnet.information import _label, contingency
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -670,12 +670,7 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
         se = np.zeros(n)
         n_perm = 0
     else:
-        if isinstance(n_permutations, bool) or int(n_permutations) != n_permutations \
-                or n_permutations < 1:
-            raise HelixnetValueError(
-                f"n_permutations must be a positive integer, got {n_permutations!r}"
-            )
-        n_perm = int(n_permutations)
+        n_perm = check_count(n_permutations, "n_permutations")
         from helixnet.uncertainty import _rng
 
         rng = _rng(seed)

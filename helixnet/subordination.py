@@ -128,8 +128,10 @@ class SubordinationReport:
 
 def _significance_table(G, n_null, seed, weight):
     from helixnet.configuration import subordination_metrics
+    from helixnet._validation import check_count, check_seed
     from helixnet.nullmodels import SIGNIFICANCE_COLUMNS, significance
 
+    n_null, seed = check_count(n_null, "n_null"), check_seed(seed, generator=False)
     blocks = []
     for model in ("rewire", "permute"):
         try:
