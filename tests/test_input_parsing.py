@@ -358,3 +358,18 @@ def test_every_command_has_quiet():
                     "subordination", "graph", "bibliometrics"):  # fmt: skip
         code, out, _ = run_inproc(command, "--help")
         assert code == 0 and "--quiet" in out, command
+
+
+def test_an_unknown_option_is_reported_by_its_command():
+    code, _, err = run_inproc("synergy", "x.csv", "--dimz", "a")
+    assert code == 2 and one_line(err).startswith("helixnet synergy: usage error: unrecognized arguments: --dimz")
+    assert "'helixnet synergy --help'" in err
+
+
+def test_decompose_table_without_csv_is_a_usage_error(tmp_path):
+    rec = tmp_path / "r.csv"
+    rec.write_text("a,b,g\nx,y,1\ny,x,2\n")
+    code, _, err = run_inproc("decompose", rec, "--dims", "a,b", "--group", "g", "--table", "levels")
+    assert code == 2 and "--table" in one_line(err)
+    code, out, _ = run_inproc("decompose", rec, "--dims", "a,b", "--group", "g", "--table", "levels", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("level,depth")

@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"helixnet {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser._hx_commands = {}  # name -> the command's parser (its errors name the command)
     for name in _command_names():
         module = importlib.import_module(f"helixnet.cli.{name}")
         p = sub.add_parser(
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--quiet", action="store_true", help="no progress bars")
         module.add_arguments(p)
         p.set_defaults(_module=module)
+        parser._hx_commands[name] = p
     return parser
 
 
@@ -100,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     import threading
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # unknown options: the command's parser reports them, naming the command
+        parser._hx_commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command is None:
         parser.print_help()
         return 2
