@@ -381,3 +381,16 @@ def test_a_signal_mid_run_removes_every_temporary_folder(tmp_path, sig, status):
     assert p.returncode == status, err
     assert listing(tmp_path) == [], listing(tmp_path)  # no hidden .r.tmp-*, no half-written r
     assert len(err.strip().splitlines()) == 1
+
+
+def test_out_through_a_symlink_replaces_the_file_it_points_to_and_keeps_the_link(files, tmp_path):
+    real = tmp_path / "shared" / "result.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "result.json"
+    link.symlink_to(real)
+    code, _, _ = run_inproc("synergy", files["records"], "--dims", "a,b,c", "--format", "json", "--out", link)
+    assert code == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert json.loads(real.read_text())["n"] == 4
+    assert listing(real.parent) == ["result.json"]

@@ -123,7 +123,8 @@ def write_outputs(targets) -> None:
     output. Regular files (new or existing) are first written in full to
     hidden temporary files beside their targets, then renamed into place;
     an existing file keeps its permission bits, a new one gets
-    ``0o666 & ~umask``. If a rename fails, the files already replaced are
+    ``0o666 & ~umask``; a symbolic link to a file is followed (the file it
+    points to is replaced, the link kept). If a rename fails, the files already replaced are
     restored. A target that exists and is not a regular file (``/dev/stdout``,
     a FIFO, a terminal) is written directly, never replaced by a rename.
     Any failure or interrupt (Ctrl-C, SIGTERM through the CLI) removes every
@@ -147,6 +148,8 @@ def write_outputs(targets) -> None:
                     raise IsADirectoryError(f"{path}: is a directory")
                 direct.append((path, content))
                 continue
+            if st is not None:
+                path = os.path.realpath(path)  # a symbolic link is followed, and kept
             folder = os.path.dirname(os.path.abspath(path))
             fd, tmp = tempfile.mkstemp(prefix=".helixnet-", suffix=".tmp", dir=folder)
             os.close(fd)
