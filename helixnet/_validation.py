@@ -47,6 +47,14 @@ def check_actor_graph(G, attr: str | None = "sector", weight: str | None = "weig
             raise InvalidGraphError(
                 f"node {node!r} has {attr}={data[attr]!r}; expected one of {', '.join(sectors)}"
             )
+    if weight is not None and weight != "weight" and G.number_of_edges():
+        # a weight attribute no edge carries is a misspelling, not an unweighted graph
+        # (the default name "weight" may be absent: unweighted graphs are fine)
+        if not any(weight in data for _, _, data in G.edges(data=True)):
+            found = sorted({k for _, _, d in G.edges(data=True) for k in d})
+            raise InvalidGraphError(
+                f"no edge has the weight attribute {weight!r}; edge attributes: {', '.join(map(str, found)) or 'none'}"
+            )
     if weight is not None:
         for u, v, data in G.edges(data=True):
             w = data.get(weight, 1)

@@ -373,3 +373,21 @@ def test_decompose_table_without_csv_is_a_usage_error(tmp_path):
     assert code == 2 and "--table" in one_line(err)
     code, out, _ = run_inproc("decompose", rec, "--dims", "a,b", "--group", "g", "--table", "levels", "--format", "csv")
     assert code == 0 and out.splitlines()[0].startswith("level,depth")
+
+
+@pytest.mark.parametrize("measure", ["centrality", "hierarchy", "mediation", "brokerage"])
+def test_a_weight_attribute_no_edge_has_is_an_error_in_the_api(measure):
+    """A misspelt weight name would silently make every tie weigh 1 (the graph has 'weight' only)."""
+    import networkx as nx
+
+    G = nx.DiGraph()
+    G.add_nodes_from([("u", {"sector": "U"}), ("i", {"sector": "I"}), ("g", {"sector": "G"})])
+    G.add_edge("u", "i", weight=2.0)
+    G.add_edge("g", "u", weight=1.0)
+    func = getattr(hx, measure)
+    with pytest.raises(InvalidGraphError, match="'wieght'"):
+        func(G, weight="wieght")
+    func(G, weight="weight")  # the attribute that exists
+    H = nx.DiGraph(G.edges())  # unweighted: the default name may be absent
+    nx.set_node_attributes(H, {"u": "U", "i": "I", "g": "G"}, "sector")
+    func(H)
