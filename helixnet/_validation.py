@@ -17,9 +17,12 @@ from __future__ import annotations
 import functools
 import inspect
 import math
-from numbers import Real
+import re
+from numbers import Integral, Real
 
-from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
+import numpy as np
+
+from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 
 #: Sector codes and their order in every table and figure: U science, I business,
 #: G government, O other.
@@ -45,10 +48,18 @@ def check_actor_graph(G, attr: str | None = "sector", weight: str | None = "weig
             raise InvalidGraphError(
                 f"node {node!r} has {attr}={data[attr]!r}; expected one of {', '.join(sectors)}"
             )
+    if weight is not None and weight != "weight" and G.number_of_edges():
+        # a weight attribute no edge carries is a misspelling, not an unweighted graph
+        # (the default name "weight" may be absent: unweighted graphs are fine)
+        if not any(weight in data for _, _, data in G.edges(data=True)):
+            found = sorted({k for _, _, d in G.edges(data=True) for k in d})
+            raise InvalidGraphError(
+                f"no edge has the weight attribute {weight!r}; edge attributes: {', '.join(map(str, found)) or 'none'}"
+            )
     if weight is not None:
         for u, v, data in G.edges(data=True):
             w = data.get(weight, 1)
-            if isinstance(w, bool) or not isinstance(w, Real):
+            if isinstance(w, (bool, np.bool_)) or not isinstance(w, Real):
                 raise InvalidGraphError(f"edge {u!r}->{v!r} has non-numeric {weight}={w!r}")
             if not math.isfinite(w) or w < 0:
                 raise InvalidGraphError(f"edge {u!r}->{v!r} has invalid {weight}={w!r}; weights must be finite and >= 0")
@@ -82,3 +93,160 @@ def actor_graph(func=None, *, attr: str | None = "sector", weight: str | None = 
         return wrapper
 
     return decorate(func) if func is not None else decorate
+
+
+# ---------------------------------------------------------------------------
+# weights: one parser for every command and the API
+
+#: A plain decimal number as text (``2``, ``-0``, ``.5``, ``1e3``, blanks around allowed). The
+#: same pattern serves Python and RE2 (DuckDB); hexadecimal, ``1_000``, ``inf``, ``nan``,
+#: ``true`` and complex numbers do not match.
+NUMBER_PATTERN = r"[ \t]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[ \t]*"
+_NUMBER_RE = re.compile(NUMBER_PATTERN)
+
+
+def weight_value(v) -> float | None:
+    """A weight as a float, or None when `v` is not a valid weight.
+
+    Valid: a real number (not a bool, not complex) or a text matching
+    :data:`NUMBER_PATTERN`, finite and ``>= 0``. numpy scalars count as
+    their Python values.
+
+    Examples
+    --------
+    >>> [weight_value(v) for v in (2, " .5 ", "1e3", True, "0x10", 1 + 0j, "inf", -1)]
+    [2.0, 0.5, 1000.0, None, None, None, None, None]
+    """
+    if isinstance(v, (bool, np.bool_)):
+        return None
+    if isinstance(v, str):
+        if not _NUMBER_RE.fullmatch(v):
+            return None
+        x = float(v)
+    elif isinstance(v, Real):
+        x = float(v)
+    else:
+        return None
+    return x if math.isfinite(x) and x >= 0 else None
+
+
+def parse_weights(values):
+    """Weights of a column as float64 (invalid ones set to 0) and the mask of invalid ones.
+
+    The one weight parser of helixnet (engines, contingency tables, the
+    decompositions, graph builders): numeric columns are taken as they are;
+    bool and complex columns are invalid throughout; text and mixed (object)
+    columns are parsed value by value with :func:`weight_value`.
+    """
+    import pandas as pd
+    from pandas.api.types import is_bool_dtype, is_complex_dtype, is_numeric_dtype, is_string_dtype
+
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if is_bool_dtype(s.dtype) or is_complex_dtype(s.dtype):
+        v = np.full(len(s), np.nan)
+    elif is_numeric_dtype(s.dtype):
+        v = s.astype("float64").to_numpy(dtype=float, na_value=np.nan)
+    elif is_string_dtype(s.dtype) and not (s.dtype == object and not s.map(_is_text_or_missing).all()):
+        txt = s.astype("str")
+        ok = txt.str.fullmatch(NUMBER_PATTERN).fillna(False).to_numpy(dtype=bool)
+        v = np.full(len(s), np.nan)
+        if ok.any():
+            v[ok] = txt[ok].str.strip(" \t").astype("float64").to_numpy()
+    else:
+        v = np.array([np.nan if (x := weight_value(e)) is None else x for e in s], dtype=float)
+    with np.errstate(invalid="ignore"):
+        valid = np.isfinite(v) & (v >= 0)
+    return np.where(valid, v, 0.0), ~valid
+
+
+def _is_text_or_missing(v) -> bool:
+    return isinstance(v, str) or v is None
+
+
+# ---------------------------------------------------------------------------
+# counts and seeds of the API functions
+
+
+def check_count(value, name: str, minimum: int = 1) -> int:
+    """`value` as an int ``>= minimum``, else a helixnet error naming the argument.
+
+    Accepts Python and numpy integers (not bools, floats or text); anything
+    else, or a value below `minimum`, raises :class:`HelixnetValueError` (the
+    contract of the API's count arguments since 0.1: catch ``ValueError``).
+
+    Examples
+    --------
+    >>> check_count(99, "n_null")
+    99
+    >>> check_count("5", "n_null")
+    Traceback (most recent call last):
+    ...
+    helixnet.exceptions.HelixnetValueError: n_null must be an integer >= 1, got '5' (str)
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
+        raise HelixnetValueError(f"{name} must be an integer >= {minimum}, got {value!r} ({type(value).__name__})")
+    if value < minimum:
+        raise HelixnetValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def check_seed(seed, name: str = "seed", generator: bool = True):
+    """`seed` if it is None, a non-negative integer or (with `generator`) a numpy Generator.
+
+    Anything else raises :class:`HelixnetValueError` (as the API's seeds always did).
+
+    Examples
+    --------
+    >>> check_seed(0), check_seed(None)
+    (0, None)
+    >>> check_seed(-1)
+    Traceback (most recent call last):
+    ...
+    helixnet.exceptions.HelixnetValueError: seed must be None, a non-negative integer or a numpy Generator, got -1
+    """
+    if seed is None or (generator and isinstance(seed, np.random.Generator)):
+        return seed
+    kinds = "None, a non-negative integer or a numpy Generator" if generator else "None or a non-negative integer"
+    why = f"{name} must be {kinds}, got {seed!r}"
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, Integral) or seed < 0:
+        raise HelixnetValueError(why)
+    return int(seed)
+
+
+# ---------------------------------------------------------------------------
+# dimension columns
+
+# pandas.api.types.infer_dtype kinds whose values are all scalars (hashable categories)
+_SCALAR_KINDS = {
+    "string", "bytes", "floating", "integer", "mixed-integer-float", "decimal", "complex",
+    "categorical", "boolean", "datetime64", "datetime", "date", "timedelta64", "timedelta",
+    "time", "period", "interval", "empty",
+}  # fmt: skip
+
+
+def check_scalar_columns(frame, columns, where: str = "the records") -> None:
+    """Raise unless every value of the `columns` of `frame` can be a category.
+
+    A dimension (or group, or player) takes one category per record: text, a
+    number, a date. A list, array, dict or other unhashable value (a Parquet
+    list or struct column) raises :class:`InvalidRecordsError` naming the
+    column, the row and the value. Only object columns are scanned, and only
+    when pandas cannot tell them apart from scalars.
+    """
+    import pandas as pd
+
+    from helixnet.exceptions import InvalidRecordsError
+
+    for col in columns:
+        s = frame[col]
+        if s.dtype != object or pd.api.types.infer_dtype(s, skipna=True) in _SCALAR_KINDS:
+            continue
+        for label, v in s.items():
+            try:
+                hash(v)
+            except TypeError:
+                raise InvalidRecordsError(
+                    f"{where}: column {col!r} holds {type(v).__name__} values (row {label!r}: "
+                    f"{str(v)[:60]}); a dimension needs one category (text or a number) per record, "
+                    "not a list or a nested record"
+                ) from None

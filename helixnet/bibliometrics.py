@@ -823,9 +823,11 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     """
     import numpy as np
 
+    from helixnet._validation import check_count, check_seed
     from helixnet.information import mutual_information, venn_table
     from helixnet.uncertainty import bootstrap
 
+    n_boot, seed = check_count(n_boot, "n_boot", minimum=0), check_seed(seed)
     counts = venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from helixnet._validation import SECTORS, actor_graph
+from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
 
 __all__ = [
@@ -610,9 +610,9 @@ def _test(obs, x):
     return mean, z, float((1 + np.sum(x <= obs + tol)) / (x.size + 1)), -1
 
 
-def _check_settings(n_null, level):
-    if isinstance(n_null, bool) or int(n_null) != n_null or n_null < 1:
-        raise HelixnetValueError(f"n_null={n_null!r} must be a positive integer")
+def _check_settings(n_null, level, seed):
+    check_count(n_null, "n_null")
+    check_seed(seed, generator=False)  # a SeedSequence entropy: None or a non-negative integer
     if not (isinstance(level, (int, float)) and 0 < level < 1):
         raise HelixnetValueError(f"level={level!r} must be a probability between 0 and 1")
 
@@ -829,7 +829,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     >>> list(r.evidence["metric"])
     ['g_brokerage', 'ui_mediation', 'g_feedback', 'ui_direct', 'inter_sector_share']
     """
-    _check_settings(n_null, level)
+    _check_settings(n_null, level, seed)
     reading = _check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
     observed, diag = _values(F, F.sec)
@@ -943,7 +943,7 @@ def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
         raise HelixnetValueError(f"kind={kind!r} is unknown; expected one of {', '.join(CONFIGURATIONS)}")
     if len(sizes) != 4 or any(int(s) < 0 for s in sizes):
         raise HelixnetValueError(f"sizes={sizes!r} must be four non-negative counts (U, I, G, O)")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     G = nx.DiGraph()
     for sector, k in zip("UIGO", sizes):
         G.add_nodes_from((f"{sector}{i}", {"sector": sector}) for i in range(int(k)))

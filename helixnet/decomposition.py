@@ -28,6 +28,7 @@ import pandas as pd
 
 from helixnet import _core
 from helixnet._progress import progress_bar as _progress
+from helixnet._validation import check_count, check_scalar_columns, parse_weights
 from helixnet.information import _label, contingency
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -73,6 +74,7 @@ def _check_records(records, columns, role):
         if records[col].isna().any():
             row = _label(records.index[records[col].isna().to_numpy()][0])
             raise InvalidRecordsError(f"{role} column {col!r} has a missing value in row {row!r}")
+    check_scalar_columns(records, columns)
 
 
 def _as_list(cols, role):
@@ -365,7 +367,7 @@ def decompose(records, dims, group, weight=None, unit="bit"):
     counts, _ = contingency(records, dims, weight)
     counts = np.asarray(counts, dtype=float)
     N = float(counts.sum())
-    w = None if weight is None else np.asarray(pd.to_numeric(records[weight]), dtype=float)
+    w = None if weight is None else parse_weights(records[weight])[0]  # validated by contingency
     total = float(_T(counts, k) * factor)
 
     # codes of the group paths at each level (groups of positive weight only)
@@ -851,12 +853,7 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
         n_perm = 0
         used_seed = None
     else:
-        if isinstance(n_permutations, bool) or int(n_permutations) != n_permutations \
-                or n_permutations < 1:
-            raise HelixnetValueError(
-                f"n_permutations must be a positive integer, got {n_permutations!r}"
-            )
-        n_perm = int(n_permutations)
+        n_perm = check_count(n_permutations, "n_permutations")
         from helixnet.uncertainty import _rng
 
         rng = _rng(seed)

@@ -55,6 +55,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
     HelixnetError,
     HelixnetTypeError,
@@ -68,9 +69,13 @@ __all__ = ["CountTable", "count_table", "read_records", "ENGINES", "MAX_CELLS"]
 ENGINES = ("pandas", "duckdb", "dask")
 #: largest contingency table (number of cells) count_table builds
 MAX_CELLS = 10**8
+#: largest CSV/TSV field (bytes) the pandas and DuckDB engines read; larger ones are refused
+#: with a message naming this limit (the Dask engine reads fields up to pyarrow's 1 MiB block)
+MAX_FIELD_BYTES = 64 * 2**20
+_DASK_FIELD_BYTES = 2**20
 
 # a plain decimal number as text; the same pattern in Python (pandas, Dask) and RE2 (DuckDB)
-_NUMBER = r"[ \t]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[ \t]*"
+_NUMBER = NUMBER_PATTERN
 _NUMBER_RE = re.compile(_NUMBER)
 _COMPRESSION = (".gz", ".bz2", ".zst", ".xz")
 _CSV_EXT = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
@@ -140,6 +145,7 @@ class _Source:
     frame: Any = None
     path: str | None = None
     sep: str | None = None
+    nested: tuple = ()  # Parquet list/struct/map columns
 
     @property
     def name(self) -> str:
@@ -216,14 +222,17 @@ def _open_source(source) -> _Source:
         return _Source("csv", _csv_header(path, sep), path=path, sep=sep)
     if kind == "parquet":
         try:
+            import pyarrow as pa
             import pyarrow.parquet as pq
 
-            names = pq.read_schema(path).names
+            schema = pq.read_schema(path)
+            names = schema.names
+            nested = tuple(f.name for f in schema if pa.types.is_nested(f.type))
         except ImportError as exc:
             raise InputFileError(f"{path}: reading Parquet needs pyarrow (pip install pyarrow)") from exc
         except Exception as exc:  # pyarrow raises ArrowInvalid, OSError and others
             raise InputFileError(f"{path}: not a readable Parquet file: {_one_line(exc)}") from exc
-        return _Source("parquet", list(names), path=path)
+        return _Source("parquet", list(names), path=path, nested=nested)
     frame = _read_excel(path)
     return _Source("frame", list(frame.columns), frame=frame, path=path)
 
@@ -232,7 +241,15 @@ def _read_excel(path: str):
     import pandas as pd
 
     try:
+        # the header as written: pandas would rename a repeated "a" to "a.1" silently
+        header = pd.read_excel(path, header=None, nrows=1, dtype=object)
+        names = ["" if _is_missing(v) else str(v) for v in header.iloc[0]] if len(header) else []
+        dup = sorted({c for c in names if c and names.count(c) > 1})
+        if dup:
+            raise InputFileError(f"{path}: duplicate column names in the header: {', '.join(dup)}")
         return pd.read_excel(path)
+    except InputFileError:
+        raise
     except ImportError as exc:
         raise InputFileError(f"{path}: reading Excel files needs openpyxl ({_one_line(exc)})") from exc
     except Exception as exc:  # the Excel readers raise many unrelated types on bad files
@@ -269,7 +286,22 @@ def _check_columns(src: _Source, dims, weight) -> tuple:
         raise InvalidRecordsError(
             f"{src.name}: column {repeated[0]!r} appears more than once; rename the duplicates"
         )
+    _check_nested(src, dims)
     return dims
+
+
+def _check_nested(src: _Source, columns) -> None:
+    """Refuse list/struct columns as dimensions (Parquet schema; DataFrame values)."""
+    nested = [c for c in columns if c in src.nested]
+    if nested:
+        raise InvalidRecordsError(
+            f"{src.name}: column {nested[0]!r} is a list or struct column; a dimension needs one "
+            "category (text or a number) per record"
+        )
+    if src.frame is not None:
+        from helixnet._validation import check_scalar_columns
+
+        check_scalar_columns(src.frame, [c for c in columns if c in src.frame.columns], src.name)
 
 
 # ---------------------------------------------------------------------------
@@ -325,11 +357,13 @@ def _PANDAS3() -> bool:
     return int(pd.__version__.split(".")[0]) >= 3
 
 
-def _arrow_options(src: _Source, columns, text):
+def _arrow_options(src: _Source, columns, text, block_size=None):
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
     read = pcsv.ReadOptions(column_names=list(src.columns), skip_rows=1)
+    if block_size is not None:  # a block must hold the largest field
+        read.block_size = block_size
     parse = pcsv.ParseOptions(delimiter=src.sep, quote_char='"', double_quote=True, newlines_in_values=True)
     convert = pcsv.ConvertOptions(
         column_types={c: pa.string() for c in text},
@@ -341,7 +375,7 @@ def _arrow_options(src: _Source, columns, text):
     return read, parse, convert
 
 
-def _arrow_csv(src: _Source, columns, text):
+def _arrow_csv(src: _Source, columns, text, block_size=None):
     """A CSV read by pyarrow with `text` columns kept as written (pandas < 3).
 
     pandas 2's ``engine="pyarrow"`` infers types before applying ``dtype``
@@ -350,7 +384,7 @@ def _arrow_csv(src: _Source, columns, text):
     """
     import pyarrow.csv as pcsv
 
-    read, parse, convert = _arrow_options(src, columns, text)
+    read, parse, convert = _arrow_options(src, columns, text, block_size)
     return pcsv.read_csv(src.path, read_options=read, parse_options=parse, convert_options=convert).to_pandas()
 
 
@@ -402,16 +436,41 @@ def _read_frame(src: _Source, columns, text_columns):
     except ImportError:  # pragma: no cover
         pandas3 = True  # no pyarrow: pandas' C parser for every version
     try:
-        if not pandas3:
-            frame = _arrow_csv(src, columns if not renamed else None, text)
-            return frame[list(columns)] if renamed and columns is not None else frame
-        frame = pd.read_csv(src.path, **kwargs)
+        try:
+            if not pandas3:
+                frame = _arrow_csv(src, columns if not renamed else None, text)
+            else:
+                frame = pd.read_csv(src.path, **kwargs)
+        except ValueError as exc:
+            if not _straddles(exc):
+                raise
+            # a field longer than pyarrow's 1 MiB block: again with blocks of MAX_FIELD_BYTES
+            try:
+                frame = _arrow_csv(src, columns if not renamed else None, text, block_size=MAX_FIELD_BYTES)
+            except ValueError as again:
+                if _straddles(again):
+                    raise InputFileError(_field_too_large(src.path, MAX_FIELD_BYTES)) from again
+                raise
+            if pandas3:  # as pandas 3 reads text: its "str" dtype
+                frame = frame.astype({c: "str" for c in text if c in frame.columns}).where(frame.notna())
         return frame[list(columns)] if renamed and columns is not None else frame
     except HelixnetError:
         raise
     except (ValueError, OSError, UnicodeDecodeError, EOFError, ImportError) as exc:
         # pandas.errors.ParserError/EmptyDataError and pyarrow.ArrowInvalid are ValueErrors
         raise InputFileError(f"{src.path}: cannot read: {_one_line(exc)}") from exc
+
+
+def _straddles(exc: BaseException) -> bool:
+    """pyarrow's error for a CSV field longer than its read block."""
+    return "straddl" in str(exc)
+
+
+def _field_too_large(path, limit: int, hint: str = "") -> str:
+    return (
+        f"{path}: a field is longer than {limit // 2**20} MiB ({limit} bytes), the largest "
+        f"this engine reads{hint}"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -421,25 +480,9 @@ def _read_frame(src: _Source, columns, text_columns):
 
 def _weights_pandas(s):
     """Weights as float64 with invalid entries set to 0, and the invalid mask."""
-    import numpy as np
-    import pandas as pd
-    from pandas.api.types import is_bool_dtype, is_numeric_dtype, is_string_dtype
+    from helixnet._validation import parse_weights
 
-    if is_bool_dtype(s.dtype):
-        v = np.full(len(s), np.nan)
-    elif is_numeric_dtype(s.dtype):
-        v = s.astype("float64").to_numpy(dtype=float, na_value=np.nan)
-    elif is_string_dtype(s.dtype):
-        txt = s.astype("str")
-        ok = txt.str.fullmatch(_NUMBER).fillna(False).to_numpy(dtype=bool)
-        v = np.full(len(s), np.nan)
-        if ok.any():
-            v[ok] = txt[ok].str.strip(" \t").astype("float64").to_numpy()
-    else:
-        v = pd.to_numeric(s, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
-    with np.errstate(invalid="ignore"):
-        valid = np.isfinite(v) & (v >= 0)
-    return np.where(valid, v, 0.0), ~valid
+    return parse_weights(s)
 
 
 def _prepare_partition(frame, dims, weight):
@@ -497,7 +540,46 @@ def _sql_str(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _count_duckdb(src: _Source, dims, weight):
+def _execute_with_progress(con, sql, progress: bool):
+    """``con.execute(sql)``; with `progress`, a tqdm bar on stderr fed by DuckDB's query progress.
+
+    The query runs in a worker thread while this one polls
+    ``con.query_progress()``; Ctrl-C or SIGTERM interrupts the query.
+    """
+    if not progress:
+        return con.execute(sql)
+    import threading
+
+    from tqdm.auto import tqdm
+
+    box = {}
+
+    def work():
+        try:
+            box["cursor"] = con.execute(sql)
+        except BaseException as exc:  # re-raised in the calling thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, daemon=True)
+    with tqdm(total=100, desc="counting records", unit="%", file=sys.stderr, leave=False,
+              bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}") as bar:  # fmt: skip
+        thread.start()
+        try:
+            while thread.is_alive():
+                thread.join(0.2)
+                done = con.query_progress()
+                if done is not None and done > bar.n:
+                    bar.update(min(done, 100) - bar.n)
+        except BaseException:
+            con.interrupt()
+            thread.join()
+            raise
+    if "error" in box:
+        raise box["error"]
+    return box["cursor"]
+
+
+def _count_duckdb(src: _Source, dims, weight, progress=False):
     try:
         import duckdb
     except ImportError as exc:
@@ -506,6 +588,8 @@ def _count_duckdb(src: _Source, dims, weight):
         ) from exc
     con = duckdb.connect()
     try:
+        # DuckDB draws its own bar on long queries, on stdout; ours (if any) goes to stderr
+        con.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
         if src.kind == "frame":
             con.register("_hx_records", src.frame)
             table = "_hx_records"
@@ -516,7 +600,8 @@ def _count_duckdb(src: _Source, dims, weight):
             table = (
                 f"read_csv({_sql_str(src.path)}, auto_detect=false, header=true, "
                 f"delim={_sql_str(src.sep)}, quote='\"', escape='\"', columns={{{columns}}}, "
-                "strict_mode=true, null_padding=false, nullstr='', encoding='utf-8')"
+                "strict_mode=true, null_padding=false, nullstr='', encoding='utf-8', "
+                f"max_line_size={MAX_FIELD_BYTES})"
             )
         keys = ", ".join(f"{_sql_ident(d)} AS _k{i}" for i, d in enumerate(dims))
         knames = ", ".join(f"_k{i}" for i in range(len(dims)))
@@ -537,18 +622,22 @@ def _count_duckdb(src: _Source, dims, weight):
                 wd = f"CAST({w} AS DOUBLE)"
             else:
                 wd = "CAST(NULL AS DOUBLE)"
-            valid = "(_wd IS NOT NULL AND NOT isnan(_wd) AND NOT isinf(_wd) AND _wd >= 0)"
+            # isfinite, not "NOT isnan": DuckDB 2.0 folds isnan() to false from Parquet statistics
+            # that do not record NaN, so a NaN weight would pass as valid
+            valid = "(_wd IS NOT NULL AND isfinite(_wd) AND _wd >= 0)"
             sql = (
                 f"WITH t AS (SELECT {keys}, {wd} AS _wd, {w} AS _wraw FROM {table}) "
                 f"SELECT {knames}, COUNT(*) AS _n, "
                 f"SUM(CASE WHEN {valid} THEN _wd ELSE 0 END) AS _w, "
                 f"COUNT(*) FILTER (WHERE NOT {valid}) AS _bad FROM t GROUP BY ALL"
             )
-        cur = con.execute(sql)
+        cur = _execute_with_progress(con, sql, progress)
         names = [d[0] for d in cur.description]
         rows = cur.fetchall()
     except duckdb.Error as exc:
         con.close()
+        if "maximum line size" in str(exc).lower():
+            raise InputFileError(_field_too_large(src.name, MAX_FIELD_BYTES)) from exc
         raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     grouped = {n: [r[i] for r in rows] for i, n in enumerate(names)}
     if weight is None:
@@ -561,7 +650,8 @@ def _count_duckdb(src: _Source, dims, weight):
                 f"WITH t AS (SELECT {wd} AS _wd, {w} AS _wraw FROM {table}) "
                 f"SELECT _wraw FROM t WHERE NOT {valid} LIMIT 1"
             )
-            return con.execute(sql).fetchall()[0][0]
+            rows = con.execute(sql).fetchall()
+            return rows[0][0] if rows else math.nan
         finally:
             con.close()
 
@@ -604,6 +694,24 @@ def _dask_frame(dd, src: _Source, dims, weight):
 
 
 def _count_dask(src: _Source, dims, weight, scheduler):
+    """Count on a Dask cluster; its logs (worker tracebacks, port warnings) silenced: errors are ours."""
+    import logging
+    import warnings
+
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "Port 8787 is already in use"
+            return _count_dask_quietly(src, dims, weight, scheduler)
+    finally:
+        logger.setLevel(level)
+
+
+def _count_dask_quietly(src: _Source, dims, weight, scheduler):
+    import logging
+
     try:
         import dask.dataframe as dd
         from distributed import Client, LocalCluster
@@ -616,6 +724,9 @@ def _count_dask(src: _Source, dims, weight, scheduler):
     except HelixnetError:
         raise
     except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
+        if _straddles(exc):
+            hint = f"; engines 'pandas' and 'duckdb' read fields up to {MAX_FIELD_BYTES // 2**20} MiB"
+            raise InputFileError(_field_too_large(src.name, _DASK_FIELD_BYTES, hint)) from exc
         raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     keys = [f"_k{i}" for i in range(len(dims))]
     if weight is None:  # no per-record columns: a plain group size
@@ -630,13 +741,17 @@ def _count_dask(src: _Source, dims, weight, scheduler):
         client = scheduler
     elif scheduler is None:
         own = LocalCluster(n_workers=1, processes=False, threads_per_worker=os.cpu_count() or 1,
-                           dashboard_address=None)  # fmt: skip
+                           dashboard_address=None, silence_logs=logging.CRITICAL,
+                           scheduler_kwargs={"dashboard": False}, worker_dashboard_address=None)  # fmt: skip
         client = Client(own)
     else:
         try:
             client = Client(scheduler, timeout="10s")
-        except OSError as exc:
-            raise HelixnetValueError(f"cannot reach the Dask scheduler {scheduler!r}: {_one_line(exc)}") from exc
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address at all
+            raise HelixnetValueError(
+                f"cannot reach the Dask scheduler {scheduler!r} (give an address such as "
+                f"tcp://10.0.0.5:8786): {_one_line(exc)}"
+            ) from exc
     try:
         grouped = client.compute(grouped_lazy).result().reset_index()
         if weight is None:
@@ -648,6 +763,9 @@ def _count_dask(src: _Source, dims, weight, scheduler):
     except HelixnetError:
         raise
     except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
+        if _straddles(exc):
+            hint = f"; engines 'pandas' and 'duckdb' read fields up to {MAX_FIELD_BYTES // 2**20} MiB"
+            raise InputFileError(_field_too_large(src.name, _DASK_FIELD_BYTES, hint)) from exc
         raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     finally:
         if client is not scheduler:
@@ -756,7 +874,8 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
     return CountTable(counts, tuple(labels), tuple(dims), n, dropped, weight, engine)
 
 
-def count_table(source, dims, weight=None, engine=None, scheduler=None, dropna=False) -> CountTable:
+def count_table(source, dims, weight=None, engine=None, scheduler=None, dropna=False,
+                progress=False) -> CountTable:
     """Count records into the contingency table of `dims`.
 
     Each record adds 1 (or its weight) to the cell of its categories:
@@ -781,6 +900,10 @@ def count_table(source, dims, weight=None, engine=None, scheduler=None, dropna=F
     dropna : bool, default False
         Drop records with a missing dimension (reported in ``dropped``) instead
         of raising.
+    progress : bool, default False
+        DuckDB engine: a progress bar (tqdm, on stderr, only when stderr is a
+        terminal) while the records are counted. The other engines count
+        without one.
 
     Returns
     -------
@@ -848,7 +971,7 @@ def count_table(source, dims, weight=None, engine=None, scheduler=None, dropna=F
     if engine == "pandas":
         grouped, example = _count_pandas(src, dims, weight)
     elif engine == "duckdb":
-        grouped, example = _count_duckdb(src, dims, weight)
+        grouped, example = _count_duckdb(src, dims, weight, progress=progress and sys.stderr.isatty())
     else:
         grouped, example = _count_dask(src, dims, weight, scheduler)
     return _assemble(grouped, dims, weight, dropna, engine, example, src.name)

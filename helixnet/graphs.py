@@ -56,7 +56,6 @@ Examples
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass, field
 from itertools import combinations
 from numbers import Real
@@ -69,7 +68,7 @@ from helixnet._graphio import (
     write_gexf,
     write_graphml,
 )
-from helixnet._validation import SECTORS, check_actor_graph
+from helixnet._validation import SECTORS, check_actor_graph, weight_value
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
@@ -1079,19 +1078,12 @@ def _require_columns(df, cols, what):
 
 
 def _check_weight(w, where):
-    if isinstance(w, bool):
-        raise InvalidGraphError(f"{where}: non-numeric weight {w!r}")
-    if isinstance(w, str):
-        try:
-            w = float(w)
-        except ValueError:
-            raise InvalidGraphError(f"{where}: non-numeric weight {w!r}") from None
-    if not isinstance(w, Real):
-        raise InvalidGraphError(f"{where}: non-numeric weight {w!r}")
-    w = float(w)
-    if not math.isfinite(w) or w < 0:
-        raise InvalidGraphError(f"{where}: invalid weight {w!r}; weights must be finite and >= 0")
-    return w
+    value = weight_value(w)  # the one weight parser (helixnet._validation)
+    if value is None:
+        number = isinstance(w, Real) and not isinstance(w, bool)
+        what = "invalid weight" if number else "non-numeric weight"
+        raise InvalidGraphError(f"{where}: {what} {w!r}; weights must be finite numbers >= 0")
+    return value
 
 
 def _nodes_from_frame(G, nodes, node_col="node"):

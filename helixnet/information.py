@@ -345,12 +345,10 @@ def _count_parallel(cols, sizes, raw, w, raw_limit):
 
 
 def _weights(records, weight) -> np.ndarray:
-    import pandas as pd
+    from helixnet._validation import parse_weights
 
     col = records[weight]
-    w = pd.to_numeric(col, errors="coerce") if not _is_numeric(col) else col
-    w = np.asarray(w, dtype=float)
-    bad = ~np.isfinite(w) | (w < 0)
+    w, bad = parse_weights(col)
     if bad.any():
         i = int(np.argmax(bad))
         raise InvalidRecordsError(
@@ -368,6 +366,8 @@ def _is_numeric(col) -> bool:
 
 def _check_columns(records, dims, weight) -> tuple:
     import pandas as pd
+
+    from helixnet._validation import check_scalar_columns
 
     if not isinstance(records, pd.DataFrame):
         raise HelixnetTypeError(f"records must be a pandas DataFrame, got {type(records).__name__}")
@@ -395,6 +395,7 @@ def _check_columns(records, dims, weight) -> tuple:
         raise HelixnetValueError(f"column {weight!r} cannot be both a dimension and the weight")
     if len(records) == 0:
         raise InvalidRecordsError("the records table has no rows")
+    check_scalar_columns(records, dims)
     return dims
 
 

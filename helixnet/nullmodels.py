@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet._progress import progress_bar
-from helixnet._validation import actor_graph
+from helixnet._validation import actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
 
 __all__ = ["rewire", "permute_sectors", "significance", "SIGNIFICANCE_COLUMNS", "NULL_MODELS"]
@@ -35,6 +35,7 @@ _ALTERNATIVES = ("two-sided", "greater", "less")
 
 
 def _rng(seed):
+    seed = check_seed(seed)
     return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
 
 
@@ -376,8 +377,7 @@ def significance(
         raise HelixnetValueError(f"model={model!r} is unknown; expected one of {', '.join(NULL_MODELS)}")
     if alternative not in _ALTERNATIVES:
         raise HelixnetValueError(f"alternative={alternative!r} is unknown; expected one of {', '.join(_ALTERNATIVES)}")
-    if int(n) != n or n < 1:
-        raise HelixnetValueError(f"n={n!r} must be a positive integer")
+    n, seed = check_count(n, "n"), check_seed(seed, generator=False)
     if isinstance(metrics, dict):
         names = list(metrics)
 

@@ -34,10 +34,15 @@ from pathlib import Path
 
 from helixnet.exceptions import HelixnetValueError
 
-__all__ = ["reproduce", "list_analyses", "run_analysis", "script_main", "DEFAULT_OUT"]
+__all__ = ["reproduce", "list_analyses", "run_analysis", "script_main", "DEFAULT_OUT", "DPI_RANGE", "MARKER"]
 
 #: Folder written by ``helixnet reproduce`` when ``--out`` is not given.
 DEFAULT_OUT = "helixnet-results"
+#: Accepted PNG resolutions (dots per inch) of :func:`reproduce`.
+DPI_RANGE = (10, 1200)
+#: Value of ``summary.json``'s ``"generator"`` key: marks a folder as a result of :func:`reproduce`,
+#: the only kind of folder ``force=True`` replaces.
+MARKER = "helixnet reproduce"
 
 
 def list_analyses():
@@ -159,13 +164,63 @@ def _report_markdown(results, skipped) -> str:
     return "\n".join(lines)
 
 
+def _earlier_result(out: Path) -> str | None:
+    """Why `out` is not a folder of an earlier :func:`reproduce` run (None when it is one).
+
+    It is one when its ``summary.json`` carries the marker (``"generator":
+    "helixnet reproduce"``; results of helixnet 0.x before the marker: a
+    ``helixnet_version`` and the study as ``source``) and the folder holds
+    nothing but the files that summary lists.
+    """
+    import json
+
+    try:
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "it has no readable summary.json of a helixnet result"
+    if not isinstance(summary, dict):
+        return "its summary.json is not a helixnet result"
+    legacy = "helixnet_version" in summary and str(summary.get("source", "")).startswith("Dnishev")
+    if summary.get("generator") != MARKER and not legacy:
+        return "its summary.json is not a helixnet result"
+    listed = set(summary.get("files") or ()) | {"summary.json", "report.md"}
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in listed)
+    if foreign:
+        return f"it holds files helixnet did not write ({', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''})"
+    return None
+
+
 def _prepare_target(out: Path, force: bool) -> None:
+    """Raise unless `out` may receive the results (see :func:`reproduce`)."""
+    here = Path.cwd().resolve()
+    home = Path.home().resolve()
+    if out == here or out in here.parents:
+        raise HelixnetValueError(
+            f"output folder {str(out)!r} is the current folder or one of its parents; give a new folder"
+        )
+    if out == home or out in home.parents:
+        raise HelixnetValueError(f"output folder {str(out)!r} is the home folder or above it; give a new folder")
     if out.exists() and not out.is_dir():
         raise HelixnetValueError(f"output path {str(out)!r} exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise HelixnetValueError(
-            f"output folder {str(out)!r} is not empty; use --force (force=True from Python) to replace it"
-        )
+    if out.is_dir() and any(out.iterdir()):
+        if not force:
+            raise HelixnetValueError(
+                f"output folder {str(out)!r} is not empty; use --force (force=True from Python) to replace "
+                "an earlier helixnet result"
+            )
+        why = _earlier_result(out)
+        if why is not None:
+            raise HelixnetValueError(
+                f"output folder {str(out)!r} is not replaced although --force is given: {why}; "
+                "--force only replaces an earlier helixnet result"
+            )
+
+
+def _folder_mode() -> int:
+    """``0o777`` minus the umask: the mode ``mkdir`` gives (``mkdtemp`` gives 0o700)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o777 & ~mask
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
@@ -190,14 +245,19 @@ def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, d
     Parameters
     ----------
     out_dir : str or path-like
-        Output folder. It must not exist or be empty unless `force`.
+        Output folder (symbolic links are followed). It must not exist or be
+        empty unless `force`; it is never the current folder, one of its
+        parents, the home folder or one of its parents.
     force : bool
-        Replace a non-empty `out_dir`. The old folder is replaced only once
-        the new one is complete.
+        Replace a non-empty `out_dir`, but only if it holds an earlier result
+        of this function and nothing else: its ``summary.json`` carries
+        ``"generator": "helixnet reproduce"`` and every file in it is listed
+        there. The old folder is replaced only once the new one is complete.
     quiet : bool
         No progress bar (there is none anyway when stderr is not a terminal).
     dpi : int
-        Resolution of the PNG figures.
+        Resolution of the PNG figures, from ``DPI_RANGE[0]`` to ``DPI_RANGE[1]``
+        (10 to 1200).
 
     Returns
     -------
@@ -209,7 +269,13 @@ def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, d
     Raises
     ------
     helixnet.HelixnetValueError
-        If `out_dir` is a file, or a non-empty folder and `force` is False.
+        If `out_dir` is a file; a non-empty folder and `force` is False; a
+        non-empty folder that is not an earlier result; the current or home
+        folder or one above them; or `dpi` is out of range.
+    helixnet.HelixnetTypeError
+        If `dpi` is not an integer.
+    OSError
+        If writing fails (no permission, a full disk); nothing is left behind.
 
     See Also
     --------
@@ -233,11 +299,17 @@ def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, d
     from helixnet import _analyses
     from helixnet._version import __version__
 
-    out = Path(out_dir).absolute()
+    from helixnet._validation import check_count
+
+    dpi = check_count(dpi, "dpi", minimum=DPI_RANGE[0])
+    if dpi > DPI_RANGE[1]:
+        raise HelixnetValueError(f"dpi must be an integer from {DPI_RANGE[0]} to {DPI_RANGE[1]}, got {dpi}")
+    out = Path(os.path.realpath(out_dir))
     _prepare_target(out, force)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
+        os.chmod(tmp, _folder_mode())
         results, skipped = [], []
         for analysis in _progress(_analyses.ANALYSES, quiet):
             missing = analysis.missing()
@@ -248,6 +320,7 @@ def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, d
             _analyses.write_result(result, tmp, dpi=dpi)
             results.append(result)
         summary = {
+            "generator": MARKER,
             "helixnet_version": __version__,
             "source": "Dnishev, Alzhanova & Alibekova (2015), Economy of Region 2015(2)",
             "seed": _analyses.SEED,

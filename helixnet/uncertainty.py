@@ -22,6 +22,7 @@ import numpy as np
 
 from helixnet import _core
 from helixnet._progress import progress_bar as _progress
+from helixnet._validation import check_count, check_seed
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information import (
     _as_table,
@@ -46,15 +47,8 @@ _BATCH_CELLS = 1 << 19
 
 def _rng(seed):
     """A Generator from `seed` (None, a non-negative int or a Generator)."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is not None and (
-        isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0
-    ):
-        raise HelixnetValueError(
-            f"seed must be None, a non-negative integer or a numpy Generator, got {seed!r}"
-        )
-    return np.random.default_rng(seed)
+    seed = check_seed(seed)
+    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
 
 
 def _count_table(data, dims, weight, why):
@@ -64,9 +58,7 @@ def _count_table(data, dims, weight, why):
 
 
 def _check_positive_int(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise HelixnetValueError(f"{name} must be a positive integer, got {value!r}")
-    return int(value)
+    return check_count(value, name)
 
 
 def _labels(dims, subsets):

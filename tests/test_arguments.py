@@ -102,6 +102,13 @@ CASES = {
         dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1, weight="w"),
         dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1),
     ],
+    "synergy_triads": [
+        dict(data=R, columns=["a", "b", "c"], weight="neg"), dict(data=R, columns=["a", "b", "c"], weight="ok", unit="nat")
+    ],
+    "synergy_map": [
+        dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=0.0, aggregate="nope"),
+        dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=-1.0, aggregate="count"),
+    ],
     "krippendorff_interaction": [
         dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok", unit="nat")
     ],
@@ -118,7 +125,8 @@ MUST_RAISE = {
     "brokerage_global": 0, "ei_index": 0, "hierarchy": 0, "permute_sectors": 0, "synergy": 0, "contingency": 0,
     "count_table": 0, "g_test": 0, "bootstrap": 0, "permutation_test": 0, "decompose": 0, "shapley": 0,
     "mutual_information": 0, "entropy": 0, "redundancy": 0, "venn_table": 0, "archetype_graph": 1,
-    "krippendorff_interaction": 0, "game": 0, "sensitivity": 0,
+    "krippendorff_interaction": 0, "game": 0, "sensitivity": 0, "synergy_triads": 0,
+    "synergy_map": 0,
 }
 
 

@@ -27,7 +27,8 @@ ENGINES = ("pandas", "duckdb", "dask")
 def client():
     """One in-process Dask LocalCluster for the whole module (the engine's cluster path)."""
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None,
+                                      scheduler_kwargs={"dashboard": False})
     c = distributed.Client(cluster)
     yield c
     c.close()

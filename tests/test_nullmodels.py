@@ -121,7 +121,7 @@ def test_government_brokerage_in_statist_archetype_beats_label_permutation():
 
 @pytest.mark.parametrize(
     "kw, match",
-    [({"model": "erdos"}, "erdos"), ({"alternative": "both"}, "both"), ({"n": 0}, "n=0"), ({"metrics": ["nope"]}, "nope")],
+    [({"model": "erdos"}, "erdos"), ({"alternative": "both"}, "both"), ({"n": 0}, "n must be an integer >= 1, got 0"), ({"metrics": ["nope"]}, "nope")],
 )
 def test_significance_rejects_bad_arguments(kw, match):
     with pytest.raises(HelixnetValueError, match=match):

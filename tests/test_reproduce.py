@@ -24,13 +24,20 @@ DPI = "40"  # resolution does not matter to these checks; it keeps the suite fas
 
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory):
-    """Run 1 into a new folder; run 2 with --force into a copy of it holding a stale file."""
+    """Run 1 into a new folder; run 2 with --force into a copy of it holding a stale file.
+
+    The stale file is one an older run wrote (listed in its summary.json), as when an
+    analysis is renamed between versions.
+    """
     base = tmp_path_factory.mktemp("reproduce")
     first = base / "first"
     assert cli(["reproduce", "--out", str(first), "--quiet", "--dpi", DPI]) == 0
     second = base / "second"
     shutil.copytree(first, second)
     (second / "stale.txt").write_text("from an older run")
+    summary = json.loads((second / "summary.json").read_text())
+    summary["files"].append("stale.txt")
+    (second / "summary.json").write_text(json.dumps(summary))
     assert cli(["reproduce", "--out", str(second), "--quiet", "--force", "--dpi", DPI]) == 0
     return first, second
 
@@ -80,6 +87,8 @@ def test_a_failing_analysis_leaves_the_old_folder_untouched(tmp_path, monkeypatc
     out = tmp_path / "results"
     out.mkdir()
     (out / "old.txt").write_text("previous results")
+    old_summary = {"generator": "helixnet reproduce", "files": ["old.txt", "summary.json"]}
+    (out / "summary.json").write_text(json.dumps(old_summary))
 
     def broken():
         raise RuntimeError("analysis crashed half-way")
@@ -88,7 +97,8 @@ def test_a_failing_analysis_leaves_the_old_folder_untouched(tmp_path, monkeypatc
     monkeypatch.setattr(_analyses, "ANALYSES", [first, _analyses.Analysis("broken", "Broken", broken)])
     with pytest.raises(RuntimeError, match="half-way"):
         cli(["reproduce", "--out", str(out), "--quiet", "--force", "--dpi", DPI])
-    assert [p.name for p in out.iterdir()] == ["old.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["old.txt", "summary.json"]
+    assert (out / "old.txt").read_text() == "previous results"
     assert [p.name for p in tmp_path.iterdir()] == ["results"]  # the temporary folder is gone
 
 
@@ -109,7 +119,8 @@ def test_missing_requirements_are_reported_not_hidden(tmp_path, monkeypatch):
 def test_summary_json_schema(two_runs):
     first, _ = two_runs
     summary = json.loads((first / "summary.json").read_text())
-    assert set(summary) == {"analyses", "files", "helixnet_version", "seed", "skipped", "source"}
+    assert set(summary) == {"analyses", "files", "generator", "helixnet_version", "seed", "skipped", "source"}
+    assert summary["generator"] == "helixnet reproduce"  # the marker --force looks for
     assert summary["skipped"] == {}
     assert set(summary["analyses"]) == {a.name for a in _analyses.ANALYSES}
     for name, entry in summary["analyses"].items():

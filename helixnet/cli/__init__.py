@@ -15,8 +15,10 @@ keeps ``helixnet --help`` fast.
 
 Exit status: 0 success, 1 bad data (a helixnet error, or an output file that
 cannot be written: one line on stderr, no traceback unless ``--debug``), 2 bad
-usage (argparse errors, and :class:`helixnet.cli._common.UsageError` for
-conflicting options).
+usage (argparse errors and out-of-range option values, one line plus a hint to
+``--help``; :class:`helixnet.cli._common.UsageError` for conflicting options),
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM); both remove every
+temporary file first.
 """
 
 from __future__ import annotations
@@ -50,15 +52,31 @@ def _command_names() -> list[str]:
     return [n for n in _ORDER if n in found] + sorted(found - set(_ORDER))
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line plus a hint to ``--help`` (exit status 2)."""
+
+    def error(self, message):  # argparse's hook; it must not return
+        self.exit(2, f"{self.prog}: usage error: {' '.join(message.split())} (see '{self.prog} --help')\n")
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM turned into an exception, so it unwinds (and cleans up) exactly like Ctrl-C."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every discovered subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="helixnet",
         description="Triple Helix synergy and network analysis.",
         epilog="Run 'helixnet COMMAND --help' for a command's options and an example.",
     )
     parser.add_argument("--version", action="version", version=f"helixnet {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser._hx_commands = {}  # name -> the command's parser (its errors name the command)
     for name in _command_names():
         module = importlib.import_module(f"helixnet.cli.{name}")
         p = sub.add_parser(
@@ -72,21 +90,45 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--quiet", action="store_true", help="no progress bars")
         module.add_arguments(p)
         p.set_defaults(_module=module)
+        parser._hx_commands[name] = p
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``helixnet`` console script; returns the exit status."""
-    from helixnet.exceptions import HelixnetError
+    import signal
+    import threading
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # unknown options: the command's parser reports them, naming the command
+        parser._hx_commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command is None:
         parser.print_help()
         return 2
+
+    # SIGTERM (timeout, kill, container stops) unwinds like SIGINT: temporary files go
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _run(args)
+    except _Terminated:
+        print(f"helixnet {args.command}: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args) -> int:
     from helixnet.cli._common import UsageError, warnings_as_notes
+    from helixnet.exceptions import HelixnetError
 
     try:
+        from helixnet.cli._output import check_outputs
+
+        check_outputs(args)
         with warnings_as_notes(args):  # the library's HelixnetWarnings: one line each on stderr
             result = args._module.run(args)
         if isinstance(result, int):
@@ -109,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"helixnet {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("helixnet: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, _Terminated):
+            raise
+        print(f"helixnet {args.command}: interrupted", file=sys.stderr)
         return 130
     return 0
 

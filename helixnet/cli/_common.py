@@ -42,16 +42,42 @@ def add_records_arguments(parser, input_required: bool = True) -> None:
     )  # fmt: skip
 
 
-def seed_int(text: str) -> int:
-    """argparse type of --seed: a non-negative integer (numpy's seeds), else exit status 2."""
+def int_in_range(lo: int, hi: int | None = None, what: str = "integer"):
+    """An argparse type: an integer in ``[lo, hi]`` (out of range or not an integer: exit status 2)."""
     import argparse
 
+    bounds = f">= {lo}" if hi is None else f"from {lo} to {hi}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid {what} {text!r}: give an integer {bounds}") from None
+        if value < lo or (hi is not None and value > hi):
+            raise argparse.ArgumentTypeError(f"invalid {what} {text!r}: give an integer {bounds}")
+        return value
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
+#: argparse type of --seed: a non-negative integer (numpy's seeds)
+seed_int = int_in_range(0, what="seed")
+#: argparse type of replicate counts (--null, --bootstrap, --permutations): a positive integer
+count_int = int_in_range(1, what="count")
+
+
+def fraction(text: str) -> float:
+    """argparse type of a confidence level: a number strictly between 0 and 1."""
+    import argparse
+    import math
+
     try:
-        value = int(text)
+        value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a non-negative integer") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a non-negative integer")
+        value = math.nan
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"invalid level {text!r}: give a number between 0 and 1")
     return value
 
 
@@ -85,6 +111,20 @@ def float_fmt(x) -> str:
 # ---------------------------------------------------------------------------
 # graphs
 
+
+def check_edge_attribute(G, name, option: str) -> None:
+    """Raise unless some edge of `G` carries the attribute `name` (given by `option`).
+
+    A misspelt ``--edge-weight`` would otherwise make every tie weigh 1.
+    """
+    from helixnet.exceptions import InvalidGraphError
+
+    if G.number_of_edges() and not any(name in d for _, _, d in G.edges(data=True)):
+        found = sorted({k for _, _, d in G.edges(data=True) for k in d})
+        raise InvalidGraphError(
+            f"no edge has the attribute {name!r} ({option}); edge attributes: {', '.join(found) or 'none'}"
+        )
+
 GRAPH_FORMATS = ("edges", "graphml", "gexf")
 
 
@@ -109,30 +149,52 @@ def add_graph_input_arguments(parser) -> None:
         "--nodes", metavar="FILE",
         help="node table for an edge list: a 'node' column and a 'sector' column (U/I/G/O)",
     )  # fmt: skip
-    parser.add_argument("--source", default="source", metavar="COL", help="edge list: source column")
-    parser.add_argument("--target", default="target", metavar="COL", help="edge list: target column")
+    parser.add_argument("--source", metavar="COL", help="edge list: source column (default: source)")
+    parser.add_argument("--target", metavar="COL", help="edge list: target column (default: target)")
     parser.add_argument("--undirected", action="store_true", help="edge list: the ties are undirected")
     parser.add_argument("--input-format", choices=GRAPH_FORMATS, help="override the format guessed from INPUT")
 
 
 def read_graph(args):
-    """The networkx graph named by the parsed graph-input arguments."""
-    from helixnet.exceptions import HelixnetError, InputFileError
+    """The networkx graph named by the parsed graph-input arguments.
+
+    Options that do not apply to the input (``--source``, ``--target``,
+    ``--nodes``, ``--undirected`` with GraphML/GEXF) are usage errors, and
+    column options naming a column the file lacks are errors: never ignored.
+    """
+    from helixnet.exceptions import HelixnetError, InputFileError, InvalidRecordsError
 
     path = args.input
     fmt = graph_format(path, getattr(args, "input_format", None))
+    source, target = getattr(args, "source", None), getattr(args, "target", None)
     if fmt == "edges":
         from helixnet.engines import read_records
         from helixnet.graphs import from_edges
 
-        edges = read_records(path, text_columns=[args.source, args.target, "relation"])
-        edges = edges.rename(columns={args.source: "source", args.target: "target"})
-        nodes = None
-        if getattr(args, "nodes", None):
-            nodes = read_records(args.nodes, text_columns=["node", "sector", "label", "kind"])
-        if nodes is None:
+        if not getattr(args, "nodes", None):
             raise UsageError("an edge list needs --nodes FILE (columns node, sector[, label])")
+        source, target = source or "source", target or "target"
+        # weights as text: the one weight parser decides (type inference reads 0x10 as 16)
+        edges = read_records(path, text_columns=[source, target, "relation", "weight"])
+        for option, col, role in (("--source", source, "source"), ("--target", target, "target")):
+            if col not in edges.columns:
+                raise InvalidRecordsError(
+                    f"{path}: no column named {col!r} ({option}); available columns: "
+                    f"{', '.join(map(str, edges.columns))}"
+                )
+            if col != role and role in edges.columns:
+                raise InvalidRecordsError(
+                    f"{path}: {option} {col} names the {role} column, but the file has a column {role!r} too; "
+                    "rename one of them"
+                )
+        edges = edges.rename(columns={source: "source", target: "target"})
+        nodes = read_records(args.nodes, text_columns=["node", "sector", "label", "kind"])
         return from_edges(edges, nodes, directed=not getattr(args, "undirected", False))
+    given = [o for o, v in (("--source", source), ("--target", target), ("--nodes", getattr(args, "nodes", None)),
+                            ("--undirected", getattr(args, "undirected", False))) if v]
+    if given:
+        verb = "applies" if len(given) == 1 else "apply"
+        raise UsageError(f"{', '.join(given)} {verb} only to an edge list, not to a {fmt.upper()} file")
     if not os.path.exists(path):
         raise InputFileError(f"{path}: no such file")
     from helixnet import graphs

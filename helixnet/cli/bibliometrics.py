@@ -25,6 +25,7 @@ alike, whereas with ``--international`` (four dimensions) a positive T is synerg
 one cell is 0.
 """
 
+from helixnet.cli._common import int_in_range, seed_int
 from helixnet.cli._output import add_output_arguments
 
 HELP = "Triple Helix synergy of co-authorship from Web of Science, Scopus or OpenAlex exports"
@@ -39,8 +40,9 @@ def add_arguments(parser):
                         help="add international co-authorship (F) as a fourth dimension")
     parser.add_argument("--include-no-address", action="store_true",
                         help="count documents without any address in 'none' (default: leave them out)")
-    parser.add_argument("--bootstrap", type=int, default=0, metavar="B", help="bootstrap replicates for T's interval")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (default 0)")
+    parser.add_argument("--bootstrap", type=int_in_range(0, what="count"), default=0, metavar="B",
+                        help="bootstrap replicates for T's interval (default 0: none)")
+    parser.add_argument("--seed", type=seed_int, help="with --bootstrap: seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
     add_output_arguments(parser)
 
@@ -50,6 +52,11 @@ def run(args):
     from helixnet.cli._output import Output, json_value
     from helixnet.information import synergy, venn_table
 
+    from helixnet.cli._common import UsageError
+
+    if args.seed is not None and not args.bootstrap:
+        raise UsageError("--seed goes with --bootstrap")
+    args.seed = 0 if args.seed is None else args.seed
     records = bib.classify(bib.read_records(args.files))
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
     no_address = "none" if args.include_no_address else "exclude"

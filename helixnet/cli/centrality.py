@@ -19,8 +19,9 @@ EXAMPLE = "helixnet centrality ties.csv --nodes actors.csv --backend igraph --fo
 def add_arguments(parser):
     add_graph_input_arguments(parser)
     parser.add_argument("--backend", choices=["networkx", "igraph"], default="networkx")
-    parser.add_argument("--edge-weight", default="weight", metavar="ATTR",
-                        help="edge attribute holding tie strength ('none' for unweighted)")
+    parser.add_argument("--edge-weight", metavar="ATTR",
+                        help="edge attribute holding tie strength (default: weight, if present; "
+                             "'none' for unweighted); an attribute no edge has is an error")
     parser.add_argument("--raw", action="store_true", help="do not normalise degrees, betweenness, closeness")
     parser.add_argument("--sources", type=_positive_int, metavar="K",
                         help="estimate betweenness and closeness from K sampled source nodes (large graphs)")
@@ -43,12 +44,17 @@ def _positive_int(text: str) -> int:
 
 def run(args):
     from helixnet.centrality import centrality
-    from helixnet.cli._common import read_graph
+    from helixnet.cli._common import check_edge_attribute, read_graph
     from helixnet.cli._output import Output, json_records
 
     G = read_graph(args)
-    weight = None if args.edge_weight.lower() == "none" else args.edge_weight
-    table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw, k=args.sources, seed=args.seed)
+    weight = "weight" if args.edge_weight is None else args.edge_weight
+    if weight.lower() == "none":
+        weight = None
+    elif args.edge_weight is not None:  # given explicitly: it must exist
+        check_edge_attribute(G, weight, "--edge-weight")
+    table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw,
+                       k=args.sources, seed=args.seed)
     table.index.name = "node"
     payload = {"backend": args.backend, "normalized": not args.raw, "sources": args.sources,
                "seed": None if args.sources is None else args.seed, "nodes": json_records(table, index="node")}

@@ -20,8 +20,8 @@ def add_arguments(parser):
     add_records_arguments(parser)
     parser.add_argument("--group", metavar="G1[,G2]", help="group column(s), coarse to fine")
     add_unit_argument(parser)
-    parser.add_argument("--table", choices=["groups", "levels", "terms"], default="groups",
-                        help="table written by --format csv")
+    parser.add_argument("--table", choices=["groups", "levels", "terms"],
+                        help="with --format csv: the table written (default groups)")
     add_output_arguments(parser)
 
 
@@ -33,7 +33,9 @@ def read_for(args, extra):
         raise UsageError("the option --dims is required")
     dims = columns_list(args.dims)
     cols = list(dict.fromkeys(dims + extra + ([args.weight] if args.weight else [])))
-    records = read_records(args.input, columns=cols, text_columns=[c for c in cols if c != args.weight])
+    # every column as text: the weight too, so that the one weight parser (not the CSV
+    # reader's type inference, which reads 0x10 as 16 and true as a bool) decides
+    records = read_records(args.input, columns=cols, text_columns=cols)
     if args.dropna:
         keep = records[dims + extra].notna().all(axis=1)
         dropped = int((~keep).sum())
@@ -51,6 +53,9 @@ def run(args):
 
     if not args.group:
         raise UsageError("the option --group is required")
+    if args.table is not None and args.format != "csv":
+        raise UsageError("--table goes with --format csv")
+    args.table = args.table or "groups"
     groups = columns_list(args.group)
     records, dims, dropped = read_for(args, groups)
     res = decompose(records, dims, groups if len(groups) > 1 else groups[0], weight=args.weight, unit=args.unit)

@@ -6,7 +6,8 @@ Reads an edge list (``source, target, weight[, relation]``; node table
 * ``--to graphml`` / ``--to gexf`` (or an ``--out`` file with that extension):
   the graph file (Gephi opens both), atomically;
 * ``--to edges`` (default): the tidy edge table, in ``--format`` (``csv`` by
-  default), with ``--nodes-out FILE`` for the node table (CSV).
+  default), with ``--nodes-out FILE`` for the node table (CSV); both files
+  are written or neither.
 
 JSON output of ``--to edges --format json`` (schema ``GRAPH``): ``{"directed":
 bool, "nodes": [{"node": .., "sector": .., ...}], "edges": [{"source": ..,
@@ -28,39 +29,24 @@ def add_arguments(parser):
 
 
 def run(args):
-    import os
-    import sys
-    import tempfile
-
     from helixnet import graphs
     from helixnet.cli._common import UsageError, read_graph
-    from helixnet.cli._output import Output, atomic_write_text, json_records
+    from helixnet.cli._output import Output, json_records, write_outputs
 
-    to = args.to or (graph_format(args.out) if args.out else "edges")
+    out = None if args.out in (None, "-") else args.out
+    to = args.to or (graph_format(out) if out else "edges")
+    if to in ("graphml", "gexf") and args.nodes_out:
+        raise UsageError("--nodes-out goes with --to edges")
     G = read_graph(args)
     if to in ("graphml", "gexf"):
-        if args.nodes_out:
-            raise UsageError("--nodes-out goes with --to edges")
         writer = graphs.write_graphml if to == "graphml" else graphs.write_gexf
-        folder = os.path.dirname(os.path.abspath(args.out)) if args.out else None
-        fd, tmp = tempfile.mkstemp(prefix=".helixnet-", suffix=f".{to}", dir=folder)
-        os.close(fd)
-        try:
-            writer(G, tmp)
-            if args.out:
-                os.replace(tmp, args.out)
-            else:
-                with open(tmp, encoding="utf-8") as fh:
-                    sys.stdout.write(fh.read())
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_outputs([(out, lambda path: writer(G, path))])
         return 0
     nodes, edges = graphs.to_frames(G)
     nodes = nodes.reset_index() if "node" not in nodes.columns else nodes
     edges = edges.reset_index(drop=True)
-    if args.nodes_out:
-        atomic_write_text(args.nodes_out, nodes.to_csv(index=False, lineterminator="\n"))
+    # the node table goes with the edge output in one all-or-nothing write
+    files = {args.nodes_out: nodes.to_csv(index=False, lineterminator="\n")} if args.nodes_out else {}
     payload = {"directed": G.is_directed(), "nodes": json_records(nodes), "edges": json_records(edges)}
     text = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n" + edges.to_string(index=False)
-    return Output(payload=payload, table=edges.set_index(edges.columns[0]), text=text)
+    return Output(payload=payload, table=edges.set_index(edges.columns[0]), text=text, files=files)

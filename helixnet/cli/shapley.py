@@ -18,6 +18,7 @@ from helixnet.cli._common import (
     UsageError,
     add_records_arguments,
     add_unit_argument,
+    count_int,
     seed_int,
     show_progress,
     warnings_as_notes,
@@ -35,7 +36,7 @@ def add_arguments(parser):
     parser.add_argument("--method", choices=["auto", "exact", "permutation"], default="auto")
     parser.add_argument("--value", choices=["pooled", "weighted"], default="pooled",
                         help="coalition value: T of the pooled records, or (n_S/N) T_S (default pooled)")
-    parser.add_argument("--permutations", type=int, default=1000, metavar="N",
+    parser.add_argument("--permutations", type=count_int, default=1000, metavar="N",
                         help="random orders for the permutation method")
     parser.add_argument("--seed", type=seed_int, default=0, metavar="S",
                         help="seed of the permutation method (default 0)")

@@ -20,10 +20,10 @@ EXAMPLE = "helixnet subordination ties.csv --nodes actors.csv --null 199 --seed 
 
 
 def add_arguments(parser):
-    from helixnet.cli._common import seed_int
+    from helixnet.cli._common import count_int, seed_int
 
     add_graph_input_arguments(parser)
-    parser.add_argument("--null", type=int, default=None, metavar="N",
+    parser.add_argument("--null", type=count_int, default=None, metavar="N",
                         help="draws of each null model (rewiring, sector permutation; default 199, "
                              "with --sensitivity 99)")
     parser.add_argument("--seed", type=seed_int, default=0, help="seed of the null models (default 0)")

@@ -47,6 +47,8 @@ from helixnet.cli._common import (
     add_records_arguments,
     add_unit_argument,
     columns_list,
+    count_int,
+    fraction,
     note,
     seed_int,
     show_progress,
@@ -74,9 +76,10 @@ def add_arguments(parser):
     parser.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (with --engine dask)")
     add_unit_argument(parser)
     parser.add_argument("--bias", choices=["miller-madow"], help="entropy bias correction")
-    parser.add_argument("--bootstrap", type=int, metavar="B", help="bootstrap replicates for confidence intervals")
+    parser.add_argument("--bootstrap", type=count_int, metavar="B", help="bootstrap replicates for confidence intervals")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
-    parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="confidence level of the intervals")
+    parser.add_argument("--ci", type=fraction, metavar="LEVEL",
+                        help="with --bootstrap: confidence level of the intervals (default 0.95)")
     parser.add_argument("--interval", choices=["basic", "bca", "percentile"], default="basic",
                         help="bootstrap interval (default basic: centred on the bias-corrected estimate)")
     parser.add_argument("--venn", metavar=_VENN_KEYS, help="Venn counts instead of INPUT")
@@ -154,7 +157,7 @@ def _table(args):
 
     ct = count_table(
         args.input, columns_list(args.dims), weight=args.weight, engine=args.engine,
-        scheduler=args.scheduler, dropna=args.dropna,
+        scheduler=args.scheduler, dropna=args.dropna, progress=show_progress(args),
     )  # fmt: skip
     if ct.dropped:
         note(args, f"dropped {ct.dropped} records with a missing dimension")
@@ -252,9 +255,10 @@ def run(args):
     from helixnet.cli._output import Output
     from helixnet.information import synergy
 
+    if args.ci is not None and args.bootstrap is None:
+        raise UsageError("--ci goes with --bootstrap")
+    args.ci = 0.95 if args.ci is None else args.ci
     if args.bootstrap is not None:
-        if args.bootstrap < 1:
-            raise UsageError("--bootstrap needs a positive number of replicates")
         if args.seed is None:
             raise UsageError("--bootstrap needs --seed S (results must be reproducible)")
     elif args.seed is not None:
