@@ -39,33 +39,31 @@ doi:10.1002/asi.20997
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
+import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
+from helixnet import _bibformats as _fmt
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 __all__ = [
     "Records",
-    "read_records",
-    "detect_format",
-    "load_rules",
-    "load_ror_types",
-    "classify_address",
-    "classify",
     "audit",
-    "document_sectors",
-    "venn_counts",
-    "synergy_table",
+    "classify",
+    "classify_address",
     "coauthorship_network",
+    "detect_format",
+    "document_sectors",
+    "load_ror_types",
+    "load_rules",
+    "read_records",
+    "synergy_table",
+    "venn_counts",
 ]
 
-FORMATS = ("wos", "wos_tab", "scopus", "openalex")
+FORMATS = _fmt.FORMATS
 _RULES_DIR = Path(__file__).resolve().parent / "rules"
 _ADDRESS_COLUMNS = [
     "doc_id",
@@ -101,12 +99,20 @@ class Records:
     duplicates_dropped : int
         Records met again (same id) in the files and counted once.
     files : list of str
+    skipped : list of dict
+        Records left out by ``skip_bad_records=True``: ``file``, ``line``
+        (where the record starts) and ``reason``.
+    repairs : list of dict
+        Records read after a repair (the Scopus extra-column shift): ``file``,
+        ``line`` and ``repair`` (what was done).
     """
 
     documents: object
     addresses: object
     duplicates_dropped: int = 0
     files: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    repairs: list = field(default_factory=list)
 
     @property
     def n_records(self) -> int:
@@ -114,26 +120,16 @@ class Records:
         return len(self.documents)
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-    text = text.lstrip("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def detect_format(text: str) -> str:
-    """Name the export format of `text` from its contents.
+    """Name the export format of `text` (a file's first characters) from its contents.
 
     Returns one of ``"wos"`` (Web of Science plain text: tagged lines
     ``FN``/``PT``/``AU``... ending records with ``ER``), ``"wos_tab"`` (Web of
     Science tab-delimited: a header row of field tags including ``UT``),
-    ``"scopus"`` (Scopus CSV: a header with ``EID``) or ``"openalex"`` (JSON
-    lines of works).
+    ``"scopus"`` (Scopus CSV: a header with ``EID``), ``"openalex"`` (works
+    as JSON lines, a JSON array, or API response pages
+    ``{"meta": ..., "results": [...]}``) or ``"medline"`` (MEDLINE/PubMed
+    text: records opening with ``PMID-``).
 
     Examples
     --------
@@ -141,237 +137,148 @@ def detect_format(text: str) -> str:
     'wos'
     >>> detect_format('{"id": "https://openalex.org/W1", "authorships": []}\\n')
     'openalex'
+    >>> detect_format('{"meta": {"count": 1}, "results": [{"id": "W1"}]}')
+    'openalex'
+    >>> detect_format("PMID- 25123456\\nOWN - NLM\\n")
+    'medline'
     """
-    head = text.lstrip("\ufeff \n\t")
-    first = head.split("\n", 1)[0]
-    if head.startswith("{"):
-        return "openalex"
-    if re.match(r"^(FN|VR|PT) ", first):
-        return "wos"
-    cells = first.split("\t")
-    if len(cells) > 3 and "UT" in cells and "PT" in cells:
-        return "wos_tab"
-    if "EID" in first and ("," in first):
-        return "scopus"
-    raise InputFileError(
-        "unrecognised export format: expected Web of Science plain text (FN/PT lines), "
-        "Web of Science tab-delimited (a PT ... UT header), Scopus CSV (an EID column) "
-        f"or OpenAlex JSON lines; the file starts with {first[:60]!r}"
-    )
+    return _fmt.detect_format(text)
 
 
-def _country_table() -> dict:
-    return {name.lower(): iso for name, iso in _read_rules_csv("countries.csv", ("name", "iso2"))}
-
-
-@lru_cache(maxsize=None)
-def _read_rules_csv(name: str, columns: tuple) -> tuple:
-    with open(_RULES_DIR / name, encoding="utf-8", newline="") as fh:
-        return tuple(tuple(row[c] for c in columns) for row in csv.DictReader(fh))
-
-
-def _split_address(address: str, countries: dict):
-    """(organisation, country) of a written address."""
-    parts = [p.strip() for p in address.strip().rstrip(".").split(",") if p.strip()]
-    if not parts:
-        return "", None
-    last = parts[-1]
-    country = countries.get(last.lower())
-    if country is None:
-        # "CA 94305 USA", "Almaty 050040 Kazakhstan"
-        words = last.split()
-        for n in (3, 2, 1):
-            if len(words) >= n and " ".join(words[-n:]).lower() in countries:
-                country = countries[" ".join(words[-n:]).lower()]
-                break
-    if len(parts) >= 4 and re.fullmatch(r"[A-Z]{2,3}", parts[-2]):
-        # Scopus writes "Org, College Station, TX, United States": drop state and city
-        parts = parts[:-1]
-    org_parts = parts[:-2] if len(parts) >= 3 else parts[:-1] if len(parts) == 2 else parts
-    return ", ".join(org_parts), country
-
-
-def _wos_addresses(entries: list[str]) -> list[str]:
-    out = []
-    for entry in entries:
-        entry = entry.strip()
-        if not entry:
-            continue
-        # drop the "[Author, A; Author, B]" group that opens an address (a "[" later in
-        # an address is part of its name), then split the addresses at ";"
-        entry = re.sub(r"(^|;)\s*\[[^\]]*\]", r"\1", entry)
-        out.extend(a.strip() for a in entry.split(";"))
-    return [a.rstrip(".").strip() for a in out if a.rstrip(".").strip()]
-
-
-def _parse_wos(text: str, name: str) -> list[dict]:
-    records, current, tag = [], None, None
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        if line.startswith("   ") and current is not None and tag is not None:
-            current.setdefault(tag, []).append(line.strip())
-            continue
-        tag, value = line[:2], line[3:].strip()
-        if tag in ("FN", "VR", "EF"):
-            tag = None
-            continue
-        if tag == "ER":
-            if current is None:
-                raise InputFileError(f"{name}: line {lineno}: ER without a record")
-            records.append(current)
-            current, tag = None, None
-            continue
-        if tag == "PT":
-            current = {}
-        if current is None:
-            raise InputFileError(f"{name}: line {lineno}: field {tag!r} outside a record (no PT)")
-        current.setdefault(tag, []).append(value)
-    if current:
-        raise InputFileError(f"{name}: the last record has no ER line (truncated file?)")
-    out = []
-    for rec in records:
-        if "UT" not in rec:
-            raise InputFileError(f"{name}: a record has no UT (accession number)")
-        out.append(
-            {
-                "doc_id": rec["UT"][0],
-                # early-access records carry EY (early-access year) and no PY
-                "year": (rec.get("PY") or rec.get("EY") or [None])[0],
-                "title": " ".join(rec.get("TI", [])),
-                "addresses": [{"address": a} for a in _wos_addresses(rec.get("C1", []))],
-            }
-        )
-    return out
-
-
-def _parse_wos_tab(text: str, name: str) -> list[dict]:
-    reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader)
-    col = {h.strip(): i for i, h in enumerate(header)}
-    out = []
-    for lineno, row in enumerate(reader, start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) < col["UT"] + 1:
-            raise InputFileError(f"{name}: line {lineno}: {len(row)} fields, header has {len(header)}")
-
-        def get(tag):
-            i = col.get(tag)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        out.append(
-            {
-                "doc_id": get("UT"),
-                "year": get("PY") or get("EY") or None,
-                "title": get("TI"),
-                "addresses": [{"address": a} for a in _wos_addresses([get("C1")])],
-            }
-        )
-    return out
-
-
-def _parse_scopus(text: str, name: str) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(text))
-    fields = reader.fieldnames or []
-    if "EID" not in fields:
-        raise InputFileError(f"{name}: Scopus export without an EID column; columns: {', '.join(fields)}")
-    out = []
-    for lineno, row in enumerate(reader, start=2):
-        if None in row:
-            raise InputFileError(f"{name}: line {lineno}: more fields than the header has")
-        affiliations = [a.strip() for a in (row.get("Affiliations") or "").split(";") if a.strip()]
-        if not affiliations:
-            # "Surname, I., Org, City, Country; Surname2, J., Org2, ..." : drop the name parts
-            for entry in (row.get("Authors with affiliations") or "").split(";"):
-                parts = [p.strip() for p in entry.split(",")]
-                if len(parts) > 2:
-                    affiliations.append(", ".join(parts[2:]))
-        out.append(
-            {
-                "doc_id": row["EID"].strip(),
-                "year": (row.get("Year") or "").strip() or None,
-                "title": (row.get("Title") or "").strip(),
-                "addresses": [{"address": a} for a in dict.fromkeys(affiliations)],
-            }
-        )
-    return out
-
-
-def _parse_openalex(text: str, name: str) -> list[dict]:
-    out = []
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
+    """Parse one file: its documents, addresses, skipped records and repairs."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a folder, not a file")
+    for latin1 in (False, True):
         try:
-            work = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputFileError(f"{name}: line {lineno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(work, dict) or "id" not in work:
-            raise InputFileError(f"{name}: line {lineno}: a work without an 'id'")
-        addresses = []
-        for authorship in work.get("authorships") or []:
-            institutions = authorship.get("institutions") or []
-            for inst in institutions:
-                if not isinstance(inst, dict):
+            return _read_decoded(path, format, skip_bad, latin1, progress)
+        except _fmt._Latin1:
+            continue
+        except UnicodeDecodeError:
+            if latin1:
+                raise
+    raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
+
+
+def _read_decoded(path, format, skip_bad, latin1, progress):
+    outer, text = _fmt.open_text(path, latin1)
+    name = str(path)
+    docs, addrs, skipped, repairs = [], [], [], []
+    split_cache = {}
+    try:
+        try:
+            head = text.read(65536)
+        except UnicodeDecodeError:
+            raise _fmt._Latin1() from None
+        except (OSError, EOFError) as exc:
+            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
+        if not head.strip():
+            raise InputFileError(f"{name}: the file is empty")
+        fmt = _fmt.detect_format(head) if format == "auto" else format
+        outer.close()
+        outer, text = _fmt.open_text(path, latin1)
+        kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
+            if fmt == "scopus" else {}
+        seen = set()
+        try:
+            for rec in _fmt.PARSERS[fmt](text, outer, progress, **kwargs):
+                if not isinstance(rec, _fmt.Bad):
+                    rec = _checked_year(rec)
+                if isinstance(rec, _fmt.Bad):
+                    if not skip_bad:
+                        raise InputFileError(
+                            f"{name}: line {rec.line}: {rec.reason} (skip_bad_records=True, "
+                            "or --skip-bad-records on the command line, reads the other records)")
+                    skipped.append({"file": name, "line": rec.line, "reason": rec.reason})
                     continue
-                addresses.append(
-                    {
-                        "address": inst.get("display_name") or "",
-                        "institution": inst.get("display_name") or inst.get("id"),
-                        "country": inst.get("country_code"),
-                        "ror_type": inst.get("type"),
-                    }
-                )
-            if not institutions:
-                for raw in authorship.get("raw_affiliation_strings") or []:
-                    addresses.append({"address": raw})
-        out.append(
-            {
-                "doc_id": work["id"],
-                "year": work.get("publication_year"),
-                "title": work.get("display_name") or work.get("title") or "",
-                "addresses": addresses,
-            }
-        )
-    return out
+                doc_id = rec["doc_id"]
+                if doc_id in seen:
+                    docs.append((doc_id, None, None, rec["line"]))
+                    continue
+                seen.add(doc_id)
+                docs.append((doc_id, rec["year"], rec["title"], rec["line"]))
+                for address, inst, country, rtype in rec["addresses"]:
+                    if inst is not None:
+                        # an OpenAlex institution: its display name is the organisation
+                        org = address
+                        country = country or split_cache.setdefault(address, _fmt.split_address(address))[1]
+                    else:
+                        hit = split_cache.get(address)
+                        if hit is None:
+                            hit = split_cache[address] = _fmt.split_address(address)
+                        org, country = hit
+                    addrs.append((doc_id, address, org, country, inst, rtype))
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
+    finally:
+        outer.close()
+    return {"file": name, "format": fmt, "docs": docs, "addresses": addrs,
+            "skipped": skipped, "repairs": repairs}
 
 
-_PARSERS = {
-    "wos": _parse_wos,
-    "wos_tab": _parse_wos_tab,
-    "scopus": _parse_scopus,
-    "openalex": _parse_openalex,
-}
+def _checked_year(rec):
+    y = rec["year"]
+    if y in (None, ""):
+        rec["year"] = None
+        return rec
+    m = re.match(r"\s*(\d{4})", str(y))
+    if not m:
+        return _fmt.Bad(rec["line"], f"record {rec['doc_id']}: year {y!r} is not a number")
+    rec["year"] = int(m.group(1))
+    return rec
 
 
-def read_records(paths, format: str = "auto") -> Records:
+def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
+                 n_jobs: int | None = None, progress: bool = False) -> Records:
     """Read bibliographic export files into :class:`Records`.
+
+    Files are parsed as streams (read in blocks of about 1 MB), so the
+    memory a file takes is that of its documents and addresses, not of its
+    text; several files are parsed in parallel processes.
 
     Parameters
     ----------
     paths : str, path or list of them
         Web of Science plain-text or tab-delimited exports, Scopus CSV
-        exports or OpenAlex works as JSON lines; a byte-order mark, CRLF line
-        ends and UTF-16 (as WoS tab-delimited files often are) are handled.
-    format : {"auto", "wos", "wos_tab", "scopus", "openalex"}
+        exports, OpenAlex works (JSON lines, a JSON array of works, API
+        response pages ``{"meta": ..., "results": [...]}`` one after another,
+        or gzip-compressed snapshot partitions ``part_*.gz``) and
+        MEDLINE/PubMed text files. A byte-order mark, CRLF line ends, UTF-16
+        (as WoS tab-delimited files often are), Latin-1 and gzip are handled.
+    format : {"auto", "wos", "wos_tab", "scopus", "openalex", "medline"}
         ``"auto"`` detects each file's format from its contents
         (:func:`detect_format`).
+    skip_bad_records : bool
+        False (default): the first record that cannot be used (no
+        identifier, a year that is not a number, a truncated record, invalid
+        JSON) stops the reading with an error naming its file and line.
+        True: every good record is read, and each skipped one is listed in
+        ``Records.skipped`` (file, line, reason).
+    n_jobs : int, optional
+        Processes for several files (default: as many as CPUs, at most the
+        number of files; files under 8 MB in all are read in this process).
+    progress : bool
+        Show a progress bar (tqdm, on stderr) over the bytes read.
 
     Returns
     -------
     Records
-        A document met again in a later file (same UT, EID or OpenAlex id)
-        is kept once; ``duplicates_dropped`` counts the others. Identifiers
-        are compared as written, so the same paper exported from Web of
-        Science (UT) and from Scopus (EID) or OpenAlex (W id) counts twice:
+        A document met again (same UT, EID, OpenAlex id or PMID, in the same
+        or a later file) is kept once; ``duplicates_dropped`` counts the
+        others. Records without an identifier are never merged: they are bad
+        records. Identifiers are compared as written, so the same paper
+        exported from Web of Science (UT) and from Scopus (EID) counts twice:
         combine exports of one database, or deduplicate by DOI beforehand.
 
     Raises
     ------
     helixnet.InputFileError
-        For a missing, empty or malformed file; the message names the file
-        and the line.
+        For a missing, empty or unrecognised file, and (without
+        `skip_bad_records`) for the first bad record; the message names the
+        file and the line.
 
     Examples
     --------
@@ -379,83 +286,94 @@ def read_records(paths, format: str = "auto") -> Records:
     >>> wos = ("FN Clarivate Analytics Web of Science\\nVR 1.0\\nPT J\\n"
     ...        "C1 [Abenov, A] Al Farabi Kazakh Natl Univ, Almaty 050040, Kazakhstan.\\n"
     ...        "   [Lee, K] Samsung Elect Co Ltd, Suwon 16677, South Korea.\\n"
-    ...        "PY 2014\\nUT WOS:000000000000001\\nER\\n\\nEF\\n")
+    ...        "PY 2014\\nUT WOS:000000000000001\\nER\\n\\nPT J\\nPY 2015\\nER\\nEF\\n")
     >>> path = os.path.join(tempfile.mkdtemp(), "savedrecs.txt")
     >>> _ = open(path, "w").write(wos)
-    >>> recs = classify(read_records(path))
+    >>> recs = classify(read_records(path, skip_bad_records=True))
     >>> recs.addresses[["country", "sector", "rule"]].values.tolist()
     [['KZ', 'U', 'university'], ['KR', 'I', 'company']]
+    >>> recs.skipped[0]["line"], recs.skipped[0]["reason"]
+    (10, 'record without UT (accession number)')
     """
-    import pandas as pd
+    import os
+
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    paths = [str(p) for p in paths]
+    if not paths:
+        raise HelixnetValueError("no files given")
     if format != "auto" and format not in FORMATS:
         raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
-    countries = _country_table()
-    docs, addrs, seen, dropped = [], [], set(), 0
-    for path in paths:
-        path = Path(path)
+    sizes = []
+    for p in paths:
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise InputFileError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputFileError(f"{path}: is a folder, not a file") from None
-        text = _decode(raw, str(path))
-        if not text.strip():
-            raise InputFileError(f"{path}: the file is empty")
-        fmt = detect_format(text) if format == "auto" else format
-        try:
-            parsed = _PARSERS[fmt](text, str(path))
-        except (csv.Error, StopIteration, KeyError) as exc:
-            raise InputFileError(f"{path}: not a readable {fmt} export ({exc})") from None
-        for rec in parsed:
-            if rec["doc_id"] in seen:
+            sizes.append(os.path.getsize(p))
+        except OSError:
+            sizes.append(0)
+    jobs = n_jobs if n_jobs is not None else min(len(paths), os.cpu_count() or 1)
+    bar = _progress_bar(sum(sizes)) if progress else None
+    try:
+        if jobs > 1 and len(paths) > 1 and sum(sizes) >= 8 << 20:
+            results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
+        else:
+            update = bar.update if bar is not None else None
+            results = [_read_one(p, format, skip_bad_records, update) for p in paths]
+    finally:
+        if bar is not None:
+            bar.close()
+    return _merge(results, paths)
+
+
+def _progress_bar(total):
+    import sys
+
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="B", unit_scale=True, desc="reading", file=sys.stderr, leave=False)
+
+
+def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_read_one, p, format, skip_bad) for p in paths]
+        results = []
+        for fut, size in zip(futures, sizes):
+            results.append(fut.result())
+            if bar is not None:
+                bar.update(size)
+    return results
+
+
+def _merge(results, paths) -> Records:
+    import pandas as pd
+
+    seen, dropped = set(), 0
+    doc_rows, addr_cols = [], [[] for _ in _ADDRESS_COLUMNS]
+    skipped, repairs = [], []
+    for res in results:
+        skipped.extend(res["skipped"])
+        repairs.extend(res["repairs"])
+        fresh = set()
+        for doc_id, year, title, _line in res["docs"]:
+            if doc_id in seen or title is None:
                 dropped += 1
                 continue
-            seen.add(rec["doc_id"])
-            docs.append(
-                {
-                    "doc_id": rec["doc_id"],
-                    "year": _year(rec["year"], path, rec["doc_id"]),
-                    "title": rec["title"],
-                    "source_format": fmt,
-                    "file": str(path),
-                }
-            )
-            for a in rec["addresses"]:
-                org, country = _split_address(a["address"], countries)
-                if fmt == "openalex" and "institution" in a:
-                    # an institution's display name is the organisation; a raw
-                    # affiliation string is cut like a WoS address
-                    org = a["address"]
-                    country = a.get("country") or country
-                addrs.append(
-                    {
-                        "doc_id": rec["doc_id"],
-                        "address": a["address"],
-                        "organisation": org,
-                        "country": country,
-                        "institution": a.get("institution"),
-                        "ror_type": a.get("ror_type"),
-                    }
-                )
-    documents = pd.DataFrame(docs, columns=_DOCUMENT_COLUMNS)
+            seen.add(doc_id)
+            fresh.add(doc_id)
+            doc_rows.append((doc_id, year, title, res["format"], res["file"]))
+        for row in res["addresses"]:
+            if row[0] in fresh:
+                for col, v in zip(addr_cols, row):
+                    col.append(v)
+        res["addresses"].clear()
+    documents = pd.DataFrame(doc_rows, columns=_DOCUMENT_COLUMNS)
     documents["year"] = documents["year"].astype("Int64")
-    addresses = pd.DataFrame(addrs, columns=_ADDRESS_COLUMNS)
-    for col in ("doc_id", "address", "organisation", "country", "institution", "ror_type"):
-        addresses[col] = addresses[col].astype("string")
-    return Records(documents, addresses, dropped, [str(p) for p in paths])
-
-
-def _year(value, path, doc_id):
-    if value in (None, ""):
-        return None
-    try:
-        return int(str(value).strip()[:4])
-    except ValueError:
-        raise InputFileError(f"{path}: record {doc_id}: year {value!r} is not a number") from None
+    for c in ("doc_id", "title", "source_format", "file"):
+        documents[c] = documents[c].astype("string")
+    addresses = pd.DataFrame({c: pd.array(v, dtype="string") for c, v in zip(_ADDRESS_COLUMNS, addr_cols)})
+    return Records(documents, addresses, dropped, list(paths), skipped, repairs)
 
 
 # ----------------------------------------------------------------------------------------
@@ -545,8 +463,7 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     >>> classify_address("Kazatomprom, Astana, Kazakhstan")["rule"]
     'kz_national_companies'
     """
-    countries = _country_table()
-    org, found = _split_address(address, countries)
+    org, found = _fmt.split_address(address)
     country = country or found
     compiled = _compile_rules(load_rules() if rules is None else rules)
     sector, rule, matched = _classify_one(org, country, compiled)
@@ -595,7 +512,8 @@ def classify(records: Records, rules=None, ror_types=None) -> Records:
     addresses["institution"] = pd.array(institutions, dtype="string")
     addresses["sector"] = pd.array(sectors, dtype="string")
     addresses["rule"] = pd.array(rule_ids, dtype="string")
-    return Records(records.documents, addresses, records.duplicates_dropped, records.files)
+    return Records(records.documents, addresses, records.duplicates_dropped, records.files,
+                   records.skipped, records.repairs)
 
 
 def _classified(records: Records) -> Records:
