@@ -334,9 +334,10 @@ def _scopus_shift(header, row, col):
     """Columns of a row with k extra fields: which read k places to the right.
 
     Anchors are the columns whose values have a shape (Year, EID, Link,
-    DOI): the first anchor found k places right marks the start of the
-    shift; everything from the column after the last anchor still in place
-    is read shifted. Returns (index map, description) or (None, reason).
+    DOI). The extra fields are taken to belong to the first column after the
+    last anchor still in place (the first column when none is): that column
+    is read as its k + 1 fields joined by commas, the later ones k places to
+    the right. Returns (index map, description) or (None, reason).
     """
     k = len(row) - len(header)
     checks = {
@@ -357,10 +358,11 @@ def _scopus_shift(header, row, col):
     if first_shifted is None:
         return None, f"{k} more field(s) than the header has (no column found shifted)"
     start = last_in_place + 1
-    index = {n: (i + k if i >= start else i) for n, i in col.items()}
-    return index, (f"{k} extra field(s) after column {header[start - 1]!r} (the well-known Scopus "
-                   f"shift of an unquoted comma); columns from {header[start]!r} on were read "
-                   f"{k} place(s) to the right")
+    index = {n: (i + k if i > start else i) for n, i in col.items()}
+    index[header[start]] = slice(start, start + k + 1)
+    return index, (f"{k} extra field(s) in column {header[start]!r} (an unquoted comma: the well-known "
+                   f"Scopus column shift); it was read as {k + 1} fields joined by commas, and the "
+                   f"columns after it {k} place(s) to the right")
 
 
 def parse_scopus(text, outer, progress=None, warn=None):
@@ -403,6 +405,8 @@ def parse_scopus(text, outer, progress=None, warn=None):
 
         def get(name, row=row, index=index):
             i = index.get(name)
+            if isinstance(i, slice):
+                return ",".join(row[i]).strip()
             return row[i].strip() if i is not None and i < len(row) else ""
 
         eid = get("EID")

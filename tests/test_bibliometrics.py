@@ -439,3 +439,169 @@ def test_danish_company_form_is_read_only_in_denmark():
     r = bib.classify_address("Vestas Wind Syst AS, DK-8200 Aarhus N, Denmark")
     assert (r["sector"], r["rule"]) == ("I", "dk_company_forms")
     assert bib.classify_address("Inst Phys AS CR, Prague 18221, Czech Republic")["sector"] == "G"
+
+
+# ----------------------------------------------------------------------------------------
+# formats of issue 14: the same hand-labelled documents in every container OpenAlex users save
+
+
+def _openalex_works():
+    return [json.loads(line) for line in (FIX / "openalex.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def _venn(paths):
+    return bib.synergy_table(bib.classify(bib.read_records(paths)), by=None).iloc[0].to_dict()
+
+
+def test_openalex_json_array_api_pages_and_gzip_partitions_read_as_json_lines(tmp_path):
+    """Same works, four containers: the Venn counts must equal those of the JSON-lines fixture."""
+    import gzip
+
+    works = _openalex_works()
+    expected = _venn(FIX / "openalex.jsonl")
+    array = tmp_path / "works.json"
+    array.write_text(json.dumps(works, indent=2))
+    half = len(works) // 2
+    page1, page2 = tmp_path / "page1.json", tmp_path / "page2.json"
+    page1.write_text(json.dumps({"meta": {"count": len(works), "next_cursor": "abc"}, "results": works[:half]},
+                                indent=2))
+    page2.write_text(json.dumps({"meta": {"count": len(works), "next_cursor": None}, "results": works[half:]}))
+    pages = tmp_path / "pages_concatenated.json"
+    pages.write_text(page1.read_text() + "\n" + page2.read_text() + "\n")
+    part = tmp_path / "part_000.gz"
+    with gzip.open(part, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(json.dumps(w) for w in works) + "\n")
+    for paths in ([array], [page1, page2], [pages], [part]):
+        got = _venn(paths)
+        assert got["n_records"] == len(works), paths
+        cells = [k for k in expected if k not in ("T", "ci_low", "ci_high")]
+        assert {k: got[k] for k in cells} == {k: expected[k] for k in cells}, paths
+        assert got["T"] == pytest.approx(expected["T"], abs=1e-12)
+
+
+def test_medline_addresses_and_pmids_hand_read(tmp_path):
+    """Two MEDLINE records written by hand: AD lines (one with an e-mail and a continuation line)."""
+    text = (
+        "PMID- 25000001\nOWN - NLM\nDP  - 2014 Mar 12\nTI  - Uranium leaching kinetics\n"
+        "FAU - Abenov, Askar\nAD  - Department of Physics, Al-Farabi Kazakh National University, Almaty\n"
+        "      050040, Kazakhstan. abenov@example.kz\n"
+        "FAU - Lee, Kim\nAD  - Samsung Electronics Co Ltd, Suwon, Korea.\n"
+        "\n"
+        "PMID- 25000002\nDP  - 2015\nTI  - Hospital infections\n"
+        "AD  - Ministry of Health, Astana, Kazakhstan. Electronic address: x@y.kz.\n"
+    )
+    path = tmp_path / "pubmed-export.txt"
+    path.write_text(text)
+    assert bib.detect_format(text) == "medline"
+    recs = bib.classify(bib.read_records(path))
+    assert recs.documents["doc_id"].tolist() == ["PMID:25000001", "PMID:25000002"]
+    assert recs.documents["year"].tolist() == [2014, 2015]
+    assert recs.addresses["country"].tolist() == ["KZ", "KR", "KZ"]
+    assert recs.addresses["sector"].tolist() == ["U", "I", "G"]
+    assert "@" not in "".join(recs.addresses["organisation"])
+
+
+def test_wos_tab_run_together_addresses_are_split_at_the_country(tmp_path):
+    """The C1 cell of issue 14 ("...Dublin, IrelandPavement Management Serv Ltd...") is two addresses."""
+    header = "PT\tAU\tTI\tC1\tPY\tUT\n"
+    row = ("J\tX, A\tPavements\t[X, A] Trinity Coll Dublin, Dublin, IrelandPavement Management Serv Ltd, "
+           "Athenry, Ireland; [Y, B] Stanford Univ, Stanford, CA 94305 USA\t2019\tWOS:000000000000077\n")
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(header + row, encoding="utf-8")
+    recs = bib.classify(bib.read_records(path))
+    assert recs.addresses["address"].tolist() == [
+        "Trinity Coll Dublin, Dublin, Ireland", "Pavement Management Serv Ltd, Athenry, Ireland",
+        "Stanford Univ, Stanford, CA 94305 USA"]
+    assert recs.addresses["sector"].tolist() == ["U", "I", "U"]
+
+
+def test_scopus_extra_column_shift_is_repaired_and_reported(tmp_path):
+    """A row with one unquoted comma in Authors: 7 fields under a 6-field header."""
+    path = tmp_path / "scopus.csv"
+    path.write_text(
+        "Authors,Title,Year,Source title,Affiliations,EID\n"
+        '"Abenov, A",Good row,2012,J,"Nazarbayev Univ, Astana, Kazakhstan",2-s2.0-1\n'
+        'Lee, K,Shifted row,2013,J,"Samsung Elect Co Ltd, Suwon, South Korea",2-s2.0-2\n'
+    )
+    recs = bib.classify(bib.read_records(path))
+    assert recs.documents["title"].tolist() == ["Good row", "Shifted row"]
+    assert recs.documents.loc[1, "title"] == "Shifted row"
+    assert recs.documents["year"].tolist() == [2012, 2013]
+    assert recs.addresses["sector"].tolist() == ["U", "I"]
+    assert len(recs.repairs) == 1 and recs.repairs[0]["line"] == 3
+    assert "column 'Authors'" in recs.repairs[0]["repair"]
+
+
+def _wos_record(ut, year=2014, address="Nazarbayev Univ, Astana 010000, Kazakhstan"):
+    ut_line = f"UT {ut}\n" if ut else ""
+    return f"PT J\nAU X\nC1 [X, A] {address}.\nPY {year}\n{ut_line}ER\n\n"
+
+
+def test_one_record_without_ut_stops_the_run_with_its_line_or_is_skipped(tmp_path):
+    """34 records, the 20th without UT: an error naming line 96, or 33 records and one skipped."""
+    text = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + "".join(
+        _wos_record(None if i == 19 else f"WOS:{i:015d}") for i in range(34)) + "EF\n"
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(text)
+    # the 20th record starts after 2 header lines and 19 records of 7 lines: line 2 + 19*7 + 1
+    line = 2 + 19 * 7 + 1
+    assert text.split("\n")[line - 1] == "PT J" and "UT" not in text.split("ER\n")[19]
+    with pytest.raises(hx.InputFileError, match=rf"savedrecs.txt: line {line}: record without UT"):
+        bib.read_records(path)
+    recs = bib.read_records(path, skip_bad_records=True)
+    assert recs.n_records == 33
+    assert recs.skipped == [{"file": str(path), "line": line, "reason": "record without UT (accession number)"}]
+
+
+def test_scopus_rows_without_eid_and_openalex_works_without_id_are_never_merged(tmp_path):
+    scopus = tmp_path / "scopus.csv"
+    scopus.write_text("Title,Year,Affiliations,EID\nA,2012,\"Univ X, Almaty, Kazakhstan\",\n"
+                      "B,2013,\"Univ Y, Almaty, Kazakhstan\",\nC,2013,\"Univ Z, Almaty, Kazakhstan\",2-s2.0-9\n")
+    oa = tmp_path / "works.jsonl"
+    oa.write_text('{"id": null, "authorships": []}\n{"id": null, "authorships": []}\n'
+                  '{"id": "https://openalex.org/W1", "authorships": []}\n')
+    for path, line in ((scopus, 2), (oa, 1)):
+        with pytest.raises(hx.InputFileError, match=f"line {line}: "):
+            bib.read_records(path)
+        recs = bib.read_records(path, skip_bad_records=True)
+        assert recs.n_records == 1 and recs.duplicates_dropped == 0 and [s["line"] for s in recs.skipped] == [line, line + 1]
+
+
+@pytest.mark.parametrize(
+    "work, message",
+    [
+        ({"id": "W1", "authorships": "Univ X, Almaty"}, "'authorships' is a str"),
+        ({"id": "W1", "authorships": ["Univ X"]}, "an authorship is a str"),
+    ],
+)
+def test_openalex_malformed_authorships_are_one_line_errors(tmp_path, work, message):
+    path = tmp_path / "w.jsonl"
+    path.write_text(json.dumps(work) + "\n")
+    with pytest.raises(hx.InputFileError, match=f"line 1: work W1: {message}"):
+        bib.read_records(path)
+
+
+def test_openalex_null_raw_affiliation_is_ignored(tmp_path):
+    path = tmp_path / "w.jsonl"
+    path.write_text(json.dumps({"id": "W1", "authorships": [
+        {"institutions": [], "raw_affiliation_strings": [None, "Nazarbayev Univ, Astana, Kazakhstan"]},
+        {"institutions": [], "raw_affiliation_strings": None}]}) + "\n")
+    recs = bib.classify(bib.read_records(path))
+    assert recs.addresses["sector"].tolist() == ["U"]
+
+
+def test_scopus_cut_inside_a_quoted_field_names_file_and_line(tmp_path):
+    path = tmp_path / "scopus.csv"
+    path.write_text('Title,Year,Affiliations,EID\nA,2012,"Univ X, Almaty, Kazakhstan",2-s2.0-1\n'
+                    'B,2013,"Univ Y, Alm')
+    with pytest.raises(hx.InputFileError, match=r"scopus.csv: line 3: the file ends inside a quoted field"):
+        bib.read_records(path)
+
+
+def test_latin1_file_is_read_after_utf8_fails(tmp_path):
+    path = tmp_path / "savedrecs.txt"
+    text = "FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Univ Zurich, Zürich, Switzerland") + "EF\n"
+    path.write_bytes(text.encode("latin-1"))
+    recs = bib.read_records(path)
+    assert recs.addresses["address"].tolist() == ["Univ Zurich, Zürich, Switzerland"]
