@@ -147,6 +147,20 @@ def us_states() -> dict:
     return {**{r["code"]: "US" for r in rows}, **{r["name"].lower(): "US" for r in rows}}
 
 
+def country_code(text: str) -> str:
+    """ISO 3166-1 alpha-2 code of a country given by code or by any known name."""
+    from helixnet.exceptions import HelixnetValueError
+
+    t = str(text).strip()
+    codes = set(country_table().values())
+    if t.upper() in codes and len(t) == 2:
+        return t.upper()
+    hit = country_table().get(t.lower())
+    if hit is None:
+        raise HelixnetValueError(f"unknown country {text!r}: give an ISO 3166 code (KZ) or a name (Kazakhstan)")
+    return hit
+
+
 _POSTAL = re.compile(r"^(?:[A-Z]{1,2}-)?[\d][\d -]*$|^[A-Z]{1,2}-?\d[\d -]*$")
 _US_ZIP = re.compile(r"^([A-Z]{2})\s+\d{5}(?:-\d{4})?$")
 _EMAIL = re.compile(r"\s*(?:Electronic address:\s*)?\S+@\S+")

@@ -39,6 +39,7 @@ doi:10.1002/asi.20997
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -46,16 +47,20 @@ from itertools import combinations
 from pathlib import Path
 
 from helixnet import _bibformats as _fmt
+from helixnet._bibformats import country_code
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 __all__ = [
     "Records",
+    "address_sectors",
     "audit",
     "classify",
     "classify_address",
     "coauthorship_network",
+    "country_code",
     "detect_format",
     "document_sectors",
+    "load_ror_dump",
     "load_ror_types",
     "load_rules",
     "read_records",
@@ -470,13 +475,106 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
 
-def classify(records: Records, rules=None, ror_types=None) -> Records:
+def load_ror_dump(path) -> dict:
+    """Organisation names of an offline ROR data dump, mapped to their ROR type.
+
+    Reads the public ROR data-dump JSON (https://ror.readme.io/docs/data-dump;
+    schema v1 with ``name``, ``aliases``, ``acronyms``, ``labels`` and
+    capitalised ``types``, or schema v2 with ``names[].value`` and lower-case
+    ``types``; a zip file holding the JSON is read too). Acronyms are left
+    out (too ambiguous in addresses), and so is a name that two
+    organisations of different types share.
+
+    Returns
+    -------
+    dict
+        ``(normalised name, ISO country or None) -> ror type`` (the first
+        type listed), for :func:`classify` ``ror=``.
+
+    Raises
+    ------
+    helixnet.InputFileError
+        For a missing file or one that is not a ROR dump.
+    """
+    import zipfile
+
+    path = Path(path)
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                member = next(n for n in zf.namelist() if n.endswith(".json"))
+                orgs = json.loads(zf.read(member).decode("utf-8"))
+        else:
+            with open(path, encoding="utf-8") as fh:
+                orgs = json.load(fh)
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: no such file") from None
+    except (OSError, StopIteration, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputFileError(f"{path}: not a ROR data dump ({type(exc).__name__}: {exc})") from None
+    if not isinstance(orgs, list) or (orgs and not isinstance(orgs[0], dict)):
+        raise InputFileError(f"{path}: not a ROR data dump (expected a JSON array of organisations)")
+    table, clash = {}, set()
+    for i, org in enumerate(orgs):
+        types = org.get("types") or []
+        if not types or not isinstance(types, list):
+            continue
+        rtype = str(types[0]).lower()
+        if "names" in org:  # schema v2
+            names = [n.get("value", "") for n in org["names"] if "acronym" not in (n.get("types") or [])]
+            locs = org.get("locations") or [{}]
+            country = ((locs[0] or {}).get("geonames_details") or {}).get("country_code")
+        elif "name" in org:  # schema v1
+            names = [org["name"], *(org.get("aliases") or []),
+                     *[lab.get("label", "") for lab in (org.get("labels") or [])]]
+            country = (org.get("country") or {}).get("country_code")
+        else:
+            raise InputFileError(f"{path}: organisation {i} has neither 'names' (v2) nor 'name' (v1)")
+        for name in names:
+            key = (_norm_name(name), country)
+            if not key[0]:
+                continue
+            if key in table and table[key] != rtype:
+                clash.add(key)
+            table.setdefault(key, rtype)
+    for key in clash:
+        del table[key]
+    return table
+
+
+def _norm_name(text: str) -> str:
+    return " ".join(re.sub(r"[^\w&]+", " ", text.casefold()).split())
+
+
+def _ror_lookup(org: str, country, ror: dict):
+    for part in org.split(","):
+        key = _norm_name(part)
+        hit = ror.get((key, country)) or (ror.get((key, None)) if country is None else None)
+        if hit:
+            return hit, part.strip()
+    return None, None
+
+
+def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
     """Assign a sector to every address of `records`.
 
-    OpenAlex institutions are classified by their ROR ``type`` through
-    :func:`load_ror_types` (rule ``ror:<type>``); every other address by the
-    rules of :func:`load_rules` (see :func:`classify_address`). An address no
-    rule classifies gets sector ``<NA>``; :func:`audit` lists them.
+    Decisions, in order: an OpenAlex institution by its ROR ``type``
+    (rule ``ror:<type>``, mapped by :func:`load_ror_types`); with `ror`, an
+    address one of whose comma-separated parts is exactly (ignoring case
+    and punctuation) the name of a ROR organisation of its country, by that
+    organisation's type (rule ``ror_dump:<type>``); every other address by
+    the rules of :func:`load_rules` (see :func:`classify_address`). An
+    address no rule classifies gets sector ``<NA>``; :func:`audit` lists
+    them.
+
+    Parameters
+    ----------
+    records : Records
+    rules : pandas.DataFrame, optional
+        Edited rules (default :func:`load_rules`).
+    ror_types : pandas.DataFrame, optional
+        Edited ROR type mapping (default :func:`load_ror_types`).
+    ror : dict or path, optional
+        An offline ROR data dump (path) or its :func:`load_ror_dump` table.
 
     Returns
     -------
@@ -488,8 +586,10 @@ def classify(records: Records, rules=None, ror_types=None) -> Records:
     import pandas as pd
 
     compiled = _compile_rules(load_rules() if rules is None else rules)
-    ror = load_ror_types() if ror_types is None else ror_types
-    ror_map = dict(zip(ror["ror_type"], ror["sector"]))
+    rtypes = load_ror_types() if ror_types is None else ror_types
+    ror_map = dict(zip(rtypes["ror_type"], rtypes["sector"]))
+    if ror is not None and not isinstance(ror, dict):
+        ror = load_ror_dump(ror)
     addresses = records.addresses.copy()
     sectors, rule_ids, institutions = [], [], []
     cache = {}
@@ -504,7 +604,11 @@ def classify(records: Records, rules=None, ror_types=None) -> Records:
             continue
         key = (org, country)
         if key not in cache:
-            cache[key] = _classify_one(org, country, compiled)
+            hit, part = _ror_lookup(org, country, ror) if ror else (None, None)
+            if hit:
+                cache[key] = (ror_map.get(hit, ror_map.get("other", "O")), f"ror_dump:{hit}", part)
+            else:
+                cache[key] = _classify_one(org, country, compiled)
         sector, rule, matched = cache[key]
         sectors.append(sector)
         rule_ids.append(rule)
@@ -518,6 +622,49 @@ def classify(records: Records, rules=None, ror_types=None) -> Records:
 
 def _classified(records: Records) -> Records:
     return records if "sector" in records.addresses.columns else classify(records)
+
+
+def address_sectors(records: Records, country: str | None = None):
+    """Addresses per sector: counts and shares.
+
+    Parameters
+    ----------
+    records : Records
+    country : str, optional
+        Focus country (ISO code): only the addresses of documents with an
+        address in it count, as in :func:`venn_counts`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``sector`` (``U``, ``I``, ``G``, ``O``, ``unclassified``)
+        with ``n_addresses`` and ``share`` (of all the addresses counted; NaN
+        when there are none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "year": [2014, 2014]})
+    >>> addrs = pd.DataFrame({"doc_id": ["a", "a", "b", "b"],
+    ...     "address": ["Univ X", "Ltd Y", "Hosp Z", "Foo"], "organisation": ["Univ X", "Ltd Y", "Hosp Z", "Foo"],
+    ...     "country": ["KZ", "KZ", "RU", "RU"], "institution": [None] * 4, "ror_type": [None] * 4})
+    >>> address_sectors(Records(docs, addrs)).values.tolist()
+    [['U', 1, 0.25], ['I', 1, 0.25], ['G', 0, 0.0], ['O', 1, 0.25], ['unclassified', 1, 0.25]]
+    >>> address_sectors(Records(docs, addrs), country="KZ")["n_addresses"].tolist()
+    [1, 1, 0, 0, 0]
+    """
+    import pandas as pd
+
+    a = _classified(records).addresses
+    if country is not None:
+        keep = set(a.loc[a["country"] == _fmt.country_code(country), "doc_id"])
+        a = a[a["doc_id"].isin(keep)]
+    counts = a["sector"].fillna("unclassified").value_counts()
+    names = ["U", "I", "G", "O", "unclassified"]
+    n = [int(counts.get(k, 0)) for k in names]
+    total = sum(n)
+    return pd.DataFrame({"sector": names, "n_addresses": n,
+                         "share": [x / total if total else float("nan") for x in n]})
 
 
 def audit(records: Records):
@@ -556,7 +703,7 @@ def document_sectors(records: Records, country: str | None = None):
     ----------
     records : Records
     country : str, optional
-        ISO code of a focus country. When given, only documents with at least
+        Focus country: ISO code or name ("KZ", "Kazakhstan"). When given, only documents with at least
         one address in that country are kept, and ``F`` (international
         co-authorship) marks documents that also have an address abroad;
         without it, ``F`` marks documents with addresses in two or more
@@ -582,7 +729,7 @@ def document_sectors(records: Records, country: str | None = None):
             by_doc.setdefault(doc, set()).add(c)
     clist = pd.Series([sorted(by_doc.get(d, ())) for d in docs["doc_id"]], index=docs.index, dtype=object)
     if country is not None:
-        country = country.upper()
+        country = _fmt.country_code(country)
         keep = clist.apply(lambda cs: country in cs)
         docs, clist = docs[keep], clist[keep]
         docs["F"] = clist.apply(lambda cs: any(c != country for c in cs))

@@ -605,3 +605,55 @@ def test_latin1_file_is_read_after_utf8_fails(tmp_path):
     path.write_bytes(text.encode("latin-1"))
     recs = bib.read_records(path)
     assert recs.addresses["address"].tolist() == ["Univ Zurich, Zürich, Switzerland"]
+
+
+def _cli(*argv):
+    return subprocess.run([sys.executable, "-m", "helixnet.cli", "bibliometrics", *map(str, argv)],
+                          capture_output=True, text=True, check=False)
+
+
+def test_cli_skip_bad_records_reports_each_on_stderr_and_in_json(tmp_path):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1") + _wos_record(None) + _wos_record("WOS:3", year="20x5")
+                    + _wos_record("WOS:4") + "EF\n")
+    proc = _cli(path, "--format", "json")
+    assert proc.returncode == 1 and "line 10: record without UT" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    proc = _cli(path, "--format", "json", "--skip-bad-records")
+    assert proc.returncode == 0, proc.stderr
+    payload = json.loads(proc.stdout)
+    assert payload["n_records"] == 2
+    assert [(s["line"], s["reason"]) for s in payload["skipped"]] == [
+        (10, "record without UT (accession number)"), (16, "record WOS:3: year '20x5' is not a number")]
+    assert proc.stderr.count("skipped") == 2 and f"{path}: line 16" in proc.stderr
+
+
+def test_cli_address_shares_respect_country_and_audit_lists_every_decision(tmp_path):
+    """Hand count: doc 1 has a KZ university and a KR company, doc 2 a German ministry and a hospital."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN x\nVR 1.0\n"
+                    "PT J\nC1 [A] Nazarbayev Univ, Astana 010000, Kazakhstan.\n   [B] Samsung Elect Co Ltd, Suwon, "
+                    "South Korea.\nPY 2014\nUT WOS:1\nER\n\n"
+                    "PT J\nC1 [C] Fed Minist Educ & Res, Berlin, Germany.\n   [D] Charite Hosp, Berlin, "
+                    "Germany.\nUT WOS:2\nER\nEF\n")
+    audit = tmp_path / "audit.csv"
+    payload = json.loads(_cli(path, "--format", "json", "--audit", audit).stdout)
+    assert payload["addresses"] == {"U": 1, "I": 1, "G": 1, "O": 1, "unclassified": 0}
+    assert payload["address_shares"]["U"] == 0.25
+    kz = json.loads(_cli(path, "--format", "json", "--country", "Kazakhstan").stdout)
+    assert kz["country"] == "KZ" and kz["addresses"] == {"U": 1, "I": 1, "G": 0, "O": 0, "unclassified": 0}
+    rows = list(csv.DictReader(audit.open()))
+    assert [(r["country"], r["sector"], r["rule"]) for r in rows] == [
+        ("KZ", "U", "university"), ("KR", "I", "company"), ("DE", "G", "ministry"), ("DE", "O", "hospital")]
+    # the missing year: an empty cell in CSV, integers elsewhere, T of noise printed as 0
+    text = _cli(path, "--by", "year", "--format", "csv").stdout
+    lines = text.strip().splitlines()
+    assert lines[1].startswith("2014,1,") and lines[2].startswith(",1,")
+    assert "None" not in text and "nan" not in text.lower() and "2014.0" not in text
+
+
+def test_cli_help_explains_formats_none_cell_and_country():
+    out = _cli("--help").stdout
+    for words in ("MEDLINE", "part_*.gz", "'none'", "ISO code", "Kazakhstan", "--skip-bad-records", "--audit",
+                  "--ror"):
+        assert words in out, words

@@ -1,8 +1,12 @@
-"""``helixnet bibliometrics``: T_UIG of co-authorship from WoS, Scopus or OpenAlex files.
+"""``helixnet bibliometrics``: T_UIG of co-authorship from WoS, Scopus, OpenAlex or MEDLINE files.
 
 JSON output (stable)::
 
     {"n_records": int, "duplicates_dropped": int, "unclassified_addresses": int,
+     "addresses": {"U": int, "I": int, "G": int, "O": int, "unclassified": int},
+     "address_shares": {"U": float | null, ..., "unclassified": float | null},
+     "skipped": [{"file": str, "line": int, "reason": str}, ...],
+     "repairs": [{"file": str, "line": int, "repair": str}, ...],
      "country": str | null, "international": bool, "unit": "bit",
      "venn": {"U": int, "I": int, "G": int, "UI": int, "UG": int, "IG": int, "UIG": int,
               [the F cells with --international,] "none": int},
@@ -13,68 +17,149 @@ JSON output (stable)::
                "T": float | null, "ci_low": float | null, "ci_high": float | null}, ...]}
 
 ``rows`` is empty without ``--by``; T of a group whose documents all fall in
-one cell is 0.
+one cell is 0. Address counts and shares, like the Venn cells, cover the
+documents counted (with ``--country``, those with an address in that
+country). T and the mutual informations are rounded to 12 decimals, so
+floating-point noise (-3e-16) prints as 0.
 """
 
 from helixnet.cli._output import add_output_arguments
 
-HELP = "Triple Helix synergy of co-authorship from Web of Science, Scopus or OpenAlex exports"
+HELP = "Triple Helix synergy of co-authorship from Web of Science, Scopus, OpenAlex or MEDLINE exports"
+DESCRIPTION = """\
+Triple Helix synergy (T_UIG, bits; negative = synergy) of co-authorship from bibliographic exports.
+
+Formats, detected from each file's contents:
+  Web of Science plain text (savedrecs.txt: FN/PT ... ER records) and tab-delimited (a PT ... UT header,
+  UTF-16 or UTF-8); Scopus CSV (an EID column; the extra-column shift of an unquoted comma is repaired
+  with a warning); OpenAlex works as JSON lines, a JSON array, API response pages
+  ({"meta": ..., "results": [...]}, one or many files) or snapshot partitions (part_*.gz); MEDLINE/PubMed
+  text (PMID- records, AD affiliations). Duplicate records (same id) across files count once.
+
+Each address is classified U (university), I (industry), G (government) or O (other: hospitals,
+non-profits) by ordered rules (helixnet/rules/address_rules.csv; --audit lists each decision and its
+rule). A document falls in the Venn cell of its sectors; 'none' counts documents with no U, I or G
+address (only O or unclassified ones): it is part of the table and changes T.
+
+--country keeps the documents with an address in that country (ISO code such as KZ, or a name such
+as Kazakhstan); F (--international) then marks documents with an address abroad.
+"""
 EXAMPLE = "helixnet bibliometrics savedrecs.txt scopus.csv --by year --country KZ --format json"
 
 
 def add_arguments(parser):
     parser.add_argument("files", nargs="+", metavar="FILE", help="export files (format detected from contents)")
+    parser.add_argument("--input-format", choices=["auto", "wos", "wos_tab", "scopus", "openalex", "medline"],
+                        default="auto", help="format of the files (default: detected from each file's contents)")
     parser.add_argument("--by", choices=["year", "country"], help="one row per year or country")
-    parser.add_argument("--country", metavar="ISO2", help="keep documents with an address in this country")
+    parser.add_argument("--country", metavar="CODE|NAME",
+                        help="keep documents with an address in this country (ISO code or name)")
     parser.add_argument("--international", action="store_true",
                         help="add international co-authorship (F) as a fourth dimension")
+    parser.add_argument("--skip-bad-records", action="store_true",
+                        help="read every good record; list each skipped one (file, line, reason) on stderr "
+                             "and in the JSON ('skipped'). Without it the first bad record stops the run")
+    parser.add_argument("--ror", metavar="FILE",
+                        help="offline ROR data dump (JSON or zip): classify addresses naming a ROR "
+                             "organisation by its type")
+    parser.add_argument("--audit", metavar="FILE",
+                        help="write every address decision (doc_id, address, country, sector, rule) as CSV")
     parser.add_argument("--bootstrap", type=int, default=0, metavar="B", help="bootstrap replicates for T's interval")
     parser.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
     add_output_arguments(parser)
 
 
+def _clean(v, digits=12):
+    """JSON value with floats rounded to `digits` decimals (and -0.0 as 0.0)."""
+    from helixnet.cli._output import json_value
+
+    v = json_value(v)
+    if isinstance(v, float):
+        v = round(v, digits) + 0.0
+    return v
+
+
 def run(args):
+    import math
+    import sys
+
     from helixnet import bibliometrics as bib
-    from helixnet.cli._output import Output, json_value
+    from helixnet.cli._common import UsageError, note, show_progress
+    from helixnet.cli._output import Output, atomic_write_text
+    from helixnet.exceptions import HelixnetValueError
     from helixnet.information import synergy, venn_table
 
-    records = bib.classify(bib.read_records(args.files))
+    if args.bootstrap < 0:
+        raise UsageError(f"--bootstrap must be >= 0, not {args.bootstrap}")
+    country = None
+    if args.country is not None:
+        try:
+            country = bib.country_code(args.country)
+        except HelixnetValueError as exc:
+            raise UsageError(str(exc)) from None
+    records = bib.read_records(args.files, format=args.input_format, skip_bad_records=args.skip_bad_records,
+                               progress=show_progress(args))
+    for s in records.skipped:
+        print(f"helixnet bibliometrics: skipped {s['file']}: line {s['line']}: {s['reason']}", file=sys.stderr)
+    for r in records.repairs:
+        note(args, f"{r['file']}: line {r['line']}: {r['repair']}")
+    records = bib.classify(records, ror=args.ror)
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
-    total = bib.synergy_table(records, by=None, country=args.country, international=args.international,
+    total = bib.synergy_table(records, by=None, country=country, international=args.international,
                               n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
     row = total.iloc[0]
-    cells = [c for c in total.columns if c not in ("n_records", "T", "ci_low", "ci_high")]
+    cells = [c for c in total.columns if c not in ("n_records", "T", "ci_low", "ci_high")
+             and not c.startswith(("n_", "R"))]
     venn = {c: int(row[c]) for c in cells}
     table = venn_table({c: v for c, v in venn.items() if c != "none"}, none=venn["none"], dims="".join(dims))
-    mi = synergy(table, dims=dims, unit=args.unit).to_dict()["mutual_information"]
+    mi = {k: _clean(v) for k, v in synergy(table, dims=dims, unit=args.unit).to_dict()["mutual_information"].items()}
+    sectors = bib.address_sectors(records, country=country)
+    per = None
     rows = []
     if args.by:
-        per = bib.synergy_table(records, by=args.by, country=args.country, international=args.international,
+        per = bib.synergy_table(records, by=args.by, country=country, international=args.international,
                                 n_boot=args.bootstrap, seed=args.seed, unit=args.unit)
-        rows = [{k: json_value(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
+        rows = [{k: _clean(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
     payload = {
         "n_records": int(row["n_records"]),
         "duplicates_dropped": records.duplicates_dropped,
-        "unclassified_addresses": int(records.addresses["sector"].isna().sum()),
-        "country": args.country,
+        "unclassified_addresses": int(sectors.loc[sectors["sector"] == "unclassified", "n_addresses"].iloc[0]),
+        "addresses": dict(zip(sectors["sector"], (int(n) for n in sectors["n_addresses"]))),
+        "address_shares": {k: _clean(v, 6) for k, v in zip(sectors["sector"], sectors["share"])},
+        "skipped": records.skipped,
+        "repairs": records.repairs,
+        "country": country,
         "international": args.international,
         "unit": args.unit,
         "venn": venn,
         "mutual_information": mi,
         "interval": None if not args.bootstrap else {
-            "ci_low": json_value(row["ci_low"]), "ci_high": json_value(row["ci_high"]),
+            "ci_low": _clean(row["ci_low"]), "ci_high": _clean(row["ci_high"]),
             "n_boot": args.bootstrap, "seed": args.seed},
         "by": args.by,
         "rows": rows,
     }
-    import pandas as pd
-
-    frame = pd.DataFrame(rows) if rows else total
+    if args.audit:
+        a = records.addresses[["doc_id", "address", "country", "sector", "rule"]]
+        atomic_write_text(args.audit, a.to_csv(index=False, lineterminator="\n"))
+    frame = _printable(per if per is not None else total)
+    shares = ", ".join(f"{k}={n}" + ("" if math.isnan(s) else f" ({100 * s:.1f}%)")
+                       for k, n, s in zip(sectors["sector"], sectors["n_addresses"], sectors["share"]))
     lines = [f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
-             f"{payload['unclassified_addresses']} addresses unclassified)",
+             f"{len(records.skipped)} bad records skipped)",
+             f"addresses: {shares}",
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
              f"T({','.join(dims)}) = {mi[','.join(dims)]:.6f} {args.unit}"]
     if rows:
-        lines.append(frame.to_string(index=False))
+        lines.append(frame.to_string(index=False, na_rep=""))
     return Output(payload=payload, table=frame, text="\n".join(lines))
+
+
+def _printable(frame):
+    """The table for text and CSV: T rounded to noise, integers as integers, missing as empty."""
+    out = frame.copy()
+    for c in ("T", "ci_low", "ci_high"):
+        if c in out.columns:
+            out[c] = out[c].round(12) + 0.0
+    return out
