@@ -253,56 +253,100 @@ def wos_addresses(entries, split_runtogether: bool = False) -> list[str]:
 # ----------------------------------------------------------------------------------------
 # Web of Science plain text
 
-_ER = re.compile(r"^ER[ \t]*$", re.MULTILINE)
-_WOS_FIELDS = re.compile(r"^(UT|PY|EY|TI|C1) (.*(?:\n   .*)*)", re.MULTILINE)
-_FIRST_TAG = re.compile(r"^(?!FN |VR |EF\b|\s*$)(.*)$", re.MULTILINE)
+_WOS_SCAN = re.compile(r"^(PT|UT|PY|EY|TI|C1|ER)\b[ \t]?(.*(?:\n   .*)*)", re.MULTILINE)
+_OTHER_TAG = re.compile(r"^(?!FN |VR |EF\b|PT |\s*$)(\S\S)", re.MULTILINE)
 
 
-def _wos_record(seg: str, line0: int):
-    m = _FIRST_TAG.search(seg)
-    if m is None:
-        return None
-    line = line0 + seg.count("\n", 0, m.start())
-    if not m.group(1).startswith("PT "):
-        return Bad(line, f"field {m.group(1)[:2]!r} outside a record (no PT line before it)")
-    fields = {}
-    for tag, value in _WOS_FIELDS.findall(seg, m.start()):
-        fields.setdefault(tag, value)
-        if tag == "C1" and fields[tag] is not value:
-            fields[tag] += "\n" + value
-    ut = fields.get("UT", "").strip()
-    if not ut:
-        return Bad(line, "record without UT (accession number)")
-    c1 = fields.get("C1")
-    return {
-        "line": line,
-        "doc_id": ut,
-        # early-access records carry EY (early-access year) and no PY
-        "year": (fields.get("PY") or fields.get("EY") or "").strip() or None,
-        "title": " ".join(x.strip() for x in fields.get("TI", "").split("\n")),
-        "addresses": [(a, None, None, None) for a in wos_addresses(c1.split("\n"))] if c1 else [],
-    }
+def _c1_addresses(value: str) -> list:
+    """Addresses of a plain-text C1 field (one ``[Authors] Address.`` a line)."""
+    out = []
+    for entry in value.split("\n"):
+        entry = entry.strip()
+        if entry.startswith("["):
+            end = entry.find("]")
+            rest = entry[end + 1:].strip() if end > 0 else entry
+            if ";" not in rest and "[" not in rest:
+                rest = rest.rstrip(".").strip()
+                if rest:
+                    out.append(rest)
+                continue
+        out.extend(wos_addresses([entry]))
+    return out
+
+
+def _last_er(buf: str) -> int:
+    """End of the last ``ER`` line of `buf` (0 when there is none)."""
+    i = len(buf)
+    while True:
+        i = buf.rfind("ER", 0, i)
+        if i < 0:
+            return 0
+        if (i == 0 or buf[i - 1] == "\n"):
+            j = buf.find("\n", i)
+            if j < 0:
+                j = len(buf)
+            if not buf[i + 2:j].strip():
+                return j
 
 
 def parse_wos(text, outer, progress=None):
     carry, line0 = "", 1
-    for block in blocks(text, outer, progress):
-        buf = carry + block
-        pos = 0
-        for m in _ER.finditer(buf):
-            seg = buf[pos:m.start()]
-            rec = _wos_record(seg, line0)
-            if rec is None:
-                yield Bad(line0 + seg.count("\n"), "ER without a record")
+    rec, pos_line, pos_at = None, 1, 0
+
+    def line_of(buf, at):
+        nonlocal pos_line, pos_at
+        pos_line += buf.count("\n", pos_at, at)
+        pos_at = at
+        return pos_line
+
+    final = False
+    src = blocks(text, outer, progress)
+    while not final:
+        block = next(src, None)
+        if block is None:
+            final, buf, cut = True, carry, len(carry)
+        else:
+            buf = carry + block
+            cut = _last_er(buf)
+        pos_line, pos_at = line0, 0
+        for m in _WOS_SCAN.finditer(buf, 0, cut):
+            tag = m.group(1)
+            if tag == "PT":
+                if rec is not None:
+                    yield Bad(rec["line"], "the record starting here has no ER line before the next PT")
+                rec = {"line": line_of(buf, m.start()), "fields": {}}
+            elif rec is None:
+                line = line_of(buf, m.start())
+                other = _OTHER_TAG.search(buf, 0, m.start())
+                yield Bad(line, f"{tag} line outside a record (no PT line before it"
+                          + (f"; field {other.group(1)!r} is outside a record too)" if other else ")"))
+            elif tag == "ER":
+                f = rec["fields"]
+                ut = f.get("UT", "").strip()
+                if not ut:
+                    yield Bad(rec["line"], "record without UT (accession number)")
+                else:
+                    c1 = f.get("C1")
+                    yield {
+                        "line": rec["line"],
+                        "doc_id": ut,
+                        # early-access records carry EY (early-access year) and no PY
+                        "year": (f.get("PY") or f.get("EY") or "").strip() or None,
+                        "title": " ".join(x.strip() for x in f.get("TI", "").split("\n")),
+                        "addresses": [(a, None, None, None) for a in _c1_addresses(c1)] if c1 else [],
+                    }
+                rec = None
             else:
-                yield rec
-            line0 += buf.count("\n", pos, m.end())
-            pos = m.end()
-        carry = buf[pos:]
-    m = _FIRST_TAG.search(carry)
-    if m is not None:
-        line = line0 + carry.count("\n", 0, m.start())
-        yield Bad(line, "the record starting here has no ER line (truncated file?)")
+                f = rec["fields"]
+                if tag in f:
+                    if tag == "C1":
+                        f[tag] += "\n" + m.group(2)
+                else:
+                    f[tag] = m.group(2)
+        line0 += buf.count("\n", 0, cut)
+        carry = buf[cut:]
+    if rec is not None:
+        yield Bad(rec["line"], "the record starting here has no ER line (truncated file?)")
 
 
 # ----------------------------------------------------------------------------------------

@@ -591,28 +591,33 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
     if ror is not None and not isinstance(ror, dict):
         ror = load_ror_dump(ror)
     addresses = records.addresses.copy()
-    sectors, rule_ids, institutions = [], [], []
+    n = len(addresses)
+    sectors, rule_ids, institutions = [None] * n, [None] * n, list(addresses["institution"].astype(object))
+    rtype_col = addresses["ror_type"].astype(object).to_numpy()
+    typed = addresses["ror_type"].notna().to_numpy()
+    for i in typed.nonzero()[0]:
+        rtype = rtype_col[i]
+        sectors[i] = ror_map.get(rtype, ror_map.get("other", "O"))
+        rule_ids[i] = f"ror:{rtype}"
+    # classify each distinct (organisation, country) once, then spread the decisions
+    rest = (~typed).nonzero()[0]
+    orgs = addresses["organisation"].astype(object).to_numpy()[rest]
+    countries = addresses["country"].astype(object).to_numpy()[rest]
     cache = {}
-    for org, country, rtype, inst in zip(
-        addresses["organisation"], addresses["country"], addresses["ror_type"], addresses["institution"]
-    ):
-        country = None if pd.isna(country) else country
-        if not pd.isna(rtype):
-            sectors.append(ror_map.get(rtype, ror_map.get("other", "O")))
-            rule_ids.append(f"ror:{rtype}")
-            institutions.append(inst)
-            continue
+    for i, org, country in zip(rest, orgs, countries):
+        country = None if country is None or country is pd.NA else country
         key = (org, country)
-        if key not in cache:
-            hit, part = _ror_lookup(org, country, ror) if ror else (None, None)
-            if hit:
-                cache[key] = (ror_map.get(hit, ror_map.get("other", "O")), f"ror_dump:{hit}", part)
+        hit = cache.get(key)
+        if hit is None:
+            ror_hit, part = _ror_lookup(org, country, ror) if ror else (None, None)
+            if ror_hit:
+                hit = (ror_map.get(ror_hit, ror_map.get("other", "O")), f"ror_dump:{ror_hit}", part)
             else:
-                cache[key] = _classify_one(org, country, compiled)
-        sector, rule, matched = cache[key]
-        sectors.append(sector)
-        rule_ids.append(rule)
-        institutions.append(inst if not pd.isna(inst) else (matched or org.split(",")[0].strip()))
+                hit = _classify_one(org, country, compiled)
+            cache[key] = hit = (*hit, hit[2] or org.split(",")[0].strip())
+        sectors[i], rule_ids[i] = hit[0], hit[1]
+        if institutions[i] is None or institutions[i] is pd.NA:
+            institutions[i] = hit[3]
     addresses["institution"] = pd.array(institutions, dtype="string")
     addresses["sector"] = pd.array(sectors, dtype="string")
     addresses["rule"] = pd.array(rule_ids, dtype="string")
@@ -715,27 +720,34 @@ def document_sectors(records: Records, country: str | None = None):
         ``doc_id``, ``year``, boolean ``U``, ``I``, ``G``, ``O``, ``F`` and
         ``countries`` (sorted, ";"-joined ISO codes).
     """
-    import pandas as pd
 
     recs = _classified(records)
     a = recs.addresses
     docs = recs.documents[["doc_id", "year"]].copy()
-    for s in ("U", "I", "G", "O"):
-        hit = set(a.loc[a["sector"] == s, "doc_id"])
-        docs[s] = docs["doc_id"].isin(hit)
-    by_doc = {}
-    for doc, c in zip(a["doc_id"], a["country"]):
-        if isinstance(c, str):
-            by_doc.setdefault(doc, set()).add(c)
-    clist = pd.Series([sorted(by_doc.get(d, ())) for d in docs["doc_id"]], index=docs.index, dtype=object)
+    import pandas as pd
+
+    # one pass over the addresses with plain Python objects (much faster than pandas
+    # group-bys on Arrow-backed strings): each document's sector bits and countries
+    bit = {"U": 1, "I": 2, "G": 4, "O": 8}
+    flags, cset = {}, {}
+    for d, sec, c in zip(a["doc_id"].to_numpy(object, na_value=None), a["sector"].to_numpy(object, na_value=None),
+                         a["country"].to_numpy(object, na_value=None)):
+        if sec is not None:
+            flags[d] = flags.get(d, 0) | bit[sec]
+        if c is not None:
+            cset.setdefault(d, set()).add(c)
+    ids = docs["doc_id"].to_numpy(object, na_value=None)
+    for s, b in bit.items():
+        docs[s] = [bool(flags.get(d, 0) & b) for d in ids]
+    clist = [sorted(cset.get(d, ())) for d in ids]
     if country is not None:
         country = _fmt.country_code(country)
-        keep = clist.apply(lambda cs: country in cs)
-        docs, clist = docs[keep], clist[keep]
-        docs["F"] = clist.apply(lambda cs: any(c != country for c in cs))
-    else:
-        docs["F"] = clist.apply(lambda cs: len(cs) >= 2)
-    docs["countries"] = clist.apply(";".join).astype("string")
+        keep = [country in cs for cs in clist]
+        docs = docs[keep].copy()
+        clist = [cs for cs, k in zip(clist, keep) if k]
+    # with a focus country every kept document has it, so "an address abroad" is a second country
+    docs["F"] = [len(cs) >= 2 for cs in clist]
+    docs["countries"] = pd.array([";".join(cs) for cs in clist], dtype="string")
     return docs.reset_index(drop=True)
 
 
@@ -789,8 +801,9 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
     ds = document_sectors(records, country=country)
-    key = ds[list(dims)].apply(lambda r: "".join(d for d, v in zip(dims, r) if v), axis=1) if len(ds) else pd.Series(dtype=str)
-    ds = ds.assign(cell=key.replace("", "none") if len(ds) else key)
+    code = sum(ds[d].astype(int).to_numpy() << i for i, d in enumerate(dims))
+    names = {m: "".join(d for i, d in enumerate(dims) if m >> i & 1) or "none" for m in range(2 ** len(dims))}
+    ds = ds.assign(cell=pd.Series(code, index=ds.index, dtype="int64").map(names))
     if by == "country":
         ds = ds.assign(country=ds["countries"].str.split(";")).explode("country")
         ds["country"] = ds["country"].replace("", None)
