@@ -104,6 +104,18 @@ def lines(text, outer, progress=None):
 # ----------------------------------------------------------------------------------------
 # detection
 
+# the column names of Web of Science's newer tab-delimited exports ("Excel"/"Tab delimited
+# file" since 2021) and the field tags of the older ones
+_WOS_LONG = {
+    "Publication Type": "PT",
+    "UT (Unique WOS ID)": "UT",
+    "UT (Unique ID)": "UT",
+    "Addresses": "C1",
+    "Publication Year": "PY",
+    "Article Title": "TI",
+    "Early Access Date": "EA",
+}
+
 
 def detect_format(head: str) -> str:
     """Format name from the first characters of a file (see bibliometrics.detect_format)."""
@@ -115,7 +127,7 @@ def detect_format(head: str) -> str:
         return "wos"
     if re.match(r"^PMID- ?\d", first):
         return "medline"
-    cells = [c.strip().strip('"') for c in first.split("\t")]
+    cells = [_WOS_LONG.get(c.strip().strip('"'), c.strip().strip('"')) for c in first.split("\t")]
     if len(cells) > 3 and "UT" in cells and "PT" in cells:
         return "wos_tab"
     if "EID" in first and "," in first:
@@ -353,12 +365,20 @@ def parse_wos(text, outer, progress=None):
 # Web of Science tab-delimited
 
 
+def _year_in(text: str):
+    m = re.search(r"\b(\d{4})\b", text)
+    return m.group(1) if m else None
+
+
 def parse_wos_tab(text, outer, progress=None):
     reader = csv.reader(lines(text, outer, progress), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(reader, None)
     if header is None:
         return
-    col = {h.strip().strip('"'): i for i, h in enumerate(header)}
+    col = {}
+    for i, h in enumerate(header):
+        h = h.strip().strip('"').lstrip("\ufeff")
+        col.setdefault(_WOS_LONG.get(h, h), i)
 
     def get(row, tag):
         i = col.get(tag)
@@ -375,9 +395,9 @@ def parse_wos_tab(text, outer, progress=None):
         yield {
             "line": line,
             "doc_id": ut,
-            "year": get(row, "PY") or get(row, "EY") or None,
-            "title": get(row, "TI"),
-            "addresses": [(a, None, None, None) for a in wos_addresses([get(row, "C1")], True)],
+            "year": get(row, "PY") or _year_in(get(row, "EY") or get(row, "EA")),
+            "title": get(row, "TI").strip('"'),
+            "addresses": [(a, None, None, None) for a in wos_addresses([get(row, "C1").strip('"')], True)],
         }
 
 

@@ -657,3 +657,21 @@ def test_cli_help_explains_formats_none_cell_and_country():
     for words in ("MEDLINE", "part_*.gz", "'none'", "ISO code", "Kazakhstan", "--skip-bad-records", "--audit",
                   "--ror"):
         assert words in out, words
+
+
+def test_wos_tab_with_the_newer_long_column_names(tmp_path):
+    """Header of WoS 'Tab delimited file' exports since 2021 (as in slandsch/FrontiersData_cereal_legume)."""
+    header = ["Publication Type", "Authors", "Article Title", "Addresses", "Publication Year", "Early Access Date",
+              "UT (Unique WOS ID)"]
+    rows = [["J", '"Bonke, V; Musshoff, O"', "Mixed cropping",
+             '"[Bonke, Vanessa] Georg August Univ Gottingen, Dept Agrarokon, D-37073 Gottingen, Germany; '
+             '[Musshoff, Oliver] Commonwealth Sci & Ind Res Org, Floreat, WA, Australia"', "2021", "",
+             "WOS:000715282400002"],
+            ["J", "X", "Early", "Univ Tartu, Tartu, Estonia", "", "AUG 2024", "WOS:000000000000009"]]
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("\n".join("\t".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    assert bib.detect_format(path.read_text()) == "wos_tab"
+    recs = bib.read_records(path)
+    assert recs.documents["year"].tolist() == [2021, 2024]
+    assert recs.addresses["country"].tolist() == ["DE", "AU", "EE"]
+    assert recs.documents["title"].tolist() == ["Mixed cropping", "Early"]
