@@ -393,13 +393,25 @@ def load_rules():
     matched against each comma-separated part of the organisation),
     ``country`` (ISO code: the rule applies to that country only and is tried
     before every general rule; empty: all countries) and ``description``.
+    A pattern ``@name.txt`` stands for the name list ``rules/name.txt`` (one
+    regular expression a line): ``company_names.txt`` (firms without a legal
+    form) and ``public_research_names.txt``; the returned frame holds the
+    expanded pattern.
     Pass a modified copy to :func:`classify` as ``rules=``.
     """
     import pandas as pd
 
     rules = pd.read_csv(_RULES_DIR / "address_rules.csv", dtype=str, keep_default_na=False)
     rules["precedence"] = rules["precedence"].astype(int)
+    rules["pattern"] = [_name_list(p[1:]) if p.startswith("@") else p for p in rules["pattern"]]
     return rules
+
+
+def _name_list(filename: str) -> str:
+    """A pattern matching any line of a name list in rules/ (one regex a line, # comments)."""
+    with open(_RULES_DIR / filename, encoding="utf-8") as fh:
+        names = [ln.split("#", 1)[0].strip() for ln in fh]
+    return r"\b(" + "|".join(f"(?:{n})" for n in names if n) + r")\b"
 
 
 def load_ror_types():
@@ -439,6 +451,27 @@ def _classify_one(organisation: str, country, compiled):
     return None, None, None
 
 
+# places whose names contain an institution word: never read as an organisation
+_PLACES = re.compile(r"^(University (Park|Place|City|Heights)|College (Station|Park|Place)|State College|Institute)$",
+                     re.IGNORECASE)
+
+
+def _classify_text(org: str, address: str, country, compiled):
+    """(sector, rule, matched part) of an address: its organisation parts first, then, when no
+    rule fires, the remaining parts before the country (rule ``<id>+place``: an address such
+    as "Dept X, Universidade Y, Brazil" has no city, so its organisation sits where a city would)."""
+    hit = _classify_one(org, country, compiled)
+    if hit[0] is not None or not address:
+        return hit
+    used = {p.strip() for p in org.split(",")}
+    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")[:-1]]
+    rest = [p for p in rest if p and p not in used and not re.search(r"\d", p) and not _PLACES.match(p)]
+    if not rest:
+        return hit
+    sector, rule, part = _classify_one(", ".join(rest), country, compiled)
+    return (sector, f"{rule}+place", part) if sector else hit
+
+
 def classify_address(address: str, country: str | None = None, rules=None) -> dict:
     """Sector of one written address, with the rule that decided it.
 
@@ -471,7 +504,7 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     org, found = _fmt.split_address(address)
     country = country or found
     compiled = _compile_rules(load_rules() if rules is None else rules)
-    sector, rule, matched = _classify_one(org, country, compiled)
+    sector, rule, matched = _classify_text(org, address, country, compiled)
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
 
@@ -603,18 +636,21 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
     rest = (~typed).nonzero()[0]
     orgs = addresses["organisation"].astype(object).to_numpy()[rest]
     countries = addresses["country"].astype(object).to_numpy()[rest]
+    texts = addresses["address"].astype(object).to_numpy()[rest]
     cache = {}
-    for i, org, country in zip(rest, orgs, countries):
+    for i, org, country, text in zip(rest, orgs, countries, texts):
         country = None if country is None or country is pd.NA else country
         key = (org, country)
         hit = cache.get(key)
-        if hit is None:
+        if hit is None or (hit[0] is None and text is not None):
             ror_hit, part = _ror_lookup(org, country, ror) if ror else (None, None)
             if ror_hit:
                 hit = (ror_map.get(ror_hit, ror_map.get("other", "O")), f"ror_dump:{ror_hit}", part)
             else:
-                hit = _classify_one(org, country, compiled)
-            cache[key] = hit = (*hit, hit[2] or org.split(",")[0].strip())
+                hit = _classify_text(org, None if text is pd.NA else text, country, compiled)
+            hit = (*hit, hit[2] or org.split(",")[0].strip())
+            if hit[0] is not None or key not in cache:
+                cache[key] = hit
         sectors[i], rule_ids[i] = hit[0], hit[1]
         if institutions[i] is None or institutions[i] is pd.NA:
             institutions[i] = hit[3]

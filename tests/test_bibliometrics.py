@@ -87,8 +87,8 @@ def test_wos_plain_text_with_bom_crlf_and_duplicates_across_files():
 def test_every_format_gives_the_hand_labelled_venn_counts(fmt):
     """Readers + classifier reproduce the Venn cells counted from the hand labels.
 
-    The one address the rules deliberately leave unclassified (Microsoft Res, see
-    make_fixtures.py) is left out of the hand count too.
+    Addresses the rules leave unclassified by design (none since the firm-name list
+    classifies Microsoft Res, see make_fixtures.py) would be left out of the hand count.
     """
     recs = bib.classify(bib.read_records(ALL_FORMATS[fmt]))
     got = bib.venn_counts(recs).iloc[0]
@@ -148,11 +148,11 @@ def test_irish_county_is_not_a_company():
 
 def test_rules_are_editable():
     rules = bib.load_rules()
-    assert bib.classify_address("Microsoft Res, Redmond, WA 98052 USA")["sector"] is None
+    assert bib.classify_address("Acme Widgets, Redmond, WA 98052 USA")["sector"] is None
     extra = pd.DataFrame([{"rule_id": "company_labs", "precedence": 1, "sector": "I",
-                           "pattern": r"\bMicrosoft Res\b", "country": "", "description": "a user's rule"}])
+                           "pattern": r"\bAcme Widgets\b", "country": "", "description": "a user's rule"}])
     rules = pd.concat([rules, extra], ignore_index=True)
-    r = bib.classify_address("Microsoft Res, Redmond, WA 98052 USA", rules=rules)
+    r = bib.classify_address("Acme Widgets, Redmond, WA 98052 USA", rules=rules)
     assert (r["sector"], r["rule"]) == ("I", "company_labs")
 
 
@@ -167,12 +167,18 @@ def test_invalid_rule_is_a_helixnet_error():
         bib.classify_address("Univ X, Almaty, Kazakhstan", rules=rules)
 
 
-def test_audit_lists_unclassified_addresses_by_frequency():
-    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    table = bib.audit(recs)
+def test_audit_lists_unclassified_addresses_by_frequency(tmp_path):
+    """Hand count: "Acme Widgets" (no rule) in two documents, "Zorg Works" in one."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Acme Widgets, Redmond, WA 98052 USA")
+                    + _wos_record("WOS:2", address="Acme Widgets, Redmond, WA 98052 USA")
+                    + _wos_record("WOS:3", address="Zorg Works, Tartu, Estonia")
+                    + _wos_record("WOS:4") + "EF\n")
+    table = bib.audit(bib.classify(bib.read_records(path)))
     assert list(table.columns) == ["organisation", "country", "n_addresses", "n_documents"]
-    assert table["organisation"].tolist() == ["Microsoft Res"]
-    assert table["n_addresses"].tolist() == [1]
+    assert table["organisation"].tolist() == ["Acme Widgets", "Zorg Works"]
+    assert table["n_addresses"].tolist() == [2, 1]
+    assert table["country"].tolist() == ["US", "EE"]
 
 
 def test_every_classification_names_its_rule():
@@ -201,6 +207,49 @@ def test_labelled_addresses_precision_and_recall():
         precision, recall = tp / max(predicted, 1), tp / actual
         assert precision >= 0.85, (s, precision)
         assert recall >= 0.80, (s, recall)
+
+
+def _sector_figures(frame):
+    """Per-sector precision, recall and support of ``pred`` against the hand label ``sector``."""
+    out = {}
+    for s in "UIGO":
+        tp = int(((frame["pred"] == s) & (frame["sector"] == s)).sum())
+        predicted, actual = int((frame["pred"] == s).sum()), int((frame["sector"] == s).sum())
+        out[s] = (tp / predicted if predicted else float("nan"), tp / actual if actual else float("nan"), actual)
+    return out
+
+
+def test_real_addresses_from_public_exports_per_sector_figures(capsys):
+    """Precision and recall per sector on addresses from nine public exports (issue 14).
+
+    tests/fixtures/labelled_addresses_real.csv: 196 distinct addresses copied from Web of Science
+    (plain and tab-delimited), Scopus, OpenAlex and PubMed exports in public GitHub repositories
+    (repo, path and commit on every row; six world regions), labelled by hand following
+    tests/fixtures/bibliometrics/LABELLING_GUIDE.md, before the rules were revised. The rules were
+    revised looking at the errors of the "dev" half only; the "heldout" half is reported apart
+    (the labeller had read it while transcribing, so it is not blind).
+
+    The issue's targets (precision >= 0.95, recall >= 0.90 per sector on >= 1,000 addresses) are
+    NOT established by this set: it is five times too small and has 9 firms and 12 "other"
+    addresses. The assertions are the floors measured on it when the rules were committed
+    (printed below with -s), so a regression fails.
+    """
+    labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses_real.csv",
+                           keep_default_na=False)
+    assert len(labelled) == len(set(labelled["address"])) >= 190
+    assert set(labelled["format"]) >= {"wos", "scopus", "openalex", "medline"}
+    assert labelled["region"].nunique() >= 3 and labelled["repo"].nunique() >= 5
+    assert labelled["commit"].str.fullmatch(r"[0-9a-f]{40}").all()
+    labelled["pred"] = [bib.classify_address(a)["sector"] for a in labelled["address"]]
+    figures = {name: _sector_figures(part) for name, part in
+               [("all", labelled), *labelled.groupby("split")]}
+    with capsys.disabled():
+        for name, fig in figures.items():
+            print(f"\n{name:>8}: " + "  ".join(f"{s} P={p:.3f} R={r:.3f} (n={n})" for s, (p, r, n) in fig.items()))
+    floors = {"U": (0.98, 0.96), "I": (0.85, 0.85), "G": (0.85, 0.90), "O": (0.85, 0.60)}
+    for s, (p_min, r_min) in floors.items():
+        p, r, _ = figures["all"][s]
+        assert p >= p_min and r >= r_min, (s, p, r)
 
 
 def test_focus_country_and_international_dimension():
@@ -406,7 +455,7 @@ def test_scopus_us_state_part_is_not_read_as_the_organisation(tmp_path):
     want = [a.split(",")[0].strip() for a in row["Affiliations"].split(";")]
     a = bib.classify(bib.read_records(path)).addresses
     assert a["organisation"].tolist() == want
-    assert a["sector"].tolist()[0] == "G" and pd.isna(a["sector"].iloc[1])
+    assert a["sector"].tolist() == ["G", "I"]
     assert a["country"].tolist() == ["US", "US"]
 
 
@@ -644,7 +693,8 @@ def test_cli_address_shares_respect_country_and_audit_lists_every_decision(tmp_p
     assert kz["country"] == "KZ" and kz["addresses"] == {"U": 1, "I": 1, "G": 0, "O": 0, "unclassified": 0}
     rows = list(csv.DictReader(audit.open()))
     assert [(r["country"], r["sector"], r["rule"]) for r in rows] == [
-        ("KZ", "U", "university"), ("KR", "I", "company"), ("DE", "G", "ministry"), ("DE", "O", "hospital")]
+        ("KZ", "U", "university"), ("KR", "I", "company_names"), ("DE", "G", "ministry"),
+        ("DE", "O", "hospital")]
     # the missing year: an empty cell in CSV, integers elsewhere, T of noise printed as 0
     text = _cli(path, "--by", "year", "--format", "csv").stdout
     lines = text.strip().splitlines()
@@ -675,3 +725,51 @@ def test_wos_tab_with_the_newer_long_column_names(tmp_path):
     assert recs.documents["year"].tolist() == [2021, 2024]
     assert recs.addresses["country"].tolist() == ["DE", "AU", "EE"]
     assert recs.documents["title"].tolist() == ["Mixed cropping", "Early"]
+
+
+@pytest.mark.parametrize(
+    "address, sector",
+    [
+        # the misclassifications listed in issue 14 (hand-checked there), with their right sector
+        ("Tokyo Inst Technol, Dept Chem, Tokyo 1528550, Japan", "U"),
+        ("MIT, Dept Phys, Cambridge, MA 02139 USA", "U"),
+        ("Karlsruhe Inst Technol, Inst Nanotechnol, D-76021 Karlsruhe, Germany", "U"),
+        ("Weizmann Inst Sci, Dept Chem Phys, IL-76100 Rehovot, Israel", "U"),
+        ("Indian Inst Technol Madras, Dept Chem, Chennai 600036, Tamil Nadu, India", "U"),
+        ("Inst Canc Res, Div Mol Pathol, London SW3 6JB, England", "U"),
+        ("Forschungszentrum Julich GmbH, IEK 5, D-52425 Julich, Germany", "G"),
+        ("Japan Sci & Technol Corp, CREST, Kawaguchi, Saitama 3320012, Japan", "G"),
+        ("Bell Labs, Murray Hill, NJ 07974 USA", "I"),
+        ("Trina Solar, State Key Lab PV Sci & Technol, Changzhou 213031, Peoples R China", "I"),
+        ("Penn State Harrisburg, Sch Sci Engn & Technol, Middletown, PA 17057 USA", "U"),
+        ("SE Reg Radiat Oncol Ctr, Dept Radiat Oncol, Cork, Ireland", "O"),
+        ("Univ Potsdam, AG Theorie, D-14476 Potsdam, Germany", "U"),
+        ("Amer Coll Radiol, Reston, VA 20191 USA", "O"),
+        ("Kings Coll Hosp, Dept Oncol, London SE5 9RS, England", "O"),
+        # "plainly classifiable" addresses the issue found unclassified
+        ("NYU, Dept Phys, New York, NY 10003 USA", "U"),
+        ("UC3M, Dept Econ, Getafe 28903, Spain", "U"),
+        ("DLR, Inst Solar Res, D-51147 Cologne, Germany", "G"),
+        ("Oxford Photovoltaics, Oxford OX4 4GA, England", "I"),
+        ("Genentech, San Francisco, CA 94080 USA", "I"),
+        ("AstraZeneca, Cambridge CB2 0AA, England", "I"),
+        ("IMEC, Kapeldreef 75, B-3001 Leuven, Belgium", "G"),
+        ("ORNL, Oak Ridge, TN 37831 USA", "G"),
+        ("IIT, Dept Elect Engn, Kharagpur 721302, W Bengal, India", "U"),
+        ("Jamia Millia Islamia, Dept Phys, New Delhi 110025, India", "U"),
+        # full-form and non-English names (issue 14 "What to build")
+        ("Institut für Physik, Technische Universität München, Garching, Germany", "U"),
+        ("Laboratoire X, Université de Lille, Lille, France", "U"),
+        ("Departamento de Física, Universidad de Chile, Santiago, Chile", "U"),
+        ("Dipartimento di Energia, Politecnico di Milano, Milano, Italy", "U"),
+        ("Hochschule Mittweida, Mittweida, Germany", "U"),
+        ("Institute of Physics, Czech Academy of Sciences, Prague, Czech Republic", "G"),
+        ("Consejo Superior de Investigaciones Científicas (CSIC), Madrid, Spain", "G"),
+        ("Istituto di Struttura della Materia, CNR, Roma, Italy", "G"),
+        ("Bundesministerium fur Bildung und Forschung, Berlin, Germany", "G"),
+        ("German Red Cross, Berlin, Germany", "O"),
+    ],
+)
+def test_issue_14_listed_addresses_get_their_hand_checked_sector(address, sector):
+    r = bib.classify_address(address)
+    assert r["sector"] == sector, r
