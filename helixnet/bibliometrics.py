@@ -296,7 +296,7 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     >>> _ = open(path, "w").write(wos)
     >>> recs = classify(read_records(path, skip_bad_records=True))
     >>> recs.addresses[["country", "sector", "rule"]].values.tolist()
-    [['KZ', 'U', 'university'], ['KR', 'I', 'company']]
+    [['KZ', 'U', 'university'], ['KR', 'I', 'company_names']]
     >>> recs.skipped[0]["line"], recs.skipped[0]["reason"]
     (10, 'record without UT (accession number)')
     """

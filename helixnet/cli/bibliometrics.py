@@ -146,8 +146,8 @@ def run(args):
     frame = _printable(per if per is not None else total)
     shares = ", ".join(f"{k}={n}" + ("" if math.isnan(s) else f" ({100 * s:.1f}%)")
                        for k, n, s in zip(sectors["sector"], sectors["n_addresses"], sectors["share"]))
-    lines = [f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
-             f"{len(records.skipped)} bad records skipped)",
+    lines = [(f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
+              f"{len(records.skipped)} bad records skipped)"),
              f"addresses: {shares}",
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
              f"T({','.join(dims)}) = {mi[','.join(dims)]:.6f} {args.unit}"]
