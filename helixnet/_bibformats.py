@@ -215,7 +215,11 @@ def split_address(address: str):
     if not parts:
         return "", None
     country = country_of(parts[-1])
-    if country is None and len(parts) >= 2:
+    if len(parts) >= 2 and country_table().get(f"{parts[-2]}, {parts[-1]}".lower().rstrip(".")):
+        # "Korea, Republic of", "Congo, Democratic Republic of the": the ISO names with a comma
+        country = country_table()[f"{parts[-2]}, {parts[-1]}".lower().rstrip(".")]
+        parts = parts[:-1]
+    elif country is None and len(parts) >= 2:
         # "..., Cambridge, MA 02138, USA" is caught above; "..., Stanford, CA 94305" too;
         # a trailing postal code after the country ("Germany 52428") is rare but read
         country = country_of(parts[-2]) if _POSTAL.match(parts[-1]) else None

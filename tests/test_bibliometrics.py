@@ -773,3 +773,95 @@ def test_wos_tab_with_the_newer_long_column_names(tmp_path):
 def test_issue_14_listed_addresses_get_their_hand_checked_sector(address, sector):
     r = bib.classify_address(address)
     assert r["sector"] == sector, r
+
+
+# ----------------------------------------------------------------------------------------
+# countries
+
+
+@pytest.mark.parametrize(
+    "written, iso",
+    [
+        # spellings as the databases write them (hand table; WoS abbreviations, Scopus/OpenAlex/MEDLINE forms)
+        ("Peoples R China", "CN"), ("P.R. China", "CN"), ("People's Republic of China", "CN"), ("China", "CN"),
+        ("South Korea", "KR"), ("Republic of Korea", "KR"), ("Korea", "KR"), ("Korea, Republic of", "KR"),
+        ("North Korea", "KP"), ("Russia", "RU"), ("Russian Federation", "RU"), ("USSR", "RU"),
+        ("Tunisia", "TN"), ("Iraq", "IQ"), ("Cuba", "CU"), ("Cyprus", "CY"), ("Palestine", "PS"),
+        ("Costa Rica", "CR"), ("Yugoslavia", "RS"), ("Bosnia & Herceg", "BA"), ("Deutschland", "DE"),
+        ("U Arab Emirates", "AE"), ("Turkiye", "TR"), ("Turkey", "TR"), ("Viet Nam", "VN"),
+        ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"), ("North Ireland", "GB"), ("UK", "GB"),
+        ("USA", "US"), ("United States", "US"), ("Czechoslovakia", "CZ"), ("Fed Rep Ger", "DE"),
+        ("Cote Ivoire", "CI"), ("Dem Rep Congo", "CD"), ("Rep Congo", "CG"), ("Papua N Guinea", "PG"),
+        ("Trinid & Tobago", "TT"), ("Swaziland", "SZ"), ("Burma", "MM"), ("The Netherlands", "NL"),
+        ("Brasil", "BR"), ("Espana", "ES"), ("Italia", "IT"), ("Schweiz", "CH"), ("Macedonia", "MK"),
+    ],
+)
+def test_country_spellings_of_the_databases(written, iso):
+    assert bib.country_code(written) == iso
+    assert bib.classify_address(f"Univ X, Somewhere, {written}")["country"] == iso
+
+
+@pytest.mark.parametrize(
+    "address, iso",
+    [
+        ("STANFORD UNIV, DEPT PHYS, STANFORD, CA 94305", "US"),       # older WoS: state and ZIP, no USA
+        ("Harvard Univ, Cambridge, MA 02138-2901", "US"),
+        ("Princeton Univ, Princeton, New Jersey", "US"),              # not Jersey
+        ("Univ New Mexico, Albuquerque, New Mexico", "US"),           # not Mexico
+        ("Univ X, Beijing 100871, Peoples R China", "CN"),
+        ("Dept Y, Univ Z, Edinburgh EH9 3JZ, Midlothian, Scotland", "GB"),
+    ],
+)
+def test_us_states_zip_codes_and_compound_country_parts(address, iso):
+    assert bib.classify_address(address)["country"] == iso
+
+
+def test_every_iso_3166_country_name_is_known():
+    """Independent list: pycountry's ISO 3166-1 names (skipped where pycountry is not installed)."""
+    pycountry = pytest.importorskip("pycountry")
+    for c in pycountry.countries:
+        assert bib.country_code(c.name) == c.alpha_2, c.name
+        assert bib.country_code(c.alpha_2) == c.alpha_2
+
+
+# ----------------------------------------------------------------------------------------
+# ROR data dump
+
+
+def _ror_dump(tmp_path, v2=True):
+    orgs_v2 = [
+        {"id": "https://ror.org/00aaaa", "types": ["company"], "names": [
+            {"value": "Acme Widgets Research", "types": ["ror_display"]}, {"value": "AWR", "types": ["acronym"]}],
+         "locations": [{"geonames_details": {"country_code": "US"}}]},
+        {"id": "https://ror.org/00bbbb", "types": ["government"], "names": [
+            {"value": "Zorg Institute", "types": ["ror_display"]}],
+         "locations": [{"geonames_details": {"country_code": "EE"}}]},
+    ]
+    orgs_v1 = [{"id": "x", "name": "Acme Widgets Research", "types": ["Company"], "aliases": [], "labels": [],
+                "acronyms": ["AWR"], "country": {"country_code": "US"}}]
+    path = tmp_path / "ror.json"
+    path.write_text(json.dumps(orgs_v2 if v2 else orgs_v1))
+    return path
+
+
+@pytest.mark.parametrize("v2", [True, False])
+def test_ror_dump_classifies_by_organisation_type(tmp_path, v2):
+    """Two hand-written ROR records (schema v2 and v1): the matched type decides, rule ror_dump:<type>."""
+    wos = tmp_path / "savedrecs.txt"
+    wos.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Acme Widgets Research, Redmond, WA 98052 USA")
+                   + _wos_record("WOS:2", address="AWR, Redmond, WA 98052 USA") + "EF\n")
+    recs = bib.classify(bib.read_records(wos), ror=_ror_dump(tmp_path, v2))
+    assert recs.addresses["rule"].tolist()[0] == "ror_dump:company"
+    assert recs.addresses["sector"].tolist()[0] == "I"
+    assert pd.isna(recs.addresses["sector"].iloc[1])  # acronyms are not matched
+
+
+def test_cli_ror_option_and_bad_ror_file(tmp_path):
+    wos = tmp_path / "savedrecs.txt"
+    wos.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Zorg Institute, Tartu, Estonia") + "EF\n")
+    payload = json.loads(_cli(wos, "--format", "json", "--ror", _ror_dump(tmp_path)).stdout)
+    assert payload["addresses"]["G"] == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    proc = _cli(wos, "--ror", bad)
+    assert proc.returncode == 1 and "not a ROR data dump" in proc.stderr and len(proc.stderr.splitlines()) == 1
