@@ -269,8 +269,22 @@ def wos_addresses(entries, split_runtogether: bool = False) -> list[str]:
 # ----------------------------------------------------------------------------------------
 # Web of Science plain text
 
-_WOS_SCAN = re.compile(r"^(PT|UT|PY|EY|TI|C1|ER)\b[ \t]?(.*(?:\n   .*)*)", re.MULTILINE)
-_OTHER_TAG = re.compile(r"^(?!FN |VR |EF\b|PT |\s*$)(\S\S)", re.MULTILINE)
+_ER_SPACES = re.compile(r"\nER[ \t]+\n")
+_OTHER_TAG = re.compile(r"^(?!FN |VR |EF\b|\s*$)(\S\S)", re.MULTILINE)
+_WOS_TAGS = ("UT", "PY", "EY", "TI", "C1")
+
+
+def _field(s: str, i: int, end: int) -> str:
+    """Value of the tag line whose preceding newline is at `i`, with its continuation lines."""
+    j = s.find("\n", i + 4, end)
+    if j < 0:
+        return s[i + 4:end]
+    while s.startswith("\n   ", j):
+        k = s.find("\n", j + 1, end)
+        if k < 0:
+            return s[i + 4:end]
+        j = k
+    return s[i + 4:j]
 
 
 def _c1_addresses(value: str) -> list:
@@ -290,79 +304,95 @@ def _c1_addresses(value: str) -> list:
     return out
 
 
-def _last_er(buf: str) -> int:
-    """End of the last ``ER`` line of `buf` (0 when there is none)."""
-    i = len(buf)
-    while True:
-        i = buf.rfind("ER", 0, i)
-        if i < 0:
-            return 0
-        if (i == 0 or buf[i - 1] == "\n"):
-            j = buf.find("\n", i)
-            if j < 0:
-                j = len(buf)
-            if not buf[i + 2:j].strip():
-                return j
+def _wos_region(s: str, a: int, b: int, line_at, check_pt: bool):
+    """The record (or the Bad) in s[a:b], a region between two ER lines that starts with a newline.
+
+    Fields are found with str.find/rfind (C speed) instead of visiting every line: a WoS
+    record is mostly abstract and cited references, which are never looked at. UT, PY and EY
+    come last in a WoS record, so they are searched from the end.
+    """
+    p = s.find("\nPT ", a, b)
+    head_end = b if p < 0 else p
+    other = _OTHER_TAG.search(s, a + 1, head_end)
+    if other is not None:
+        return Bad(line_at(other.start()), f"field {other.group(1)!r} outside a record (no PT line before it)")
+    if p < 0:
+        return None
+    line = line_at(p + 1)
+    if check_pt and s.find("\nPT ", p + 1, b) >= 0:
+        return Bad(line, "the record starting here has no ER line before the next PT")
+    i = s.rfind("\nUT ", p, b)
+    ut = _field(s, i, b).strip() if i >= 0 else ""
+    if not ut:
+        return Bad(line, "record without UT (accession number)")
+    i = s.rfind("\nPY ", p, b)
+    if i < 0:
+        # early-access records carry EY (early-access year) and no PY
+        i = s.rfind("\nEY ", p, b)
+    year = _field(s, i, b).strip() or None if i >= 0 else None
+    i = s.find("\nTI ", p, b)
+    ti = _field(s, i, b) if i >= 0 else ""
+    i = s.find("\nC1 ", p, b)
+    c1 = _field(s, i, b) if i >= 0 else None
+    return {
+        "line": line,
+        "doc_id": ut,
+        "year": year,
+        "title": " ".join(x.strip() for x in ti.split("\n")) if "\n" in ti else ti.strip(),
+        "addresses": [(x, None, None, None) for x in _c1_addresses(c1)] if c1 else [],
+    }
+
+
+class _LineCounter:
+    """Line number of an index of `s`, counting newlines incrementally (indexes only grow)."""
+
+    __slots__ = ("at", "line", "s")
+
+    def __init__(self, s: str, base: int):
+        self.s, self.line, self.at = s, base, 0
+
+    def __call__(self, i: int) -> int:
+        self.line += self.s.count("\n", self.at, i)
+        self.at = i
+        return self.line
 
 
 def parse_wos(text, outer, progress=None):
     carry, line0 = "", 1
-    rec, pos_line, pos_at = None, 1, 0
-
-    def line_of(buf, at):
-        nonlocal pos_line, pos_at
-        pos_line += buf.count("\n", pos_at, at)
-        pos_at = at
-        return pos_line
-
-    final = False
     src = blocks(text, outer, progress)
-    while not final:
+    while True:
         block = next(src, None)
-        if block is None:
-            final, buf, cut = True, carry, len(carry)
-        else:
-            buf = carry + block
-            cut = _last_er(buf)
-        pos_line, pos_at = line0, 0
-        for m in _WOS_SCAN.finditer(buf, 0, cut):
-            tag = m.group(1)
-            if tag == "PT":
-                if rec is not None:
-                    yield Bad(rec["line"], "the record starting here has no ER line before the next PT")
-                rec = {"line": line_of(buf, m.start()), "fields": {}}
-            elif rec is None:
-                line = line_of(buf, m.start())
-                other = _OTHER_TAG.search(buf, 0, m.start())
-                yield Bad(line, f"{tag} line outside a record (no PT line before it"
-                          + (f"; field {other.group(1)!r} is outside a record too)" if other else ")"))
-            elif tag == "ER":
-                f = rec["fields"]
-                ut = f.get("UT", "").strip()
-                if not ut:
-                    yield Bad(rec["line"], "record without UT (accession number)")
-                else:
-                    c1 = f.get("C1")
-                    yield {
-                        "line": rec["line"],
-                        "doc_id": ut,
-                        # early-access records carry EY (early-access year) and no PY
-                        "year": (f.get("PY") or f.get("EY") or "").strip() or None,
-                        "title": " ".join(x.strip() for x in f.get("TI", "").split("\n")),
-                        "addresses": [(a, None, None, None) for a in _c1_addresses(c1)] if c1 else [],
-                    }
-                rec = None
+        final = block is None
+        # s starts with a newline (standing for the end of the line before), so that every tag
+        # line, the first included, is found as "\n" + tag; line of index i: base + count("\n" in s[:i])
+        s = "\n" + carry + ("" if final else block)
+        if final and not s.endswith("\n"):
+            s += "\n"
+        if "\nER " in s or "\nER\t" in s:
+            s = _ER_SPACES.sub("\nER\n", s)
+        line_at = _LineCounter(s, line0 - 1)
+        ends, e = [], s.find("\nER\n")
+        while e >= 0:
+            ends.append(e)
+            e = s.find("\nER\n", e + 3)
+        # one PT line per region: then no region needs its own search for a second PT
+        check_pt = bool(ends) and s.count("\nPT ", 0, ends[-1]) != len(ends)
+        pos = 0
+        for e in ends:
+            rec = _wos_region(s, pos, e, line_at, check_pt)
+            yield rec if rec is not None else Bad(line_at(e + 1), "ER without a record")
+            pos = e + 3  # s[pos] is the newline that ends the ER line
+        if final:
+            p = s.find("\nPT ", pos)
+            if p >= 0:
+                yield Bad(line_at(p + 1), "the record starting here has no ER line (truncated file?)")
             else:
-                f = rec["fields"]
-                if tag in f:
-                    if tag == "C1":
-                        f[tag] += "\n" + m.group(2)
-                else:
-                    f[tag] = m.group(2)
-        line0 += buf.count("\n", 0, cut)
-        carry = buf[cut:]
-    if rec is not None:
-        yield Bad(rec["line"], "the record starting here has no ER line (truncated file?)")
+                other = _OTHER_TAG.search(s, pos + 1)
+                if other is not None:
+                    yield Bad(line_at(other.start()), f"field {other.group(1)!r} outside a record (no PT line)")
+            return
+        line0 = line_at(pos + 1)
+        carry = s[pos + 1:]
 
 
 # ----------------------------------------------------------------------------------------
