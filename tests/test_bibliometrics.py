@@ -865,3 +865,31 @@ def test_cli_ror_option_and_bad_ror_file(tmp_path):
     bad.write_text("{not json")
     proc = _cli(wos, "--ror", bad)
     assert proc.returncode == 1 and "not a ROR data dump" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
+def test_scopus_field_beyond_the_csv_limit_is_refused_naming_the_limit(tmp_path):
+    """Issue 11 section 4: a very large field is read or refused with the limit named."""
+    path = tmp_path / "scopus.csv"
+    big = "x" * (csv.field_size_limit() + 10)
+    path.write_text(f'Title,Year,Abstract,EID\nA,2012,"{big}",2-s2.0-1\n')
+    with pytest.raises(hx.InputFileError, match=rf"line 2: .*limit of {csv.field_size_limit()} characters"):
+        bib.read_records(path)
+
+
+def test_progress_bar_goes_to_stderr_and_changes_nothing(tmp_path, capsys):
+    files = [str(p) for p in ALL_FORMATS["wos"]]
+    quiet = bib.read_records(files)
+    loud = bib.read_records(files, progress=True)
+    err = capsys.readouterr().err
+    assert "reading" in err
+    pd.testing.assert_frame_equal(quiet.addresses, loud.addresses)
+    assert quiet.n_records == loud.n_records
+
+
+def test_parallel_reading_of_several_files_equals_serial(tmp_path):
+    """n_jobs=2 over several files (forced below the size threshold) gives the same records."""
+    files = [str(p) for p in ALL_FORMATS["wos"]] + [str(FIX / "scopus.csv")]
+    serial = bib.read_records(files, n_jobs=1)
+    parallel = bib._merge(bib._read_parallel(files, "auto", False, 2, None, [0] * len(files)), files)
+    pd.testing.assert_frame_equal(serial.documents, parallel.documents)
+    pd.testing.assert_frame_equal(serial.addresses, parallel.addresses)
