@@ -168,10 +168,32 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
     raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
 
 
+_CHUNK = 1 << 16  # address rows turned into compact string arrays at a time
+
+
+def _address_frame(rows):
+    """A chunk of address tuples as a DataFrame of pandas strings (Arrow-backed where pyarrow is)."""
+    import pandas as pd
+
+    cols = list(zip(*rows)) if rows else [()] * len(_ADDRESS_COLUMNS)
+    return pd.DataFrame({c: pd.array(list(v), dtype="string") for c, v in zip(_ADDRESS_COLUMNS, cols)})
+
+
+def _doc_frame(docs):
+    """A chunk of (doc_id, year, title) tuples (title None: a duplicate) as compact columns."""
+    import pandas as pd
+
+    ids, years, titles = (list(c) for c in zip(*docs)) if docs else ([], [], [])
+    return pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
+                         "year": pd.array(years, dtype="Int64"),
+                         "title": pd.array(titles, dtype="string")})
+
+
 def _read_decoded(path, format, skip_bad, latin1, progress):
     outer, text = _fmt.open_text(path, latin1)
     name = str(path)
-    docs, addrs, skipped, repairs = [], [], [], []
+    docs, doc_frames, rows, frames, skipped, repairs = [], [], [], [], [], []
+    # one object per distinct address string: (address, organisation, country)
     split_cache = {}
     try:
         try:
@@ -201,26 +223,34 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
                     continue
                 doc_id = rec["doc_id"]
                 if doc_id in seen:
-                    docs.append((doc_id, None, None, rec["line"]))
+                    docs.append((doc_id, None, None))
                     continue
                 seen.add(doc_id)
-                docs.append((doc_id, rec["year"], rec["title"], rec["line"]))
+                docs.append((doc_id, rec["year"], rec["title"]))
                 for address, inst, country, rtype in rec["addresses"]:
+                    hit = split_cache.get(address)
+                    if hit is None:
+                        hit = split_cache[address] = (address, *_fmt.split_address(address))
                     if inst is not None:
                         # an OpenAlex institution: its display name is the organisation
-                        org = address
-                        country = country or split_cache.setdefault(address, _fmt.split_address(address))[1]
+                        rows.append((doc_id, hit[0], hit[0], country or hit[2], inst, rtype))
                     else:
-                        hit = split_cache.get(address)
-                        if hit is None:
-                            hit = split_cache[address] = _fmt.split_address(address)
-                        org, country = hit
-                    addrs.append((doc_id, address, org, country, inst, rtype))
+                        rows.append((doc_id, hit[0], hit[1], hit[2], None, None))
+                if len(rows) >= _CHUNK:
+                    frames.append(_address_frame(rows))
+                    rows.clear()
+                if len(docs) >= _CHUNK:
+                    doc_frames.append(_doc_frame(docs))
+                    docs.clear()
         except (OSError, EOFError, zlib.error) as exc:
             raise InputFileError(f"{name}: cannot read the file ({exc})") from None
     finally:
         outer.close()
-    return {"file": name, "format": fmt, "docs": docs, "addresses": addrs,
+    if rows or not frames:
+        frames.append(_address_frame(rows))
+    if docs or not doc_frames:
+        doc_frames.append(_doc_frame(docs))
+    return {"file": name, "format": fmt, "docs": doc_frames, "addresses": frames,
             "skipped": skipped, "repairs": repairs}
 
 
@@ -355,30 +385,32 @@ def _merge(results, paths) -> Records:
     import pandas as pd
 
     seen, dropped = set(), 0
-    doc_rows, addr_cols = [], [[] for _ in _ADDRESS_COLUMNS]
+    doc_frames, addr_frames = [], []
     skipped, repairs = [], []
     for res in results:
         skipped.extend(res["skipped"])
         repairs.extend(res["repairs"])
-        fresh = set()
-        for doc_id, year, title, _line in res["docs"]:
-            if doc_id in seen or title is None:
-                dropped += 1
-                continue
-            seen.add(doc_id)
-            fresh.add(doc_id)
-            doc_rows.append((doc_id, year, title, res["format"], res["file"]))
-        for row in res["addresses"]:
-            if row[0] in fresh:
-                for col, v in zip(addr_cols, row):
-                    col.append(v)
-        res["addresses"].clear()
-    documents = pd.DataFrame(doc_rows, columns=_DOCUMENT_COLUMNS)
-    documents["year"] = documents["year"].astype("Int64")
-    for c in ("doc_id", "title", "source_format", "file"):
-        documents[c] = documents[c].astype("string")
-    addresses = pd.DataFrame({c: pd.array(v, dtype="string") for c, v in zip(_ADDRESS_COLUMNS, addr_cols)})
-    return Records(documents, addresses, dropped, list(paths), skipped, repairs)
+        again = set()
+        for frame in res["docs"]:
+            repeat = frame["title"].isna().to_numpy()  # met again in the same file
+            ids = frame["doc_id"].to_numpy(object)
+            earlier = [d in seen for d in ids]  # met in an earlier file
+            again.update(d for d, e in zip(ids, earlier) if e)
+            fresh = ~(repeat | pd.array(earlier, dtype=bool).to_numpy(bool))
+            dropped += int((~fresh).sum())
+            seen.update(ids[fresh])
+            frame = frame[fresh]
+            doc_frames.append(frame.assign(source_format=pd.array([res["format"]] * len(frame), dtype="string"),
+                                           file=pd.array([res["file"]] * len(frame), dtype="string")))
+        for frame in res["addresses"]:
+            if again:
+                frame = frame[~frame["doc_id"].isin(again)]
+            addr_frames.append(frame)
+        res["addresses"], res["docs"] = [], []
+    documents = pd.concat(doc_frames, ignore_index=True)[_DOCUMENT_COLUMNS]
+    addresses = pd.concat(addr_frames, ignore_index=True) if len(addr_frames) > 1 else addr_frames[0]
+    return Records(documents.reset_index(drop=True), addresses.reset_index(drop=True), dropped, list(paths),
+                   skipped, repairs)
 
 
 # ----------------------------------------------------------------------------------------
@@ -623,37 +655,63 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
     ror_map = dict(zip(rtypes["ror_type"], rtypes["sector"]))
     if ror is not None and not isinstance(ror, dict):
         ror = load_ror_dump(ror)
-    addresses = records.addresses.copy()
+    import numpy as np
+
+    addresses = records.addresses.copy(deep=False)  # new columns only: the input is never modified
     n = len(addresses)
-    sectors, rule_ids, institutions = [None] * n, [None] * n, list(addresses["institution"].astype(object))
-    rtype_col = addresses["ror_type"].astype(object).to_numpy()
+    sectors = np.full(n, None, dtype=object)
+    rule_ids = np.full(n, None, dtype=object)
+    institutions = np.array(addresses["institution"].to_numpy(object, na_value=None), dtype=object)  # writable
     typed = addresses["ror_type"].notna().to_numpy()
-    for i in typed.nonzero()[0]:
-        rtype = rtype_col[i]
-        sectors[i] = ror_map.get(rtype, ror_map.get("other", "O"))
-        rule_ids[i] = f"ror:{rtype}"
-    # classify each distinct (organisation, country) once, then spread the decisions
-    rest = (~typed).nonzero()[0]
-    orgs = addresses["organisation"].astype(object).to_numpy()[rest]
-    countries = addresses["country"].astype(object).to_numpy()[rest]
-    texts = addresses["address"].astype(object).to_numpy()[rest]
-    cache = {}
-    for i, org, country, text in zip(rest, orgs, countries, texts):
-        country = None if country is None or country is pd.NA else country
-        key = (org, country)
-        hit = cache.get(key)
-        if hit is None or (hit[0] is None and text is not None):
+    if typed.any():
+        rt = addresses["ror_type"].to_numpy(object, na_value=None)[typed]
+        sectors[typed] = [ror_map.get(t, ror_map.get("other", "O")) for t in rt]
+        rule_ids[typed] = [f"ror:{t}" for t in rt]
+    # classify each distinct (organisation, country) once and spread the decisions by code:
+    # no Python object per address row
+    rest = np.flatnonzero(~typed)
+    if len(rest):
+        # (organisation, country) pairs as combined integer codes: no new strings per row
+        o_codes, _ = pd.factorize(addresses["organisation"].iloc[rest])
+        c_codes, c_uniq = pd.factorize(addresses["country"].iloc[rest])
+        _, first, codes = np.unique(o_codes.astype(np.int64) * (len(c_uniq) + 1) + (c_codes + 1),
+                                    return_index=True, return_inverse=True)
+        codes = codes.ravel()
+        org_col, ctry_col = addresses["organisation"], addresses["country"]
+        u_sector, u_rule, u_inst, unresolved = [], [], [], []
+        for k, i in enumerate(rest[first]):
+            org = org_col.iloc[i]
+            country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
             ror_hit, part = _ror_lookup(org, country, ror) if ror else (None, None)
             if ror_hit:
                 hit = (ror_map.get(ror_hit, ror_map.get("other", "O")), f"ror_dump:{ror_hit}", part)
             else:
-                hit = _classify_text(org, None if text is pd.NA else text, country, compiled)
-            hit = (*hit, hit[2] or org.split(",")[0].strip())
-            if hit[0] is not None or key not in cache:
-                cache[key] = hit
-        sectors[i], rule_ids[i] = hit[0], hit[1]
-        if institutions[i] is None or institutions[i] is pd.NA:
-            institutions[i] = hit[3]
+                hit = _classify_one(org, country, compiled)
+                if hit[0] is None:
+                    unresolved.append(k)
+            u_sector.append(hit[0])
+            u_rule.append(hit[1])
+            u_inst.append(hit[2] or org.split(",")[0].strip())
+        sectors[rest] = np.array(u_sector, dtype=object)[codes]
+        rule_ids[rest] = np.array(u_rule, dtype=object)[codes]
+        fill = rest[np.array([x is None for x in institutions[rest]], dtype=bool)] if len(rest) else rest
+        inst_u = np.array(u_inst, dtype=object)
+        institutions[fill] = inst_u[codes[np.searchsorted(rest, fill)]]
+        if unresolved:
+            # organisations no rule classifies: try the other parts of each distinct address
+            rows = rest[np.isin(codes, unresolved)]
+            texts = addresses["address"].iloc[rows]
+            tcodes, _ = pd.factorize(texts)
+            _, tfirst = np.unique(tcodes, return_index=True)
+            t_sector, t_rule = [], []
+            for i in rows[tfirst]:
+                org = org_col.iloc[i]
+                country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
+                sec, rule, _part = _classify_text(org, addresses["address"].iloc[i], country, compiled)
+                t_sector.append(sec)
+                t_rule.append(rule)
+            sectors[rows] = np.array(t_sector, dtype=object)[tcodes]
+            rule_ids[rows] = np.array(t_rule, dtype=object)[tcodes]
     addresses["institution"] = pd.array(institutions, dtype="string")
     addresses["sector"] = pd.array(sectors, dtype="string")
     addresses["rule"] = pd.array(rule_ids, dtype="string")
@@ -760,31 +818,45 @@ def document_sectors(records: Records, country: str | None = None):
     recs = _classified(records)
     a = recs.addresses
     docs = recs.documents[["doc_id", "year"]].copy()
+    import numpy as np
     import pandas as pd
 
-    # one pass over the addresses with plain Python objects (much faster than pandas
-    # group-bys on Arrow-backed strings): each document's sector bits and countries
-    bit = {"U": 1, "I": 2, "G": 4, "O": 8}
-    flags, cset = {}, {}
-    for d, sec, c in zip(a["doc_id"].to_numpy(object, na_value=None), a["sector"].to_numpy(object, na_value=None),
-                         a["country"].to_numpy(object, na_value=None)):
-        if sec is not None:
-            flags[d] = flags.get(d, 0) | bit[sec]
-        if c is not None:
-            cset.setdefault(d, set()).add(c)
-    ids = docs["doc_id"].to_numpy(object, na_value=None)
-    for s, b in bit.items():
-        docs[s] = [bool(flags.get(d, 0) & b) for d in ids]
-    clist = [sorted(cset.get(d, ())) for d in ids]
+    # integer codes instead of one Python object per address (memory stays that of the codes)
+    doc_codes, doc_ids = pd.factorize(a["doc_id"])
+    at = pd.Index(doc_ids).get_indexer(docs["doc_id"])  # -1: a document without addresses
+    flags = np.zeros(len(doc_ids) + 1, dtype=np.int64)  # the last slot stands for "no address"
+    for bit, s in enumerate(("U", "I", "G", "O")):
+        hit = (a["sector"] == s).fillna(False).to_numpy(bool)
+        np.bitwise_or.at(flags, doc_codes[hit], 1 << bit)
+    for bit, s in enumerate(("U", "I", "G", "O")):
+        docs[s] = (flags[at] >> bit & 1).astype(bool)
+    # each document's distinct countries, sorted by name
+    c_codes, c_names = pd.factorize(a["country"])
+    order = np.argsort(np.asarray(c_names, dtype=object)) if len(c_names) else np.array([], dtype=int)
+    rank = np.empty(len(c_names), dtype=np.int64)
+    rank[order] = np.arange(len(c_names))
+    ok = c_codes >= 0
+    m = len(c_names) + 1
+    pairs = np.unique(doc_codes[ok].astype(np.int64) * m + rank[c_codes[ok]])
+    pair_doc, pair_rank = pairs // m, pairs % m
+    n_countries = np.append(np.bincount(pair_doc, minlength=len(doc_ids)), 0)
+    sorted_names = np.asarray(c_names, dtype=object)[order] if len(c_names) else np.array([], dtype=object)
+    joined = np.full(len(doc_ids) + 1, "", dtype=object)
+    if len(pairs):
+        starts = np.flatnonzero(np.r_[True, pair_doc[1:] != pair_doc[:-1]])
+        for lo, hi in zip(starts, np.r_[starts[1:], len(pairs)]):
+            joined[pair_doc[lo]] = ";".join(sorted_names[pair_rank[lo:hi]])
+    keep = np.ones(len(docs), dtype=bool)
     if country is not None:
         country = _fmt.country_code(country)
-        keep = [country in cs for cs in clist]
-        docs = docs[keep].copy()
-        clist = [cs for cs, k in zip(clist, keep) if k]
+        in_focus = np.zeros(len(doc_ids) + 1, dtype=bool)
+        if country in set(c_names):
+            in_focus[pair_doc[pair_rank == rank[list(c_names).index(country)]]] = True
+        keep = in_focus[at]
     # with a focus country every kept document has it, so "an address abroad" is a second country
-    docs["F"] = [len(cs) >= 2 for cs in clist]
-    docs["countries"] = pd.array([";".join(cs) for cs in clist], dtype="string")
-    return docs.reset_index(drop=True)
+    docs["F"] = n_countries[at] >= 2
+    docs["countries"] = pd.array(list(joined[at]), dtype="string")
+    return docs[keep].reset_index(drop=True)
 
 
 def _cells(dims):
