@@ -46,8 +46,9 @@ ORGS = [
     "Indian Inst Technol, Dept Elect Engn, Mumbai 400076, Maharashtra, India",
     "Univ Sao Paulo, Inst Fis, BR-05508090 Sao Paulo, Brazil",
 ]
-WORDS = ("synergy network university industry government innovation knowledge transfer patent region "
-         "policy firm collaboration science technology quantum alloy membrane protein catalyst").split()
+WORDS = ("synergy", "network", "university", "industry", "government", "innovation", "knowledge", "transfer",
+         "patent", "region", "policy", "firm", "collaboration", "science", "technology", "quantum", "alloy",
+         "membrane", "protein", "catalyst")
 
 
 def record(i: int, rng: random.Random) -> str:
@@ -69,8 +70,7 @@ def generate(path: Path, start: int, n: int, seed: int) -> None:
     rng = random.Random(seed)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("FN Clarivate Analytics Web of Science\nVR 1.0\n")
-        for i in range(start, start + n):
-            fh.write(record(i, rng))
+        fh.writelines(record(i, rng) for i in range(start, start + n))
         fh.write("EF\n")
 
 
