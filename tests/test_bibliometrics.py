@@ -222,21 +222,21 @@ def _sector_figures(frame):
 def test_real_addresses_from_public_exports_per_sector_figures(capsys):
     """Precision and recall per sector on addresses from nine public exports (issue 14).
 
-    tests/fixtures/labelled_addresses_real.csv: 267 distinct addresses copied from Web of Science
+    tests/fixtures/labelled_addresses_real.csv: 321 distinct addresses copied from Web of Science
     (plain and tab-delimited), Scopus, OpenAlex and PubMed exports in public GitHub repositories
     (repo, path and commit on every row; six world regions), labelled by hand following
     tests/fixtures/bibliometrics/LABELLING_GUIDE.md. Splits: the rules were revised looking at the
     errors of "dev" only; "heldout" was not used for rules but was read while transcribing;
-    "fresh" (71 addresses) was transcribed after the rules were frozen and never used for them.
+    "fresh" (125 addresses) was transcribed after the rules were frozen and never used for them.
 
     The issue's targets (precision >= 0.95, recall >= 0.90 per sector on >= 1,000 addresses) are
-    NOT established by this set: it is a quarter of the size asked for and has 9 firms and 12
+    NOT established by this set: it is a third of the size asked for and has 9 firms and 12
     "other" addresses. The assertions are the floors measured on it when the rules were committed
     (printed below with -s), so a regression fails.
     """
     labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses_real.csv",
                            keep_default_na=False)
-    assert len(labelled) == len(set(labelled["address"])) >= 260
+    assert len(labelled) == len(set(labelled["address"])) >= 320
     assert set(labelled["format"]) >= {"wos", "scopus", "openalex", "medline"}
     assert labelled["region"].nunique() >= 3 and labelled["repo"].nunique() >= 5
     assert labelled["commit"].str.fullmatch(r"[0-9a-f]{40}").all()
