@@ -39,33 +39,36 @@ doi:10.1002/asi.20997
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
+from helixnet import _bibformats as _fmt
+from helixnet._bibformats import country_code
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 __all__ = [
     "Records",
-    "read_records",
-    "detect_format",
-    "load_rules",
-    "load_ror_types",
-    "classify_address",
-    "classify",
+    "address_sectors",
     "audit",
-    "document_sectors",
-    "venn_counts",
-    "synergy_table",
+    "classify",
+    "classify_address",
     "coauthorship_network",
+    "country_code",
+    "detect_format",
+    "document_sectors",
+    "load_ror_dump",
+    "load_ror_types",
+    "load_rules",
+    "read_records",
+    "synergy_table",
+    "venn_counts",
 ]
 
-FORMATS = ("wos", "wos_tab", "scopus", "openalex")
+FORMATS = _fmt.FORMATS
 _RULES_DIR = Path(__file__).resolve().parent / "rules"
 _ADDRESS_COLUMNS = [
     "doc_id",
@@ -101,12 +104,20 @@ class Records:
     duplicates_dropped : int
         Records met again (same id) in the files and counted once.
     files : list of str
+    skipped : list of dict
+        Records left out by ``skip_bad_records=True``: ``file``, ``line``
+        (where the record starts) and ``reason``.
+    repairs : list of dict
+        Records read after a repair (the Scopus extra-column shift): ``file``,
+        ``line`` and ``repair`` (what was done).
     """
 
     documents: object
     addresses: object
     duplicates_dropped: int = 0
     files: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    repairs: list = field(default_factory=list)
 
     @property
     def n_records(self) -> int:
@@ -114,26 +125,16 @@ class Records:
         return len(self.documents)
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-    text = text.lstrip("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def detect_format(text: str) -> str:
-    """Name the export format of `text` from its contents.
+    """Name the export format of `text` (a file's first characters) from its contents.
 
     Returns one of ``"wos"`` (Web of Science plain text: tagged lines
     ``FN``/``PT``/``AU``... ending records with ``ER``), ``"wos_tab"`` (Web of
     Science tab-delimited: a header row of field tags including ``UT``),
-    ``"scopus"`` (Scopus CSV: a header with ``EID``) or ``"openalex"`` (JSON
-    lines of works).
+    ``"scopus"`` (Scopus CSV: a header with ``EID``), ``"openalex"`` (works
+    as JSON lines, a JSON array, or API response pages
+    ``{"meta": ..., "results": [...]}``) or ``"medline"`` (MEDLINE/PubMed
+    text: records opening with ``PMID-``).
 
     Examples
     --------
@@ -141,237 +142,178 @@ def detect_format(text: str) -> str:
     'wos'
     >>> detect_format('{"id": "https://openalex.org/W1", "authorships": []}\\n')
     'openalex'
+    >>> detect_format('{"meta": {"count": 1}, "results": [{"id": "W1"}]}')
+    'openalex'
+    >>> detect_format("PMID- 25123456\\nOWN - NLM\\n")
+    'medline'
     """
-    head = text.lstrip("\ufeff \n\t")
-    first = head.split("\n", 1)[0]
-    if head.startswith("{"):
-        return "openalex"
-    if re.match(r"^(FN|VR|PT) ", first):
-        return "wos"
-    cells = first.split("\t")
-    if len(cells) > 3 and "UT" in cells and "PT" in cells:
-        return "wos_tab"
-    if "EID" in first and ("," in first):
-        return "scopus"
-    raise InputFileError(
-        "unrecognised export format: expected Web of Science plain text (FN/PT lines), "
-        "Web of Science tab-delimited (a PT ... UT header), Scopus CSV (an EID column) "
-        f"or OpenAlex JSON lines; the file starts with {first[:60]!r}"
-    )
+    return _fmt.detect_format(text)
 
 
-def _country_table() -> dict:
-    return {name.lower(): iso for name, iso in _read_rules_csv("countries.csv", ("name", "iso2"))}
-
-
-@lru_cache(maxsize=None)
-def _read_rules_csv(name: str, columns: tuple) -> tuple:
-    with open(_RULES_DIR / name, encoding="utf-8", newline="") as fh:
-        return tuple(tuple(row[c] for c in columns) for row in csv.DictReader(fh))
-
-
-def _split_address(address: str, countries: dict):
-    """(organisation, country) of a written address."""
-    parts = [p.strip() for p in address.strip().rstrip(".").split(",") if p.strip()]
-    if not parts:
-        return "", None
-    last = parts[-1]
-    country = countries.get(last.lower())
-    if country is None:
-        # "CA 94305 USA", "Almaty 050040 Kazakhstan"
-        words = last.split()
-        for n in (3, 2, 1):
-            if len(words) >= n and " ".join(words[-n:]).lower() in countries:
-                country = countries[" ".join(words[-n:]).lower()]
-                break
-    if len(parts) >= 4 and re.fullmatch(r"[A-Z]{2,3}", parts[-2]):
-        # Scopus writes "Org, College Station, TX, United States": drop state and city
-        parts = parts[:-1]
-    org_parts = parts[:-2] if len(parts) >= 3 else parts[:-1] if len(parts) == 2 else parts
-    return ", ".join(org_parts), country
-
-
-def _wos_addresses(entries: list[str]) -> list[str]:
-    out = []
-    for entry in entries:
-        entry = entry.strip()
-        if not entry:
-            continue
-        # drop the "[Author, A; Author, B]" group that opens an address (a "[" later in
-        # an address is part of its name), then split the addresses at ";"
-        entry = re.sub(r"(^|;)\s*\[[^\]]*\]", r"\1", entry)
-        out.extend(a.strip() for a in entry.split(";"))
-    return [a.rstrip(".").strip() for a in out if a.rstrip(".").strip()]
-
-
-def _parse_wos(text: str, name: str) -> list[dict]:
-    records, current, tag = [], None, None
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        if line.startswith("   ") and current is not None and tag is not None:
-            current.setdefault(tag, []).append(line.strip())
-            continue
-        tag, value = line[:2], line[3:].strip()
-        if tag in ("FN", "VR", "EF"):
-            tag = None
-            continue
-        if tag == "ER":
-            if current is None:
-                raise InputFileError(f"{name}: line {lineno}: ER without a record")
-            records.append(current)
-            current, tag = None, None
-            continue
-        if tag == "PT":
-            current = {}
-        if current is None:
-            raise InputFileError(f"{name}: line {lineno}: field {tag!r} outside a record (no PT)")
-        current.setdefault(tag, []).append(value)
-    if current:
-        raise InputFileError(f"{name}: the last record has no ER line (truncated file?)")
-    out = []
-    for rec in records:
-        if "UT" not in rec:
-            raise InputFileError(f"{name}: a record has no UT (accession number)")
-        out.append(
-            {
-                "doc_id": rec["UT"][0],
-                # early-access records carry EY (early-access year) and no PY
-                "year": (rec.get("PY") or rec.get("EY") or [None])[0],
-                "title": " ".join(rec.get("TI", [])),
-                "addresses": [{"address": a} for a in _wos_addresses(rec.get("C1", []))],
-            }
-        )
-    return out
-
-
-def _parse_wos_tab(text: str, name: str) -> list[dict]:
-    reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader)
-    col = {h.strip(): i for i, h in enumerate(header)}
-    out = []
-    for lineno, row in enumerate(reader, start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) < col["UT"] + 1:
-            raise InputFileError(f"{name}: line {lineno}: {len(row)} fields, header has {len(header)}")
-
-        def get(tag):
-            i = col.get(tag)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        out.append(
-            {
-                "doc_id": get("UT"),
-                "year": get("PY") or get("EY") or None,
-                "title": get("TI"),
-                "addresses": [{"address": a} for a in _wos_addresses([get("C1")])],
-            }
-        )
-    return out
-
-
-def _parse_scopus(text: str, name: str) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(text))
-    fields = reader.fieldnames or []
-    if "EID" not in fields:
-        raise InputFileError(f"{name}: Scopus export without an EID column; columns: {', '.join(fields)}")
-    out = []
-    for lineno, row in enumerate(reader, start=2):
-        if None in row:
-            raise InputFileError(f"{name}: line {lineno}: more fields than the header has")
-        affiliations = [a.strip() for a in (row.get("Affiliations") or "").split(";") if a.strip()]
-        if not affiliations:
-            # "Surname, I., Org, City, Country; Surname2, J., Org2, ..." : drop the name parts
-            for entry in (row.get("Authors with affiliations") or "").split(";"):
-                parts = [p.strip() for p in entry.split(",")]
-                if len(parts) > 2:
-                    affiliations.append(", ".join(parts[2:]))
-        out.append(
-            {
-                "doc_id": row["EID"].strip(),
-                "year": (row.get("Year") or "").strip() or None,
-                "title": (row.get("Title") or "").strip(),
-                "addresses": [{"address": a} for a in dict.fromkeys(affiliations)],
-            }
-        )
-    return out
-
-
-def _parse_openalex(text: str, name: str) -> list[dict]:
-    out = []
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
+    """Parse one file: its documents, addresses, skipped records and repairs."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a folder, not a file")
+    for latin1 in (False, True):
         try:
-            work = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputFileError(f"{name}: line {lineno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(work, dict) or "id" not in work:
-            raise InputFileError(f"{name}: line {lineno}: a work without an 'id'")
-        addresses = []
-        for authorship in work.get("authorships") or []:
-            institutions = authorship.get("institutions") or []
-            for inst in institutions:
-                if not isinstance(inst, dict):
+            return _read_decoded(path, format, skip_bad, latin1, progress)
+        except _fmt._Latin1:
+            continue
+        except UnicodeDecodeError:
+            if latin1:
+                raise
+    raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
+
+
+_CHUNK = 1 << 16  # address rows turned into compact string arrays at a time
+
+
+def _address_frame(rows):
+    """A chunk of address tuples as a DataFrame of pandas strings (Arrow-backed where pyarrow is)."""
+    import pandas as pd
+
+    cols = list(zip(*rows)) if rows else [()] * len(_ADDRESS_COLUMNS)
+    return pd.DataFrame({c: pd.array(list(v), dtype="string") for c, v in zip(_ADDRESS_COLUMNS, cols)})
+
+
+def _doc_frame(docs):
+    """A chunk of (doc_id, year, title) tuples (title None: a duplicate) as compact columns."""
+    import pandas as pd
+
+    ids, years, titles = (list(c) for c in zip(*docs)) if docs else ([], [], [])
+    return pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
+                         "year": pd.array(years, dtype="Int64"),
+                         "title": pd.array(titles, dtype="string")})
+
+
+def _read_decoded(path, format, skip_bad, latin1, progress):
+    outer, text = _fmt.open_text(path, latin1)
+    name = str(path)
+    docs, doc_frames, rows, frames, skipped, repairs = [], [], [], [], [], []
+    # one object per distinct address string: (address, organisation, country)
+    split_cache = {}
+    try:
+        try:
+            head = text.read(65536)
+        except UnicodeDecodeError:
+            raise _fmt._Latin1() from None
+        except (OSError, EOFError) as exc:
+            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
+        if not head.strip():
+            raise InputFileError(f"{name}: the file is empty")
+        fmt = _fmt.detect_format(head) if format == "auto" else format
+        outer.close()
+        outer, text = _fmt.open_text(path, latin1)
+        kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
+            if fmt == "scopus" else {}
+        seen = set()
+        try:
+            for rec in _fmt.PARSERS[fmt](text, outer, progress, **kwargs):
+                if not isinstance(rec, _fmt.Bad):
+                    rec = _checked_year(rec)
+                if isinstance(rec, _fmt.Bad):
+                    if not skip_bad:
+                        raise InputFileError(
+                            f"{name}: line {rec.line}: {rec.reason} (skip_bad_records=True, "
+                            "or --skip-bad-records on the command line, reads the other records)")
+                    skipped.append({"file": name, "line": rec.line, "reason": rec.reason})
                     continue
-                addresses.append(
-                    {
-                        "address": inst.get("display_name") or "",
-                        "institution": inst.get("display_name") or inst.get("id"),
-                        "country": inst.get("country_code"),
-                        "ror_type": inst.get("type"),
-                    }
-                )
-            if not institutions:
-                for raw in authorship.get("raw_affiliation_strings") or []:
-                    addresses.append({"address": raw})
-        out.append(
-            {
-                "doc_id": work["id"],
-                "year": work.get("publication_year"),
-                "title": work.get("display_name") or work.get("title") or "",
-                "addresses": addresses,
-            }
-        )
-    return out
+                doc_id = rec["doc_id"]
+                if doc_id in seen:
+                    docs.append((doc_id, None, None))
+                    continue
+                seen.add(doc_id)
+                docs.append((doc_id, rec["year"], rec["title"]))
+                for address, inst, country, rtype in rec["addresses"]:
+                    hit = split_cache.get(address)
+                    if hit is None:
+                        hit = split_cache[address] = (address, *_fmt.split_address(address))
+                    if inst is not None:
+                        # an OpenAlex institution: its display name is the organisation
+                        rows.append((doc_id, hit[0], hit[0], country or hit[2], inst, rtype))
+                    else:
+                        rows.append((doc_id, hit[0], hit[1], hit[2], None, None))
+                if len(rows) >= _CHUNK:
+                    frames.append(_address_frame(rows))
+                    rows.clear()
+                if len(docs) >= _CHUNK:
+                    doc_frames.append(_doc_frame(docs))
+                    docs.clear()
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
+    finally:
+        outer.close()
+    if rows or not frames:
+        frames.append(_address_frame(rows))
+    if docs or not doc_frames:
+        doc_frames.append(_doc_frame(docs))
+    return {"file": name, "format": fmt, "docs": doc_frames, "addresses": frames,
+            "skipped": skipped, "repairs": repairs}
 
 
-_PARSERS = {
-    "wos": _parse_wos,
-    "wos_tab": _parse_wos_tab,
-    "scopus": _parse_scopus,
-    "openalex": _parse_openalex,
-}
+def _checked_year(rec):
+    y = rec["year"]
+    if y in (None, ""):
+        rec["year"] = None
+        return rec
+    m = re.match(r"\s*(\d{4})", str(y))
+    if not m:
+        return _fmt.Bad(rec["line"], f"record {rec['doc_id']}: year {y!r} is not a number")
+    rec["year"] = int(m.group(1))
+    return rec
 
 
-def read_records(paths, format: str = "auto") -> Records:
+def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
+                 n_jobs: int | None = None, progress: bool = False) -> Records:
     """Read bibliographic export files into :class:`Records`.
+
+    Files are parsed as streams (read in blocks of about 1 MB), so the
+    memory a file takes is that of its documents and addresses, not of its
+    text; several files are parsed in parallel processes.
 
     Parameters
     ----------
     paths : str, path or list of them
         Web of Science plain-text or tab-delimited exports, Scopus CSV
-        exports or OpenAlex works as JSON lines; a byte-order mark, CRLF line
-        ends and UTF-16 (as WoS tab-delimited files often are) are handled.
-    format : {"auto", "wos", "wos_tab", "scopus", "openalex"}
+        exports, OpenAlex works (JSON lines, a JSON array of works, API
+        response pages ``{"meta": ..., "results": [...]}`` one after another,
+        or gzip-compressed snapshot partitions ``part_*.gz``) and
+        MEDLINE/PubMed text files. A byte-order mark, CRLF line ends, UTF-16
+        (as WoS tab-delimited files often are), Latin-1 and gzip are handled.
+    format : {"auto", "wos", "wos_tab", "scopus", "openalex", "medline"}
         ``"auto"`` detects each file's format from its contents
         (:func:`detect_format`).
+    skip_bad_records : bool
+        False (default): the first record that cannot be used (no
+        identifier, a year that is not a number, a truncated record, invalid
+        JSON) stops the reading with an error naming its file and line.
+        True: every good record is read, and each skipped one is listed in
+        ``Records.skipped`` (file, line, reason).
+    n_jobs : int, optional
+        Processes for several files (default: as many as CPUs, at most the
+        number of files; files under 8 MB in all are read in this process).
+    progress : bool
+        Show a progress bar (tqdm, on stderr) over the bytes read.
 
     Returns
     -------
     Records
-        A document met again in a later file (same UT, EID or OpenAlex id)
-        is kept once; ``duplicates_dropped`` counts the others. Identifiers
-        are compared as written, so the same paper exported from Web of
-        Science (UT) and from Scopus (EID) or OpenAlex (W id) counts twice:
+        A document met again (same UT, EID, OpenAlex id or PMID, in the same
+        or a later file) is kept once; ``duplicates_dropped`` counts the
+        others. Records without an identifier are never merged: they are bad
+        records. Identifiers are compared as written, so the same paper
+        exported from Web of Science (UT) and from Scopus (EID) counts twice:
         combine exports of one database, or deduplicate by DOI beforehand.
 
     Raises
     ------
     helixnet.InputFileError
-        For a missing, empty or malformed file; the message names the file
-        and the line.
+        For a missing, empty or unrecognised file, and (without
+        `skip_bad_records`) for the first bad record; the message names the
+        file and the line.
 
     Examples
     --------
@@ -379,83 +321,96 @@ def read_records(paths, format: str = "auto") -> Records:
     >>> wos = ("FN Clarivate Analytics Web of Science\\nVR 1.0\\nPT J\\n"
     ...        "C1 [Abenov, A] Al Farabi Kazakh Natl Univ, Almaty 050040, Kazakhstan.\\n"
     ...        "   [Lee, K] Samsung Elect Co Ltd, Suwon 16677, South Korea.\\n"
-    ...        "PY 2014\\nUT WOS:000000000000001\\nER\\n\\nEF\\n")
+    ...        "PY 2014\\nUT WOS:000000000000001\\nER\\n\\nPT J\\nPY 2015\\nER\\nEF\\n")
     >>> path = os.path.join(tempfile.mkdtemp(), "savedrecs.txt")
     >>> _ = open(path, "w").write(wos)
-    >>> recs = classify(read_records(path))
+    >>> recs = classify(read_records(path, skip_bad_records=True))
     >>> recs.addresses[["country", "sector", "rule"]].values.tolist()
-    [['KZ', 'U', 'university'], ['KR', 'I', 'company']]
+    [['KZ', 'U', 'university'], ['KR', 'I', 'company_names']]
+    >>> recs.skipped[0]["line"], recs.skipped[0]["reason"]
+    (10, 'record without UT (accession number)')
     """
-    import pandas as pd
+    import os
+
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    paths = [str(p) for p in paths]
+    if not paths:
+        raise HelixnetValueError("no files given")
     if format != "auto" and format not in FORMATS:
         raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
-    countries = _country_table()
-    docs, addrs, seen, dropped = [], [], set(), 0
-    for path in paths:
-        path = Path(path)
+    sizes = []
+    for p in paths:
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise InputFileError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputFileError(f"{path}: is a folder, not a file") from None
-        text = _decode(raw, str(path))
-        if not text.strip():
-            raise InputFileError(f"{path}: the file is empty")
-        fmt = detect_format(text) if format == "auto" else format
-        try:
-            parsed = _PARSERS[fmt](text, str(path))
-        except (csv.Error, StopIteration, KeyError) as exc:
-            raise InputFileError(f"{path}: not a readable {fmt} export ({exc})") from None
-        for rec in parsed:
-            if rec["doc_id"] in seen:
-                dropped += 1
-                continue
-            seen.add(rec["doc_id"])
-            docs.append(
-                {
-                    "doc_id": rec["doc_id"],
-                    "year": _year(rec["year"], path, rec["doc_id"]),
-                    "title": rec["title"],
-                    "source_format": fmt,
-                    "file": str(path),
-                }
-            )
-            for a in rec["addresses"]:
-                org, country = _split_address(a["address"], countries)
-                if fmt == "openalex" and "institution" in a:
-                    # an institution's display name is the organisation; a raw
-                    # affiliation string is cut like a WoS address
-                    org = a["address"]
-                    country = a.get("country") or country
-                addrs.append(
-                    {
-                        "doc_id": rec["doc_id"],
-                        "address": a["address"],
-                        "organisation": org,
-                        "country": country,
-                        "institution": a.get("institution"),
-                        "ror_type": a.get("ror_type"),
-                    }
-                )
-    documents = pd.DataFrame(docs, columns=_DOCUMENT_COLUMNS)
-    documents["year"] = documents["year"].astype("Int64")
-    addresses = pd.DataFrame(addrs, columns=_ADDRESS_COLUMNS)
-    for col in ("doc_id", "address", "organisation", "country", "institution", "ror_type"):
-        addresses[col] = addresses[col].astype("string")
-    return Records(documents, addresses, dropped, [str(p) for p in paths])
-
-
-def _year(value, path, doc_id):
-    if value in (None, ""):
-        return None
+            sizes.append(os.path.getsize(p))
+        except OSError:
+            sizes.append(0)
+    jobs = n_jobs if n_jobs is not None else min(len(paths), os.cpu_count() or 1)
+    bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        return int(str(value).strip()[:4])
-    except ValueError:
-        raise InputFileError(f"{path}: record {doc_id}: year {value!r} is not a number") from None
+        if jobs > 1 and len(paths) > 1 and sum(sizes) >= 8 << 20:
+            results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
+        else:
+            update = bar.update if bar is not None else None
+            results = [_read_one(p, format, skip_bad_records, update) for p in paths]
+    finally:
+        if bar is not None:
+            bar.close()
+    return _merge(results, paths)
+
+
+def _progress_bar(total):
+    import sys
+
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="B", unit_scale=True, desc="reading", file=sys.stderr, leave=False)
+
+
+def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_read_one, p, format, skip_bad) for p in paths]
+        results = []
+        for fut, size in zip(futures, sizes):
+            results.append(fut.result())
+            if bar is not None:
+                bar.update(size)
+    return results
+
+
+def _merge(results, paths) -> Records:
+    import pandas as pd
+
+    seen, dropped = set(), 0
+    doc_frames, addr_frames = [], []
+    skipped, repairs = [], []
+    for res in results:
+        skipped.extend(res["skipped"])
+        repairs.extend(res["repairs"])
+        again = set()
+        for frame in res["docs"]:
+            repeat = frame["title"].isna().to_numpy()  # met again in the same file
+            ids = frame["doc_id"].to_numpy(object)
+            earlier = [d in seen for d in ids]  # met in an earlier file
+            again.update(d for d, e in zip(ids, earlier) if e)
+            fresh = ~(repeat | pd.array(earlier, dtype=bool).to_numpy(bool))
+            dropped += int((~fresh).sum())
+            seen.update(ids[fresh])
+            frame = frame[fresh]
+            doc_frames.append(frame.assign(source_format=pd.array([res["format"]] * len(frame), dtype="string"),
+                                           file=pd.array([res["file"]] * len(frame), dtype="string")))
+        for frame in res["addresses"]:
+            if again:
+                frame = frame[~frame["doc_id"].isin(again)]
+            addr_frames.append(frame)
+        res["addresses"], res["docs"] = [], []
+    documents = pd.concat(doc_frames, ignore_index=True)[_DOCUMENT_COLUMNS]
+    addresses = pd.concat(addr_frames, ignore_index=True) if len(addr_frames) > 1 else addr_frames[0]
+    return Records(documents.reset_index(drop=True), addresses.reset_index(drop=True), dropped, list(paths),
+                   skipped, repairs)
 
 
 # ----------------------------------------------------------------------------------------
@@ -470,13 +425,25 @@ def load_rules():
     matched against each comma-separated part of the organisation),
     ``country`` (ISO code: the rule applies to that country only and is tried
     before every general rule; empty: all countries) and ``description``.
+    A pattern ``@name.txt`` stands for the name list ``rules/name.txt`` (one
+    regular expression a line): ``company_names.txt`` (firms without a legal
+    form) and ``public_research_names.txt``; the returned frame holds the
+    expanded pattern.
     Pass a modified copy to :func:`classify` as ``rules=``.
     """
     import pandas as pd
 
     rules = pd.read_csv(_RULES_DIR / "address_rules.csv", dtype=str, keep_default_na=False)
     rules["precedence"] = rules["precedence"].astype(int)
+    rules["pattern"] = [_name_list(p[1:]) if p.startswith("@") else p for p in rules["pattern"]]
     return rules
+
+
+def _name_list(filename: str) -> str:
+    """A pattern matching any line of a name list in rules/ (one regex a line, # comments)."""
+    with open(_RULES_DIR / filename, encoding="utf-8") as fh:
+        names = [ln.split("#", 1)[0].strip() for ln in fh]
+    return r"\b(" + "|".join(f"(?:{n})" for n in names if n) + r")\b"
 
 
 def load_ror_types():
@@ -516,6 +483,27 @@ def _classify_one(organisation: str, country, compiled):
     return None, None, None
 
 
+# places whose names contain an institution word: never read as an organisation
+_PLACES = re.compile(r"^(University (Park|Place|City|Heights)|College (Station|Park|Place)|State College|Institute)$",
+                     re.IGNORECASE)
+
+
+def _classify_text(org: str, address: str, country, compiled):
+    """(sector, rule, matched part) of an address: its organisation parts first, then, when no
+    rule fires, the remaining parts before the country (rule ``<id>+place``: an address such
+    as "Dept X, Universidade Y, Brazil" has no city, so its organisation sits where a city would)."""
+    hit = _classify_one(org, country, compiled)
+    if hit[0] is not None or not address:
+        return hit
+    used = {p.strip() for p in org.split(",")}
+    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")[:-1]]
+    rest = [p for p in rest if p and p not in used and not re.search(r"\d", p) and not _PLACES.match(p)]
+    if not rest:
+        return hit
+    sector, rule, part = _classify_one(", ".join(rest), country, compiled)
+    return (sector, f"{rule}+place", part) if sector else hit
+
+
 def classify_address(address: str, country: str | None = None, rules=None) -> dict:
     """Sector of one written address, with the rule that decided it.
 
@@ -545,21 +533,113 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     >>> classify_address("Kazatomprom, Astana, Kazakhstan")["rule"]
     'kz_national_companies'
     """
-    countries = _country_table()
-    org, found = _split_address(address, countries)
+    org, found = _fmt.split_address(address)
     country = country or found
     compiled = _compile_rules(load_rules() if rules is None else rules)
-    sector, rule, matched = _classify_one(org, country, compiled)
+    sector, rule, matched = _classify_text(org, address, country, compiled)
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
 
-def classify(records: Records, rules=None, ror_types=None) -> Records:
+def load_ror_dump(path) -> dict:
+    """Organisation names of an offline ROR data dump, mapped to their ROR type.
+
+    Reads the public ROR data-dump JSON (https://ror.readme.io/docs/data-dump;
+    schema v1 with ``name``, ``aliases``, ``acronyms``, ``labels`` and
+    capitalised ``types``, or schema v2 with ``names[].value`` and lower-case
+    ``types``; a zip file holding the JSON is read too). Acronyms are left
+    out (too ambiguous in addresses), and so is a name that two
+    organisations of different types share.
+
+    Returns
+    -------
+    dict
+        ``(normalised name, ISO country or None) -> ror type`` (the first
+        type listed), for :func:`classify` ``ror=``.
+
+    Raises
+    ------
+    helixnet.InputFileError
+        For a missing file or one that is not a ROR dump.
+    """
+    import zipfile
+
+    path = Path(path)
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                member = next(n for n in zf.namelist() if n.endswith(".json"))
+                orgs = json.loads(zf.read(member).decode("utf-8"))
+        else:
+            with open(path, encoding="utf-8") as fh:
+                orgs = json.load(fh)
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: no such file") from None
+    except (OSError, StopIteration, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputFileError(f"{path}: not a ROR data dump ({type(exc).__name__}: {exc})") from None
+    if not isinstance(orgs, list) or (orgs and not isinstance(orgs[0], dict)):
+        raise InputFileError(f"{path}: not a ROR data dump (expected a JSON array of organisations)")
+    table, clash = {}, set()
+    for i, org in enumerate(orgs):
+        types = org.get("types") or []
+        if not types or not isinstance(types, list):
+            continue
+        rtype = str(types[0]).lower()
+        if "names" in org:  # schema v2
+            names = [n.get("value", "") for n in org["names"] if "acronym" not in (n.get("types") or [])]
+            locs = org.get("locations") or [{}]
+            country = ((locs[0] or {}).get("geonames_details") or {}).get("country_code")
+        elif "name" in org:  # schema v1
+            names = [org["name"], *(org.get("aliases") or []),
+                     *[lab.get("label", "") for lab in (org.get("labels") or [])]]
+            country = (org.get("country") or {}).get("country_code")
+        else:
+            raise InputFileError(f"{path}: organisation {i} has neither 'names' (v2) nor 'name' (v1)")
+        for name in names:
+            key = (_norm_name(name), country)
+            if not key[0]:
+                continue
+            if key in table and table[key] != rtype:
+                clash.add(key)
+            table.setdefault(key, rtype)
+    for key in clash:
+        del table[key]
+    return table
+
+
+def _norm_name(text: str) -> str:
+    return " ".join(re.sub(r"[^\w&]+", " ", text.casefold()).split())
+
+
+def _ror_lookup(org: str, country, ror: dict):
+    for part in org.split(","):
+        key = _norm_name(part)
+        hit = ror.get((key, country)) or (ror.get((key, None)) if country is None else None)
+        if hit:
+            return hit, part.strip()
+    return None, None
+
+
+def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
     """Assign a sector to every address of `records`.
 
-    OpenAlex institutions are classified by their ROR ``type`` through
-    :func:`load_ror_types` (rule ``ror:<type>``); every other address by the
-    rules of :func:`load_rules` (see :func:`classify_address`). An address no
-    rule classifies gets sector ``<NA>``; :func:`audit` lists them.
+    Decisions, in order: an OpenAlex institution by its ROR ``type``
+    (rule ``ror:<type>``, mapped by :func:`load_ror_types`); with `ror`, an
+    address one of whose comma-separated parts is exactly (ignoring case
+    and punctuation) the name of a ROR organisation of its country, by that
+    organisation's type (rule ``ror_dump:<type>``); every other address by
+    the rules of :func:`load_rules` (see :func:`classify_address`). An
+    address no rule classifies gets sector ``<NA>``; :func:`audit` lists
+    them.
+
+    Parameters
+    ----------
+    records : Records
+    rules : pandas.DataFrame, optional
+        Edited rules (default :func:`load_rules`).
+    ror_types : pandas.DataFrame, optional
+        Edited ROR type mapping (default :func:`load_ror_types`).
+    ror : dict or path, optional
+        An offline ROR data dump (path) or its :func:`load_ror_dump` table.
 
     Returns
     -------
@@ -571,35 +651,119 @@ def classify(records: Records, rules=None, ror_types=None) -> Records:
     import pandas as pd
 
     compiled = _compile_rules(load_rules() if rules is None else rules)
-    ror = load_ror_types() if ror_types is None else ror_types
-    ror_map = dict(zip(ror["ror_type"], ror["sector"]))
-    addresses = records.addresses.copy()
-    sectors, rule_ids, institutions = [], [], []
-    cache = {}
-    for org, country, rtype, inst in zip(
-        addresses["organisation"], addresses["country"], addresses["ror_type"], addresses["institution"]
-    ):
-        country = None if pd.isna(country) else country
-        if not pd.isna(rtype):
-            sectors.append(ror_map.get(rtype, ror_map.get("other", "O")))
-            rule_ids.append(f"ror:{rtype}")
-            institutions.append(inst)
-            continue
-        key = (org, country)
-        if key not in cache:
-            cache[key] = _classify_one(org, country, compiled)
-        sector, rule, matched = cache[key]
-        sectors.append(sector)
-        rule_ids.append(rule)
-        institutions.append(inst if not pd.isna(inst) else (matched or org.split(",")[0].strip()))
+    rtypes = load_ror_types() if ror_types is None else ror_types
+    ror_map = dict(zip(rtypes["ror_type"], rtypes["sector"]))
+    if ror is not None and not isinstance(ror, dict):
+        ror = load_ror_dump(ror)
+    import numpy as np
+
+    addresses = records.addresses.copy(deep=False)  # new columns only: the input is never modified
+    n = len(addresses)
+    sectors = np.full(n, None, dtype=object)
+    rule_ids = np.full(n, None, dtype=object)
+    institutions = np.array(addresses["institution"].to_numpy(object, na_value=None), dtype=object)  # writable
+    typed = addresses["ror_type"].notna().to_numpy()
+    if typed.any():
+        rt = addresses["ror_type"].to_numpy(object, na_value=None)[typed]
+        sectors[typed] = [ror_map.get(t, ror_map.get("other", "O")) for t in rt]
+        rule_ids[typed] = [f"ror:{t}" for t in rt]
+    # classify each distinct (organisation, country) once and spread the decisions by code:
+    # no Python object per address row
+    rest = np.flatnonzero(~typed)
+    if len(rest):
+        # (organisation, country) pairs as combined integer codes: no new strings per row
+        o_codes, _ = pd.factorize(addresses["organisation"].iloc[rest])
+        c_codes, c_uniq = pd.factorize(addresses["country"].iloc[rest])
+        _, first, codes = np.unique(o_codes.astype(np.int64) * (len(c_uniq) + 1) + (c_codes + 1),
+                                    return_index=True, return_inverse=True)
+        codes = codes.ravel()
+        org_col, ctry_col = addresses["organisation"], addresses["country"]
+        u_sector, u_rule, u_inst, unresolved = [], [], [], []
+        for k, i in enumerate(rest[first]):
+            org = org_col.iloc[i]
+            country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
+            ror_hit, part = _ror_lookup(org, country, ror) if ror else (None, None)
+            if ror_hit:
+                hit = (ror_map.get(ror_hit, ror_map.get("other", "O")), f"ror_dump:{ror_hit}", part)
+            else:
+                hit = _classify_one(org, country, compiled)
+                if hit[0] is None:
+                    unresolved.append(k)
+            u_sector.append(hit[0])
+            u_rule.append(hit[1])
+            u_inst.append(hit[2] or org.split(",")[0].strip())
+        sectors[rest] = np.array(u_sector, dtype=object)[codes]
+        rule_ids[rest] = np.array(u_rule, dtype=object)[codes]
+        fill = rest[np.array([x is None for x in institutions[rest]], dtype=bool)] if len(rest) else rest
+        inst_u = np.array(u_inst, dtype=object)
+        institutions[fill] = inst_u[codes[np.searchsorted(rest, fill)]]
+        if unresolved:
+            # organisations no rule classifies: try the other parts of each distinct address
+            rows = rest[np.isin(codes, unresolved)]
+            texts = addresses["address"].iloc[rows]
+            tcodes, _ = pd.factorize(texts)
+            _, tfirst = np.unique(tcodes, return_index=True)
+            t_sector, t_rule = [], []
+            for i in rows[tfirst]:
+                org = org_col.iloc[i]
+                country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
+                sec, rule, _part = _classify_text(org, addresses["address"].iloc[i], country, compiled)
+                t_sector.append(sec)
+                t_rule.append(rule)
+            sectors[rows] = np.array(t_sector, dtype=object)[tcodes]
+            rule_ids[rows] = np.array(t_rule, dtype=object)[tcodes]
     addresses["institution"] = pd.array(institutions, dtype="string")
     addresses["sector"] = pd.array(sectors, dtype="string")
     addresses["rule"] = pd.array(rule_ids, dtype="string")
-    return Records(records.documents, addresses, records.duplicates_dropped, records.files)
+    return Records(records.documents, addresses, records.duplicates_dropped, records.files,
+                   records.skipped, records.repairs)
 
 
 def _classified(records: Records) -> Records:
     return records if "sector" in records.addresses.columns else classify(records)
+
+
+def address_sectors(records: Records, country: str | None = None):
+    """Addresses per sector: counts and shares.
+
+    Parameters
+    ----------
+    records : Records
+    country : str, optional
+        Focus country (ISO code): only the addresses of documents with an
+        address in it count, as in :func:`venn_counts`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``sector`` (``U``, ``I``, ``G``, ``O``, ``unclassified``)
+        with ``n_addresses`` and ``share`` (of all the addresses counted; NaN
+        when there are none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "year": [2014, 2014]})
+    >>> addrs = pd.DataFrame({"doc_id": ["a", "a", "b", "b"],
+    ...     "address": ["Univ X", "Ltd Y", "Hosp Z", "Foo"], "organisation": ["Univ X", "Ltd Y", "Hosp Z", "Foo"],
+    ...     "country": ["KZ", "KZ", "RU", "RU"], "institution": [None] * 4, "ror_type": [None] * 4})
+    >>> address_sectors(Records(docs, addrs)).values.tolist()
+    [['U', 1, 0.25], ['I', 1, 0.25], ['G', 0, 0.0], ['O', 1, 0.25], ['unclassified', 1, 0.25]]
+    >>> address_sectors(Records(docs, addrs), country="KZ")["n_addresses"].tolist()
+    [1, 1, 0, 0, 0]
+    """
+    import pandas as pd
+
+    a = _classified(records).addresses
+    if country is not None:
+        keep = set(a.loc[a["country"] == _fmt.country_code(country), "doc_id"])
+        a = a[a["doc_id"].isin(keep)]
+    counts = a["sector"].fillna("unclassified").value_counts()
+    names = ["U", "I", "G", "O", "unclassified"]
+    n = [int(counts.get(k, 0)) for k in names]
+    total = sum(n)
+    return pd.DataFrame({"sector": names, "n_addresses": n,
+                         "share": [x / total if total else float("nan") for x in n]})
 
 
 def audit(records: Records):
@@ -638,7 +802,7 @@ def document_sectors(records: Records, country: str | None = None):
     ----------
     records : Records
     country : str, optional
-        ISO code of a focus country. When given, only documents with at least
+        Focus country: ISO code or name ("KZ", "Kazakhstan"). When given, only documents with at least
         one address in that country are kept, and ``F`` (international
         co-authorship) marks documents that also have an address abroad;
         without it, ``F`` marks documents with addresses in two or more
@@ -650,28 +814,49 @@ def document_sectors(records: Records, country: str | None = None):
         ``doc_id``, ``year``, boolean ``U``, ``I``, ``G``, ``O``, ``F`` and
         ``countries`` (sorted, ";"-joined ISO codes).
     """
-    import pandas as pd
 
     recs = _classified(records)
     a = recs.addresses
     docs = recs.documents[["doc_id", "year"]].copy()
-    for s in ("U", "I", "G", "O"):
-        hit = set(a.loc[a["sector"] == s, "doc_id"])
-        docs[s] = docs["doc_id"].isin(hit)
-    by_doc = {}
-    for doc, c in zip(a["doc_id"], a["country"]):
-        if isinstance(c, str):
-            by_doc.setdefault(doc, set()).add(c)
-    clist = pd.Series([sorted(by_doc.get(d, ())) for d in docs["doc_id"]], index=docs.index, dtype=object)
+    import numpy as np
+    import pandas as pd
+
+    # integer codes instead of one Python object per address (memory stays that of the codes)
+    doc_codes, doc_ids = pd.factorize(a["doc_id"])
+    at = pd.Index(doc_ids).get_indexer(docs["doc_id"])  # -1: a document without addresses
+    flags = np.zeros(len(doc_ids) + 1, dtype=np.int64)  # the last slot stands for "no address"
+    for bit, s in enumerate(("U", "I", "G", "O")):
+        hit = (a["sector"] == s).fillna(False).to_numpy(bool)
+        np.bitwise_or.at(flags, doc_codes[hit], 1 << bit)
+    for bit, s in enumerate(("U", "I", "G", "O")):
+        docs[s] = (flags[at] >> bit & 1).astype(bool)
+    # each document's distinct countries, sorted by name
+    c_codes, c_names = pd.factorize(a["country"])
+    order = np.argsort(np.asarray(c_names, dtype=object)) if len(c_names) else np.array([], dtype=int)
+    rank = np.empty(len(c_names), dtype=np.int64)
+    rank[order] = np.arange(len(c_names))
+    ok = c_codes >= 0
+    m = len(c_names) + 1
+    pairs = np.unique(doc_codes[ok].astype(np.int64) * m + rank[c_codes[ok]])
+    pair_doc, pair_rank = pairs // m, pairs % m
+    n_countries = np.append(np.bincount(pair_doc, minlength=len(doc_ids)), 0)
+    sorted_names = np.asarray(c_names, dtype=object)[order] if len(c_names) else np.array([], dtype=object)
+    joined = np.full(len(doc_ids) + 1, "", dtype=object)
+    if len(pairs):
+        starts = np.flatnonzero(np.r_[True, pair_doc[1:] != pair_doc[:-1]])
+        for lo, hi in zip(starts, np.r_[starts[1:], len(pairs)]):
+            joined[pair_doc[lo]] = ";".join(sorted_names[pair_rank[lo:hi]])
+    keep = np.ones(len(docs), dtype=bool)
     if country is not None:
-        country = country.upper()
-        keep = clist.apply(lambda cs: country in cs)
-        docs, clist = docs[keep], clist[keep]
-        docs["F"] = clist.apply(lambda cs: any(c != country for c in cs))
-    else:
-        docs["F"] = clist.apply(lambda cs: len(cs) >= 2)
-    docs["countries"] = clist.apply(";".join).astype("string")
-    return docs.reset_index(drop=True)
+        country = _fmt.country_code(country)
+        in_focus = np.zeros(len(doc_ids) + 1, dtype=bool)
+        if country in set(c_names):
+            in_focus[pair_doc[pair_rank == rank[list(c_names).index(country)]]] = True
+        keep = in_focus[at]
+    # with a focus country every kept document has it, so "an address abroad" is a second country
+    docs["F"] = n_countries[at] >= 2
+    docs["countries"] = pd.array(list(joined[at]), dtype="string")
+    return docs[keep].reset_index(drop=True)
 
 
 def _documents_with_address(records) -> set:
@@ -754,8 +939,9 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     cells = _cells(dims)
     ds = document_sectors(records, country=country)
     ds = ds.assign(_no_address=~ds["doc_id"].isin(_documents_with_address(records)))
-    key = ds[list(dims)].apply(lambda r: "".join(d for d, v in zip(dims, r) if v), axis=1) if len(ds) else pd.Series(dtype=str)
-    ds = ds.assign(cell=key.replace("", "none") if len(ds) else key)
+    code = sum(ds[d].astype(int).to_numpy() << i for i, d in enumerate(dims))
+    names = {m: "".join(d for i, d in enumerate(dims) if m >> i & 1) or "none" for m in range(2 ** len(dims))}
+    ds = ds.assign(cell=pd.Series(code, index=ds.index, dtype="int64").map(names))
     if by == "country":
         ds = ds.assign(country=ds["countries"].str.split(";")).explode("country")
         ds["country"] = ds["country"].replace("", None)

@@ -60,7 +60,7 @@ def test_fixture_files_are_what_the_generator_writes(tmp_path):
 @pytest.mark.parametrize("fmt", sorted(ALL_FORMATS))
 def test_format_is_detected_from_contents(fmt):
     for path in ALL_FORMATS[fmt]:
-        text = bib._decode(path.read_bytes(), str(path))
+        text = path.read_bytes().decode("utf-16" if path.read_bytes()[:2] == b"\xff\xfe" else "utf-8-sig")
         assert bib.detect_format(text) == fmt
 
 
@@ -87,8 +87,8 @@ def test_wos_plain_text_with_bom_crlf_and_duplicates_across_files():
 def test_every_format_gives_the_hand_labelled_venn_counts(fmt):
     """Readers + classifier reproduce the Venn cells counted from the hand labels.
 
-    The one address the rules deliberately leave unclassified (Microsoft Res, see
-    make_fixtures.py) is left out of the hand count too.
+    Addresses the rules leave unclassified by design (none since the firm-name list
+    classifies Microsoft Res, see make_fixtures.py) would be left out of the hand count.
     """
     recs = bib.classify(bib.read_records(ALL_FORMATS[fmt]))
     got = bib.venn_counts(recs).iloc[0]
@@ -148,11 +148,11 @@ def test_irish_county_is_not_a_company():
 
 def test_rules_are_editable():
     rules = bib.load_rules()
-    assert bib.classify_address("Microsoft Res, Redmond, WA 98052 USA")["sector"] is None
+    assert bib.classify_address("Acme Widgets, Redmond, WA 98052 USA")["sector"] is None
     extra = pd.DataFrame([{"rule_id": "company_labs", "precedence": 1, "sector": "I",
-                           "pattern": r"\bMicrosoft Res\b", "country": "", "description": "a user's rule"}])
+                           "pattern": r"\bAcme Widgets\b", "country": "", "description": "a user's rule"}])
     rules = pd.concat([rules, extra], ignore_index=True)
-    r = bib.classify_address("Microsoft Res, Redmond, WA 98052 USA", rules=rules)
+    r = bib.classify_address("Acme Widgets, Redmond, WA 98052 USA", rules=rules)
     assert (r["sector"], r["rule"]) == ("I", "company_labs")
 
 
@@ -167,12 +167,18 @@ def test_invalid_rule_is_a_helixnet_error():
         bib.classify_address("Univ X, Almaty, Kazakhstan", rules=rules)
 
 
-def test_audit_lists_unclassified_addresses_by_frequency():
-    recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    table = bib.audit(recs)
+def test_audit_lists_unclassified_addresses_by_frequency(tmp_path):
+    """Hand count: "Acme Widgets" (no rule) in two documents, "Zorg Works" in one."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Acme Widgets, Redmond, WA 98052 USA")
+                    + _wos_record("WOS:2", address="Acme Widgets, Redmond, WA 98052 USA")
+                    + _wos_record("WOS:3", address="Zorg Works, Tartu, Estonia")
+                    + _wos_record("WOS:4") + "EF\n")
+    table = bib.audit(bib.classify(bib.read_records(path)))
     assert list(table.columns) == ["organisation", "country", "n_addresses", "n_documents"]
-    assert table["organisation"].tolist() == ["Microsoft Res"]
-    assert table["n_addresses"].tolist() == [1]
+    assert table["organisation"].tolist() == ["Acme Widgets", "Zorg Works"]
+    assert table["n_addresses"].tolist() == [2, 1]
+    assert table["country"].tolist() == ["US", "EE"]
 
 
 def test_every_classification_names_its_rule():
@@ -201,6 +207,49 @@ def test_labelled_addresses_precision_and_recall():
         precision, recall = tp / max(predicted, 1), tp / actual
         assert precision >= 0.85, (s, precision)
         assert recall >= 0.80, (s, recall)
+
+
+def _sector_figures(frame):
+    """Per-sector precision, recall and support of ``pred`` against the hand label ``sector``."""
+    out = {}
+    for s in "UIGO":
+        tp = int(((frame["pred"] == s) & (frame["sector"] == s)).sum())
+        predicted, actual = int((frame["pred"] == s).sum()), int((frame["sector"] == s).sum())
+        out[s] = (tp / predicted if predicted else float("nan"), tp / actual if actual else float("nan"), actual)
+    return out
+
+
+def test_real_addresses_from_public_exports_per_sector_figures(capsys):
+    """Precision and recall per sector on addresses from nine public exports (issue 14).
+
+    tests/fixtures/labelled_addresses_real.csv: 321 distinct addresses copied from Web of Science
+    (plain and tab-delimited), Scopus, OpenAlex and PubMed exports in public GitHub repositories
+    (repo, path and commit on every row; six world regions), labelled by hand following
+    tests/fixtures/bibliometrics/LABELLING_GUIDE.md. Splits: the rules were revised looking at the
+    errors of "dev" only; "heldout" was not used for rules but was read while transcribing;
+    "fresh" (125 addresses) was transcribed after the rules were frozen and never used for them.
+
+    The issue's targets (precision >= 0.95, recall >= 0.90 per sector on >= 1,000 addresses) are
+    NOT established by this set: it is a third of the size asked for and has 9 firms and 12
+    "other" addresses. The assertions are the floors measured on it when the rules were committed
+    (printed below with -s), so a regression fails.
+    """
+    labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses_real.csv",
+                           keep_default_na=False)
+    assert len(labelled) == len(set(labelled["address"])) >= 320
+    assert set(labelled["format"]) >= {"wos", "scopus", "openalex", "medline"}
+    assert labelled["region"].nunique() >= 3 and labelled["repo"].nunique() >= 5
+    assert labelled["commit"].str.fullmatch(r"[0-9a-f]{40}").all()
+    labelled["pred"] = [bib.classify_address(a)["sector"] for a in labelled["address"]]
+    figures = {name: _sector_figures(part) for name, part in
+               [("all", labelled), *labelled.groupby("split")]}
+    with capsys.disabled():
+        for name, fig in figures.items():
+            print(f"\n{name:>8}: " + "  ".join(f"{s} P={p:.3f} R={r:.3f} (n={n})" for s, (p, r, n) in fig.items()))
+    floors = {"U": (0.98, 0.96), "I": (0.85, 0.85), "G": (0.85, 0.90), "O": (0.85, 0.60)}
+    for s, (p_min, r_min) in floors.items():
+        p, r, _ = figures["all"][s]
+        assert p >= p_min and r >= r_min, (s, p, r)
 
 
 def test_focus_country_and_international_dimension():
@@ -419,7 +468,7 @@ def test_scopus_us_state_part_is_not_read_as_the_organisation(tmp_path):
     want = [a.split(",")[0].strip() for a in row["Affiliations"].split(";")]
     a = bib.classify(bib.read_records(path)).addresses
     assert a["organisation"].tolist() == want
-    assert a["sector"].tolist()[0] == "G" and pd.isna(a["sector"].iloc[1])
+    assert a["sector"].tolist() == ["G", "I"]
     assert a["country"].tolist() == ["US", "US"]
 
 
@@ -494,3 +543,409 @@ def test_cli_reports_and_optionally_counts_documents_without_address(tmp_path):
     assert (out[0]["n_records"], out[0]["n_no_address"], out[0]["venn"]["none"]) == (1, 1, 0)
     assert (out[1]["n_records"], out[1]["n_no_address"], out[1]["venn"]["none"]) == (2, 1, 1)
     assert out[0]["no_address"] == "exclude" and out[1]["no_address"] == "none"
+
+
+# ----------------------------------------------------------------------------------------
+# formats of issue 14: the same hand-labelled documents in every container OpenAlex users save
+
+
+def _openalex_works():
+    return [json.loads(line) for line in (FIX / "openalex.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def _venn(paths):
+    return bib.synergy_table(bib.classify(bib.read_records(paths)), by=None).iloc[0].to_dict()
+
+
+def test_openalex_json_array_api_pages_and_gzip_partitions_read_as_json_lines(tmp_path):
+    """Same works, four containers: the Venn counts must equal those of the JSON-lines fixture."""
+    import gzip
+
+    works = _openalex_works()
+    expected = _venn(FIX / "openalex.jsonl")
+    array = tmp_path / "works.json"
+    array.write_text(json.dumps(works, indent=2))
+    half = len(works) // 2
+    page1, page2 = tmp_path / "page1.json", tmp_path / "page2.json"
+    page1.write_text(json.dumps({"meta": {"count": len(works), "next_cursor": "abc"}, "results": works[:half]},
+                                indent=2))
+    page2.write_text(json.dumps({"meta": {"count": len(works), "next_cursor": None}, "results": works[half:]}))
+    pages = tmp_path / "pages_concatenated.json"
+    pages.write_text(page1.read_text() + "\n" + page2.read_text() + "\n")
+    part = tmp_path / "part_000.gz"
+    with gzip.open(part, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(json.dumps(w) for w in works) + "\n")
+    for paths in ([array], [page1, page2], [pages], [part]):
+        got = _venn(paths)
+        assert got["n_records"] == len(works), paths
+        cells = [k for k in expected if k not in ("T", "ci_low", "ci_high") and not k.startswith("R")]
+        assert {k: got[k] for k in cells} == {k: expected[k] for k in cells}, paths
+        assert got["T"] == pytest.approx(expected["T"], abs=1e-12)
+        assert got["R"] == pytest.approx(expected["R"], abs=1e-12)
+
+
+def test_medline_addresses_and_pmids_hand_read(tmp_path):
+    """Two MEDLINE records written by hand: AD lines (one with an e-mail and a continuation line)."""
+    text = (
+        "PMID- 25000001\nOWN - NLM\nDP  - 2014 Mar 12\nTI  - Uranium leaching kinetics\n"
+        "FAU - Abenov, Askar\nAD  - Department of Physics, Al-Farabi Kazakh National University, Almaty\n"
+        "      050040, Kazakhstan. abenov@example.kz\n"
+        "FAU - Lee, Kim\nAD  - Samsung Electronics Co Ltd, Suwon, Korea.\n"
+        "\n"
+        "PMID- 25000002\nDP  - 2015\nTI  - Hospital infections\n"
+        "AD  - Ministry of Health, Astana, Kazakhstan. Electronic address: x@y.kz.\n"
+    )
+    path = tmp_path / "pubmed-export.txt"
+    path.write_text(text)
+    assert bib.detect_format(text) == "medline"
+    recs = bib.classify(bib.read_records(path))
+    assert recs.documents["doc_id"].tolist() == ["PMID:25000001", "PMID:25000002"]
+    assert recs.documents["year"].tolist() == [2014, 2015]
+    assert recs.addresses["country"].tolist() == ["KZ", "KR", "KZ"]
+    assert recs.addresses["sector"].tolist() == ["U", "I", "G"]
+    assert "@" not in "".join(recs.addresses["organisation"])
+
+
+def test_wos_tab_run_together_addresses_are_split_at_the_country(tmp_path):
+    """The C1 cell of issue 14 ("...Dublin, IrelandPavement Management Serv Ltd...") is two addresses."""
+    header = "PT\tAU\tTI\tC1\tPY\tUT\n"
+    row = ("J\tX, A\tPavements\t[X, A] Trinity Coll Dublin, Dublin, IrelandPavement Management Serv Ltd, "
+           "Athenry, Ireland; [Y, B] Stanford Univ, Stanford, CA 94305 USA\t2019\tWOS:000000000000077\n")
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(header + row, encoding="utf-8")
+    recs = bib.classify(bib.read_records(path))
+    assert recs.addresses["address"].tolist() == [
+        "Trinity Coll Dublin, Dublin, Ireland", "Pavement Management Serv Ltd, Athenry, Ireland",
+        "Stanford Univ, Stanford, CA 94305 USA"]
+    assert recs.addresses["sector"].tolist() == ["U", "I", "U"]
+
+
+def test_scopus_extra_column_shift_is_repaired_and_reported(tmp_path):
+    """A row with one unquoted comma in Authors: 7 fields under a 6-field header."""
+    path = tmp_path / "scopus.csv"
+    path.write_text(
+        "Authors,Title,Year,Source title,Affiliations,EID\n"
+        '"Abenov, A",Good row,2012,J,"Nazarbayev Univ, Astana, Kazakhstan",2-s2.0-1\n'
+        'Lee, K,Shifted row,2013,J,"Samsung Elect Co Ltd, Suwon, South Korea",2-s2.0-2\n'
+    )
+    recs = bib.classify(bib.read_records(path))
+    assert recs.documents["title"].tolist() == ["Good row", "Shifted row"]
+    assert recs.documents.loc[1, "title"] == "Shifted row"
+    assert recs.documents["year"].tolist() == [2012, 2013]
+    assert recs.addresses["sector"].tolist() == ["U", "I"]
+    assert len(recs.repairs) == 1 and recs.repairs[0]["line"] == 3
+    assert "column 'Authors'" in recs.repairs[0]["repair"]
+
+
+def _wos_record(ut, year=2014, address="Nazarbayev Univ, Astana 010000, Kazakhstan"):
+    ut_line = f"UT {ut}\n" if ut else ""
+    return f"PT J\nAU X\nC1 [X, A] {address}.\nPY {year}\n{ut_line}ER\n\n"
+
+
+def test_one_record_without_ut_stops_the_run_with_its_line_or_is_skipped(tmp_path):
+    """34 records, the 20th without UT: an error naming line 96, or 33 records and one skipped."""
+    text = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + "".join(
+        _wos_record(None if i == 19 else f"WOS:{i:015d}") for i in range(34)) + "EF\n"
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(text)
+    # the 20th record starts after 2 header lines and 19 records of 7 lines: line 2 + 19*7 + 1
+    line = 2 + 19 * 7 + 1
+    assert text.split("\n")[line - 1] == "PT J" and "UT" not in text.split("ER\n")[19]
+    with pytest.raises(hx.InputFileError, match=rf"savedrecs.txt: line {line}: record without UT"):
+        bib.read_records(path)
+    recs = bib.read_records(path, skip_bad_records=True)
+    assert recs.n_records == 33
+    assert recs.skipped == [{"file": str(path), "line": line, "reason": "record without UT (accession number)"}]
+
+
+def test_scopus_rows_without_eid_and_openalex_works_without_id_are_never_merged(tmp_path):
+    scopus = tmp_path / "scopus.csv"
+    scopus.write_text("Title,Year,Affiliations,EID\nA,2012,\"Univ X, Almaty, Kazakhstan\",\n"
+                      "B,2013,\"Univ Y, Almaty, Kazakhstan\",\nC,2013,\"Univ Z, Almaty, Kazakhstan\",2-s2.0-9\n")
+    oa = tmp_path / "works.jsonl"
+    oa.write_text('{"id": null, "authorships": []}\n{"id": null, "authorships": []}\n'
+                  '{"id": "https://openalex.org/W1", "authorships": []}\n')
+    for path, line in ((scopus, 2), (oa, 1)):
+        with pytest.raises(hx.InputFileError, match=f"line {line}: "):
+            bib.read_records(path)
+        recs = bib.read_records(path, skip_bad_records=True)
+        assert recs.n_records == 1 and recs.duplicates_dropped == 0 and [s["line"] for s in recs.skipped] == [line, line + 1]
+
+
+@pytest.mark.parametrize(
+    "work, message",
+    [
+        ({"id": "W1", "authorships": "Univ X, Almaty"}, "'authorships' is a str"),
+        ({"id": "W1", "authorships": ["Univ X"]}, "an authorship is a str"),
+    ],
+)
+def test_openalex_malformed_authorships_are_one_line_errors(tmp_path, work, message):
+    path = tmp_path / "w.jsonl"
+    path.write_text(json.dumps(work) + "\n")
+    with pytest.raises(hx.InputFileError, match=f"line 1: work W1: {message}"):
+        bib.read_records(path)
+
+
+def test_openalex_null_raw_affiliation_is_ignored(tmp_path):
+    path = tmp_path / "w.jsonl"
+    path.write_text(json.dumps({"id": "W1", "authorships": [
+        {"institutions": [], "raw_affiliation_strings": [None, "Nazarbayev Univ, Astana, Kazakhstan"]},
+        {"institutions": [], "raw_affiliation_strings": None}]}) + "\n")
+    recs = bib.classify(bib.read_records(path))
+    assert recs.addresses["sector"].tolist() == ["U"]
+
+
+def test_scopus_cut_inside_a_quoted_field_names_file_and_line(tmp_path):
+    path = tmp_path / "scopus.csv"
+    path.write_text('Title,Year,Affiliations,EID\nA,2012,"Univ X, Almaty, Kazakhstan",2-s2.0-1\n'
+                    'B,2013,"Univ Y, Alm')
+    with pytest.raises(hx.InputFileError, match=r"scopus.csv: line 3: the file ends inside a quoted field"):
+        bib.read_records(path)
+
+
+def test_latin1_file_is_read_after_utf8_fails(tmp_path):
+    path = tmp_path / "savedrecs.txt"
+    text = "FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Univ Zurich, Zürich, Switzerland") + "EF\n"
+    path.write_bytes(text.encode("latin-1"))
+    recs = bib.read_records(path)
+    assert recs.addresses["address"].tolist() == ["Univ Zurich, Zürich, Switzerland"]
+
+
+def _cli(*argv):
+    return subprocess.run([sys.executable, "-m", "helixnet.cli", "bibliometrics", *map(str, argv)],
+                          capture_output=True, text=True, check=False)
+
+
+def test_cli_skip_bad_records_reports_each_on_stderr_and_in_json(tmp_path):
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1") + _wos_record(None) + _wos_record("WOS:3", year="20x5")
+                    + _wos_record("WOS:4") + "EF\n")
+    proc = _cli(path, "--format", "json")
+    assert proc.returncode == 1 and "line 10: record without UT" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    proc = _cli(path, "--format", "json", "--skip-bad-records")
+    assert proc.returncode == 0, proc.stderr
+    payload = json.loads(proc.stdout)
+    assert payload["n_records"] == 2
+    assert [(s["line"], s["reason"]) for s in payload["skipped"]] == [
+        (10, "record without UT (accession number)"), (16, "record WOS:3: year '20x5' is not a number")]
+    assert proc.stderr.count("skipped") == 2 and f"{path}: line 16" in proc.stderr
+
+
+def test_cli_address_shares_respect_country_and_audit_lists_every_decision(tmp_path):
+    """Hand count: doc 1 has a KZ university and a KR company, doc 2 a German ministry and a hospital."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("FN x\nVR 1.0\n"
+                    "PT J\nC1 [A] Nazarbayev Univ, Astana 010000, Kazakhstan.\n   [B] Samsung Elect Co Ltd, Suwon, "
+                    "South Korea.\nPY 2014\nUT WOS:1\nER\n\n"
+                    "PT J\nC1 [C] Fed Minist Educ & Res, Berlin, Germany.\n   [D] Charite Hosp, Berlin, "
+                    "Germany.\nUT WOS:2\nER\nEF\n")
+    audit = tmp_path / "audit.csv"
+    payload = json.loads(_cli(path, "--format", "json", "--audit", audit).stdout)
+    assert payload["addresses"] == {"U": 1, "I": 1, "G": 1, "O": 1, "unclassified": 0}
+    assert payload["address_shares"]["U"] == 0.25
+    kz = json.loads(_cli(path, "--format", "json", "--country", "Kazakhstan").stdout)
+    assert kz["country"] == "KZ" and kz["addresses"] == {"U": 1, "I": 1, "G": 0, "O": 0, "unclassified": 0}
+    rows = list(csv.DictReader(audit.open()))
+    assert [(r["country"], r["sector"], r["rule"]) for r in rows] == [
+        ("KZ", "U", "university"), ("KR", "I", "company_names"), ("DE", "G", "ministry"),
+        ("DE", "O", "hospital")]
+    # the missing year: an empty cell in CSV, integers elsewhere, T of noise printed as 0
+    text = _cli(path, "--by", "year", "--format", "csv").stdout
+    lines = text.strip().splitlines()
+    assert lines[1].startswith("2014,1,") and lines[2].startswith(",1,")
+    assert "None" not in text and "nan" not in text.lower() and "2014.0" not in text
+
+
+def test_cli_help_explains_formats_none_cell_and_country():
+    out = _cli("--help").stdout
+    for words in ("MEDLINE", "part_*.gz", "'none'", "ISO code", "Kazakhstan", "--skip-bad-records", "--audit",
+                  "--ror"):
+        assert words in out, words
+
+
+def test_wos_tab_with_the_newer_long_column_names(tmp_path):
+    """Header of WoS 'Tab delimited file' exports since 2021 (as in slandsch/FrontiersData_cereal_legume)."""
+    header = ["Publication Type", "Authors", "Article Title", "Addresses", "Publication Year", "Early Access Date",
+              "UT (Unique WOS ID)"]
+    rows = [["J", '"Bonke, V; Musshoff, O"', "Mixed cropping",
+             '"[Bonke, Vanessa] Georg August Univ Gottingen, Dept Agrarokon, D-37073 Gottingen, Germany; '
+             '[Musshoff, Oliver] Commonwealth Sci & Ind Res Org, Floreat, WA, Australia"', "2021", "",
+             "WOS:000715282400002"],
+            ["J", "X", "Early", "Univ Tartu, Tartu, Estonia", "", "AUG 2024", "WOS:000000000000009"]]
+    path = tmp_path / "savedrecs.txt"
+    path.write_text("\n".join("\t".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    assert bib.detect_format(path.read_text()) == "wos_tab"
+    recs = bib.read_records(path)
+    assert recs.documents["year"].tolist() == [2021, 2024]
+    assert recs.addresses["country"].tolist() == ["DE", "AU", "EE"]
+    assert recs.documents["title"].tolist() == ["Mixed cropping", "Early"]
+
+
+@pytest.mark.parametrize(
+    "address, sector",
+    [
+        # the misclassifications listed in issue 14 (hand-checked there), with their right sector
+        ("Tokyo Inst Technol, Dept Chem, Tokyo 1528550, Japan", "U"),
+        ("MIT, Dept Phys, Cambridge, MA 02139 USA", "U"),
+        ("Karlsruhe Inst Technol, Inst Nanotechnol, D-76021 Karlsruhe, Germany", "U"),
+        ("Weizmann Inst Sci, Dept Chem Phys, IL-76100 Rehovot, Israel", "U"),
+        ("Indian Inst Technol Madras, Dept Chem, Chennai 600036, Tamil Nadu, India", "U"),
+        ("Inst Canc Res, Div Mol Pathol, London SW3 6JB, England", "U"),
+        ("Forschungszentrum Julich GmbH, IEK 5, D-52425 Julich, Germany", "G"),
+        ("Japan Sci & Technol Corp, CREST, Kawaguchi, Saitama 3320012, Japan", "G"),
+        ("Bell Labs, Murray Hill, NJ 07974 USA", "I"),
+        ("Trina Solar, State Key Lab PV Sci & Technol, Changzhou 213031, Peoples R China", "I"),
+        ("Penn State Harrisburg, Sch Sci Engn & Technol, Middletown, PA 17057 USA", "U"),
+        ("SE Reg Radiat Oncol Ctr, Dept Radiat Oncol, Cork, Ireland", "O"),
+        ("Univ Potsdam, AG Theorie, D-14476 Potsdam, Germany", "U"),
+        ("Amer Coll Radiol, Reston, VA 20191 USA", "O"),
+        ("Kings Coll Hosp, Dept Oncol, London SE5 9RS, England", "O"),
+        # "plainly classifiable" addresses the issue found unclassified
+        ("NYU, Dept Phys, New York, NY 10003 USA", "U"),
+        ("UC3M, Dept Econ, Getafe 28903, Spain", "U"),
+        ("DLR, Inst Solar Res, D-51147 Cologne, Germany", "G"),
+        ("Oxford Photovoltaics, Oxford OX4 4GA, England", "I"),
+        ("Genentech, San Francisco, CA 94080 USA", "I"),
+        ("AstraZeneca, Cambridge CB2 0AA, England", "I"),
+        ("IMEC, Kapeldreef 75, B-3001 Leuven, Belgium", "G"),
+        ("ORNL, Oak Ridge, TN 37831 USA", "G"),
+        ("IIT, Dept Elect Engn, Kharagpur 721302, W Bengal, India", "U"),
+        ("Jamia Millia Islamia, Dept Phys, New Delhi 110025, India", "U"),
+        # full-form and non-English names (issue 14 "What to build")
+        ("Institut für Physik, Technische Universität München, Garching, Germany", "U"),
+        ("Laboratoire X, Université de Lille, Lille, France", "U"),
+        ("Departamento de Física, Universidad de Chile, Santiago, Chile", "U"),
+        ("Dipartimento di Energia, Politecnico di Milano, Milano, Italy", "U"),
+        ("Hochschule Mittweida, Mittweida, Germany", "U"),
+        ("Institute of Physics, Czech Academy of Sciences, Prague, Czech Republic", "G"),
+        ("Consejo Superior de Investigaciones Científicas (CSIC), Madrid, Spain", "G"),
+        ("Istituto di Struttura della Materia, CNR, Roma, Italy", "G"),
+        ("Bundesministerium fur Bildung und Forschung, Berlin, Germany", "G"),
+        ("German Red Cross, Berlin, Germany", "O"),
+    ],
+)
+def test_issue_14_listed_addresses_get_their_hand_checked_sector(address, sector):
+    r = bib.classify_address(address)
+    assert r["sector"] == sector, r
+
+
+# ----------------------------------------------------------------------------------------
+# countries
+
+
+@pytest.mark.parametrize(
+    "written, iso",
+    [
+        # spellings as the databases write them (hand table; WoS abbreviations, Scopus/OpenAlex/MEDLINE forms)
+        ("Peoples R China", "CN"), ("P.R. China", "CN"), ("People's Republic of China", "CN"), ("China", "CN"),
+        ("South Korea", "KR"), ("Republic of Korea", "KR"), ("Korea", "KR"), ("Korea, Republic of", "KR"),
+        ("North Korea", "KP"), ("Russia", "RU"), ("Russian Federation", "RU"), ("USSR", "RU"),
+        ("Tunisia", "TN"), ("Iraq", "IQ"), ("Cuba", "CU"), ("Cyprus", "CY"), ("Palestine", "PS"),
+        ("Costa Rica", "CR"), ("Yugoslavia", "RS"), ("Bosnia & Herceg", "BA"), ("Deutschland", "DE"),
+        ("U Arab Emirates", "AE"), ("Turkiye", "TR"), ("Turkey", "TR"), ("Viet Nam", "VN"),
+        ("England", "GB"), ("Scotland", "GB"), ("Wales", "GB"), ("North Ireland", "GB"), ("UK", "GB"),
+        ("USA", "US"), ("United States", "US"), ("Czechoslovakia", "CZ"), ("Fed Rep Ger", "DE"),
+        ("Cote Ivoire", "CI"), ("Dem Rep Congo", "CD"), ("Rep Congo", "CG"), ("Papua N Guinea", "PG"),
+        ("Trinid & Tobago", "TT"), ("Swaziland", "SZ"), ("Burma", "MM"), ("The Netherlands", "NL"),
+        ("Brasil", "BR"), ("Espana", "ES"), ("Italia", "IT"), ("Schweiz", "CH"), ("Macedonia", "MK"),
+    ],
+)
+def test_country_spellings_of_the_databases(written, iso):
+    assert bib.country_code(written) == iso
+    assert bib.classify_address(f"Univ X, Somewhere, {written}")["country"] == iso
+
+
+@pytest.mark.parametrize(
+    "address, iso",
+    [
+        ("STANFORD UNIV, DEPT PHYS, STANFORD, CA 94305", "US"),       # older WoS: state and ZIP, no USA
+        ("Harvard Univ, Cambridge, MA 02138-2901", "US"),
+        ("Princeton Univ, Princeton, New Jersey", "US"),              # not Jersey
+        ("Univ New Mexico, Albuquerque, New Mexico", "US"),           # not Mexico
+        ("Univ X, Beijing 100871, Peoples R China", "CN"),
+        ("Dept Y, Univ Z, Edinburgh EH9 3JZ, Midlothian, Scotland", "GB"),
+    ],
+)
+def test_us_states_zip_codes_and_compound_country_parts(address, iso):
+    assert bib.classify_address(address)["country"] == iso
+
+
+def test_every_iso_3166_country_name_is_known():
+    """Independent list: pycountry's ISO 3166-1 names (skipped where pycountry is not installed)."""
+    pycountry = pytest.importorskip("pycountry")
+    for c in pycountry.countries:
+        assert bib.country_code(c.name) == c.alpha_2, c.name
+        assert bib.country_code(c.alpha_2) == c.alpha_2
+
+
+# ----------------------------------------------------------------------------------------
+# ROR data dump
+
+
+def _ror_dump(tmp_path, v2=True):
+    orgs_v2 = [
+        {"id": "https://ror.org/00aaaa", "types": ["company"], "names": [
+            {"value": "Acme Widgets Research", "types": ["ror_display"]}, {"value": "AWR", "types": ["acronym"]}],
+         "locations": [{"geonames_details": {"country_code": "US"}}]},
+        {"id": "https://ror.org/00bbbb", "types": ["government"], "names": [
+            {"value": "Zorg Institute", "types": ["ror_display"]}],
+         "locations": [{"geonames_details": {"country_code": "EE"}}]},
+    ]
+    orgs_v1 = [{"id": "x", "name": "Acme Widgets Research", "types": ["Company"], "aliases": [], "labels": [],
+                "acronyms": ["AWR"], "country": {"country_code": "US"}}]
+    path = tmp_path / "ror.json"
+    path.write_text(json.dumps(orgs_v2 if v2 else orgs_v1))
+    return path
+
+
+@pytest.mark.parametrize("v2", [True, False])
+def test_ror_dump_classifies_by_organisation_type(tmp_path, v2):
+    """Two hand-written ROR records (schema v2 and v1): the matched type decides, rule ror_dump:<type>."""
+    wos = tmp_path / "savedrecs.txt"
+    wos.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Acme Widgets Research, Redmond, WA 98052 USA")
+                   + _wos_record("WOS:2", address="AWR, Redmond, WA 98052 USA") + "EF\n")
+    recs = bib.classify(bib.read_records(wos), ror=_ror_dump(tmp_path, v2))
+    assert recs.addresses["rule"].tolist()[0] == "ror_dump:company"
+    assert recs.addresses["sector"].tolist()[0] == "I"
+    assert pd.isna(recs.addresses["sector"].iloc[1])  # acronyms are not matched
+
+
+def test_cli_ror_option_and_bad_ror_file(tmp_path):
+    wos = tmp_path / "savedrecs.txt"
+    wos.write_text("FN x\nVR 1.0\n" + _wos_record("WOS:1", address="Zorg Institute, Tartu, Estonia") + "EF\n")
+    payload = json.loads(_cli(wos, "--format", "json", "--ror", _ror_dump(tmp_path)).stdout)
+    assert payload["addresses"]["G"] == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    proc = _cli(wos, "--ror", bad)
+    assert proc.returncode == 1 and "not a ROR data dump" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
+def test_scopus_field_beyond_the_csv_limit_is_refused_naming_the_limit(tmp_path):
+    """Issue 11 section 4: a very large field is read or refused with the limit named."""
+    path = tmp_path / "scopus.csv"
+    big = "x" * (csv.field_size_limit() + 10)
+    path.write_text(f'Title,Year,Abstract,EID\nA,2012,"{big}",2-s2.0-1\n')
+    with pytest.raises(hx.InputFileError, match=rf"line 2: .*limit of {csv.field_size_limit()} characters"):
+        bib.read_records(path)
+
+
+def test_progress_bar_goes_to_stderr_and_changes_nothing(tmp_path, capsys):
+    files = [str(p) for p in ALL_FORMATS["wos"]]
+    quiet = bib.read_records(files)
+    loud = bib.read_records(files, progress=True)
+    err = capsys.readouterr().err
+    assert "reading" in err
+    pd.testing.assert_frame_equal(quiet.addresses, loud.addresses)
+    assert quiet.n_records == loud.n_records
+
+
+def test_parallel_reading_of_several_files_equals_serial(tmp_path):
+    """n_jobs=2 over several files (forced below the size threshold) gives the same records."""
+    files = [str(p) for p in ALL_FORMATS["wos"]] + [str(FIX / "scopus.csv")]
+    serial = bib.read_records(files, n_jobs=1)
+    parallel = bib._merge(bib._read_parallel(files, "auto", False, 2, None, [0] * len(files)), files)
+    pd.testing.assert_frame_equal(serial.documents, parallel.documents)
+    pd.testing.assert_frame_equal(serial.addresses, parallel.addresses)

@@ -216,9 +216,9 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 
 
 def input_paths(args) -> list[str]:
-    """The input files named by parsed arguments (``input``, ``nodes``, ``files``)."""
+    """The input files named by parsed arguments (``input``, ``nodes``, ``files``, ``ror``)."""
     paths = []
-    for name in ("input", "nodes", "files"):
+    for name in ("input", "nodes", "files", "ror"):
         value = getattr(args, name, None)
         if isinstance(value, (list, tuple)):
             paths += [v for v in value if v]
@@ -228,8 +228,8 @@ def input_paths(args) -> list[str]:
 
 
 def output_paths(args) -> list[str]:
-    """The output files named by parsed arguments (``out``, ``nodes_out``; ``-`` excluded)."""
-    return [v for v in (getattr(args, "out", None), getattr(args, "nodes_out", None)) if v and v != "-"]
+    """The output files named by parsed arguments (``out``, ``nodes_out``, ``audit``, ``map``; ``-`` excluded)."""
+    return [v for v in (getattr(args, name, None) for name in ("out", "nodes_out", "audit", "map")) if v and v != "-"]
 
 
 def check_outputs(args) -> None:

@@ -1,9 +1,13 @@
-"""``helixnet bibliometrics``: T_UIG of co-authorship from WoS, Scopus or OpenAlex files.
+"""``helixnet bibliometrics``: T_UIG of co-authorship from WoS, Scopus, OpenAlex or MEDLINE files.
 
 JSON output (stable)::
 
     {"n_records": int, "n_no_address": int, "no_address": "exclude" | "none",
      "duplicates_dropped": int, "unclassified_addresses": int,
+     "addresses": {"U": int, "I": int, "G": int, "O": int, "unclassified": int},
+     "address_shares": {"U": float | null, ..., "unclassified": float | null},
+     "skipped": [{"file": str, "line": int, "reason": str}, ...],
+     "repairs": [{"file": str, "line": int, "repair": str}, ...],
      "country": str | null, "international": bool, "unit": "bit",
      "venn": {"U": int, "I": int, "G": int, "UI": int, "UG": int, "IG": int, "UIG": int,
               [the F cells with --international,] "none": int},
@@ -21,25 +25,57 @@ alike, whereas with ``--international`` (four dimensions) a positive T is synerg
 
 ``n_no_address`` counts documents without any address: left out of
 ``n_records`` and every cell (``no_address: "exclude"``), or counted in
-``none`` with ``--include-no-address``. ``rows`` is empty without ``--by``; T of a group whose documents all fall in
-one cell is 0.
+``none`` with ``--include-no-address``. ``rows`` is empty without ``--by``; T
+of a group whose documents all fall in one cell is 0. Address counts and
+shares, like the Venn cells, cover the documents counted (with ``--country``,
+those with an address in that country). T, R and the mutual informations are
+rounded to 12 decimals, so floating-point noise (-3e-16) prints as 0.
 """
 
 from helixnet.cli._common import int_in_range, seed_int
 from helixnet.cli._output import add_output_arguments
 
-HELP = "Triple Helix synergy of co-authorship from Web of Science, Scopus or OpenAlex exports"
+HELP = "Triple Helix synergy of co-authorship from Web of Science, Scopus, OpenAlex or MEDLINE exports"
+DESCRIPTION = """\
+Triple Helix synergy (T_UIG, bits; negative = synergy) of co-authorship from bibliographic exports.
+
+Formats, detected from each file's contents:
+  Web of Science plain text (savedrecs.txt: FN/PT ... ER records) and tab-delimited (a PT ... UT header,
+  UTF-16 or UTF-8); Scopus CSV (an EID column; the extra-column shift of an unquoted comma is repaired
+  with a warning); OpenAlex works as JSON lines, a JSON array, API response pages
+  ({"meta": ..., "results": [...]}, one or many files) or snapshot partitions (part_*.gz); MEDLINE/PubMed
+  text (PMID- records, AD affiliations). Duplicate records (same id) across files count once.
+
+Each address is classified U (university), I (industry), G (government) or O (other: hospitals,
+non-profits) by ordered rules (helixnet/rules/address_rules.csv; --audit lists each decision and its
+rule). A document falls in the Venn cell of its sectors; 'none' counts documents with no U, I or G
+address (only O or unclassified ones): it is part of the table and changes T.
+
+--country keeps the documents with an address in that country (ISO code such as KZ, or a name such
+as Kazakhstan); F (--international) then marks documents with an address abroad.
+"""
 EXAMPLE = "helixnet bibliometrics savedrecs.txt scopus.csv --by year --country KZ --format json"
 
 
 def add_arguments(parser):
     parser.add_argument("files", nargs="+", metavar="FILE", help="export files (format detected from contents)")
+    parser.add_argument("--input-format", choices=["auto", "wos", "wos_tab", "scopus", "openalex", "medline"],
+                        default="auto", help="format of the files (default: detected from each file's contents)")
     parser.add_argument("--by", choices=["year", "country"], help="one row per year or country")
-    parser.add_argument("--country", metavar="ISO2", help="keep documents with an address in this country")
+    parser.add_argument("--country", metavar="CODE|NAME",
+                        help="keep documents with an address in this country (ISO code or name)")
     parser.add_argument("--international", action="store_true",
                         help="add international co-authorship (F) as a fourth dimension")
     parser.add_argument("--include-no-address", action="store_true",
                         help="count documents without any address in 'none' (default: leave them out)")
+    parser.add_argument("--skip-bad-records", action="store_true",
+                        help="read every good record; list each skipped one (file, line, reason) on stderr "
+                             "and in the JSON ('skipped'). Without it the first bad record stops the run")
+    parser.add_argument("--ror", metavar="FILE",
+                        help="offline ROR data dump (JSON or zip): classify addresses naming a ROR "
+                             "organisation by its type")
+    parser.add_argument("--audit", metavar="FILE",
+                        help="write every address decision (doc_id, address, country, sector, rule) as CSV")
     parser.add_argument("--bootstrap", type=int_in_range(0, what="count"), default=0, metavar="B",
                         help="bootstrap replicates for T's interval (default 0: none)")
     parser.add_argument("--seed", type=seed_int, help="with --bootstrap: seed of the bootstrap (default 0)")
@@ -47,63 +83,108 @@ def add_arguments(parser):
     add_output_arguments(parser)
 
 
-def run(args):
-    from helixnet import bibliometrics as bib
-    from helixnet.cli._output import Output, json_value
-    from helixnet.information import synergy, venn_table
+def _clean(v, digits=12):
+    """JSON value with floats rounded to `digits` decimals (and -0.0 as 0.0)."""
+    from helixnet.cli._output import json_value
 
-    from helixnet.cli._common import UsageError
+    v = json_value(v)
+    if isinstance(v, float):
+        v = round(v, digits) + 0.0
+    return v
+
+
+def run(args):
+    import math
+    import sys
+
+    from helixnet import bibliometrics as bib
+    from helixnet.cli._common import UsageError, note, show_progress
+    from helixnet.cli._output import Output
+    from helixnet.exceptions import HelixnetValueError
+    from helixnet.information import synergy, venn_table
 
     if args.seed is not None and not args.bootstrap:
         raise UsageError("--seed goes with --bootstrap")
     args.seed = 0 if args.seed is None else args.seed
-    records = bib.classify(bib.read_records(args.files))
+    country = None
+    if args.country is not None:
+        try:
+            country = bib.country_code(args.country)
+        except HelixnetValueError as exc:
+            raise UsageError(str(exc)) from None
+    records = bib.read_records(args.files, format=args.input_format, skip_bad_records=args.skip_bad_records,
+                               progress=show_progress(args))
+    for s in records.skipped:
+        print(f"helixnet bibliometrics: skipped {s['file']}: line {s['line']}: {s['reason']}", file=sys.stderr)
+    for r in records.repairs:
+        note(args, f"{r['file']}: line {r['line']}: {r['repair']}")
+    records = bib.classify(records, ror=args.ror)
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
     no_address = "none" if args.include_no_address else "exclude"
-    total = bib.synergy_table(records, by=None, country=args.country, international=args.international,
+    total = bib.synergy_table(records, by=None, country=country, international=args.international,
                               n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
     row = total.iloc[0]
-    cells = [c for c in total.columns
-             if c not in ("n_records", "n_no_address", "k", "T", "ci_low", "ci_high", "R", "R_ci_low",
-                          "R_ci_high")]
+    cells = [c for c in total.columns if c not in ("n_records", "k", "T", "ci_low", "ci_high")
+             and not c.startswith(("n_", "R"))]
     venn = {c: int(row[c]) for c in cells}
     table = venn_table({c: v for c, v in venn.items() if c != "none"}, none=venn["none"], dims="".join(dims))
     full = synergy(table, dims=dims, unit=args.unit).to_dict()
-    mi, red = full["mutual_information"], full["redundancy"]
+    mi = {k: _clean(v) for k, v in full["mutual_information"].items()}
+    red = {k: _clean(v) for k, v in full["redundancy"].items()}
+    sectors = bib.address_sectors(records, country=country)
+    per = None
     rows = []
     if args.by:
-        per = bib.synergy_table(records, by=args.by, country=args.country, international=args.international,
+        per = bib.synergy_table(records, by=args.by, country=country, international=args.international,
                                 n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
-        rows = [{k: json_value(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
+        rows = [{k: _clean(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
     payload = {
         "n_records": int(row["n_records"]),
         "n_no_address": int(row["n_no_address"]),
         "no_address": no_address,
         "duplicates_dropped": records.duplicates_dropped,
-        "unclassified_addresses": int(records.addresses["sector"].isna().sum()),
-        "country": args.country,
+        "unclassified_addresses": int(sectors.loc[sectors["sector"] == "unclassified", "n_addresses"].iloc[0]),
+        "addresses": dict(zip(sectors["sector"], (int(n) for n in sectors["n_addresses"]))),
+        "address_shares": {k: _clean(v, 6) for k, v in zip(sectors["sector"], sectors["share"])},
+        "skipped": records.skipped,
+        "repairs": records.repairs,
+        "country": country,
         "international": args.international,
         "unit": args.unit,
         "venn": venn,
         "mutual_information": mi,
         "redundancy": red,
         "interval": None if not args.bootstrap else {
-            "ci_low": json_value(row["ci_low"]), "ci_high": json_value(row["ci_high"]),
+            "ci_low": _clean(row["ci_low"]), "ci_high": _clean(row["ci_high"]),
             "n_boot": args.bootstrap, "seed": args.seed},
         "by": args.by,
         "rows": rows,
     }
-    import pandas as pd
-
-    frame = pd.DataFrame(rows) if rows else total
+    files = {}
+    if args.audit:  # written with the output, all or nothing
+        a = records.addresses[["doc_id", "address", "country", "sector", "rule"]]
+        files[args.audit] = a.to_csv(index=False, lineterminator="\n")
+    frame = _printable(per if per is not None else total)
     label = ",".join(dims)
+    shares = ", ".join(f"{k}={n}" + ("" if math.isnan(s) else f" ({100 * s:.1f}%)")
+                       for k, n, s in zip(sectors["sector"], sectors["n_addresses"], sectors["share"]))
     lines = [(f"records: {payload['n_records']} ({payload['duplicates_dropped']} duplicates dropped, "
               f"{payload['n_no_address']} without any address "
               f"{'counted in none' if no_address == 'none' else 'left out'}, "
-              f"{payload['unclassified_addresses']} addresses unclassified)"),
+              f"{len(records.skipped)} bad records skipped)"),
+             f"addresses: {shares}",
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
              (f"T({label}) = {mi[label]:.6f} {args.unit}, R({label}) = {red[label]:.6f} {args.unit} "
               "(R = (-1)^(k+1) T; R < 0 = synergy in any number of dimensions)")]
     if rows:
-        lines.append(frame.to_string(index=False))
-    return Output(payload=payload, table=frame, text="\n".join(lines))
+        lines.append(frame.to_string(index=False, na_rep=""))
+    return Output(payload=payload, table=frame, text="\n".join(lines), files=files)
+
+
+def _printable(frame):
+    """The table for text and CSV: T rounded to noise, integers as integers, missing as empty."""
+    out = frame.copy()
+    for c in ("T", "ci_low", "ci_high", "R", "R_ci_low", "R_ci_high"):
+        if c in out.columns:
+            out[c] = out[c].round(12) + 0.0
+    return out

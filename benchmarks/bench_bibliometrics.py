@@ -1,0 +1,140 @@
+"""Benchmark: ``helixnet bibliometrics`` on large generated Web of Science exports.
+
+A generator writes WoS plain-text exports shaped like real ones (about 5 KB a
+record: title, authors, an abstract, 3-6 C1 addresses with author groups,
+cited references, the usual tags). The benchmark then measures, in the same
+run and in fresh processes:
+
+* the floor: reading the file's lines and doing nothing else;
+* ``helixnet bibliometrics FILE`` end to end (reading, classification,
+  Venn counts, T), single file and the same records split over several files;
+
+and prints records/s and peak resident memory (ru_maxrss of the child process)
+beside the floor, and their ratios (the machine is shared: compare ratios).
+
+Usage::
+
+    PYTHONPATH=. python benchmarks/bench_bibliometrics.py --records 100000 [--files 4] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ORGS = [
+    "Al Farabi Kazakh Natl Univ, Dept Phys, Almaty 050040, Kazakhstan",
+    "Nazarbayev Univ, Sch Engn, Astana 010000, Kazakhstan",
+    "Samsung Elect Co Ltd, Suwon 16677, South Korea",
+    "Minist Energy, Astana 010000, Kazakhstan",
+    "Univ Cambridge, Dept Chem, Cambridge CB2 1EW, England",
+    "Max Planck Inst Chem Phys Solids, D-01187 Dresden, Germany",
+    "Stanford Univ, Dept Mat Sci & Engn, Stanford, CA 94305 USA",
+    "Chinese Acad Sci, Inst Phys, Beijing 100190, Peoples R China",
+    "Toyota Cent Res & Dev Labs Inc, Nagakute, Aichi 4801192, Japan",
+    "Natl Renewable Energy Lab, Golden, CO 80401 USA",
+    "Massachusetts Gen Hosp, Boston, MA 02114 USA",
+    "Siemens AG, Corp Technol, Munich, Germany",
+    "CNRS, Lab Chim Phys, F-91405 Orsay, France",
+    "Indian Inst Technol, Dept Elect Engn, Mumbai 400076, Maharashtra, India",
+    "Univ Sao Paulo, Inst Fis, BR-05508090 Sao Paulo, Brazil",
+]
+WORDS = ("synergy", "network", "university", "industry", "government", "innovation", "knowledge", "transfer",
+         "patent", "region", "policy", "firm", "collaboration", "science", "technology", "quantum", "alloy",
+         "membrane", "protein", "catalyst")
+
+
+def record(i: int, rng: random.Random) -> str:
+    n_auth = rng.randint(2, 8)
+    authors = [f"Author{rng.randint(1, 99999)}, {chr(65 + rng.randint(0, 25))}" for _ in range(n_auth)]
+    au = "AU " + "\n   ".join(authors)
+    c1 = "C1 " + "\n   ".join(f"[{authors[k % n_auth]}] {rng.choice(ORGS)}." for k in range(rng.randint(3, 6)))
+    ab = "AB " + " ".join(rng.choice(WORDS) for _ in range(220))
+    refs = "CR " + "\n   ".join(f"Author{rng.randint(1, 9999)} X, {rng.randint(1980, 2020)}, J APPL PHYS, "
+                                f"V{rng.randint(1, 120)}, P{rng.randint(1, 9999)}, DOI 10.1000/{rng.randint(1, 10**8)}"
+                                for _ in range(30))
+    return (f"PT J\n{au}\nTI " + " ".join(rng.choice(WORDS) for _ in range(12)) + "\nSO JOURNAL OF TESTS\n"
+            f"LA English\nDT Article\n{ab}\n{c1}\nRP {authors[0]} (corresponding author)\nEM x@y.org\n{refs}\n"
+            f"NR 30\nTC {rng.randint(0, 99)}\nPY {rng.randint(2000, 2020)}\nVL 1\nBP 1\nEP 9\n"
+            f"UT WOS:{i:015d}\nER\n\n")
+
+
+def generate(path: Path, start: int, n: int, seed: int) -> None:
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("FN Clarivate Analytics Web of Science\nVR 1.0\n")
+        fh.writelines(record(i, rng) for i in range(start, start + n))
+        fh.write("EF\n")
+
+
+FLOOR = ("import sys\n"
+         "n = 0\n"
+         "for p in sys.argv[1:]:\n"
+         "    with open(p, encoding='utf-8') as fh:\n"
+         "        for line in fh:\n"
+         "            n += 1\n"
+         "print(n)\n")
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": os.getcwd()})
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return dt, max(peak, before) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--files", type=int, default=4, help="also split the records over this many files")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--keep", help="folder for the generated files (default: a temporary one, removed)")
+    args = ap.parse_args()
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="helixnet-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    single = folder / "savedrecs_all.txt"
+    if not single.exists():
+        generate(single, 0, args.records, args.seed)
+    per = args.records // args.files
+    parts = []
+    for k in range(args.files):
+        p = folder / f"savedrecs_part{k}.txt"
+        if not p.exists():
+            generate(p, k * per, per, args.seed + 1 + k)
+        parts.append(p)
+    size = single.stat().st_size / 2**20
+    print(f"{args.records} records, {size:.0f} MB in one file; {args.files} files of {per} records")
+    py = sys.executable
+    # ru_maxrss of RUSAGE_CHILDREN is the maximum over all children so far: run the
+    # light floor first, then the heavier commands, each measured as a high-water mark
+    rows = []
+    for label, files in (("1 file", [single]), (f"{args.files} files", parts)):
+        n = args.records if files == [single] else per * args.files
+        t_floor, m_floor = run([py, "-c", FLOOR, *map(str, files)])
+        t_cli, m_cli = run([py, "-m", "helixnet.cli", "bibliometrics", "--quiet", "--format", "json",
+                            *map(str, files)])
+        rows.append((label, n, t_floor, m_floor, t_cli, m_cli))
+    print(f"{'input':<10} {'floor rec/s':>12} {'cli rec/s':>10} {'cli/floor time':>15} "
+          f"{'floor s':>8} {'cli s':>7} {'peak RSS MB (high-water)':>25}")
+    for label, n, tf, mf, tc, mc in rows:
+        print(f"{label:<10} {n / tf:>12.0f} {n / tc:>10.0f} {tc / tf:>15.2f} {tf:>8.2f} {tc:>7.2f} {mc:>25.0f}")
+    print("peak RSS is the high-water mark of all children so far (ru_maxrss), so the row of the "
+          "single file is its own peak; run with --files 1 to see it alone")
+    if not args.keep:
+        for p in [single, *parts]:
+            p.unlink()
+        folder.rmdir()
+
+
+if __name__ == "__main__":
+    main()
