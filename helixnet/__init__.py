@@ -51,6 +51,9 @@ _LAZY = {
     "DecompositionResult": "helixnet.decomposition",
     # counting engines (pandas, DuckDB, Dask)
     "count_table": "helixnet.engines",
+    # OpenAlex at scale (snapshot or API)
+    "openalex": "helixnet.openalex",
+    "OpenAlexResult": "helixnet.openalex",
     # actor graphs
     "kazakhstan_graph": "helixnet.graphs",
     "from_edges": "helixnet.graphs",
@@ -94,6 +97,7 @@ _SUBMODULES = {
     "plot",
     "bibliometrics",
     "engines",
+    "plot_openalex",
     "reproduce",
     "exceptions",
 }
