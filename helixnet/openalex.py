@@ -329,6 +329,7 @@ def _duckdb(threads=None):
     if version < (1, 3):
         raise HelixnetValueError(f"the OpenAlex engines need duckdb >= 1.3 (lambda syntax); found {duckdb.__version__}")
     con = duckdb.connect(config={"preserve_insertion_order": False})
+    con.execute("SET enable_progress_bar = false")  # it would print to stdout
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     return con
@@ -474,8 +475,8 @@ def count_works(works, *, engine: str = "duckdb", scheduler=None, ror_types=None
         Columns ``country`` (ISO code; ``<NA>`` for works without any),
         ``year``, booleans ``U``, ``I``, ``G``, ``F`` (addresses in two or
         more countries), ``untyped`` (an address classified by the address
-        rules) and ``n`` (works). A work with addresses in k countries is
-        counted once in each of them.
+        rules), ``n_countries`` (countries of the work) and ``n`` (works). A
+        work with addresses in k countries is counted once in each of them.
     """
     if engine not in ENGINES:
         raise HelixnetValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -521,7 +522,7 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
     Parameters
     ----------
     counts : pandas.DataFrame
-        As returned by :func:`count_works`.
+        As returned by :func:`count_works` (``n_countries`` is not used here).
     n_boot : int
         Bootstrap replicates (0: no intervals; the interval columns are NaN).
     seed : int
@@ -546,7 +547,8 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
     >>> import pandas as pd
     >>> counts = pd.DataFrame({"country": ["KZ"] * 3, "year": [2020] * 3,
     ...     "U": [True, True, False], "I": [False, True, False], "G": [False, False, True],
-    ...     "F": [False, True, False], "untyped": [False, False, True], "n": [6, 2, 2]})
+    ...     "F": [False, True, False], "untyped": [False, False, True], "n_countries": [1, 2, 1],
+    ...     "n": [6, 2, 2]})
     >>> row = trends_table(counts, n_boot=0).iloc[0]
     >>> int(row["n_records"]), int(row["U"]), int(row["UIF"]), int(row["G"]), int(row["n_untyped"])
     (10, 6, 2, 2, 2)
@@ -633,15 +635,18 @@ class OpenAlexResult:
 
     def to_dict(self) -> dict:
         """JSON-safe: ``source``, ``n_works``, ``n_untyped``, ``settings`` and ``rows``."""
-        from helixnet.cli._output import json_records
+        import math
 
-        return {
-            "source": self.source,
-            "n_works": int(self.n_works),
-            "n_untyped": int(self.n_untyped),
-            "settings": self.settings,
-            "rows": json_records(self.table),
-        }
+        def value(v):
+            if v is None or type(v).__name__ == "NAType":
+                return None
+            if hasattr(v, "item"):
+                v = v.item()
+            return None if isinstance(v, float) and not math.isfinite(v) else v
+
+        rows = [{k: value(v) for k, v in r.items()} for r in self.table.to_dict(orient="records")]
+        return {"source": self.source, "n_works": int(self.n_works), "n_untyped": int(self.n_untyped),
+                "settings": self.settings, "rows": rows}
 
     def write(self, path) -> Path:
         """Write the table as CSV, Parquet or JSON (by the extension), atomically.
