@@ -606,7 +606,6 @@ def _dask_frame(dd, src: _Source, dims, weight):
 def _count_dask(src: _Source, dims, weight, scheduler):
     try:
         import dask.dataframe as dd
-        from distributed import Client, LocalCluster
     except ImportError as exc:
         raise HelixnetValueError(
             "engine 'dask' needs dask[distributed] (pip install 'dask[distributed]', or helixnet[big])"
@@ -625,35 +624,23 @@ def _count_dask(src: _Source, dims, weight, scheduler):
         prepared = ddf.map_partitions(_prepare_partition, list(dims), weight)
         grouped_lazy = prepared.groupby(keys, dropna=False, sort=False)[["_n", "_w", "_bad"]].sum()
 
-    own = None
-    if isinstance(scheduler, Client):
-        client = scheduler
-    elif scheduler is None:
-        own = LocalCluster(n_workers=1, processes=False, threads_per_worker=os.cpu_count() or 1,
-                           dashboard_address=None)  # fmt: skip
-        client = Client(own)
-    else:
+    from helixnet import _dask
+
+    with _dask.client(scheduler) as client:
         try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as exc:
-            raise HelixnetValueError(f"cannot reach the Dask scheduler {scheduler!r}: {_one_line(exc)}") from exc
-    try:
-        grouped = client.compute(grouped_lazy).result().reset_index()
-        if weight is None:
-            grouped["_w"] = grouped["_n"].astype("float64")
-            grouped["_bad"] = 0
-        if weight is not None and int(grouped["_bad"].sum()):
-            value = client.compute(ddf[weight][prepared["_bad"] > 0].head(1, npartitions=-1, compute=False)).result()
-            grouped.attrs["example"] = value.iloc[0]
-    except HelixnetError:
-        raise
-    except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
-        raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
-    finally:
-        if client is not scheduler:
-            client.close()
-        if own is not None:
-            own.close()
+            grouped = client.compute(grouped_lazy).result().reset_index()
+            if weight is None:
+                grouped["_w"] = grouped["_n"].astype("float64")
+                grouped["_bad"] = 0
+            if weight is not None and int(grouped["_bad"].sum()):
+                value = client.compute(
+                    ddf[weight][prepared["_bad"] > 0].head(1, npartitions=-1, compute=False)
+                ).result()
+                grouped.attrs["example"] = value.iloc[0]
+        except HelixnetError:
+            raise
+        except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
+            raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     return grouped, lambda: grouped.attrs.get("example")
 
 

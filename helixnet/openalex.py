@@ -377,33 +377,12 @@ def _count_partition(file, sector_map, rules):
 def _count_dask(files, sector_map, rules, scheduler):
     import pandas as pd
 
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError as exc:
-        raise HelixnetValueError(
-            "engine 'dask' needs dask[distributed] (pip install 'dask[distributed]', or helixnet[big])"
-        ) from exc
-    own = None
-    if isinstance(scheduler, Client):
-        client = scheduler
-    elif scheduler is None:
-        own = LocalCluster(n_workers=1, processes=False, threads_per_worker=os.cpu_count() or 1,
-                           dashboard_address=None)  # fmt: skip
-        client = Client(own)
-    else:
-        try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as exc:
-            raise HelixnetValueError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from exc
-    try:
+    from helixnet import _dask
+
+    with _dask.client(scheduler) as client:
         # one task per partition file; every worker must see the files
         futures = client.map(_count_partition, files, sector_map=sector_map, rules=rules, pure=False)
         parts = client.gather(futures)
-    finally:
-        if client is not scheduler:
-            client.close()
-        if own is not None:
-            own.close()
     return _normalise_counts(pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_COUNT_COLUMNS))
 
 
@@ -1070,7 +1049,9 @@ def _distinct(counts) -> tuple:
 
 
 def _select_rows(table, country, years):
-    keep = table["country"].notna() if country is not None else table["year"].isna() | True
+    import pandas as pd
+
+    keep = pd.Series(True, index=table.index)
     if country is not None:
         codes = {country.upper()} if isinstance(country, str) else {c.upper() for c in country}
         keep &= table["country"].isin(codes)
