@@ -71,6 +71,9 @@ def main():
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-bootstrap", action="store_true")
+    ap.add_argument("--replicate", type=int, default=1, metavar="K",
+                    help="read every generated file K times (symbolic links in K partitions): K times the "
+                         "works without K times the generation; repeated works are counted K times")
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -89,6 +92,15 @@ def main():
             t0 = time.perf_counter()
             write_snapshot(snap, args.works, seed=args.seed)
             print(f"generated {args.works:,} works in {time.perf_counter() - t0:.1f} s")
+        if args.replicate > 1:
+            src = snapshot_files(snap)
+            rep = Path(tempfile.mkdtemp(prefix="bench-openalex-rep-")) / "snapshot"
+            for k in range(args.replicate):
+                for f in src:
+                    part = rep / "works" / f"{Path(f).parent.name}-copy{k}" / Path(f).name
+                    part.parent.mkdir(parents=True, exist_ok=True)
+                    part.symlink_to(f)
+            snap = rep
         files = snapshot_files(snap)
         size = sum(os.path.getsize(f) for f in files)
         print(f"snapshot: {len(files)} files, {size / 2**20:.1f} MiB gzip, {os.cpu_count()} cores")
@@ -122,6 +134,8 @@ def main():
             print(f"dask CSV identical to duckdb CSV: {same}")
         shutil.rmtree(out_dir)
     finally:
+        if args.replicate > 1:
+            shutil.rmtree(snap.parent, ignore_errors=True)
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
 
