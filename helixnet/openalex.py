@@ -886,12 +886,14 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
         state["n_works"] -= last["n"]
         state["complete"] = False
         state["next_cursor"] = last["cursor"]
-    ua = "helixnet (https://github.com/helixnet" + (f"; mailto:{mailto}" if mailto else "") + ")"
+    from helixnet._version import __version__
+
+    ua = f"helixnet/{__version__}" + (f" (mailto:{mailto})" if mailto else "")
     client = _Client(retries, backoff, max_wait, timeout, sleep, ua)
     bar = None
     try:
         while not state["complete"] and (max_works is None or state["n_works"] < max_works):
-            cursor = state.get("next_cursor", "*") if state["pages"] or "next_cursor" in state else "*"
+            cursor = state.get("next_cursor", "*")
             params = {"filter": flt, "select": query["select"], "per-page": per_page, "cursor": cursor}
             if not flt:
                 del params["filter"]
