@@ -59,6 +59,9 @@ _LAZY = {
     "ShapleyResult": "helixnet.decomposition",
     # counting engines (pandas, DuckDB, Dask)
     "count_table": "helixnet.engines",
+    # OpenAlex at scale (snapshot or API)
+    "openalex": "helixnet.openalex",
+    "OpenAlexResult": "helixnet.openalex",
     # actor graphs
     "kazakhstan_graph": "helixnet.graphs",
     "from_edges": "helixnet.graphs",
@@ -109,6 +112,7 @@ _SUBMODULES = {
     "plot",
     "bibliometrics",
     "engines",
+    "plot_openalex",
     "reproduce",
     "exceptions",
 }

@@ -1067,6 +1067,13 @@ def comparison() -> AnalysisResult:
                           {"": table, "evidence": ev}, summary, text)
 
 
+def openalex_trends() -> AnalysisResult:
+    """The OpenAlex example on the bundled synthetic sample snapshot (defined in its own module)."""
+    from helixnet._openalex_trends import openalex_trends as run_it
+
+    return run_it()
+
+
 # --------------------------------------------------------------------------- registry
 
 _GRAPH_DATA = ("actors", "links", "sector_mapping", "knowledge_sources", "table3_rd_funding_sources")
@@ -1104,6 +1111,8 @@ ANALYSES: list = [
     Analysis("comparison", "Kazakhstan and the OECD: funding layers side by side", comparison,
              modules=("helixnet.graphs", "helixnet.configuration", "helixnet.mediation"),
              datasets=("table3_rd_funding_sources", "international_comparison", "sector_mapping")),
+    Analysis("openalex_trends", "OpenAlex sample snapshot: T_UIG by country and year (synthetic data)",
+             openalex_trends, modules=("helixnet.openalex", "duckdb")),
 ]
 
 

@@ -52,6 +52,7 @@ from helixnet.exceptions import HelixnetValueError, InputFileError
 
 __all__ = [
     "Records",
+    "address_classifier",
     "address_sectors",
     "audit",
     "classify",
@@ -63,6 +64,8 @@ __all__ = [
     "load_ror_dump",
     "load_ror_types",
     "load_rules",
+    "openalex",
+    "split_address",
     "read_records",
     "synergy_table",
     "venn_counts",
@@ -540,6 +543,44 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
 
+def split_address(address: str):
+    """(organisation, country) of a written address ``Org, Subunit, City, Country``.
+
+    The country is an ISO 3166 code (or None when no part names one); the
+    organisation is what :func:`classify` matches its rules against.
+
+    Examples
+    --------
+    >>> split_address("Al Farabi Kazakh Natl Univ, Dept Phys, Almaty 050040, Kazakhstan")
+    ('Al Farabi Kazakh Natl Univ, Dept Phys', 'KZ')
+    """
+    return _fmt.split_address(address)
+
+
+def address_classifier(rules=None):
+    """A function ``(organisation, address, country) -> (sector, rule)`` deciding as :func:`classify`.
+
+    It is the decision :func:`classify` makes for an address without a ROR
+    type (and without an offline ROR dump): the rules on the organisation's
+    parts, then on the address's remaining parts (rule ``<id>+place``).
+    Other readers of the same records (the OpenAlex snapshot engines) use it
+    so that both paths place every address alike.
+
+    Examples
+    --------
+    >>> decide = address_classifier()
+    >>> decide("Nazarbayev Univ", "Nazarbayev Univ, Astana, Kazakhstan", "KZ")
+    ('U', 'university')
+    """
+    compiled = _compile_rules(load_rules() if rules is None else rules)
+
+    def decide(organisation: str, address: str, country):
+        sector, rule, _ = _classify_text(organisation, address, country, compiled)
+        return sector, rule
+
+    return decide
+
+
 def load_ror_dump(path) -> dict:
     """Organisation names of an offline ROR data dump, mapped to their ROR type.
 
@@ -971,7 +1012,7 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
 
 
 def synergy_table(records: Records, by: str | None = "year", country: str | None = None,
-                  international: bool = False, n_boot: int = 0, seed=None, ci: float = 0.95,
+                  international: bool = False, n_boot: int = 0, seed=0, ci: float = 0.95,
                   unit: str = "bit", no_address: str = "exclude"):
     """T_UIG (or T_UIGF) from the Venn counts, per year or country.
 
@@ -983,8 +1024,9 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     n_boot : int
         Bootstrap replicates for the interval of T (0: no interval, the
         columns are NaN).
-    seed : int, optional
-        Seed of the bootstrap.
+    seed : int or None
+        Seed of the bootstrap (default 0: the same intervals on every run;
+        None draws fresh entropy).
     ci : float
         Confidence level of the percentile interval.
     unit : {"bit", "mbit", "nat"}
@@ -1010,10 +1052,12 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     import numpy as np
 
     from helixnet._validation import check_count, check_seed
+    from helixnet._warntally import WarningTally
     from helixnet.information import mutual_information, venn_table
     from helixnet.uncertainty import bootstrap
 
     n_boot, seed = check_count(n_boot, "n_boot", minimum=0), check_seed(seed)
+    tally = WarningTally()
     counts = venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
@@ -1025,11 +1069,13 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
             continue
         T.append(mutual_information(table, unit=unit))
         if n_boot:
-            b = bootstrap(table, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+            with tally.row():  # one summary warning for the table, not one per row
+                b = bootstrap(table, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
             low, high = _interval_of_all(b, len(dims))
             lo.append(low), hi.append(high)
         else:
             lo.append(np.nan), hi.append(np.nan)
+    tally.report(f"tables (one per {by})" if by else "tables")
     # mutual redundancy R = (-1)^(k+1) T (Leydesdorff & Ivanova 2014): its interval is T's,
     # reflected when the sign flips
     sign = 1.0 if len(dims) % 2 == 1 else -1.0
@@ -1085,3 +1131,15 @@ def coauthorship_network(records: Records, min_weight: int = 1):
     if min_weight > 1:
         G.remove_edges_from([(u, v) for u, v, w in G.edges(data="weight") if w < min_weight])
     return G
+
+
+def openalex(*args, **kwargs):
+    """Triple Helix indicators per country and year from OpenAlex (the live API or a snapshot).
+
+    The same function as :func:`helixnet.openalex.openalex` (parameters,
+    result and errors are documented there), offered here beside the
+    readers of exported files.
+    """
+    from helixnet.openalex import openalex as _openalex
+
+    return _openalex(*args, **kwargs)

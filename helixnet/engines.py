@@ -710,11 +710,9 @@ def _count_dask(src: _Source, dims, weight, scheduler):
 
 
 def _count_dask_quietly(src: _Source, dims, weight, scheduler):
-    import logging
 
     try:
         import dask.dataframe as dd
-        from distributed import Client, LocalCluster
     except ImportError as exc:
         raise HelixnetValueError(
             "engine 'dask' needs dask[distributed] (pip install 'dask[distributed]', or helixnet[big])"
@@ -736,42 +734,26 @@ def _count_dask_quietly(src: _Source, dims, weight, scheduler):
         prepared = ddf.map_partitions(_prepare_partition, list(dims), weight)
         grouped_lazy = prepared.groupby(keys, dropna=False, sort=False)[["_n", "_w", "_bad"]].sum()
 
-    own = None
-    if isinstance(scheduler, Client):
-        client = scheduler
-    elif scheduler is None:
-        own = LocalCluster(n_workers=1, processes=False, threads_per_worker=os.cpu_count() or 1,
-                           dashboard_address=None, silence_logs=logging.CRITICAL,
-                           scheduler_kwargs={"dashboard": False}, worker_dashboard_address=None)  # fmt: skip
-        client = Client(own)
-    else:
+    from helixnet import _dask
+
+    with _dask.client(scheduler) as client:
         try:
-            client = Client(scheduler, timeout="10s")
-        except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address at all
-            raise HelixnetValueError(
-                f"cannot reach the Dask scheduler {scheduler!r} (give an address such as "
-                f"tcp://10.0.0.5:8786): {_one_line(exc)}"
-            ) from exc
-    try:
-        grouped = client.compute(grouped_lazy).result().reset_index()
-        if weight is None:
-            grouped["_w"] = grouped["_n"].astype("float64")
-            grouped["_bad"] = 0
-        if weight is not None and int(grouped["_bad"].sum()):
-            value = client.compute(ddf[weight][prepared["_bad"] > 0].head(1, npartitions=-1, compute=False)).result()
-            grouped.attrs["example"] = value.iloc[0]
-    except HelixnetError:
-        raise
-    except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
-        if _straddles(exc):
-            hint = f"; engines 'pandas' and 'duckdb' read fields up to {MAX_FIELD_BYTES // 2**20} MiB"
-            raise InputFileError(_field_too_large(src.name, _DASK_FIELD_BYTES, hint)) from exc
-        raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
-    finally:
-        if client is not scheduler:
-            client.close()
-        if own is not None:
-            own.close()
+            grouped = client.compute(grouped_lazy).result().reset_index()
+            if weight is None:
+                grouped["_w"] = grouped["_n"].astype("float64")
+                grouped["_bad"] = 0
+            if weight is not None and int(grouped["_bad"].sum()):
+                value = client.compute(
+                    ddf[weight][prepared["_bad"] > 0].head(1, npartitions=-1, compute=False)
+                ).result()
+                grouped.attrs["example"] = value.iloc[0]
+        except HelixnetError:
+            raise
+        except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
+            if _straddles(exc):
+                hint = f"; engines 'pandas' and 'duckdb' read fields up to {MAX_FIELD_BYTES // 2**20} MiB"
+                raise InputFileError(_field_too_large(src.name, _DASK_FIELD_BYTES, hint)) from exc
+            raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     return grouped, lambda: grouped.attrs.get("example")
 
 

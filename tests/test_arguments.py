@@ -27,6 +27,7 @@ import pytest
 
 import helixnet as hx
 from helixnet.exceptions import HelixnetError, InvalidGraphError
+from helixnet.openalex import SAMPLE_SNAPSHOT
 
 
 def _graph():
@@ -109,6 +110,7 @@ CASES = {
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=0.0, aggregate="nope"),
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=-1.0, aggregate="count"),
     ],
+    "openalex": [dict(snapshot="/nonexistent/openalex-snapshot"), dict(snapshot=SAMPLE_SNAPSHOT, n_boot=0)],
     "krippendorff_interaction": [
         dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok", unit="nat")
     ],
@@ -125,7 +127,7 @@ MUST_RAISE = {
     "brokerage_global": 0, "ei_index": 0, "hierarchy": 0, "permute_sectors": 0, "synergy": 0, "contingency": 0,
     "count_table": 0, "g_test": 0, "bootstrap": 0, "permutation_test": 0, "decompose": 0, "shapley": 0,
     "mutual_information": 0, "entropy": 0, "redundancy": 0, "venn_table": 0, "archetype_graph": 1,
-    "krippendorff_interaction": 0, "game": 0, "sensitivity": 0, "synergy_triads": 0,
+    "krippendorff_interaction": 0, "game": 0, "sensitivity": 0, "synergy_triads": 0, "openalex": 0,
     "synergy_map": 0,
 }
 
@@ -180,9 +182,9 @@ def test_positional_and_keyword_calls_are_validated_alike(name, index):
     func = getattr(hx, name)
     kwargs = CASES[name][index]
     args, rest = _positional(func, kwargs)
-    # kazakhstan_*: every argument is optional; venn_table and game take one positional
+    # kazakhstan_*: every argument is optional; venn_table, game and openalex take one positional
     # argument (the counts), the rest keyword-only, so position 1 is the whole check
-    one_positional = {"kazakhstan_graph", "kazakhstan_report", "venn_table", "game"}
+    one_positional = {"kazakhstan_graph", "kazakhstan_report", "venn_table", "game", "openalex"}
     assert len(args) >= 2 or name in one_positional, "case passes nothing positionally"
     by_keyword = _outcome(func, [], kwargs)
     by_position = _outcome(func, args, rest)

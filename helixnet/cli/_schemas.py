@@ -344,6 +344,44 @@ TRIADS = {
     },
 }
 
+_OPENALEX_CELLS = ["U", "I", "G", "F", "UI", "UG", "UF", "IG", "IF", "GF", "UIG", "UIF", "UGF", "IGF", "UIGF", "none"]
+
+OPENALEX = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "helixnet openalex",
+    "type": "object",
+    "required": ["source", "n_works", "n_untyped", "settings", "rows"],
+    "additionalProperties": False,
+    "properties": {
+        "source": {"enum": ["snapshot", "api"]},
+        "n_works": {"type": "integer", "minimum": 0},
+        "n_untyped": {"type": "integer", "minimum": 0},
+        "settings": {"type": "object", "required": ["engine", "n_boot", "seed", "ci", "unit", "files"]},
+        "rows": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["country", "year", "n_records", *_OPENALEX_CELLS, "n_untyped", "T", "ci_low",
+                             "ci_high", "R_UIGF", "R_ci_low", "R_ci_high"],
+                "additionalProperties": False,
+                "properties": {
+                    "country": {"type": ["string", "null"]},
+                    "year": {"type": ["integer", "null"]},
+                    "n_records": {"type": "integer", "minimum": 1},
+                    **{c: {"type": "integer", "minimum": 0} for c in _OPENALEX_CELLS},
+                    "n_untyped": {"type": "integer", "minimum": 0},
+                    "T": _NUMBER,
+                    "ci_low": _NUMBER_OR_NULL,
+                    "ci_high": _NUMBER_OR_NULL,
+                    "R_UIGF": _NUMBER,
+                    "R_ci_low": _NUMBER_OR_NULL,
+                    "R_ci_high": _NUMBER_OR_NULL,
+                },
+            },
+        },
+    },
+}
+
 SCHEMAS = {
     "synergy": SYNERGY,
     "decompose": DECOMPOSE,
@@ -355,4 +393,5 @@ SCHEMAS = {
     "subordination_sensitivity": SENSITIVITY,
     "datasets": DATASETS,
     "triads": TRIADS,
+    "openalex": OPENALEX,
 }

@@ -1,0 +1,131 @@
+"""``helixnet openalex``: T_UIG and R_UIGF per country and year from OpenAlex (snapshot or API).
+
+JSON output (schema ``OPENALEX`` in :mod:`helixnet.cli._schemas`)::
+
+    {"source": "snapshot" | "api", "n_works": int, "n_untyped": int,
+     "settings": {"engine": str, "n_boot": int, "seed": int, "ci": float, "unit": str, "files": int, ...},
+     "rows": [{"country": str | null, "year": int | null, "n_records": int,
+               "U": int, ..., "UIGF": int, "none": int, "n_untyped": int,
+               "T": float, "ci_low": float | null, "ci_high": float | null,
+               "R_UIGF": float, "R_ci_low": float | null, "R_ci_high": float | null}, ...]}
+
+CSV output: the rows. ``--out FILE.parquet`` writes the rows as Parquet.
+"""
+
+from helixnet.cli._common import UsageError, add_unit_argument, note, seed_int, show_progress
+from helixnet.cli._output import add_output_arguments
+
+HELP = "Triple Helix indicators per country and year from the OpenAlex snapshot or API"
+DESCRIPTION = (
+    "Count OpenAlex works by the sectors of their institutions (ROR types; address rules for "
+    "untyped ones) and report, for every country and publication year, the Venn cells, T_UIG "
+    "(negative = synergy) and R_UIGF with bootstrap intervals. --snapshot DIR reads the snapshot's "
+    "works/updated_date=*/part_*.gz files; without it the works are fetched from the API into a "
+    "resumable page cache (--cache)."
+)
+EXAMPLE = (
+    "helixnet openalex --snapshot openalex-snapshot/data --out trends.parquet\n"
+    "  helixnet openalex --country KZ --years 2000-2024 --mailto you@example.org --cache oa-cache "
+    "--format csv --out kz.csv"
+)
+
+
+def _years(text: str):
+    import argparse
+
+    try:
+        if "-" in text.strip("-"):
+            lo, hi = text.split("-", 1)
+            return (int(lo) if lo else None, int(hi) if hi else None)
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid years {text!r}: give YYYY or YYYY-YYYY") from None
+
+
+def _list(text: str) -> list:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def add_arguments(parser):
+    src = parser.add_argument_group("source")
+    src.add_argument("--snapshot", metavar="DIR", help="OpenAlex snapshot folder (holding works/updated_date=*)")
+    src.add_argument("--cache", metavar="DIR", default="openalex-cache",
+                     help="API mode: page cache folder; a run resumes from it (default ./openalex-cache)")
+    flt = parser.add_argument_group("filters (API mode; with --snapshot, --country and --years keep rows)")
+    flt.add_argument("--country", type=_list, metavar="ISO2[,ISO2]", help="works with an institution there")
+    flt.add_argument("--institution", type=_list, metavar="ID[,ID]", help="OpenAlex institution ids")
+    flt.add_argument("--years", type=_years, metavar="YYYY[-YYYY]", help="publication year or range")
+    flt.add_argument("--concept", type=_list, metavar="ID[,ID]", help="OpenAlex concept ids")
+    flt.add_argument("--topic", type=_list, metavar="ID[,ID]", help="OpenAlex topic ids")
+    flt.add_argument("--filter", metavar="EXPR", help="more filters in the API's syntax")
+    api = parser.add_argument_group("API")
+    api.add_argument("--mailto", metavar="EMAIL", help="e-mail for OpenAlex's polite pool")
+    api.add_argument("--api-key", metavar="KEY", help="OpenAlex API key, if you have one")
+    api.add_argument("--max-works", type=int, metavar="N", help="stop after N works")
+    api.add_argument("--base-url", default="https://api.openalex.org", metavar="URL", help="API root")
+    parser.add_argument("--engine", choices=["duckdb", "dask", "records"],
+                        help="counting engine (default duckdb; records: the pandas per-record path)")
+    parser.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (with --engine dask)")
+    parser.add_argument("--ror-types", metavar="CSV", help="ROR type -> sector map (columns ror_type, sector)")
+    parser.add_argument("--bootstrap", type=int, default=200, metavar="B",
+                        help="bootstrap replicates per row (default 200; 0: no intervals)")
+    parser.add_argument("--seed", type=seed_int, default=0, metavar="S", help="seed of the bootstrap (default 0)")
+    parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="level of the intervals")
+    add_unit_argument(parser)
+    parser.add_argument("--figure", metavar="FILE", help="also draw T over time (PNG/PDF/SVG by extension)")
+    parser.add_argument("--countries", type=_list, metavar="ISO2[,ISO2]",
+                        help="countries of the figure (default: the six with most works)")
+    add_output_arguments(parser)
+
+
+def run(args):
+    from helixnet.cli._output import Output
+    from helixnet.openalex import openalex
+
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if args.bootstrap < 0:
+        raise UsageError("--bootstrap must be 0 or more")
+    if args.max_works is not None and args.max_works < 1:
+        raise UsageError("--max-works must be a positive integer")
+    if args.snapshot and any(getattr(args, a) for a in ("institution", "concept", "topic", "filter", "max_works")):
+        raise UsageError("--institution, --concept, --topic, --filter and --max-works are API options; "
+                         "with --snapshot only --country and --years (which keep rows) apply")
+    out = args.out or ""
+    if out.lower().endswith(".parquet") and args.format != "text":
+        raise UsageError("--out FILE.parquet writes Parquet; leave out --format")
+    country = args.country[0] if args.country and len(args.country) == 1 else args.country
+    res = openalex(
+        args.snapshot, cache_dir=args.cache, country=country, institution=args.institution,
+        years=args.years, concept=args.concept, topic=args.topic, filter=args.filter, mailto=args.mailto,
+        api_key=args.api_key, max_works=args.max_works, base_url=args.base_url, engine=args.engine,
+        scheduler=args.scheduler, ror_types=args.ror_types, n_boot=args.bootstrap, seed=args.seed, ci=args.ci,
+        unit=args.unit, progress=show_progress(args),
+    )  # fmt: skip
+    note(args, f"{res.n_works} works ({res.n_untyped} with addresses classified by the address rules), "
+               f"{len(res.table)} country-year rows")
+    if args.figure:
+        _figure(res, args)
+    if out.lower().endswith(".parquet"):
+        res.write(out)
+        return 0
+    table = res.table
+    text = table.to_string(index=False, max_rows=60, float_format=lambda x: f"{x:.6f}")
+    return Output(payload=res.to_dict(), table=table, text=text)
+
+
+def _figure(res, args):
+    import os
+    import tempfile
+
+    from helixnet.plot import save
+
+    axes = res.plot(args.countries, unit=args.unit)
+    fig = axes[0].figure
+    stem, ext = os.path.splitext(args.figure)
+    if ext.lower().lstrip(".") not in ("png", "pdf", "svg"):
+        raise UsageError(f"--figure {args.figure}: give a .png, .pdf or .svg file")
+    folder = os.path.dirname(os.path.abspath(args.figure))
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        written = save(fig, os.path.join(tmp, "figure"), formats=(ext.lower().lstrip("."),))
+        os.replace(written[0], args.figure)

@@ -1,0 +1,298 @@
+"""helixnet.openalex: snapshot engines against the per-record path, analytic cases, the CLI.
+
+Expected values come from (a) helixnet.bibliometrics.synergy_table, the per-record path,
+on the same works (an independent implementation of reading, classifying and counting:
+pandas over parsed records instead of one DuckDB query), (b) analytic cases (the XOR
+table has T = -1 bit; a constant fourth dimension has co-information 0), and (c) hand
+counts of small handcrafted works.
+"""
+
+import gzip
+import importlib
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helixnet import bibliometrics as bib
+from helixnet.exceptions import HelixnetValueError, InputFileError
+
+pytest.importorskip("duckdb")
+
+# the module (``from helixnet import openalex`` is the function hx.openalex)
+oa = importlib.import_module("helixnet.openalex")
+
+ROOT = Path(__file__).resolve().parents[1]
+THREE = ["U", "I", "G", "UI", "UG", "IG", "UIG"]
+
+
+def inst(name, cc, typ):
+    return {"id": f"https://openalex.org/I{abs(hash(name)) % 10**6}", "display_name": name,
+            "country_code": cc, "type": typ}
+
+
+def work(wid, year, *authorships):
+    return {"id": f"https://openalex.org/W{wid}", "publication_year": year,
+            "authorships": [{"institutions": list(a), "raw_affiliation_strings": []} if isinstance(a, tuple)
+                            else {"institutions": [], "raw_affiliation_strings": [a]} for a in authorships]}
+
+
+def write_part(root, works, date="2024-01-01", part=0):
+    folder = Path(root) / "works" / f"updated_date={date}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"part_{part:03d}.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for w in works:
+            fh.write(json.dumps(w) + "\n")
+    return path
+
+
+UNI = inst("Al-Farabi Kazakh National University", "KZ", "education")
+FIRM = inst("KEGOC", "KZ", "company")
+MIN = inst("Ministry of Education and Science", "KZ", "government")
+HOSP = inst("City Hospital", "KZ", "healthcare")
+ABROAD = inst("University of Tartu", "EE", "education")
+
+# XOR: one work in each of UI, UG, IG and none
+XOR_WORKS = [work(1, 2014, (UNI,), (FIRM,)), work(2, 2014, (UNI,), (MIN,)), work(3, 2014, (FIRM,), (MIN,)),
+             work(4, 2014, (HOSP,))]
+
+
+@pytest.fixture(scope="module")
+def edge_snapshot(tmp_path_factory):
+    """A synthetic snapshot (real layout) plus handcrafted edge cases in a second partition."""
+    from helixnet._openalex_synth import write_snapshot
+
+    root = tmp_path_factory.mktemp("snap")
+    write_snapshot(root, 1500, seed=7, n_parts=2, filler=True, first_year=2010)
+    edge = [
+        # untyped institution: address rules on the display name (Kazatomprom: I by the KZ rule)
+        work(90001, 2015, (inst("Kazatomprom", "KZ", None),), (UNI,)),
+        # an authorship with only a raw affiliation string (country from the text)
+        work(90002, 2015, "Minist Hlth, Astana 010000, Kazakhstan", (UNI,)),
+        # null entries, no year, an unknown ROR type
+        {"id": "https://openalex.org/W90003", "publication_year": None,
+         "authorships": [{"institutions": [None, inst("X Lab", "KZ", "laboratory")],
+                          "raw_affiliation_strings": []}]},
+        # no country anywhere
+        work(90004, 2016, "Independent researcher"),
+        # no authorships at all
+        {"id": "https://openalex.org/W90005", "publication_year": 2016, "authorships": []},
+        # international U-I
+        work(90006, 2016, (UNI,), (inst("Siemens AG", "DE", "company"),)),
+    ]
+    write_part(root, edge, date="2024-06-01", part=9)
+    return root
+
+
+@pytest.fixture(scope="module")
+def records(edge_snapshot, tmp_path_factory):
+    """The same works as plain JSON lines, read by the per-record path."""
+    tmp = tmp_path_factory.mktemp("jsonl")
+    paths = []
+    for i, f in enumerate(oa.snapshot_files(edge_snapshot)):
+        p = tmp / f"part{i}.jsonl"
+        p.write_bytes(gzip.open(f).read())
+        paths.append(p)
+    return bib.classify(bib.read_records(paths))
+
+
+@pytest.fixture(scope="module")
+def result(edge_snapshot):
+    return oa.openalex(edge_snapshot, engine="duckdb", n_boot=30, seed=5)
+
+
+def test_snapshot_rows_equal_the_per_record_synergy_table_of_every_country(result, records):
+    """Source: helixnet.bibliometrics.synergy_table(by="year", country=C), the per-record path."""
+    t = result.table
+    countries = sorted(t["country"].dropna().unique())
+    assert len(countries) > 10
+    for c in countries:
+        mine = t[t["country"] == c].reset_index(drop=True)
+        ref = bib.synergy_table(records, by="year", country=c, n_boot=30, seed=5)
+        assert list(mine["year"]) == list(ref["year"]), c
+        assert list(mine["n_records"]) == list(ref["n_records"]), c
+        for cell in THREE:
+            merged = mine[cell] + mine[cell + "F"]
+            assert list(merged) == list(ref[cell]), (c, cell)
+        assert list(mine["none"] + mine["F"]) == list(ref["none"]), c
+        for col in ("T", "ci_low", "ci_high"):
+            assert mine[col].tolist() == pytest.approx(ref[col].tolist(), abs=1e-12), (c, col)
+
+
+def test_snapshot_four_dimensional_cells_and_r_equal_the_per_record_path_with_f(result, records):
+    """R_UIGF = (-1)^(4+1) T_UIGF = -T_UIGF of synergy_table(international=True)."""
+    t = result.table
+    for c in ["US", "CN", "KZ", "DE"]:
+        mine = t[t["country"] == c].reset_index(drop=True)
+        ref = bib.synergy_table(records, by="year", country=c, international=True, n_boot=30, seed=5)
+        for cell in oa.CELLS:
+            assert list(mine[cell]) == list(ref[cell]), (c, cell)
+        assert mine["R_UIGF"].tolist() == pytest.approx((-ref["T"]).tolist(), abs=1e-12)
+        assert mine["R_ci_low"].tolist() == pytest.approx((-ref["ci_high"]).tolist(), abs=1e-12)
+        assert mine["R_ci_high"].tolist() == pytest.approx((-ref["ci_low"]).tolist(), abs=1e-12)
+
+
+def test_works_without_a_country_and_untyped_counts_match_the_records(result, records):
+    """Hand definition: n_untyped counts works with an address that has no ROR type."""
+    ds = bib.document_sectors(records)
+    a = records.addresses
+    untyped = set(a.loc[a["ror_type"].isna(), "doc_id"])
+    t = result.table
+    none_rows = t[t["country"].isna()]
+    ref = ds[ds["countries"] == ""].groupby("year", dropna=False).size()
+    assert int(none_rows["n_records"].sum()) == int(ref.sum()) >= 2
+    for c in ["KZ", "US"]:
+        docs = ds[ds["countries"].str.split(";").apply(lambda cs, c=c: c in cs)]
+        want = docs[docs["doc_id"].isin(untyped)].groupby("year").size()
+        got = t[(t["country"] == c) & (t["n_untyped"] > 0)].set_index("year")["n_untyped"]
+        assert got.to_dict() == {int(k): int(v) for k, v in want.items()}
+    assert result.n_works == len(records.documents)
+    assert result.n_untyped == len(untyped & set(records.documents["doc_id"]))
+
+
+def test_engines_duckdb_dask_and_records_give_identical_counts(edge_snapshot):
+    from distributed import Client, LocalCluster
+
+    duck = oa.count_works(edge_snapshot, engine="duckdb")
+    recs = oa.count_works(edge_snapshot, engine="records")
+    with LocalCluster(n_workers=1, processes=False, threads_per_worker=2, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        dask = oa.count_works(edge_snapshot, engine="dask", scheduler=client)
+    pd.testing.assert_frame_equal(duck, recs)
+    pd.testing.assert_frame_equal(duck, dask)
+
+
+def test_xor_works_give_minus_one_bit_and_a_constant_f_gives_r_zero(tmp_path):
+    """XOR of U, I, G over four works: T = -1 bit (analytic). All works in one country: F is
+    constant, so T_UIGF = T_UIG - T_UIG|F = 0 and R_UIGF = 0."""
+    write_part(tmp_path, XOR_WORKS)
+    row = oa.openalex(tmp_path, n_boot=0).table.iloc[0]
+    assert (row["country"], row["year"], row["n_records"]) == ("KZ", 2014, 4)
+    assert (row["UI"], row["UG"], row["IG"], row["none"]) == (1, 1, 1, 1)
+    assert row["T"] == pytest.approx(-1.0, abs=1e-12)
+    assert row["R_UIGF"] == pytest.approx(0.0, abs=1e-12)
+    assert math.isnan(row["ci_low"])
+
+
+def test_a_ror_type_map_override_moves_hospitals_into_government(tmp_path):
+    """Hand count: with healthcare -> G the hospital-only work leaves 'none' for 'G'."""
+    write_part(tmp_path, XOR_WORKS)
+    m = tmp_path / "types.csv"
+    m.write_text("ror_type,sector\neducation,U\ncompany,I\ngovernment,G\nhealthcare,G\nother,O\n")
+    row = oa.openalex(tmp_path, n_boot=0, ror_types=str(m)).table.iloc[0]
+    assert (row["G"], row["none"]) == (1, 0)
+    with pytest.raises(HelixnetValueError, match="sector 'X'"):
+        oa.ror_sector_map({"education": "X"})
+
+
+def test_untyped_institutions_fall_back_to_the_address_rules(tmp_path):
+    """Kazatomprom without a ROR type: I by the KZ national-company rule (address_rules.csv)."""
+    write_part(tmp_path, [work(1, 2020, (inst("Kazatomprom", "KZ", None),), (UNI,))])
+    row = oa.openalex(tmp_path, n_boot=0).table.iloc[0]
+    assert (row["UI"], row["n_untyped"]) == (1, 1)
+
+
+def test_snapshot_and_year_filters_keep_rows(edge_snapshot):
+    res = oa.openalex(edge_snapshot, n_boot=0, country="kz", years=(2015, 2016))
+    assert set(res.table["country"]) == {"KZ"}
+    assert set(res.table["year"]) <= {2015, 2016}
+
+
+def test_bootstrap_intervals_are_seeded_and_reproducible(edge_snapshot):
+    a = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
+    b = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_bad_inputs_raise_clear_errors(tmp_path):
+    with pytest.raises(InputFileError, match="no such snapshot folder"):
+        oa.openalex(tmp_path / "nope")
+    with pytest.raises(InputFileError, match="no works files"):
+        oa.openalex(tmp_path)
+    folder = tmp_path / "works" / "updated_date=2024-01-01"
+    folder.mkdir(parents=True)
+    with gzip.open(folder / "part_000.gz", "wt") as fh:
+        fh.write('{"id": "W1", "publication_year": 2020, "authorships": [}\n')
+    with pytest.raises(InputFileError, match="cannot read the works files"):
+        oa.openalex(tmp_path, n_boot=0)
+    with pytest.raises(HelixnetValueError, match="unknown engine"):
+        oa.openalex(tmp_path, engine="spark")
+
+
+def test_result_writes_csv_parquet_and_json_with_the_fixed_columns(result, tmp_path):
+    for ext in ("csv", "parquet", "json"):
+        result.write(tmp_path / f"t.{ext}")
+    csv = pd.read_csv(tmp_path / "t.csv")
+    assert list(csv.columns) == oa.TABLE_COLUMNS
+    pq = pd.read_parquet(tmp_path / "t.parquet")
+    pd.testing.assert_frame_equal(pq, result.table)
+    js = json.loads((tmp_path / "t.json").read_text())
+    assert js["n_works"] == result.n_works and len(js["rows"]) == len(result.table)
+    assert list(js["rows"][0]) == oa.TABLE_COLUMNS
+    with pytest.raises(HelixnetValueError, match="csv, .parquet or .json"):
+        result.write(tmp_path / "t.xlsx")
+
+
+def test_plot_draws_one_panel_per_country_with_an_interval_band(result):
+    axes = result.plot(["US", "CN"])
+    assert [ax.get_title() for ax in axes] == ["US", "CN"]
+    assert len(axes[0].collections) >= 1  # the fill_between band
+    with pytest.raises(HelixnetValueError, match="no rows for ZZ"):
+        result.plot(["ZZ"])
+
+
+def test_bundled_sample_snapshot_is_what_its_script_writes(tmp_path):
+    """The committed sample is byte-identical to a fresh run of its generator."""
+    from helixnet.sample_data.make_openalex_snapshot import main
+
+    fresh = main(tmp_path)
+    shipped = oa.snapshot_files(oa.SAMPLE_SNAPSHOT)
+    assert [Path(f).relative_to(tmp_path).as_posix() for f in fresh] == [
+        Path(f).relative_to(oa.SAMPLE_SNAPSHOT).as_posix() for f in shipped]
+    for a, b in zip(fresh, shipped):
+        assert Path(a).read_bytes() == Path(b).read_bytes()
+
+
+# ------------------------------------------------------------------------------- CLI
+
+
+def cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "helixnet.cli", "openalex", *args], capture_output=True,
+                          text=True, cwd=cwd, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=300)
+
+
+def test_cli_json_matches_the_library_and_its_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from helixnet.cli._schemas import SCHEMAS
+
+    out = tmp_path / "t.json"
+    proc = cli("--snapshot", oa.SAMPLE_SNAPSHOT, "--bootstrap", "10", "--format", "json", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    payload = json.loads(out.read_text())
+    jsonschema.validate(payload, SCHEMAS["openalex"])
+    lib = oa.openalex(oa.SAMPLE_SNAPSHOT, n_boot=10)
+    assert payload["n_works"] == lib.n_works == 5000
+    assert [r["T"] for r in payload["rows"]] == pytest.approx(lib.table["T"].tolist(), abs=1e-12)
+
+
+def test_cli_writes_parquet_and_a_figure(tmp_path):
+    proc = cli("--snapshot", oa.SAMPLE_SNAPSHOT, "--bootstrap", "0", "--out", str(tmp_path / "t.parquet"),
+               "--figure", str(tmp_path / "f.png"), "--countries", "US,CN", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert len(pd.read_parquet(tmp_path / "t.parquet")) > 100
+    assert (tmp_path / "f.png").stat().st_size > 1000
+
+
+def test_cli_bad_usage_exits_2_and_bad_data_exits_1_writing_nothing(tmp_path):
+    out = tmp_path / "t.csv"
+    proc = cli("--snapshot", oa.SAMPLE_SNAPSHOT, "--topic", "T1", "--out", str(out))
+    assert proc.returncode == 2 and "API options" in proc.stderr
+    proc = cli("--snapshot", str(tmp_path / "missing"), "--out", str(out))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "no such snapshot folder" in proc.stderr
+    assert not out.exists()
