@@ -67,6 +67,9 @@ class Analysis:
 
     `requires` lists helixnet modules and datasets it needs; an analysis
     whose requirement is not installed or not bundled is reported as skipped.
+    `case_study` is False for gallery examples on other data (they have a
+    script in ``analyses/`` but are not part of ``helixnet reproduce``, the
+    Kazakhstan study).
     """
 
     name: str
@@ -74,6 +77,7 @@ class Analysis:
     func: Callable[[], AnalysisResult]
     modules: tuple = ()
     datasets: tuple = ()
+    case_study: bool = True
 
     def missing(self) -> list:
         """Requirements that are not available (empty when it can run)."""
@@ -1112,8 +1116,13 @@ ANALYSES: list = [
              modules=("helixnet.graphs", "helixnet.configuration", "helixnet.mediation"),
              datasets=("table3_rd_funding_sources", "international_comparison", "sector_mapping")),
     Analysis("openalex_trends", "OpenAlex sample snapshot: T_UIG by country and year (synthetic data)",
-             openalex_trends, modules=("helixnet.openalex", "duckdb")),
+             openalex_trends, modules=("helixnet.openalex", "duckdb"), case_study=False),
 ]
+
+
+def case_study() -> list:
+    """The analyses of the Kazakhstan study (what ``helixnet reproduce`` runs)."""
+    return [a for a in ANALYSES if a.case_study]
 
 
 def get(name: str) -> Analysis:

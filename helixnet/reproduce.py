@@ -311,7 +311,7 @@ def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, d
     try:
         os.chmod(tmp, _folder_mode())
         results, skipped = [], []
-        for analysis in _progress(_analyses.ANALYSES, quiet):
+        for analysis in _progress(_analyses.case_study(), quiet):
             missing = analysis.missing()
             if missing:
                 skipped.append((analysis.name, ", ".join(missing)))

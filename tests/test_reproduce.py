@@ -122,7 +122,8 @@ def test_summary_json_schema(two_runs):
     assert set(summary) == {"analyses", "files", "generator", "helixnet_version", "seed", "skipped", "source"}
     assert summary["generator"] == "helixnet reproduce"  # the marker --force looks for
     assert summary["skipped"] == {}
-    assert set(summary["analyses"]) == {a.name for a in _analyses.ANALYSES}
+    assert set(summary["analyses"]) == {a.name for a in _analyses.ANALYSES if a.case_study}
+    assert "openalex_trends" not in summary["analyses"]  # a gallery example on synthetic data, not the study
     for name, entry in summary["analyses"].items():
         assert set(entry) == {"title", "results", "text", "files"}, name
         assert entry["text"].strip(), name
