@@ -228,8 +228,10 @@ def input_paths(args) -> list[str]:
 
 
 def output_paths(args) -> list[str]:
-    """The output files named by parsed arguments (``out``, ``nodes_out``, ``audit``, ``map``; ``-`` excluded)."""
-    return [v for v in (getattr(args, name, None) for name in ("out", "nodes_out", "audit", "map")) if v and v != "-"]
+    """The output files named by parsed arguments (``out``, ``nodes_out``, ``audit``, ``map``, ``figure``;
+    ``-`` excluded)."""
+    names = ("out", "nodes_out", "audit", "map", "figure")
+    return [v for v in (getattr(args, name, None) for name in names) if v and v != "-"]
 
 
 def check_outputs(args) -> None:

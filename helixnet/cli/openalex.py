@@ -104,28 +104,33 @@ def run(args):
     )  # fmt: skip
     note(args, f"{res.n_works} works ({res.n_untyped} with addresses classified by the address rules), "
                f"{len(res.table)} country-year rows")
-    if args.figure:
-        _figure(res, args)
+    # the table, the Parquet file and the figure are written together, all or nothing
+    files = {args.figure: _figure_writer(res, args)} if args.figure else {}
     if out.lower().endswith(".parquet"):
-        res.write(out)
+        from helixnet.cli._output import write_outputs
+
+        write_outputs([*files.items(), (out, lambda path: res.table.to_parquet(path, index=False))])
         return 0
     table = res.table
     text = table.to_string(index=False, max_rows=60, float_format=lambda x: f"{x:.6f}")
-    return Output(payload=res.to_dict(), table=table, text=text)
+    return Output(payload=res.to_dict(), table=table, text=text, files=files)
 
 
-def _figure(res, args):
+def _figure_writer(res, args):
+    """A function writing the figure of T over time to a given path (by --figure's extension)."""
     import os
     import tempfile
 
     from helixnet.plot import save
 
-    axes = res.plot(args.countries, unit=args.unit)
-    fig = axes[0].figure
-    stem, ext = os.path.splitext(args.figure)
-    if ext.lower().lstrip(".") not in ("png", "pdf", "svg"):
+    ext = os.path.splitext(args.figure)[1].lower().lstrip(".")
+    if ext not in ("png", "pdf", "svg"):
         raise UsageError(f"--figure {args.figure}: give a .png, .pdf or .svg file")
-    folder = os.path.dirname(os.path.abspath(args.figure))
-    with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        written = save(fig, os.path.join(tmp, "figure"), formats=(ext.lower().lstrip("."),))
-        os.replace(written[0], args.figure)
+    fig = res.plot(args.countries, unit=args.unit)[0].figure
+
+    def write(path):
+        with tempfile.TemporaryDirectory(dir=os.path.dirname(os.path.abspath(path))) as tmp:
+            written = save(fig, os.path.join(tmp, "figure"), formats=(ext,))
+            os.replace(written[0], path)
+
+    return write
