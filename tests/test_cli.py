@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -553,3 +554,19 @@ def test_decompose_and_shapley_text_name_the_sign_reading_of_four_dimensions(tmp
     code, out, err = run_inproc("shapley", path, "--dims", "a,b,c", "--player", "g")
     assert code == 0, err
     assert "T of 3 dimensions: negative = synergy" in out.splitlines()[0]
+
+
+def test_shapley_sampling_options_are_never_silently_ignored(tmp_path):
+    """Issue 11 §2: with at most 20 players the values are exact, so --permutations and --seed
+    would change nothing; they are a usage error (exit 2), and accepted with the permutation method."""
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame({"geo": rng.integers(0, 3, 200), "tech": rng.integers(0, 2, 200),
+                       "size": rng.integers(0, 2, 200), "region": rng.integers(0, 4, 200)})
+    path = tmp_path / "firms.csv"
+    df.to_csv(path, index=False)
+    base = ["shapley", path, "--dims", "geo,tech,size", "--player", "region"]
+    for extra in (["--permutations", "50"], ["--seed", "3"], ["--method", "exact", "--seed", "3"]):
+        code, out, err = run_inproc(*base, *extra)
+        assert code == 2 and "permutation method" in err and out == "", extra
+    code, out, _ = run_inproc(*base, "--method", "permutation", "--permutations", "50", "--seed", "3")
+    assert code == 0 and "50 permutations, seed 3" in out

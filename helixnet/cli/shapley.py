@@ -36,9 +36,9 @@ def add_arguments(parser):
     parser.add_argument("--method", choices=["auto", "exact", "permutation"], default="auto")
     parser.add_argument("--value", choices=["pooled", "weighted"], default="pooled",
                         help="coalition value: T of the pooled records, or (n_S/N) T_S (default pooled)")
-    parser.add_argument("--permutations", type=count_int, default=1000, metavar="N",
-                        help="random orders for the permutation method")
-    parser.add_argument("--seed", type=seed_int, default=0, metavar="S",
+    parser.add_argument("--permutations", type=count_int, metavar="N",
+                        help="random orders for the permutation method (default 1000)")
+    parser.add_argument("--seed", type=seed_int, metavar="S",
                         help="seed of the permutation method (default 0)")
     add_output_arguments(parser)
 
@@ -51,11 +51,18 @@ def run(args):
 
     if not args.player:
         raise UsageError("the option --player is required")
+    sampled = args.permutations is not None or args.seed is not None
+    if args.method == "exact" and sampled:
+        raise UsageError("--permutations and --seed apply to the permutation method, not --method exact")
     records, dims, _ = read_for(args, [args.player])
     with warnings_as_notes(args):
         res = shapley(records, dims, args.player, weight=args.weight, unit=args.unit, method=args.method,
-                      n_permutations=args.permutations, seed=args.seed, progress=show_progress(args),
+                      n_permutations=1000 if args.permutations is None else args.permutations,
+                      seed=0 if args.seed is None else args.seed, progress=show_progress(args),
                       value=args.value)
+    if res.method == "exact" and sampled:  # --method auto chose the exact values (at most 20 players)
+        raise UsageError(f"--permutations and --seed apply to the permutation method; with {len(res.n)} players "
+                         "the values are exact (give --method permutation to sample)")
     payload = res.to_dict()
     table = res.to_frame()
     lines = [f"Shapley values of {args.player} in T({','.join(dims)}) = {res.total:.6f} "
