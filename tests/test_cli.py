@@ -570,3 +570,27 @@ def test_shapley_sampling_options_are_never_silently_ignored(tmp_path):
         assert code == 2 and "permutation method" in err and out == "", extra
     code, out, _ = run_inproc(*base, "--method", "permutation", "--permutations", "50", "--seed", "3")
     assert code == 0 and "50 permutations, seed 3" in out
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["centrality", "EDGES", "--seed", "3"], "--seed goes with --sources"),
+        (["subordination", "EDGES", "--merge", "a,b"], "--merge goes with --sensitivity"),
+        (["subordination", "EDGES", "--level", "1.5"], "invalid level"),
+        (["openalex", "--snapshot", "SNAP", "--bootstrap", "0", "--seed", "2"], "--seed goes with --bootstrap"),
+        (["openalex", "--snapshot", "SNAP", "--countries", "KZ"], "--countries chooses the panels of --figure"),
+        (["openalex", "--snapshot", "SNAP", "--ci", "95"], "invalid level"),
+    ],
+)
+def test_options_that_would_change_nothing_are_usage_errors(tmp_path, argv, words):
+    """Issue 11 §2 siblings: an option whose companion is missing would be silently ignored;
+    it is a usage error (exit 2, one line) before anything is read."""
+    from helixnet.openalex import SAMPLE_SNAPSHOT
+
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target\na,b\n")
+    argv = [str(edges) if a == "EDGES" else SAMPLE_SNAPSHOT if a == "SNAP" else a for a in argv]
+    code, out, err = run_inproc(*argv)
+    assert code == 2 and words in err and out == ""
+    assert len(err.strip().splitlines()) == 1

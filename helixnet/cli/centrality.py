@@ -25,7 +25,7 @@ def add_arguments(parser):
     parser.add_argument("--raw", action="store_true", help="do not normalise degrees, betweenness, closeness")
     parser.add_argument("--sources", type=_positive_int, metavar="K",
                         help="estimate betweenness and closeness from K sampled source nodes (large graphs)")
-    parser.add_argument("--seed", type=seed_int, default=0, help="seed of the --sources sample (default 0)")
+    parser.add_argument("--seed", type=seed_int, help="with --sources: seed of the sample (default 0)")
     add_output_arguments(parser)
 
 
@@ -44,9 +44,11 @@ def _positive_int(text: str) -> int:
 
 def run(args):
     from helixnet.centrality import centrality
-    from helixnet.cli._common import check_edge_attribute, read_graph
+    from helixnet.cli._common import UsageError, check_edge_attribute, read_graph
     from helixnet.cli._output import Output, json_records
 
+    if args.seed is not None and args.sources is None:
+        raise UsageError("--seed goes with --sources (exact centralities draw nothing)")
     G = read_graph(args)
     weight = "weight" if args.edge_weight is None else args.edge_weight
     if weight.lower() == "none":
@@ -54,8 +56,8 @@ def run(args):
     elif args.edge_weight is not None:  # given explicitly: it must exist
         check_edge_attribute(G, weight, "--edge-weight")
     table = centrality(G, backend=args.backend, weight=weight, normalized=not args.raw,
-                       k=args.sources, seed=args.seed)
+                       k=args.sources, seed=0 if args.seed is None else args.seed)
     table.index.name = "node"
     payload = {"backend": args.backend, "normalized": not args.raw, "sources": args.sources,
-               "seed": None if args.sources is None else args.seed, "nodes": json_records(table, index="node")}
+               "seed": None if args.sources is None else (0 if args.seed is None else args.seed), "nodes": json_records(table, index="node")}
     return Output(payload=payload, table=table, text=table.to_string(float_format=lambda x: f"{x:.4f}"))

@@ -12,7 +12,7 @@ JSON output (schema ``OPENALEX`` in :mod:`helixnet.cli._schemas`)::
 CSV output: the rows. ``--out FILE.parquet`` writes the rows as Parquet.
 """
 
-from helixnet.cli._common import UsageError, add_unit_argument, note, seed_int, show_progress
+from helixnet.cli._common import UsageError, add_unit_argument, fraction, note, seed_int, show_progress
 from helixnet.cli._output import add_output_arguments
 
 HELP = "Triple Helix indicators per country and year from the OpenAlex snapshot or API"
@@ -69,8 +69,8 @@ def add_arguments(parser):
     parser.add_argument("--ror-types", metavar="CSV", help="ROR type -> sector map (columns ror_type, sector)")
     parser.add_argument("--bootstrap", type=int, default=200, metavar="B",
                         help="bootstrap replicates per row (default 200; 0: no intervals)")
-    parser.add_argument("--seed", type=seed_int, default=0, metavar="S", help="seed of the bootstrap (default 0)")
-    parser.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="level of the intervals")
+    parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (default 0)")
+    parser.add_argument("--ci", type=fraction, default=0.95, metavar="LEVEL", help="level of the intervals")
     add_unit_argument(parser)
     parser.add_argument("--figure", metavar="FILE", help="also draw T over time (PNG/PDF/SVG by extension)")
     parser.add_argument("--countries", type=_list, metavar="ISO2[,ISO2]",
@@ -86,6 +86,10 @@ def run(args):
         raise UsageError("--scheduler needs --engine dask")
     if args.bootstrap < 0:
         raise UsageError("--bootstrap must be 0 or more")
+    if args.seed is not None and args.bootstrap == 0:
+        raise UsageError("--seed goes with --bootstrap (--bootstrap 0 draws nothing)")
+    if args.countries and not args.figure:
+        raise UsageError("--countries chooses the panels of --figure; give --figure FILE")
     if args.max_works is not None and args.max_works < 1:
         raise UsageError("--max-works must be a positive integer")
     if args.snapshot and any(getattr(args, a) for a in ("institution", "concept", "topic", "filter", "max_works")):
@@ -99,7 +103,7 @@ def run(args):
         args.snapshot, cache_dir=args.cache, country=country, institution=args.institution,
         years=args.years, concept=args.concept, topic=args.topic, filter=args.filter, mailto=args.mailto,
         api_key=args.api_key, max_works=args.max_works, base_url=args.base_url, engine=args.engine,
-        scheduler=args.scheduler, ror_types=args.ror_types, n_boot=args.bootstrap, seed=args.seed, ci=args.ci,
+        scheduler=args.scheduler, ror_types=args.ror_types, n_boot=args.bootstrap, seed=0 if args.seed is None else args.seed, ci=args.ci,
         unit=args.unit, progress=show_progress(args),
     )  # fmt: skip
     note(args, f"{res.n_works} works ({res.n_untyped} with addresses classified by the address rules), "

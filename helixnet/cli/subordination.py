@@ -20,14 +20,14 @@ EXAMPLE = "helixnet subordination ties.csv --nodes actors.csv --null 199 --seed 
 
 
 def add_arguments(parser):
-    from helixnet.cli._common import count_int, seed_int
+    from helixnet.cli._common import count_int, fraction, seed_int
 
     add_graph_input_arguments(parser)
     parser.add_argument("--null", type=count_int, default=None, metavar="N",
                         help="draws of each null model (rewiring, sector permutation; default 199, "
                              "with --sensitivity 99)")
     parser.add_argument("--seed", type=seed_int, default=0, help="seed of the null models (default 0)")
-    parser.add_argument("--level", type=float, default=0.05, help="two-sided significance level (default 0.05)")
+    parser.add_argument("--level", type=fraction, default=0.05, help="two-sided significance level (default 0.05)")
     parser.add_argument("--reading", choices=["flows", "relationships"], default=None,
                         help="reading of the headline verdict (both are reported; default flows for a "
                              "directed graph)")
@@ -46,6 +46,10 @@ def run(args):
     from helixnet.cli._common import read_graph, show_progress
     from helixnet.cli._output import Output
 
+    if args.merge is not None and not args.sensitivity:
+        from helixnet.cli._common import UsageError
+
+        raise UsageError("--merge goes with --sensitivity")
     G = read_graph(args)
     if args.sensitivity:
         from helixnet.sensitivity import PILOT_CLUSTERS, SENSITIVITY_N_NULL, sensitivity
