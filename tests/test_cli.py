@@ -7,10 +7,8 @@ wrapper). JSON outputs are validated against the schemas of
 helixnet/cli/_schemas.py.
 """
 
-import contextlib
 import csv
 import hashlib
-import io
 import json
 import os
 import subprocess
@@ -22,30 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helixnet.cli import main
 from helixnet.cli._schemas import SCHEMAS
+from cli_runner import run_cli, run_inproc
 
 jsonschema = pytest.importorskip("jsonschema")
 
 COMMANDS = ["synergy", "decompose", "shapley", "centrality", "brokerage", "subordination", "graph"]
-
-
-def run_cli(*args, cwd=None):
-    """The CLI in a fresh interpreter: (exit status, stdout, stderr)."""
-    p = subprocess.run([sys.executable, "-m", "helixnet.cli", *map(str, args)], capture_output=True,
-                       text=True, cwd=cwd, timeout=120)  # fmt: skip
-    return p.returncode, p.stdout, p.stderr
-
-
-def run_inproc(*args):
-    """The CLI in this process (fast): (exit status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:  # argparse usage errors
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def validate(command, text):

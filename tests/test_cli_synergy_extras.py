@@ -4,29 +4,17 @@ Expected values: XOR (I = 1 bit, T = -1, R = 0, analytic) and the hand-worked ga
 tests/test_game.py (nucleolus (45, 20, 35), Shapley (48 1/3, 18 1/3, 33 1/3)).
 """
 
-import contextlib
-import io
 import json
 
 import pytest
 
 import helixnet as hx
-from helixnet.cli import main
 from helixnet.cli._schemas import SCHEMAS
+from cli_runner import run_inproc as run
 
 jsonschema = pytest.importorskip("jsonschema")
 
 HAND = "U=30,I=10,G=20,UI=10,UG=20,UIG=10"
-
-
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

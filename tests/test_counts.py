@@ -8,27 +8,15 @@ traceback and ``U=1e300`` called "not a number".
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 
 import numpy as np
 import pytest
 
 import helixnet as hx
-from helixnet.cli import main
 from helixnet.exceptions import InvalidTableError
 from helixnet.information import MAX_COUNT
-
-
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
+from cli_runner import run_inproc as run
 
 
 def test_limit_is_the_largest_int64():

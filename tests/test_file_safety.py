@@ -6,10 +6,8 @@ permission bits, file types (``stat.S_ISFIFO`` / ``S_ISCHR``), SHA-256 hashes of
 inputs before and after, and directory listings (no hidden temporary files left).
 """
 
-import contextlib
 import errno
 import hashlib
-import io
 import json
 import os
 import signal
@@ -23,19 +21,9 @@ from pathlib import Path
 import pytest
 
 from helixnet import _analyses
-from helixnet.cli import main
+from cli_runner import run_inproc
 
 BIB = Path(__file__).parent / "fixtures" / "bibliometrics"
-
-
-def run_inproc(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def sha(path):

@@ -6,10 +6,7 @@ three-record file still gives n = 3); exit statuses of the CLI contract (1 bad
 data, 2 bad usage); and the number of lines on stderr.
 """
 
-import contextlib
 import io
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,28 +18,11 @@ import helixnet as hx
 from helixnet import engines
 from helixnet import nullmodels
 from helixnet.configuration import archetype_graph
-from helixnet.cli import main
 from helixnet.exceptions import HelixnetError, InputFileError, InvalidGraphError, InvalidRecordsError
+from cli_runner import run_cli, run_inproc
 
 ENGINES = ["pandas", "duckdb", "dask"]
 ROOT = Path(__file__).parents[1]
-
-
-def run_inproc(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
-
-
-def run_cli(*args, cwd=None):
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    p = subprocess.run([sys.executable, "-m", "helixnet.cli", *map(str, args)], capture_output=True, text=True,
-                       cwd=cwd, env=env, timeout=180)  # fmt: skip
-    return p.returncode, p.stdout, p.stderr
 
 
 def one_line(err):

@@ -4,30 +4,18 @@ Expected numbers are analytic: z = x XOR y of fair bits has T = -1 bit and u,
 independent of them, gives T = 0.
 """
 
-import contextlib
-import io
 import json
 
 import networkx as nx
 import pandas as pd
 import pytest
 
-from helixnet.cli import main
 from helixnet.cli._schemas import SCHEMAS
+from cli_runner import run_inproc as run
 
 jsonschema = pytest.importorskip("jsonschema")
 
 XOR = "x,y,u,z,w\n0,0,0,0,1\n0,1,0,1,1\n1,0,0,1,2\n1,1,0,0,1\n0,0,1,0,1\n0,1,1,1,1\n1,0,1,1,2\n1,1,1,0,1\n"
-
-
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
