@@ -1034,10 +1034,11 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
         if not files:
             raise HelixnetValueError("the OpenAlex API returned no works for this query")
     counts = count_works(files, engine=engine, scheduler=scheduler, ror_types=ror_types, rules=rules)
-    table = trends_table(counts, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
     n_works, n_untyped = _distinct(counts)
     if snapshot is not None and (country is not None or years is not None):
-        table = _select_rows(table, country, years)
+        # keep the rows asked for before their intervals are drawn (each row's table is its own)
+        counts = _select_rows(_normalise_counts(counts), country, years)
+    table = trends_table(counts, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
     settings["files"] = len(files)
     return OpenAlexResult(table, n_works, n_untyped, source, settings)
 

@@ -203,6 +203,17 @@ def test_snapshot_and_year_filters_keep_rows(edge_snapshot):
     assert set(res.table["year"]) <= {2015, 2016}
 
 
+def test_kept_rows_equal_the_same_rows_of_the_whole_table(edge_snapshot):
+    """--country/--years keep rows before their intervals are drawn (only those rows are
+    bootstrapped); each row's table and seed are its own, so the kept rows, intervals
+    included, equal the same rows of the unfiltered table."""
+    whole = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
+    kept = oa.openalex(edge_snapshot, n_boot=20, seed=1, country="kz", years=(2015, 2016)).table
+    expected = whole[(whole["country"] == "KZ") & whole["year"].isin([2015, 2016])].reset_index(drop=True)
+    assert len(kept) > 0
+    pd.testing.assert_frame_equal(kept, expected)
+
+
 def test_bootstrap_intervals_are_seeded_and_reproducible(edge_snapshot):
     a = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
     b = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
