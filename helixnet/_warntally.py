@@ -36,7 +36,8 @@ class WarningTally:
     def report(self, what: str, stacklevel: int = 3) -> None:
         """Warn once if any row warned: ``"<k> of <n> <what> are sparse ..."``."""
         if self.warned:
+            which = f"{self.warned} of {self.rows} {what} are" if self.rows > 1 else "the table is"
             warnings.warn(
-                f"{self.warned} of {self.rows} {what} are sparse (fewer than 10 cases per non-empty cell) "
-                "or their bootstrap bias exceeds half a standard error: read their intervals with care "
-                "(helixnet.bootstrap explains both)", HelixnetWarning, stacklevel=stacklevel)
+                f"{which} sparse (fewer than 10 cases per non-empty cell) or the bootstrap bias exceeds half "
+                "a standard error: read the intervals with care (helixnet.bootstrap explains both)",
+                HelixnetWarning, stacklevel=stacklevel)
