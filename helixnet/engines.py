@@ -392,11 +392,13 @@ def _check_csv_rows(src: _Source, columns, text):
     """Stream the CSV through pyarrow to reject ragged rows (dask on pandas < 3)."""
     import pyarrow.csv as pcsv
 
-    read, parse, convert = _arrow_options(src, columns, text)
+    read, parse, convert = _arrow_options(src, columns, text, _DASK_FIELD_BYTES)
     try:
         for _ in pcsv.open_csv(src.path, read_options=read, parse_options=parse, convert_options=convert):
             pass
     except (ValueError, OSError) as exc:
+        if _straddles(exc):  # a field longer than dask's read block: the same message as dask's own read
+            raise _dask_field_too_large(src.path) from exc
         raise InputFileError(f"{src.path}: cannot read: {_one_line(exc)}") from exc
 
 
@@ -464,6 +466,12 @@ def _read_frame(src: _Source, columns, text_columns):
 def _straddles(exc: BaseException) -> bool:
     """pyarrow's error for a CSV field longer than its read block."""
     return "straddl" in str(exc)
+
+
+def _dask_field_too_large(path) -> InputFileError:
+    """The error for a CSV field longer than dask's read block (the other engines read more)."""
+    hint = f"; engines 'pandas' and 'duckdb' read fields up to {MAX_FIELD_BYTES // 2**20} MiB"
+    return InputFileError(_field_too_large(path, _DASK_FIELD_BYTES, hint))
 
 
 def _field_too_large(path, limit: int, hint: str = "") -> str:
@@ -723,8 +731,7 @@ def _count_dask_quietly(src: _Source, dims, weight, scheduler):
         raise
     except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
         if _straddles(exc):
-            hint = f"; engines 'pandas' and 'duckdb' read fields up to {MAX_FIELD_BYTES // 2**20} MiB"
-            raise InputFileError(_field_too_large(src.name, _DASK_FIELD_BYTES, hint)) from exc
+            raise _dask_field_too_large(src.name) from exc
         raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     keys = [f"_k{i}" for i in range(len(dims))]
     if weight is None:  # no per-record columns: a plain group size
@@ -751,8 +758,7 @@ def _count_dask_quietly(src: _Source, dims, weight, scheduler):
             raise
         except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
             if _straddles(exc):
-                hint = f"; engines 'pandas' and 'duckdb' read fields up to {MAX_FIELD_BYTES // 2**20} MiB"
-                raise InputFileError(_field_too_large(src.name, _DASK_FIELD_BYTES, hint)) from exc
+                raise _dask_field_too_large(src.name) from exc
             raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
     return grouped, lambda: grouped.attrs.get("example")
 
