@@ -171,33 +171,22 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
     raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
 
 
-_CHUNK = 1 << 16  # address rows turned into compact string arrays at a time
-
-
-def _address_frame(rows):
-    """A chunk of address tuples as a DataFrame of pandas strings (Arrow-backed where pyarrow is)."""
-    import pandas as pd
-
-    cols = list(zip(*rows)) if rows else [()] * len(_ADDRESS_COLUMNS)
-    return pd.DataFrame({c: pd.array(list(v), dtype="string") for c, v in zip(_ADDRESS_COLUMNS, cols)})
-
-
-def _doc_frame(docs):
-    """A chunk of (doc_id, year, title) tuples (title None: a duplicate) as compact columns."""
-    import pandas as pd
-
-    ids, years, titles = (list(c) for c in zip(*docs)) if docs else ([], [], [])
-    return pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
-                         "year": pd.array(years, dtype="Int64"),
-                         "title": pd.array(titles, dtype="string")})
-
-
 def _read_decoded(path, format, skip_bad, latin1, progress):
+    """One file as compact columns: its documents as lists, its address rows as integer codes.
+
+    Each distinct address is split once and stored once (``uniq``); a row is two integers
+    (the document's index and the address's code), so neither the parse nor a process
+    reading a file in parallel holds a Python object per address row. :func:`_merge` builds
+    the frames from them with ``take`` (C speed).
+    """
+    from array import array
+
     outer, text = _fmt.open_text(path, latin1)
     name = str(path)
-    docs, doc_frames, rows, frames, skipped, repairs = [], [], [], [], [], []
-    # one object per distinct address string: (address, organisation, country)
-    split_cache = {}
+    doc_ids, years, titles, skipped, repairs = [], [], [], [], []
+    row_doc, row_code = array("i"), array("i")
+    uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}  # address, organisation, country, institution, ror_type
+    plain, typed = {}, {}  # address -> code; (address, country, institution, ror_type) -> code
     try:
         try:
             head = text.read(65536)
@@ -226,35 +215,39 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
                     continue
                 doc_id = rec["doc_id"]
                 if doc_id in seen:
-                    docs.append((doc_id, None, None))
+                    doc_ids.append(doc_id), years.append(None), titles.append(None)  # title None: a repeat
                     continue
                 seen.add(doc_id)
-                docs.append((doc_id, rec["year"], rec["title"]))
+                k = len(doc_ids)
+                doc_ids.append(doc_id), years.append(rec["year"]), titles.append(rec["title"])
                 for address, inst, country, rtype in rec["addresses"]:
-                    hit = split_cache.get(address)
-                    if hit is None:
-                        hit = split_cache[address] = (address, *_fmt.split_address(address))
-                    if inst is not None:
-                        # an OpenAlex institution: its display name is the organisation
-                        rows.append((doc_id, hit[0], hit[0], country or hit[2], inst, rtype))
+                    if inst is None:
+                        code = plain.get(address)
+                        if code is None:
+                            org, found = _fmt.split_address(address)
+                            code = plain[address] = _new_code(uniq, address, org, found, None, None)
                     else:
-                        rows.append((doc_id, hit[0], hit[1], hit[2], None, None))
-                if len(rows) >= _CHUNK:
-                    frames.append(_address_frame(rows))
-                    rows.clear()
-                if len(docs) >= _CHUNK:
-                    doc_frames.append(_doc_frame(docs))
-                    docs.clear()
+                        # an OpenAlex institution: its display name is the organisation
+                        key = (address, country, inst, rtype)
+                        code = typed.get(key)
+                        if code is None:
+                            found = country or _fmt.split_address(address)[1]
+                            code = typed[key] = _new_code(uniq, address, address, found, inst, rtype)
+                    row_doc.append(k)
+                    row_code.append(code)
         except (OSError, EOFError, zlib.error) as exc:
             raise InputFileError(f"{name}: cannot read the file ({exc})") from None
     finally:
         outer.close()
-    if rows or not frames:
-        frames.append(_address_frame(rows))
-    if docs or not doc_frames:
-        doc_frames.append(_doc_frame(docs))
-    return {"file": name, "format": fmt, "docs": doc_frames, "addresses": frames,
-            "skipped": skipped, "repairs": repairs}
+    return {"file": name, "format": fmt, "doc_ids": doc_ids, "years": years, "titles": titles,
+            "row_doc": row_doc, "row_code": row_code, "uniq": uniq, "skipped": skipped, "repairs": repairs}
+
+
+def _new_code(uniq, *values):
+    """Append a distinct address (its column values) to `uniq`; return its code."""
+    for column, v in zip(uniq.values(), values):
+        column.append(v)
+    return len(uniq["address"]) - 1
 
 
 def _checked_year(rec):
@@ -385,6 +378,8 @@ def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
 
 
 def _merge(results, paths) -> Records:
+    """Records of the files' compact columns (:func:`_read_decoded`), duplicates dropped."""
+    import numpy as np
     import pandas as pd
 
     seen, dropped = set(), 0
@@ -393,23 +388,33 @@ def _merge(results, paths) -> Records:
     for res in results:
         skipped.extend(res["skipped"])
         repairs.extend(res["repairs"])
-        again = set()
-        for frame in res["docs"]:
-            repeat = frame["title"].isna().to_numpy()  # met again in the same file
-            ids = frame["doc_id"].to_numpy(object)
-            earlier = [d in seen for d in ids]  # met in an earlier file
-            again.update(d for d, e in zip(ids, earlier) if e)
-            fresh = ~(repeat | pd.array(earlier, dtype=bool).to_numpy(bool))
-            dropped += int((~fresh).sum())
-            seen.update(ids[fresh])
-            frame = frame[fresh]
-            doc_frames.append(frame.assign(source_format=pd.array([res["format"]] * len(frame), dtype="string"),
-                                           file=pd.array([res["file"]] * len(frame), dtype="string")))
-        for frame in res["addresses"]:
-            if again:
-                frame = frame[~frame["doc_id"].isin(again)]
-            addr_frames.append(frame)
-        res["addresses"], res["docs"] = [], []
+        fresh = []
+        for d, t in zip(res["doc_ids"], res["titles"]):
+            # title None: met again in the same file; in seen: met in an earlier file
+            new = t is not None and d not in seen
+            fresh.append(new)
+            if new:
+                seen.add(d)
+        fresh = np.array(fresh, dtype=bool)
+        dropped += int((~fresh).sum())
+        ids = pd.array(res["doc_ids"], dtype="string")
+        docs = pd.DataFrame({"doc_id": ids,
+                             "year": pd.array(res["years"], dtype="Int64"),
+                             "title": pd.array(res["titles"], dtype="string")})[fresh]
+        n = len(docs)
+        doc_frames.append(docs.assign(source_format=pd.array([res["format"]] * n, dtype="string"),
+                                      file=pd.array([res["file"]] * n, dtype="string")))
+        row_doc = np.frombuffer(res["row_doc"], dtype=np.int32) if len(res["row_doc"]) else np.zeros(0, np.int32)
+        row_code = np.frombuffer(res["row_code"], dtype=np.int32) if len(res["row_code"]) else np.zeros(0, np.int32)
+        keep = fresh[row_doc]  # the addresses of a document met in an earlier file are dropped with it
+        if not keep.all():
+            row_doc, row_code = row_doc[keep], row_code[keep]
+        columns = {"doc_id": ids.take(row_doc)}
+        for c, values in res["uniq"].items():
+            columns[c] = pd.array(values, dtype="string").take(row_code)
+        addr_frames.append(pd.DataFrame(columns))
+        for key in ("doc_ids", "years", "titles", "row_doc", "row_code", "uniq"):
+            res[key] = None
     documents = pd.concat(doc_frames, ignore_index=True)[_DOCUMENT_COLUMNS]
     addresses = pd.concat(addr_frames, ignore_index=True) if len(addr_frames) > 1 else addr_frames[0]
     return Records(documents.reset_index(drop=True), addresses.reset_index(drop=True), dropped, list(paths),
