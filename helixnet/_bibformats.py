@@ -65,11 +65,37 @@ def _encoding(head: bytes, fallback: bool) -> str:
     return "latin-1" if fallback else "utf-8-sig"
 
 
-def open_text(path: Path, latin1: bool = False, progress=None):
+class _Span(io.RawIOBase):
+    """The bytes [start, end) of an open binary file, as a file of their own."""
+
+    def __init__(self, fh, start: int, end: int):
+        super().__init__()
+        fh.seek(start)
+        self.fh, self.left = fh, end - start
+
+    def readable(self):
+        return True
+
+    def readinto(self, buf):
+        n = min(len(buf), self.left)
+        if n <= 0:
+            return 0
+        got = self.fh.readinto(memoryview(buf)[:n])
+        self.left -= got
+        return got
+
+
+def open_text(path: Path, latin1: bool = False, progress=None, span=None):
     """A text stream of `path` (gzip, BOM, UTF-16 and CRLF handled) and its raw file.
 
-    Universal newlines: ``\\r\\n`` and ``\\r`` become ``\\n``.
+    Universal newlines: ``\\r\\n`` and ``\\r`` become ``\\n``. `span` ``(start, end)``:
+    only those bytes of a plain (not compressed) file, as cut by :func:`wos_spans`.
     """
+    if span is not None:
+        outer = open(path, "rb")  # noqa: SIM115 (closed by the caller)
+        text = io.TextIOWrapper(io.BufferedReader(_Span(outer, *span), 1 << 16),
+                                encoding="latin-1" if latin1 else "utf-8-sig" if span[0] == 0 else "utf-8", errors="strict", newline=None)
+        return outer, text
     outer, inner = _raw(path)
     head = inner.peek(4)[:4] if hasattr(inner, "peek") else b""
     enc = _encoding(head, latin1)
@@ -413,6 +439,63 @@ def _tag_lines(s: str):
                 ers.append((int(nl[k]), int(nl[k + 1])))
         ers.sort()
     return nl, at, ers
+
+
+def lines_before(path, start: int) -> int:
+    """Number of lines (universal newlines: ``\\n``, ``\\r\\n`` or ``\\r``) in the first `start` bytes."""
+    n, last = 0, b""
+    with open(path, "rb") as fh:
+        left = start
+        while left > 0:
+            chunk = fh.read(min(left, 1 << 22))
+            if not chunk:
+                break
+            left -= len(chunk)
+            n += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+            if last == b"\r" and chunk[:1] == b"\n":
+                n -= 1  # a CRLF cut by the chunk boundary
+            last = chunk[-1:]
+    return n
+
+
+_ER_LINE = re.compile(rb"\nER[ \t]*\r?\n")
+
+
+def wos_spans(path, n: int, format: str = "auto"):
+    """Byte ranges cutting a large WoS plain-text file into `n` parts at record boundaries.
+
+    Each cut is just after an ER line (``ER``, optionally followed by spaces or tabs),
+    found near ``size * k / n``, so each part holds whole records and parsing the parts
+    one after another gives the records of the whole file. Returns
+    ``[(0, c1), (c1, c2), ..., (c_{n-1}, size)]``, or None when the file is not cut:
+    compressed, UTF-16, not WoS plain text, or without an ER line near a cut.
+    """
+    size = Path(path).stat().st_size
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+        if head.startswith((b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff")):
+            return None
+        if format == "auto":
+            try:
+                format = detect_format(head.decode("utf-8-sig", errors="replace"))
+            except InputFileError:
+                return None
+        if format != "wos":
+            return None
+        cuts = [0]
+        for k in range(1, n):
+            fh.seek(max(size * k // n, cuts[-1]) - 1)  # from the newline an ER line may follow
+            window = fh.read(1 << 22)
+            m = _ER_LINE.search(window)
+            if m is None:
+                return None
+            cut = fh.tell() - len(window) + m.end()
+            if cut >= size:
+                break
+            cuts.append(cut)
+    if len(cuts) < 2:
+        return None
+    return list(zip(cuts, [*cuts[1:], size]))
 
 
 def parse_wos(text, outer, progress=None):

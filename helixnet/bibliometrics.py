@@ -153,16 +153,20 @@ def detect_format(text: str) -> str:
     return _fmt.detect_format(text)
 
 
-def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
-    """Parse one file: its documents, addresses, skipped records and repairs."""
+def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, encodings=(False, True)) -> dict:
+    """Parse one file (or the byte range `span` of it): documents, addresses, skipped records, repairs.
+
+    `encodings` lists the decodings tried (False: UTF-8, True: Latin-1), the next one when
+    a byte is not valid in the former.
+    """
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
-    for latin1 in (False, True):
+    for latin1 in encodings:
         try:
-            return _read_decoded(path, format, skip_bad, latin1, progress)
+            return _read_decoded(path, format, skip_bad, latin1, progress, span)
         except _fmt._Latin1:
             continue
         except UnicodeDecodeError:
@@ -171,7 +175,7 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
     raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
 
 
-def _read_decoded(path, format, skip_bad, latin1, progress):
+def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
     """One file as compact columns: its documents as lists, its address rows as integer codes.
 
     Each distinct address is split once and stored once (``uniq``); a row is two integers
@@ -181,9 +185,17 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
     """
     from array import array
 
-    outer, text = _fmt.open_text(path, latin1)
+    outer, text = _fmt.open_text(path, latin1, span=span)
     name = str(path)
     doc_ids, years, titles, skipped, repairs = [], [], [], [], []
+    # the lines before a byte range are counted only when a line number is reported
+    offset = [0 if span is None or span[0] == 0 else None]
+
+    def line_of(line):
+        if offset[0] is None:
+            offset[0] = _fmt.lines_before(path, span[0])
+        return line + offset[0]
+
     row_doc, row_code = array("i"), array("i")
     uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}  # address, organisation, country, institution, ror_type
     plain, typed = {}, {}  # address -> code; (address, country, institution, ror_type) -> code
@@ -198,7 +210,7 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
             raise InputFileError(f"{name}: the file is empty")
         fmt = _fmt.detect_format(head) if format == "auto" else format
         outer.close()
-        outer, text = _fmt.open_text(path, latin1)
+        outer, text = _fmt.open_text(path, latin1, span=span)
         kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
             if fmt == "scopus" else {}
         seen = set()
@@ -209,9 +221,9 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
                 if isinstance(rec, _fmt.Bad):
                     if not skip_bad:
                         raise InputFileError(
-                            f"{name}: line {rec.line}: {rec.reason} (skip_bad_records=True, "
+                            f"{name}: line {line_of(rec.line)}: {rec.reason} (skip_bad_records=True, "
                             "or --skip-bad-records on the command line, reads the other records)")
-                    skipped.append({"file": name, "line": rec.line, "reason": rec.reason})
+                    skipped.append({"file": name, "line": line_of(rec.line), "reason": rec.reason})
                     continue
                 doc_id = rec["doc_id"]
                 if doc_id in seen:
@@ -239,7 +251,7 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
             raise InputFileError(f"{name}: cannot read the file ({exc})") from None
     finally:
         outer.close()
-    return {"file": name, "format": fmt, "doc_ids": doc_ids, "years": years, "titles": titles,
+    return {"file": name, "format": fmt, "latin1": latin1, "doc_ids": doc_ids, "years": years, "titles": titles,
             "row_doc": row_doc, "row_code": row_code, "uniq": uniq, "skipped": skipped, "repairs": repairs}
 
 
@@ -342,10 +354,10 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
             sizes.append(os.path.getsize(p))
         except OSError:
             sizes.append(0)
-    jobs = n_jobs if n_jobs is not None else min(len(paths), os.cpu_count() or 1)
+    jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        if jobs > 1 and len(paths) > 1 and sum(sizes) >= 8 << 20:
+        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
             results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
         else:
             update = bar.update if bar is not None else None
@@ -364,16 +376,48 @@ def _progress_bar(total):
     return tqdm(total=total, unit="B", unit_scale=True, desc="reading", file=sys.stderr, leave=False)
 
 
+_SPLIT_MIN = 32 << 20  # fewer files than processes: WoS files this large are cut into byte ranges
+
+
+def _tasks(paths, format, jobs, sizes):
+    """(path, span, size) per unit of parallel work: each file whole or, with fewer files
+    than processes, large WoS plain-text files cut at record boundaries (:func:`_fmt.wos_spans`)."""
+    tasks = []
+    for p, size in zip(paths, sizes):
+        spans = None
+        if len(paths) < jobs and size >= _SPLIT_MIN and format in ("auto", "wos"):
+            try:
+                spans = _fmt.wos_spans(p, max(2, jobs // len(paths)), format)
+            except OSError:
+                spans = None  # reported by the reader of the whole file
+        if spans:
+            tasks.extend((p, sp, sp[1] - sp[0]) for sp in spans)
+        else:
+            tasks.append((p, None, size))
+    return tasks
+
+
 def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
+    """Files read in `jobs` processes (large single files in byte ranges), results in file order.
+
+    A worker returns compact columns (lists of strings, integer arrays), never frames. The
+    ranges of a file are decoded alike: when one of them is not UTF-8, the file is Latin-1,
+    as read whole (the others are read again so).
+    """
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_read_one, p, format, skip_bad) for p in paths]
+    tasks = _tasks(paths, format, jobs, sizes)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures = [pool.submit(_read_one, p, format, skip_bad, None, span) for p, span, _ in tasks]
         results = []
-        for fut, size in zip(futures, sizes):
+        for fut, (_, _, size) in zip(futures, tasks):
             results.append(fut.result())
             if bar is not None:
                 bar.update(size)
+        latin1 = {res["file"] for res in results if res["latin1"]}
+        for i, (p, span, _) in enumerate(tasks):
+            if span is not None and p in latin1 and not results[i]["latin1"]:
+                results[i] = _read_one(p, format, skip_bad, None, span, encodings=(True,))
     return results
 
 
