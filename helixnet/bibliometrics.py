@@ -749,26 +749,33 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
 
     addresses = records.addresses.copy(deep=False)  # new columns only: the input is never modified
     n = len(addresses)
-    sectors = np.full(n, None, dtype=object)
-    rule_ids = np.full(n, None, dtype=object)
-    institutions = np.array(addresses["institution"].to_numpy(object, na_value=None), dtype=object)  # writable
+    # every row gets an integer code into small tables of decisions (sector, rule, institution
+    # for rows without one); the columns are built from them with take: no Python object per row
+    t_sector, t_rule, t_inst = [None], [None], [None]  # decision 0: none (nothing decided)
+    decision = np.zeros(n, dtype=np.int64)
+    inst_decision = decision
     typed = addresses["ror_type"].notna().to_numpy()
     if typed.any():
-        rt = addresses["ror_type"].to_numpy(object, na_value=None)[typed]
-        sectors[typed] = [ror_map.get(t, ror_map.get("other", "O")) for t in rt]
-        rule_ids[typed] = [f"ror:{t}" for t in rt]
-    # classify each distinct (organisation, country) once and spread the decisions by code:
-    # no Python object per address row
+        rt_codes, rt_uniq = pd.factorize(addresses["ror_type"][typed])
+        base = len(t_sector)
+        for t in rt_uniq:
+            t_sector.append(ror_map.get(t, ror_map.get("other", "O")))
+            t_rule.append(f"ror:{t}")
+            t_inst.append(None)  # an OpenAlex institution keeps its own name (or none)
+        decision[typed] = base + rt_codes
+    # classify each distinct (organisation, country) once and spread the decisions by code
     rest = np.flatnonzero(~typed)
     if len(rest):
-        # (organisation, country) pairs as combined integer codes: no new strings per row
-        o_codes, _ = pd.factorize(addresses["organisation"].iloc[rest])
-        c_codes, c_uniq = pd.factorize(addresses["country"].iloc[rest])
+        every = len(rest) == n  # no ROR types (WoS, Scopus, MEDLINE): no copy of the columns
+        org_rest = addresses["organisation"] if every else addresses["organisation"].iloc[rest]
+        ctry_rest = addresses["country"] if every else addresses["country"].iloc[rest]
+        o_codes, _ = pd.factorize(org_rest)
+        c_codes, c_uniq = pd.factorize(ctry_rest)
         _, first, codes = np.unique(o_codes.astype(np.int64) * (len(c_uniq) + 1) + (c_codes + 1),
                                     return_index=True, return_inverse=True)
         codes = codes.ravel()
         org_col, ctry_col = addresses["organisation"], addresses["country"]
-        u_sector, u_rule, u_inst, unresolved = [], [], [], []
+        base, unresolved = len(t_sector), []
         for k, i in enumerate(rest[first]):
             org = org_col.iloc[i]
             country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
@@ -779,32 +786,33 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
                 hit = _classify_one(org, country, compiled)
                 if hit[0] is None:
                     unresolved.append(k)
-            u_sector.append(hit[0])
-            u_rule.append(hit[1])
-            u_inst.append(hit[2] or org.split(",")[0].strip())
-        sectors[rest] = np.array(u_sector, dtype=object)[codes]
-        rule_ids[rest] = np.array(u_rule, dtype=object)[codes]
-        fill = rest[np.array([x is None for x in institutions[rest]], dtype=bool)] if len(rest) else rest
-        inst_u = np.array(u_inst, dtype=object)
-        institutions[fill] = inst_u[codes[np.searchsorted(rest, fill)]]
+            t_sector.append(hit[0])
+            t_rule.append(hit[1])
+            t_inst.append(hit[2] or org.split(",")[0].strip())
+        decision[rest] = base + codes
+        inst_decision = decision.astype(np.intp)  # the institution stays that of the organisation
         if unresolved:
             # organisations no rule classifies: try the other parts of each distinct address
             rows = rest[np.isin(codes, unresolved)]
             texts = addresses["address"].iloc[rows]
             tcodes, _ = pd.factorize(texts)
             _, tfirst = np.unique(tcodes, return_index=True)
-            t_sector, t_rule = [], []
+            base2 = len(t_sector)
             for i in rows[tfirst]:
                 org = org_col.iloc[i]
                 country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
                 sec, rule, _part = _classify_text(org, addresses["address"].iloc[i], country, compiled)
                 t_sector.append(sec)
                 t_rule.append(rule)
-            sectors[rows] = np.array(t_sector, dtype=object)[tcodes]
-            rule_ids[rows] = np.array(t_rule, dtype=object)[tcodes]
-    addresses["institution"] = pd.array(institutions, dtype="string")
-    addresses["sector"] = pd.array(sectors, dtype="string")
-    addresses["rule"] = pd.array(rule_ids, dtype="string")
+                t_inst.append(None)
+            decision[rows] = base2 + tcodes
+    inst = pd.array(t_inst, dtype="string").take(inst_decision)
+    old = addresses["institution"].astype("string").array
+    # institutions read with the record (OpenAlex) are kept
+    addresses["institution"] = inst if old.isna().all() else old.fillna(inst)
+    take = decision.astype(np.intp)
+    addresses["sector"] = pd.array(t_sector, dtype="string").take(take)
+    addresses["rule"] = pd.array(t_rule, dtype="string").take(take)
     return Records(records.documents, addresses, records.duplicates_dropped, records.files,
                    records.skipped, records.repairs)
 
@@ -952,22 +960,27 @@ def document_sectors(records: Records, country: str | None = None):
 def _has_address(doc_ids, records):
     """Boolean array: which of `doc_ids` have at least one non-empty address (any sector).
 
-    Computed on integer codes (one factorisation of both id columns), not on a set of
-    Python strings: a few arrays of the size of the columns, at C speed.
+    Computed on integer codes (factorised addresses and ids), not on a set of Python
+    strings nor on a stripped copy of the address column: arrays of the size of the
+    columns, at C speed.
     """
     import numpy as np
     import pandas as pd
 
     a = records.addresses
-    text = a["address"].astype("string").str.strip()
-    with_text = a.loc[(text.notna() & (text != "")).to_numpy(bool), "doc_id"]
-    ids = pd.Series(doc_ids).astype("string").reset_index(drop=True)
-    codes, _ = pd.factorize(pd.concat([ids, with_text.astype("string")], ignore_index=True),
-                            use_na_sentinel=True)
-    codes = codes.astype(np.int64) + 1  # a missing id (-1) gets code 0 of its own
-    has = np.zeros(int(codes.max(initial=0)) + 1, dtype=bool)
-    has[codes[len(ids):]] = True
-    return has[codes[:len(ids)]]
+    # strip each distinct address once, not a copy of the whole column
+    codes, uniq = pd.factorize(a["address"].astype("string"))
+    text = pd.Series(uniq, dtype="string").str.strip()
+    filled = np.append((text.notna() & (text != "")).to_numpy(bool), False)  # code -1 (missing): empty
+    with_text = filled[codes]
+    d_codes, d_uniq = pd.factorize(a["doc_id"].astype("string"))
+    has = np.zeros(len(d_uniq) + 1, dtype=bool)  # the last slot: a missing id
+    has[d_codes[with_text]] = True  # code -1 (a missing id) lands in the last slot
+    ids = pd.Series(doc_ids).astype("string")
+    at = pd.Index(d_uniq).get_indexer(ids)
+    at[ids.isna().to_numpy(bool)] = len(d_uniq)  # a missing id: as the addresses with a missing id
+    at[at < 0] = len(d_uniq) + 1  # not among the addresses' ids: no address
+    return np.append(has, False)[at]
 
 
 def _cells(dims):
