@@ -365,7 +365,10 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     finally:
         if bar is not None:
             bar.close()
-    return _merge(results, paths)
+    records = _merge(results, paths)
+    del results
+    _release_memory()
+    return records
 
 
 def _progress_bar(total):
@@ -419,6 +422,28 @@ def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
             if span is not None and p in latin1 and not results[i]["latin1"]:
                 results[i] = _read_one(p, format, skip_bad, None, span, encodings=(True,))
     return results
+
+
+def _release_memory():
+    """Give the memory freed by the large temporary columns of reading and classifying back to the system.
+
+    pyarrow's allocators (mimalloc, jemalloc) and the C library's malloc keep freed memory
+    for reuse (glibc: below the top of a fragmented heap); returning it after each step keeps
+    the peak resident memory of the next steps low. glibc's ``malloc_trim`` is called as
+    Dask's distributed workers do (``distributed.worker_memory``); elsewhere it is skipped.
+    """
+    import sys
+
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # pragma: no cover (not glibc)
+            pass
 
 
 def _merge(results, paths) -> Records:
@@ -738,6 +763,12 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
         ``rule``, and whose ``institution`` is filled with the part of the
         address that fired the rule (or its first part).
     """
+    out = _classify(records, rules, ror_types, ror)
+    _release_memory()  # the temporaries of classification are gone: return their memory
+    return out
+
+
+def _classify(records, rules, ror_types, ror):
     import pandas as pd
 
     compiled = _compile_rules(load_rules() if rules is None else rules)
@@ -912,6 +943,12 @@ def document_sectors(records: Records, country: str | None = None):
         ``doc_id``, ``year``, boolean ``U``, ``I``, ``G``, ``O``, ``F`` and
         ``countries`` (sorted, ";"-joined ISO codes).
     """
+    out = _document_sectors(records, country)
+    _release_memory()
+    return out
+
+
+def _document_sectors(records, country):
 
     recs = _classified(records)
     a = recs.addresses
@@ -921,7 +958,7 @@ def document_sectors(records: Records, country: str | None = None):
 
     # integer codes instead of one Python object per address (memory stays that of the codes)
     doc_codes, doc_ids = pd.factorize(a["doc_id"])
-    at = pd.Index(doc_ids).get_indexer(docs["doc_id"])  # -1: a document without addresses
+    at = _positions(docs["doc_id"], doc_ids)  # -1: a document without addresses
     flags = np.zeros(len(doc_ids) + 1, dtype=np.int64)  # the last slot stands for "no address"
     for bit, s in enumerate(("U", "I", "G", "O")):
         hit = (a["sector"] == s).fillna(False).to_numpy(bool)
@@ -942,8 +979,13 @@ def document_sectors(records: Records, country: str | None = None):
     joined = np.full(len(doc_ids) + 1, "", dtype=object)
     if len(pairs):
         starts = np.flatnonzero(np.r_[True, pair_doc[1:] != pair_doc[:-1]])
-        for lo, hi in zip(starts, np.r_[starts[1:], len(pairs)]):
-            joined[pair_doc[lo]] = ";".join(sorted_names[pair_rank[lo:hi]])
+        seen = {}  # one string per distinct set of countries, shared by its documents
+        for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(pairs)].tolist()):
+            key = pair_rank[lo:hi].tobytes()
+            text = seen.get(key)
+            if text is None:
+                text = seen[key] = ";".join(sorted_names[pair_rank[lo:hi]])
+            joined[pair_doc[lo]] = text
     keep = np.ones(len(docs), dtype=bool)
     if country is not None:
         country = _fmt.country_code(country)
@@ -955,6 +997,25 @@ def document_sectors(records: Records, country: str | None = None):
     docs["F"] = n_countries[at] >= 2
     docs["countries"] = pd.array(list(joined[at]), dtype="string")
     return docs[keep].reset_index(drop=True)
+
+
+def _positions(values, uniques):
+    """Position of each of `values` (strings) among the distinct `uniques` (-1: absent or missing).
+
+    As ``pandas.Index(uniques).get_indexer(values)``, computed by pyarrow's ``index_in``
+    where pyarrow is installed: no Python string per value.
+    """
+    import numpy as np
+    import pandas as pd
+
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover (pandas strings without pyarrow)
+        return pd.Index(uniques).get_indexer(values)
+    v = pa.array(pd.Series(values).astype("string"))
+    u = pa.array(pd.Series(uniques).astype("string"))
+    return pc.index_in(v, value_set=u).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def _has_address(doc_ids, records):
@@ -977,7 +1038,7 @@ def _has_address(doc_ids, records):
     has = np.zeros(len(d_uniq) + 1, dtype=bool)  # the last slot: a missing id
     has[d_codes[with_text]] = True  # code -1 (a missing id) lands in the last slot
     ids = pd.Series(doc_ids).astype("string")
-    at = pd.Index(d_uniq).get_indexer(ids)
+    at = _positions(ids, d_uniq)
     at[ids.isna().to_numpy(bool)] = len(d_uniq)  # a missing id: as the addresses with a missing id
     at[at < 0] = len(d_uniq) + 1  # not among the addresses' ids: no address
     return np.append(has, False)[at]
