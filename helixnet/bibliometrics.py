@@ -280,7 +280,10 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
 
     Files are parsed as streams (read in blocks of about 1 MB), so the
     memory a file takes is that of its documents and addresses, not of its
-    text; several files are parsed in parallel processes.
+    text; several files are parsed in parallel processes, and a large Web of
+    Science plain-text file (32 MB or more, with fewer files than processes)
+    is cut at record boundaries into byte ranges parsed in parallel, giving
+    the same records, in the same order, with the same line numbers.
 
     Parameters
     ----------
@@ -301,8 +304,8 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
         True: every good record is read, and each skipped one is listed in
         ``Records.skipped`` (file, line, reason).
     n_jobs : int, optional
-        Processes for several files (default: as many as CPUs, at most the
-        number of files; files under 8 MB in all are read in this process).
+        Processes (default: as many as CPUs, at most one per file or byte
+        range; files under 8 MB in all are read in this process).
     progress : bool
         Show a progress bar (tqdm, on stderr) over the bytes read.
 
@@ -883,10 +886,16 @@ def address_sectors(records: Records, country: str | None = None):
     """
     import pandas as pd
 
+    import numpy as np
+
     a = _classified(records).addresses
     if country is not None:
-        keep = set(a.loc[a["country"] == _fmt.country_code(country), "doc_id"])
-        a = a[a["doc_id"].isin(keep)]
+        # documents with an address in the country, on integer codes (not a set of id strings)
+        codes, uniq = pd.factorize(a["doc_id"])
+        in_country = (a["country"] == _fmt.country_code(country)).fillna(False).to_numpy(bool)
+        keep = np.zeros(len(uniq) + 1, dtype=bool)  # the last slot: a missing id
+        keep[codes[in_country]] = True
+        a = a[keep[codes]]
     counts = a["sector"].fillna("unclassified").value_counts()
     names = ["U", "I", "G", "O", "unclassified"]
     n = [int(counts.get(k, 0)) for k in names]
