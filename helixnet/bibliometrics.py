@@ -413,6 +413,8 @@ def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
     from concurrent.futures import ProcessPoolExecutor
 
     tasks = _tasks(paths, format, jobs, sizes)
+    if len(tasks) == 1:  # one file that is not cut: no process to start
+        return [_read_one(paths[0], format, skip_bad, bar.update if bar is not None else None)]
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
         futures = [pool.submit(_read_one, p, format, skip_bad, None, span) for p, span, _ in tasks]
         results = []
