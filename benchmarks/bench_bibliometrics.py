@@ -9,12 +9,15 @@ run and in fresh processes:
 * ``helixnet bibliometrics FILE`` end to end (reading, classification,
   Venn counts, T), single file and the same records split over several files;
 
-and prints records/s and peak resident memory (ru_maxrss of the child process)
-beside the floor, and their ratios (the machine is shared: compare ratios).
+and prints records/s and peak resident memory (of the largest process, and of the
+CLI with its worker processes added up) beside the floor, and their ratios (the
+machine is shared: compare ratios; ``--compare`` runs another source tree, such as
+a worktree of the baseline commit, interleaved in the same run).
 
 Usage::
 
     PYTHONPATH=. python benchmarks/bench_bibliometrics.py --records 100000 [--files 4] [--keep DIR]
+        [--compare /path/to/baseline/worktree] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -83,14 +85,41 @@ FLOOR = ("import sys\n"
          "print(n)\n")
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(cmd: list[str], source: str | None = None) -> tuple[float, float, float]:
+    """(seconds, peak RSS in MB of the process, peak summed RSS of it and its children in MB).
+
+    The first is ru_maxrss of the child (os.wait4: its own high-water mark, or that of a
+    worker process if larger); the second samples every 10 ms the resident memory of the
+    child and all its descendants added up (psutil; NaN without it), which is what a
+    parallel read costs the machine.
+    """
+    source = source or os.getcwd()
+    env = {**os.environ, "PYTHONPATH": source}
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": os.getcwd()})
+    # run from the source tree: "python -m" puts the working folder first on sys.path
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env, cwd=source)
+    try:
+        import psutil
+
+        ps, tree = psutil.Process(proc.pid), 0.0
+    except ImportError:
+        ps, tree = None, float("nan")
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)  # reaps the child once it is done
+        if pid:
+            break
+        if ps is not None:
+            try:
+                rss = ps.memory_info().rss + sum(c.memory_info().rss for c in ps.children(recursive=True))
+                tree = max(tree, rss / 2**20)
+            except psutil.Error:
+                pass
+        time.sleep(0.01)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     dt = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return dt, max(peak, before) / 1024
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed")
+    return dt, usage.ru_maxrss / 1024, tree
 
 
 def main() -> None:
@@ -99,8 +128,11 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=4, help="also split the records over this many files")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keep", help="folder for the generated files (default: a temporary one, removed)")
+    ap.add_argument("--compare", metavar="SOURCE",
+                    help="also run the CLI of another source tree (e.g. a worktree of the baseline commit)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each command (the fastest is reported)")
     args = ap.parse_args()
-    folder = Path(args.keep or tempfile.mkdtemp(prefix="helixnet-bench-"))
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="helixnet-bench-")).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     single = folder / "savedrecs_all.txt"
     if not single.exists():
@@ -115,21 +147,30 @@ def main() -> None:
     size = single.stat().st_size / 2**20
     print(f"{args.records} records, {size:.0f} MB in one file; {args.files} files of {per} records")
     py = sys.executable
-    # ru_maxrss of RUSAGE_CHILDREN is the maximum over all children so far: run the
-    # light floor first, then the heavier commands, each measured as a high-water mark
+    sources = [("this", None)] + ([("compare", str(Path(args.compare).resolve()))] if args.compare else [])
     rows = []
     for label, files in (("1 file", [single]), (f"{args.files} files", parts)):
         n = args.records if files == [single] else per * args.files
-        t_floor, m_floor = run([py, "-c", FLOOR, *map(str, files)])
-        t_cli, m_cli = run([py, "-m", "helixnet.cli", "bibliometrics", "--quiet", "--format", "json",
-                            *map(str, files)])
-        rows.append((label, n, t_floor, m_floor, t_cli, m_cli))
-    print(f"{'input':<10} {'floor rec/s':>12} {'cli rec/s':>10} {'cli/floor time':>15} "
-          f"{'floor s':>8} {'cli s':>7} {'peak RSS MB (high-water)':>25}")
-    for label, n, tf, mf, tc, mc in rows:
-        print(f"{label:<10} {n / tf:>12.0f} {n / tc:>10.0f} {tc / tf:>15.2f} {tf:>8.2f} {tc:>7.2f} {mc:>25.0f}")
-    print("peak RSS is the high-water mark of all children so far (ru_maxrss), so the row of the "
-          "single file is its own peak; run with --files 1 to see it alone")
+        best = {}
+        for _ in range(args.repeat):
+            # interleaved, so that both trees meet the same load on a shared machine
+            runs = [("floor", run([py, "-c", FLOOR, *map(str, files)]))]
+            for name, src in sources:
+                runs.append((name, run([py, "-m", "helixnet.cli", "bibliometrics", "--quiet", "--format", "json",
+                                        *map(str, files)], src)))
+            for name, r in runs:
+                if name not in best or r[0] < best[name][0]:
+                    best[name] = r
+        tf = best["floor"][0]
+        for name, _ in sources:
+            rows.append((label, name, n, tf, *best[name]))
+    print(f"{'input':<10} {'code':<8} {'floor rec/s':>12} {'cli rec/s':>10} {'cli/floor time':>15} "
+          f"{'floor s':>8} {'cli s':>7} {'peak RSS MB':>12} {'all processes MB':>17}")
+    for label, name, n, tf, tc, mc, tree in rows:
+        print(f"{label:<10} {name:<8} {n / tf:>12.0f} {n / tc:>10.0f} {tc / tf:>15.2f} {tf:>8.2f} {tc:>7.2f} "
+              f"{mc:>12.0f} {tree:>17.0f}")
+    print("peak RSS: the largest single process (os.wait4 ru_maxrss); all processes: the largest sum of "
+          "the resident memory of the CLI and its worker processes, sampled every 10 ms")
     if not args.keep:
         for p in [single, *parts]:
             p.unlink()

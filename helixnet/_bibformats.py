@@ -22,6 +22,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -64,11 +65,37 @@ def _encoding(head: bytes, fallback: bool) -> str:
     return "latin-1" if fallback else "utf-8-sig"
 
 
-def open_text(path: Path, latin1: bool = False, progress=None):
+class _Span(io.RawIOBase):
+    """The bytes [start, end) of an open binary file, as a file of their own."""
+
+    def __init__(self, fh, start: int, end: int):
+        super().__init__()
+        fh.seek(start)
+        self.fh, self.left = fh, end - start
+
+    def readable(self):
+        return True
+
+    def readinto(self, buf):
+        n = min(len(buf), self.left)
+        if n <= 0:
+            return 0
+        got = self.fh.readinto(memoryview(buf)[:n])
+        self.left -= got
+        return got
+
+
+def open_text(path: Path, latin1: bool = False, progress=None, span=None):
     """A text stream of `path` (gzip, BOM, UTF-16 and CRLF handled) and its raw file.
 
-    Universal newlines: ``\\r\\n`` and ``\\r`` become ``\\n``.
+    Universal newlines: ``\\r\\n`` and ``\\r`` become ``\\n``. `span` ``(start, end)``:
+    only those bytes of a plain (not compressed) file, as cut by :func:`wos_spans`.
     """
+    if span is not None:
+        outer = open(path, "rb")  # noqa: SIM115 (closed by the caller)
+        text = io.TextIOWrapper(io.BufferedReader(_Span(outer, *span), 1 << 16),
+                                encoding="latin-1" if latin1 else "utf-8-sig" if span[0] == 0 else "utf-8", errors="strict", newline=None)
+        return outer, text
     outer, inner = _raw(path)
     head = inner.peek(4)[:4] if hasattr(inner, "peek") else b""
     enc = _encoding(head, latin1)
@@ -269,7 +296,6 @@ def wos_addresses(entries, split_runtogether: bool = False) -> list[str]:
 # ----------------------------------------------------------------------------------------
 # Web of Science plain text
 
-_ER_SPACES = re.compile(r"\nER[ \t]+\n")
 _OTHER_TAG = re.compile(r"^(?!FN |VR |EF\b|\s*$)(\S\S)", re.MULTILINE)
 _WOS_TAGS = ("UT", "PY", "EY", "TI", "C1")
 
@@ -304,14 +330,17 @@ def _c1_addresses(value: str) -> list:
     return out
 
 
-def _wos_region(s: str, a: int, b: int, line_at, check_pt: bool):
+def _wos_region(s: str, a: int, b: int, line_at, check_pt: bool, at):
     """The record (or the Bad) in s[a:b], a region between two ER lines that starts with a newline.
 
-    Fields are found with str.find/rfind (C speed) instead of visiting every line: a WoS
-    record is mostly abstract and cited references, which are never looked at. UT, PY and EY
-    come last in a WoS record, so they are searched from the end.
+    `at` maps a tag to the sorted positions of the newlines that open its lines in `s`
+    (:func:`_tag_lines`): fields are found by bisection there, and their text sliced
+    out of `s`, instead of visiting every line or searching the text (a WoS record is
+    mostly abstract and cited references, which are never looked at).
     """
-    p = s.find("\nPT ", a, b)
+    pts = at["PT"]
+    k = bisect_left(pts, a)
+    p = pts[k] if k < len(pts) and pts[k] < b else -1
     head_end = b if p < 0 else p
     other = _OTHER_TAG.search(s, a + 1, head_end)
     if other is not None:
@@ -319,20 +348,20 @@ def _wos_region(s: str, a: int, b: int, line_at, check_pt: bool):
     if p < 0:
         return None
     line = line_at(p + 1)
-    if check_pt and s.find("\nPT ", p + 1, b) >= 0:
+    if check_pt and k + 1 < len(pts) and pts[k + 1] < b:
         return Bad(line, "the record starting here has no ER line before the next PT")
-    i = s.rfind("\nUT ", p, b)
+    i = _last(at["UT"], p, b)
     ut = _field(s, i, b).strip() if i >= 0 else ""
     if not ut:
         return Bad(line, "record without UT (accession number)")
-    i = s.rfind("\nPY ", p, b)
+    i = _last(at["PY"], p, b)
     if i < 0:
         # early-access records carry EY (early-access year) and no PY
-        i = s.rfind("\nEY ", p, b)
+        i = _last(at["EY"], p, b)
     year = _field(s, i, b).strip() or None if i >= 0 else None
-    i = s.find("\nTI ", p, b)
+    i = _first(at["TI"], p, b)
     ti = _field(s, i, b) if i >= 0 else ""
-    i = s.find("\nC1 ", p, b)
+    i = _first(at["C1"], p, b)
     c1 = _field(s, i, b) if i >= 0 else None
     return {
         "line": line,
@@ -343,47 +372,160 @@ def _wos_region(s: str, a: int, b: int, line_at, check_pt: bool):
     }
 
 
-class _LineCounter:
-    """Line number of an index of `s`, counting newlines incrementally (indexes only grow)."""
+def _first(positions, a: int, b: int) -> int:
+    """The first of the sorted `positions` in [a, b), or -1 (as ``str.find`` over s[a:b])."""
+    k = bisect_left(positions, a)
+    return positions[k] if k < len(positions) and positions[k] < b else -1
 
-    __slots__ = ("at", "line", "s")
 
-    def __init__(self, s: str, base: int):
-        self.s, self.line, self.at = s, base, 0
+def _last(positions, a: int, b: int) -> int:
+    """The last of the sorted `positions` in [a, b), or -1 (as ``str.rfind`` over s[a:b])."""
+    k = bisect_left(positions, b) - 1
+    return positions[k] if k >= 0 and positions[k] >= a else -1
 
-    def __call__(self, i: int) -> int:
-        self.line += self.s.count("\n", self.at, i)
-        self.at = i
-        return self.line
+
+_CODES = {"latin-1": "u1", "utf-16-le": "<u2", "utf-32-le": "<u4"}
+
+
+def _code_points(s: str):
+    """`s` as a numpy array of its code points (index i is character i), 3 zeros appended."""
+    import numpy as np
+
+    for enc, dtype in _CODES.items():
+        try:
+            buf = s.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        width = np.dtype(dtype).itemsize
+        if len(buf) == width * len(s):  # utf-16 without surrogate pairs keeps the indexes
+            return np.frombuffer(buf + b"\0" * (3 * width), dtype=dtype)
+    raise AssertionError("utf-32 encodes every string")  # pragma: no cover
+
+
+def _tag_lines(s: str):
+    """Newline positions of `s` and, per tag, the newlines opening a line ``<tag> ``.
+
+    One vectorised pass over the code points of `s` (numpy) finds every line start and
+    its first three characters: the lines of all the tags a record needs, with the
+    ER lines (``ER`` alone or followed by spaces or tabs) and the position of the
+    newline ending each of them.
+
+    Returns
+    -------
+    nl : numpy.ndarray
+        Positions of every newline of `s` (line of index i: ``searchsorted(nl, i)``).
+    at : dict
+        Tag -> sorted list of positions of the newline before each ``<tag> `` line.
+    ers : list of (int, int)
+        (newline before, newline after) of each ER line.
+    """
+    import numpy as np
+
+    cp = _code_points(s)
+    nl = np.flatnonzero(cp[:len(s)] == 10)
+    c0, c1, c2 = cp[nl + 1], cp[nl + 2], cp[nl + 3]
+    tagged = c2 == 32
+    at = {}
+    for tag in ("PT", "UT", "PY", "EY", "TI", "C1"):
+        at[tag] = nl[tagged & (c0 == ord(tag[0])) & (c1 == ord(tag[1]))].tolist()
+    er = (c0 == 69) & (c1 == 82)
+    exact = np.flatnonzero(er & (c2 == 10))
+    ers = list(zip(nl[exact].tolist(), (nl[exact] + 3).tolist()))
+    spaced = np.flatnonzero(er & ((c2 == 32) | (c2 == 9)))
+    if len(spaced):
+        # "ER" followed by spaces or tabs only, up to the next newline, is an ER line too
+        for k in spaced.tolist():
+            if k + 1 < len(nl) and not s[nl[k] + 3:nl[k + 1]].strip(" \t"):
+                ers.append((int(nl[k]), int(nl[k + 1])))
+        ers.sort()
+    return nl, at, ers
+
+
+def lines_before(path, start: int) -> int:
+    """Number of lines (universal newlines: ``\\n``, ``\\r\\n`` or ``\\r``) in the first `start` bytes."""
+    n, last = 0, b""
+    with open(path, "rb") as fh:
+        left = start
+        while left > 0:
+            chunk = fh.read(min(left, 1 << 22))
+            if not chunk:
+                break
+            left -= len(chunk)
+            n += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+            if last == b"\r" and chunk[:1] == b"\n":
+                n -= 1  # a CRLF cut by the chunk boundary
+            last = chunk[-1:]
+    return n
+
+
+_ER_LINE = re.compile(rb"\nER[ \t]*\r?\n")
+
+
+def wos_spans(path, n: int, format: str = "auto"):
+    """Byte ranges cutting a large WoS plain-text file into `n` parts at record boundaries.
+
+    Each cut is just after an ER line (``ER``, optionally followed by spaces or tabs),
+    found near ``size * k / n``, so each part holds whole records and parsing the parts
+    one after another gives the records of the whole file. Returns
+    ``[(0, c1), (c1, c2), ..., (c_{n-1}, size)]``, or None when the file is not cut:
+    compressed, UTF-16, not WoS plain text, or without an ER line near a cut.
+    """
+    size = Path(path).stat().st_size
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+        if head.startswith((b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff")):
+            return None
+        if format == "auto":
+            try:
+                format = detect_format(head.decode("utf-8-sig", errors="replace"))
+            except InputFileError:
+                return None
+        if format != "wos":
+            return None
+        cuts = [0]
+        for k in range(1, n):
+            fh.seek(max(size * k // n, cuts[-1]) - 1)  # from the newline an ER line may follow
+            window = fh.read(1 << 22)
+            m = _ER_LINE.search(window)
+            if m is None:
+                return None
+            cut = fh.tell() - len(window) + m.end()
+            if cut >= size:
+                break
+            cuts.append(cut)
+    if len(cuts) < 2:
+        return None
+    return list(zip(cuts, [*cuts[1:], size]))
 
 
 def parse_wos(text, outer, progress=None):
+    import numpy as np
+
     carry, line0 = "", 1
     src = blocks(text, outer, progress)
     while True:
         block = next(src, None)
         final = block is None
         # s starts with a newline (standing for the end of the line before), so that every tag
-        # line, the first included, is found as "\n" + tag; line of index i: base + count("\n" in s[:i])
+        # line, the first included, opens with a newline; line of index i: base + newlines in s[:i]
         s = "\n" + carry + ("" if final else block)
         if final and not s.endswith("\n"):
             s += "\n"
-        if "\nER " in s or "\nER\t" in s:
-            s = _ER_SPACES.sub("\nER\n", s)
-        line_at = _LineCounter(s, line0 - 1)
-        ends, e = [], s.find("\nER\n")
-        while e >= 0:
-            ends.append(e)
-            e = s.find("\nER\n", e + 3)
+        nl, at, ers = _tag_lines(s)
+        base = line0 - 1
+
+        def line_at(i, nl=nl, base=base):
+            return base + int(np.searchsorted(nl, i))
+
         # one PT line per region: then no region needs its own search for a second PT
-        check_pt = bool(ends) and s.count("\nPT ", 0, ends[-1]) != len(ends)
+        check_pt = bool(ers) and bisect_left(at["PT"], ers[-1][0]) != len(ers)
         pos = 0
-        for e in ends:
-            rec = _wos_region(s, pos, e, line_at, check_pt)
+        for e, after in ers:
+            rec = _wos_region(s, pos, e, line_at, check_pt, at)
             yield rec if rec is not None else Bad(line_at(e + 1), "ER without a record")
-            pos = e + 3  # s[pos] is the newline that ends the ER line
+            pos = after  # s[pos] is the newline that ends the ER line
         if final:
-            p = s.find("\nPT ", pos)
+            p = _first(at["PT"], pos, len(s))
             if p >= 0:
                 yield Bad(line_at(p + 1), "the record starting here has no ER line (truncated file?)")
             else:

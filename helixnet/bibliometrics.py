@@ -153,16 +153,20 @@ def detect_format(text: str) -> str:
     return _fmt.detect_format(text)
 
 
-def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
-    """Parse one file: its documents, addresses, skipped records and repairs."""
+def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, encodings=(False, True)) -> dict:
+    """Parse one file (or the byte range `span` of it): documents, addresses, skipped records, repairs.
+
+    `encodings` lists the decodings tried (False: UTF-8, True: Latin-1), the next one when
+    a byte is not valid in the former.
+    """
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
-    for latin1 in (False, True):
+    for latin1 in encodings:
         try:
-            return _read_decoded(path, format, skip_bad, latin1, progress)
+            return _read_decoded(path, format, skip_bad, latin1, progress, span)
         except _fmt._Latin1:
             continue
         except UnicodeDecodeError:
@@ -171,33 +175,30 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None) -> dict:
     raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
 
 
-_CHUNK = 1 << 16  # address rows turned into compact string arrays at a time
+def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
+    """One file as compact columns: its documents as lists, its address rows as integer codes.
 
+    Each distinct address is split once and stored once (``uniq``); a row is two integers
+    (the document's index and the address's code), so neither the parse nor a process
+    reading a file in parallel holds a Python object per address row. :func:`_merge` builds
+    the frames from them with ``take`` (C speed).
+    """
+    from array import array
 
-def _address_frame(rows):
-    """A chunk of address tuples as a DataFrame of pandas strings (Arrow-backed where pyarrow is)."""
-    import pandas as pd
-
-    cols = list(zip(*rows)) if rows else [()] * len(_ADDRESS_COLUMNS)
-    return pd.DataFrame({c: pd.array(list(v), dtype="string") for c, v in zip(_ADDRESS_COLUMNS, cols)})
-
-
-def _doc_frame(docs):
-    """A chunk of (doc_id, year, title) tuples (title None: a duplicate) as compact columns."""
-    import pandas as pd
-
-    ids, years, titles = (list(c) for c in zip(*docs)) if docs else ([], [], [])
-    return pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
-                         "year": pd.array(years, dtype="Int64"),
-                         "title": pd.array(titles, dtype="string")})
-
-
-def _read_decoded(path, format, skip_bad, latin1, progress):
-    outer, text = _fmt.open_text(path, latin1)
+    outer, text = _fmt.open_text(path, latin1, span=span)
     name = str(path)
-    docs, doc_frames, rows, frames, skipped, repairs = [], [], [], [], [], []
-    # one object per distinct address string: (address, organisation, country)
-    split_cache = {}
+    doc_ids, years, titles, skipped, repairs = [], [], [], [], []
+    # the lines before a byte range are counted only when a line number is reported
+    offset = [0 if span is None or span[0] == 0 else None]
+
+    def line_of(line):
+        if offset[0] is None:
+            offset[0] = _fmt.lines_before(path, span[0])
+        return line + offset[0]
+
+    row_doc, row_code = array("i"), array("i")
+    uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}  # address, organisation, country, institution, ror_type
+    plain, typed = {}, {}  # address -> code; (address, country, institution, ror_type) -> code
     try:
         try:
             head = text.read(65536)
@@ -209,7 +210,7 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
             raise InputFileError(f"{name}: the file is empty")
         fmt = _fmt.detect_format(head) if format == "auto" else format
         outer.close()
-        outer, text = _fmt.open_text(path, latin1)
+        outer, text = _fmt.open_text(path, latin1, span=span)
         kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
             if fmt == "scopus" else {}
         seen = set()
@@ -220,41 +221,45 @@ def _read_decoded(path, format, skip_bad, latin1, progress):
                 if isinstance(rec, _fmt.Bad):
                     if not skip_bad:
                         raise InputFileError(
-                            f"{name}: line {rec.line}: {rec.reason} (skip_bad_records=True, "
+                            f"{name}: line {line_of(rec.line)}: {rec.reason} (skip_bad_records=True, "
                             "or --skip-bad-records on the command line, reads the other records)")
-                    skipped.append({"file": name, "line": rec.line, "reason": rec.reason})
+                    skipped.append({"file": name, "line": line_of(rec.line), "reason": rec.reason})
                     continue
                 doc_id = rec["doc_id"]
                 if doc_id in seen:
-                    docs.append((doc_id, None, None))
+                    doc_ids.append(doc_id), years.append(None), titles.append(None)  # title None: a repeat
                     continue
                 seen.add(doc_id)
-                docs.append((doc_id, rec["year"], rec["title"]))
+                k = len(doc_ids)
+                doc_ids.append(doc_id), years.append(rec["year"]), titles.append(rec["title"])
                 for address, inst, country, rtype in rec["addresses"]:
-                    hit = split_cache.get(address)
-                    if hit is None:
-                        hit = split_cache[address] = (address, *_fmt.split_address(address))
-                    if inst is not None:
-                        # an OpenAlex institution: its display name is the organisation
-                        rows.append((doc_id, hit[0], hit[0], country or hit[2], inst, rtype))
+                    if inst is None:
+                        code = plain.get(address)
+                        if code is None:
+                            org, found = _fmt.split_address(address)
+                            code = plain[address] = _new_code(uniq, address, org, found, None, None)
                     else:
-                        rows.append((doc_id, hit[0], hit[1], hit[2], None, None))
-                if len(rows) >= _CHUNK:
-                    frames.append(_address_frame(rows))
-                    rows.clear()
-                if len(docs) >= _CHUNK:
-                    doc_frames.append(_doc_frame(docs))
-                    docs.clear()
+                        # an OpenAlex institution: its display name is the organisation
+                        key = (address, country, inst, rtype)
+                        code = typed.get(key)
+                        if code is None:
+                            found = country or _fmt.split_address(address)[1]
+                            code = typed[key] = _new_code(uniq, address, address, found, inst, rtype)
+                    row_doc.append(k)
+                    row_code.append(code)
         except (OSError, EOFError, zlib.error) as exc:
             raise InputFileError(f"{name}: cannot read the file ({exc})") from None
     finally:
         outer.close()
-    if rows or not frames:
-        frames.append(_address_frame(rows))
-    if docs or not doc_frames:
-        doc_frames.append(_doc_frame(docs))
-    return {"file": name, "format": fmt, "docs": doc_frames, "addresses": frames,
-            "skipped": skipped, "repairs": repairs}
+    return {"file": name, "format": fmt, "latin1": latin1, "doc_ids": doc_ids, "years": years, "titles": titles,
+            "row_doc": row_doc, "row_code": row_code, "uniq": uniq, "skipped": skipped, "repairs": repairs}
+
+
+def _new_code(uniq, *values):
+    """Append a distinct address (its column values) to `uniq`; return its code."""
+    for column, v in zip(uniq.values(), values):
+        column.append(v)
+    return len(uniq["address"]) - 1
 
 
 def _checked_year(rec):
@@ -275,7 +280,10 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
 
     Files are parsed as streams (read in blocks of about 1 MB), so the
     memory a file takes is that of its documents and addresses, not of its
-    text; several files are parsed in parallel processes.
+    text; several files are parsed in parallel processes, and a large Web of
+    Science plain-text file (32 MB or more, with fewer files than processes)
+    is cut at record boundaries into byte ranges parsed in parallel, giving
+    the same records, in the same order, with the same line numbers.
 
     Parameters
     ----------
@@ -296,8 +304,8 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
         True: every good record is read, and each skipped one is listed in
         ``Records.skipped`` (file, line, reason).
     n_jobs : int, optional
-        Processes for several files (default: as many as CPUs, at most the
-        number of files; files under 8 MB in all are read in this process).
+        Processes (default: as many as CPUs, at most one per file or byte
+        range; files under 8 MB in all are read in this process).
     progress : bool
         Show a progress bar (tqdm, on stderr) over the bytes read.
 
@@ -349,10 +357,10 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
             sizes.append(os.path.getsize(p))
         except OSError:
             sizes.append(0)
-    jobs = n_jobs if n_jobs is not None else min(len(paths), os.cpu_count() or 1)
+    jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        if jobs > 1 and len(paths) > 1 and sum(sizes) >= 8 << 20:
+        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
             results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
         else:
             update = bar.update if bar is not None else None
@@ -360,7 +368,10 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     finally:
         if bar is not None:
             bar.close()
-    return _merge(results, paths)
+    records = _merge(results, paths)
+    del results
+    _release_memory()
+    return records
 
 
 def _progress_bar(total):
@@ -371,20 +382,78 @@ def _progress_bar(total):
     return tqdm(total=total, unit="B", unit_scale=True, desc="reading", file=sys.stderr, leave=False)
 
 
+_SPLIT_MIN = 32 << 20  # fewer files than processes: WoS files this large are cut into byte ranges
+
+
+def _tasks(paths, format, jobs, sizes):
+    """(path, span, size) per unit of parallel work: each file whole or, with fewer files
+    than processes, large WoS plain-text files cut at record boundaries (:func:`_fmt.wos_spans`)."""
+    tasks = []
+    for p, size in zip(paths, sizes):
+        spans = None
+        if len(paths) < jobs and size >= _SPLIT_MIN and format in ("auto", "wos"):
+            try:
+                spans = _fmt.wos_spans(p, max(2, jobs // len(paths)), format)
+            except OSError:
+                spans = None  # reported by the reader of the whole file
+        if spans:
+            tasks.extend((p, sp, sp[1] - sp[0]) for sp in spans)
+        else:
+            tasks.append((p, None, size))
+    return tasks
+
+
 def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
+    """Files read in `jobs` processes (large single files in byte ranges), results in file order.
+
+    A worker returns compact columns (lists of strings, integer arrays), never frames. The
+    ranges of a file are decoded alike: when one of them is not UTF-8, the file is Latin-1,
+    as read whole (the others are read again so).
+    """
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_read_one, p, format, skip_bad) for p in paths]
+    tasks = _tasks(paths, format, jobs, sizes)
+    if len(tasks) == 1:  # one file that is not cut: no process to start
+        return [_read_one(paths[0], format, skip_bad, bar.update if bar is not None else None)]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures = [pool.submit(_read_one, p, format, skip_bad, None, span) for p, span, _ in tasks]
         results = []
-        for fut, size in zip(futures, sizes):
+        for fut, (_, _, size) in zip(futures, tasks):
             results.append(fut.result())
             if bar is not None:
                 bar.update(size)
+        latin1 = {res["file"] for res in results if res["latin1"]}
+        for i, (p, span, _) in enumerate(tasks):
+            if span is not None and p in latin1 and not results[i]["latin1"]:
+                results[i] = _read_one(p, format, skip_bad, None, span, encodings=(True,))
     return results
 
 
+def _release_memory():
+    """Give the memory freed by the large temporary columns of reading and classifying back to the system.
+
+    pyarrow's allocators (mimalloc, jemalloc) and the C library's malloc keep freed memory
+    for reuse (glibc: below the top of a fragmented heap); returning it after each step keeps
+    the peak resident memory of the next steps low. glibc's ``malloc_trim`` is called as
+    Dask's distributed workers do (``distributed.worker_memory``); elsewhere it is skipped.
+    """
+    import sys
+
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # pragma: no cover (not glibc)
+            pass
+
+
 def _merge(results, paths) -> Records:
+    """Records of the files' compact columns (:func:`_read_decoded`), duplicates dropped."""
+    import numpy as np
     import pandas as pd
 
     seen, dropped = set(), 0
@@ -393,23 +462,33 @@ def _merge(results, paths) -> Records:
     for res in results:
         skipped.extend(res["skipped"])
         repairs.extend(res["repairs"])
-        again = set()
-        for frame in res["docs"]:
-            repeat = frame["title"].isna().to_numpy()  # met again in the same file
-            ids = frame["doc_id"].to_numpy(object)
-            earlier = [d in seen for d in ids]  # met in an earlier file
-            again.update(d for d, e in zip(ids, earlier) if e)
-            fresh = ~(repeat | pd.array(earlier, dtype=bool).to_numpy(bool))
-            dropped += int((~fresh).sum())
-            seen.update(ids[fresh])
-            frame = frame[fresh]
-            doc_frames.append(frame.assign(source_format=pd.array([res["format"]] * len(frame), dtype="string"),
-                                           file=pd.array([res["file"]] * len(frame), dtype="string")))
-        for frame in res["addresses"]:
-            if again:
-                frame = frame[~frame["doc_id"].isin(again)]
-            addr_frames.append(frame)
-        res["addresses"], res["docs"] = [], []
+        fresh = []
+        for d, t in zip(res["doc_ids"], res["titles"]):
+            # title None: met again in the same file; in seen: met in an earlier file
+            new = t is not None and d not in seen
+            fresh.append(new)
+            if new:
+                seen.add(d)
+        fresh = np.array(fresh, dtype=bool)
+        dropped += int((~fresh).sum())
+        ids = pd.array(res["doc_ids"], dtype="string")
+        docs = pd.DataFrame({"doc_id": ids,
+                             "year": pd.array(res["years"], dtype="Int64"),
+                             "title": pd.array(res["titles"], dtype="string")})[fresh]
+        n = len(docs)
+        doc_frames.append(docs.assign(source_format=pd.array([res["format"]] * n, dtype="string"),
+                                      file=pd.array([res["file"]] * n, dtype="string")))
+        row_doc = np.frombuffer(res["row_doc"], dtype=np.int32) if len(res["row_doc"]) else np.zeros(0, np.int32)
+        row_code = np.frombuffer(res["row_code"], dtype=np.int32) if len(res["row_code"]) else np.zeros(0, np.int32)
+        keep = fresh[row_doc]  # the addresses of a document met in an earlier file are dropped with it
+        if not keep.all():
+            row_doc, row_code = row_doc[keep], row_code[keep]
+        columns = {"doc_id": ids.take(row_doc)}
+        for c, values in res["uniq"].items():
+            columns[c] = pd.array(values, dtype="string").take(row_code)
+        addr_frames.append(pd.DataFrame(columns))
+        for key in ("doc_ids", "years", "titles", "row_doc", "row_code", "uniq"):
+            res[key] = None
     documents = pd.concat(doc_frames, ignore_index=True)[_DOCUMENT_COLUMNS]
     addresses = pd.concat(addr_frames, ignore_index=True) if len(addr_frames) > 1 else addr_frames[0]
     return Records(documents.reset_index(drop=True), addresses.reset_index(drop=True), dropped, list(paths),
@@ -689,6 +768,12 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
         ``rule``, and whose ``institution`` is filled with the part of the
         address that fired the rule (or its first part).
     """
+    out = _classify(records, rules, ror_types, ror)
+    _release_memory()  # the temporaries of classification are gone: return their memory
+    return out
+
+
+def _classify(records, rules, ror_types, ror):
     import pandas as pd
 
     compiled = _compile_rules(load_rules() if rules is None else rules)
@@ -700,26 +785,33 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
 
     addresses = records.addresses.copy(deep=False)  # new columns only: the input is never modified
     n = len(addresses)
-    sectors = np.full(n, None, dtype=object)
-    rule_ids = np.full(n, None, dtype=object)
-    institutions = np.array(addresses["institution"].to_numpy(object, na_value=None), dtype=object)  # writable
+    # every row gets an integer code into small tables of decisions (sector, rule, institution
+    # for rows without one); the columns are built from them with take: no Python object per row
+    t_sector, t_rule, t_inst = [None], [None], [None]  # decision 0: none (nothing decided)
+    decision = np.zeros(n, dtype=np.int64)
+    inst_decision = decision
     typed = addresses["ror_type"].notna().to_numpy()
     if typed.any():
-        rt = addresses["ror_type"].to_numpy(object, na_value=None)[typed]
-        sectors[typed] = [ror_map.get(t, ror_map.get("other", "O")) for t in rt]
-        rule_ids[typed] = [f"ror:{t}" for t in rt]
-    # classify each distinct (organisation, country) once and spread the decisions by code:
-    # no Python object per address row
+        rt_codes, rt_uniq = pd.factorize(addresses["ror_type"][typed])
+        base = len(t_sector)
+        for t in rt_uniq:
+            t_sector.append(ror_map.get(t, ror_map.get("other", "O")))
+            t_rule.append(f"ror:{t}")
+            t_inst.append(None)  # an OpenAlex institution keeps its own name (or none)
+        decision[typed] = base + rt_codes
+    # classify each distinct (organisation, country) once and spread the decisions by code
     rest = np.flatnonzero(~typed)
     if len(rest):
-        # (organisation, country) pairs as combined integer codes: no new strings per row
-        o_codes, _ = pd.factorize(addresses["organisation"].iloc[rest])
-        c_codes, c_uniq = pd.factorize(addresses["country"].iloc[rest])
+        every = len(rest) == n  # no ROR types (WoS, Scopus, MEDLINE): no copy of the columns
+        org_rest = addresses["organisation"] if every else addresses["organisation"].iloc[rest]
+        ctry_rest = addresses["country"] if every else addresses["country"].iloc[rest]
+        o_codes, _ = pd.factorize(org_rest)
+        c_codes, c_uniq = pd.factorize(ctry_rest)
         _, first, codes = np.unique(o_codes.astype(np.int64) * (len(c_uniq) + 1) + (c_codes + 1),
                                     return_index=True, return_inverse=True)
         codes = codes.ravel()
         org_col, ctry_col = addresses["organisation"], addresses["country"]
-        u_sector, u_rule, u_inst, unresolved = [], [], [], []
+        base, unresolved = len(t_sector), []
         for k, i in enumerate(rest[first]):
             org = org_col.iloc[i]
             country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
@@ -730,32 +822,33 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
                 hit = _classify_one(org, country, compiled)
                 if hit[0] is None:
                     unresolved.append(k)
-            u_sector.append(hit[0])
-            u_rule.append(hit[1])
-            u_inst.append(hit[2] or org.split(",")[0].strip())
-        sectors[rest] = np.array(u_sector, dtype=object)[codes]
-        rule_ids[rest] = np.array(u_rule, dtype=object)[codes]
-        fill = rest[np.array([x is None for x in institutions[rest]], dtype=bool)] if len(rest) else rest
-        inst_u = np.array(u_inst, dtype=object)
-        institutions[fill] = inst_u[codes[np.searchsorted(rest, fill)]]
+            t_sector.append(hit[0])
+            t_rule.append(hit[1])
+            t_inst.append(hit[2] or org.split(",")[0].strip())
+        decision[rest] = base + codes
+        inst_decision = decision.astype(np.intp)  # the institution stays that of the organisation
         if unresolved:
             # organisations no rule classifies: try the other parts of each distinct address
             rows = rest[np.isin(codes, unresolved)]
             texts = addresses["address"].iloc[rows]
             tcodes, _ = pd.factorize(texts)
             _, tfirst = np.unique(tcodes, return_index=True)
-            t_sector, t_rule = [], []
+            base2 = len(t_sector)
             for i in rows[tfirst]:
                 org = org_col.iloc[i]
                 country = None if pd.isna(ctry_col.iloc[i]) else ctry_col.iloc[i]
                 sec, rule, _part = _classify_text(org, addresses["address"].iloc[i], country, compiled)
                 t_sector.append(sec)
                 t_rule.append(rule)
-            sectors[rows] = np.array(t_sector, dtype=object)[tcodes]
-            rule_ids[rows] = np.array(t_rule, dtype=object)[tcodes]
-    addresses["institution"] = pd.array(institutions, dtype="string")
-    addresses["sector"] = pd.array(sectors, dtype="string")
-    addresses["rule"] = pd.array(rule_ids, dtype="string")
+                t_inst.append(None)
+            decision[rows] = base2 + tcodes
+    inst = pd.array(t_inst, dtype="string").take(inst_decision)
+    old = addresses["institution"].astype("string").array
+    # institutions read with the record (OpenAlex) are kept
+    addresses["institution"] = inst if old.isna().all() else old.fillna(inst)
+    take = decision.astype(np.intp)
+    addresses["sector"] = pd.array(t_sector, dtype="string").take(take)
+    addresses["rule"] = pd.array(t_rule, dtype="string").take(take)
     return Records(records.documents, addresses, records.duplicates_dropped, records.files,
                    records.skipped, records.repairs)
 
@@ -795,10 +888,16 @@ def address_sectors(records: Records, country: str | None = None):
     """
     import pandas as pd
 
+    import numpy as np
+
     a = _classified(records).addresses
     if country is not None:
-        keep = set(a.loc[a["country"] == _fmt.country_code(country), "doc_id"])
-        a = a[a["doc_id"].isin(keep)]
+        # documents with an address in the country, on integer codes (not a set of id strings)
+        codes, uniq = pd.factorize(a["doc_id"])
+        in_country = (a["country"] == _fmt.country_code(country)).fillna(False).to_numpy(bool)
+        keep = np.zeros(len(uniq) + 1, dtype=bool)  # the last slot: a missing id
+        keep[codes[in_country]] = True
+        a = a[keep[codes]]
     counts = a["sector"].fillna("unclassified").value_counts()
     names = ["U", "I", "G", "O", "unclassified"]
     n = [int(counts.get(k, 0)) for k in names]
@@ -855,6 +954,12 @@ def document_sectors(records: Records, country: str | None = None):
         ``doc_id``, ``year``, boolean ``U``, ``I``, ``G``, ``O``, ``F`` and
         ``countries`` (sorted, ";"-joined ISO codes).
     """
+    out = _document_sectors(records, country)
+    _release_memory()
+    return out
+
+
+def _document_sectors(records, country):
 
     recs = _classified(records)
     a = recs.addresses
@@ -864,7 +969,7 @@ def document_sectors(records: Records, country: str | None = None):
 
     # integer codes instead of one Python object per address (memory stays that of the codes)
     doc_codes, doc_ids = pd.factorize(a["doc_id"])
-    at = pd.Index(doc_ids).get_indexer(docs["doc_id"])  # -1: a document without addresses
+    at = _positions(docs["doc_id"], doc_ids)  # -1: a document without addresses
     flags = np.zeros(len(doc_ids) + 1, dtype=np.int64)  # the last slot stands for "no address"
     for bit, s in enumerate(("U", "I", "G", "O")):
         hit = (a["sector"] == s).fillna(False).to_numpy(bool)
@@ -885,8 +990,13 @@ def document_sectors(records: Records, country: str | None = None):
     joined = np.full(len(doc_ids) + 1, "", dtype=object)
     if len(pairs):
         starts = np.flatnonzero(np.r_[True, pair_doc[1:] != pair_doc[:-1]])
-        for lo, hi in zip(starts, np.r_[starts[1:], len(pairs)]):
-            joined[pair_doc[lo]] = ";".join(sorted_names[pair_rank[lo:hi]])
+        seen = {}  # one string per distinct set of countries, shared by its documents
+        for lo, hi in zip(starts.tolist(), np.r_[starts[1:], len(pairs)].tolist()):
+            key = pair_rank[lo:hi].tobytes()
+            text = seen.get(key)
+            if text is None:
+                text = seen[key] = ";".join(sorted_names[pair_rank[lo:hi]])
+            joined[pair_doc[lo]] = text
     keep = np.ones(len(docs), dtype=bool)
     if country is not None:
         country = _fmt.country_code(country)
@@ -900,11 +1010,49 @@ def document_sectors(records: Records, country: str | None = None):
     return docs[keep].reset_index(drop=True)
 
 
-def _documents_with_address(records) -> set:
-    """doc_ids with at least one non-empty address (of any sector, classified or not)."""
+def _positions(values, uniques):
+    """Position of each of `values` (strings) among the distinct `uniques` (-1: absent or missing).
+
+    As ``pandas.Index(uniques).get_indexer(values)``, computed by pyarrow's ``index_in``
+    where pyarrow is installed: no Python string per value.
+    """
+    import numpy as np
+    import pandas as pd
+
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover (pandas strings without pyarrow)
+        return pd.Index(uniques).get_indexer(values)
+    v = pa.array(pd.Series(values).astype("string"))
+    u = pa.array(pd.Series(uniques).astype("string"))
+    return pc.index_in(v, value_set=u).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _has_address(doc_ids, records):
+    """Boolean array: which of `doc_ids` have at least one non-empty address (any sector).
+
+    Computed on integer codes (factorised addresses and ids), not on a set of Python
+    strings nor on a stripped copy of the address column: arrays of the size of the
+    columns, at C speed.
+    """
+    import numpy as np
+    import pandas as pd
+
     a = records.addresses
-    text = a["address"].astype("string").str.strip()
-    return set(a.loc[text.notna() & (text != ""), "doc_id"])
+    # strip each distinct address once, not a copy of the whole column
+    codes, uniq = pd.factorize(a["address"].astype("string"))
+    text = pd.Series(uniq, dtype="string").str.strip()
+    filled = np.append((text.notna() & (text != "")).to_numpy(bool), False)  # code -1 (missing): empty
+    with_text = filled[codes]
+    d_codes, d_uniq = pd.factorize(a["doc_id"].astype("string"))
+    has = np.zeros(len(d_uniq) + 1, dtype=bool)  # the last slot: a missing id
+    has[d_codes[with_text]] = True  # code -1 (a missing id) lands in the last slot
+    ids = pd.Series(doc_ids).astype("string")
+    at = _positions(ids, d_uniq)
+    at[ids.isna().to_numpy(bool)] = len(d_uniq)  # a missing id: as the addresses with a missing id
+    at[at < 0] = len(d_uniq) + 1  # not among the addresses' ids: no address
+    return np.append(has, False)[at]
 
 
 def _cells(dims):
@@ -979,7 +1127,7 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
     ds = document_sectors(records, country=country)
-    ds = ds.assign(_no_address=~ds["doc_id"].isin(_documents_with_address(records)))
+    ds = ds.assign(_no_address=~_has_address(ds["doc_id"], records))
     code = sum(ds[d].astype(int).to_numpy() << i for i, d in enumerate(dims))
     names = {m: "".join(d for i, d in enumerate(dims) if m >> i & 1) or "none" for m in range(2 ** len(dims))}
     ds = ds.assign(cell=pd.Series(code, index=ds.index, dtype="int64").map(names))

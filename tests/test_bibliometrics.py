@@ -949,3 +949,100 @@ def test_parallel_reading_of_several_files_equals_serial(tmp_path):
     parallel = bib._merge(bib._read_parallel(files, "auto", False, 2, None, [0] * len(files)), files)
     pd.testing.assert_frame_equal(serial.documents, parallel.documents)
     pd.testing.assert_frame_equal(serial.addresses, parallel.addresses)
+
+
+def _wos_text(n, bad_at=None, er=("ER\n",)):
+    """A WoS plain-text export of `n` records (record `bad_at` without UT), ER lines cycling through `er`."""
+    out = ["\ufeffFN Clarivate Analytics Web of Science\nVR 1.0\n"]
+    orgs = ["Al Farabi Kazakh Natl Univ, Almaty 050040, Kazakhstan", "Samsung Elect Co Ltd, Suwon, South Korea",
+            "Minist Energy, Astana, Kazakhstan", "Univ Zürich, Zurich, Switzerland"]
+    for i in range(n):
+        ut = "" if i == bad_at else f"UT WOS:{i:015d}\n"
+        c1 = "\n   ".join(f"[A{k}, B] {orgs[(i + k) % len(orgs)]}." for k in range(1 + i % 3))
+        out.append(f"PT J\nAU A0, B\nTI Title {i}\n   continued\nAB An abstract\n   on two lines\nC1 {c1}\n"
+                   f"PY {2000 + i % 15}\n{ut}{er[i % len(er)]}\n")
+    out.append("EF\n")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_byte_ranges_of_one_wos_file_give_the_serial_records(tmp_path, monkeypatch, newline):
+    """A large WoS file cut into byte ranges for 2-3 processes reads exactly as the whole file
+    read serially (reference: the serial reader): same documents, addresses, in the same order."""
+    path = tmp_path / "savedrecs.txt"
+    text = _wos_text(300, er=("ER\n", "ER  \n", "ER\t\n"))
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    for n in (2, 3):
+        spans = bib._fmt.wos_spans(path, n)
+        assert len(spans) == n and spans[0][0] == 0 and spans[-1][1] == path.stat().st_size
+        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+        raw = path.read_bytes()
+        for start, _ in spans[1:]:  # every cut is just after an ER line
+            assert raw[:start].rstrip(b" \t\r\n").endswith(b"\nER")
+    monkeypatch.setattr(bib, "_SPLIT_MIN", 0)
+    serial = bib.read_records(path, n_jobs=1)
+    for jobs in (2, 3):
+        results = bib._read_parallel([str(path)], "auto", False, jobs, None, [path.stat().st_size])
+        assert len(results) == jobs
+        split = bib._merge(results, [str(path)])
+        pd.testing.assert_frame_equal(serial.documents, split.documents)
+        pd.testing.assert_frame_equal(serial.addresses, split.addresses)
+        assert split.duplicates_dropped == serial.duplicates_dropped == 0
+    assert serial.n_records == 300
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_byte_ranges_report_bad_records_at_the_lines_of_the_whole_file(tmp_path, monkeypatch, newline):
+    """A bad record in the second byte range is reported at its line in the file (the line of
+    its PT, found in the text) and stops the run as in a serial read; with skip_bad_records
+    both readings list the same skipped line."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_bytes(_wos_text(300, bad_at=250).replace("\n", newline).encode("utf-8"))
+    monkeypatch.setattr(bib, "_SPLIT_MIN", 0)
+    assert path.stat().st_size // 2 < path.read_bytes().index(b"TI Title 250")  # in the second range
+    lines = path.read_text(encoding="utf-8").split("\n")  # universal newlines
+    line = next(i + 1 for i, ln in enumerate(lines) if ln == "TI Title 250") - 2
+    assert lines[line - 1] == "PT J"
+    with pytest.raises(hx.InputFileError, match=rf"line {line}: record without UT"):
+        bib.read_records(path, n_jobs=1)
+    size = [path.stat().st_size]
+    with pytest.raises(hx.InputFileError, match=rf"line {line}: record without UT"):
+        bib._read_parallel([str(path)], "auto", False, 2, None, size)
+    serial = bib.read_records(path, n_jobs=1, skip_bad_records=True)
+    results = bib._read_parallel([str(path)], "auto", True, 2, None, size)
+    assert len(results) == (1 if newline == "\r" else 2)  # old Mac line ends: no cut is sought
+    split = bib._merge(results, [str(path)])
+    assert split.skipped == serial.skipped == [{"file": str(path), "line": line,
+                                                "reason": "record without UT (accession number)"}]
+    pd.testing.assert_frame_equal(serial.addresses, split.addresses)
+
+
+def test_byte_ranges_of_a_latin1_file_are_all_read_as_latin1(tmp_path, monkeypatch):
+    """A file whose second half is not UTF-8 is Latin-1 as a whole (as the serial reader decides),
+    so the UTF-8 first half is decoded as Latin-1 too: the records equal the serial reading."""
+    path = tmp_path / "savedrecs.txt"
+    text = _wos_text(200).lstrip("\ufeff")
+    half = len(text) // 2
+    cut = text.index("PT J", half)
+    path.write_bytes(text[:cut].encode("utf-8") + text[cut:].encode("latin-1"))
+    monkeypatch.setattr(bib, "_SPLIT_MIN", 0)
+    serial = bib.read_records(path, n_jobs=1)
+    split = bib._merge(bib._read_parallel([str(path)], "auto", False, 2, None, [path.stat().st_size]),
+                       [str(path)])
+    pd.testing.assert_frame_equal(serial.addresses, split.addresses)
+    assert "Univ ZÃ¼rich" in set(serial.addresses["organisation"])  # the UTF-8 half read as Latin-1
+
+
+def test_files_that_cannot_be_cut_are_read_whole(tmp_path):
+    """gzip, UTF-16, other formats and files without ER lines are not cut (wos_spans gives None)."""
+    import gzip
+
+    text = _wos_text(50)
+    gz = tmp_path / "a.txt.gz"
+    gz.write_bytes(gzip.compress(text.encode("utf-8")))
+    u16 = tmp_path / "b.txt"
+    u16.write_text(text, encoding="utf-16")
+    noer = tmp_path / "c.txt"
+    noer.write_text(text.replace("\nER\n", "\n"), encoding="utf-8")
+    for p in (gz, u16, noer, FIX / "scopus.csv"):
+        assert bib._fmt.wos_spans(p, 2) is None

@@ -112,6 +112,7 @@ def run(args):
             country = bib.country_code(args.country)
         except HelixnetValueError as exc:
             raise UsageError(str(exc)) from None
+    _lean_allocators()
     records = bib.read_records(args.files, format=args.input_format, skip_bad_records=args.skip_bad_records,
                                progress=show_progress(args))
     for s in records.skipped:
@@ -179,6 +180,34 @@ def run(args):
     if rows:
         lines.append(frame.to_string(index=False, na_rep=""))
     return Output(payload=payload, table=frame, text="\n".join(lines), files=files)
+
+
+def _lean_allocators():
+    """Allocators that give freed memory back: Arrow buffers from malloc, large blocks mmapped.
+
+    pyarrow's mimalloc/jemalloc pools keep freed memory for reuse, and glibc's malloc raises
+    its mmap threshold as large blocks are freed, after which arrays of several MB come
+    from a heap that fragments and cannot shrink; so the large temporary columns of
+    reading, classifying and counting add up in the peak resident memory. Arrow buffers
+    from the system allocator and a fixed 4 MB mmap threshold (glibc ``mallopt``) return
+    them at once: on a 493 MB export of 110,000 records the peak fell from about 315 MB to
+    about 285 MB for about 0.2 s more (benchmarks/bench_bibliometrics.py). This run is a
+    process of its own, so the choice touches no one else; elsewhere it is skipped.
+    """
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6").mallopt(-3, 4 << 20)  # M_MMAP_THRESHOLD (malloc.h)
+        except (OSError, AttributeError):  # pragma: no cover (not glibc)
+            pass
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover (pandas strings without pyarrow)
+        return
+    pa.set_memory_pool(pa.system_memory_pool())
 
 
 def _printable(frame):
