@@ -495,8 +495,8 @@ def _classify_text(org: str, address: str, country, compiled):
     """(sector, rule, matched part) of an address: the rules on its organisation parts, and on
     the remaining parts before the country (rule ``<id>+place``: an address such as "Dept X,
     Universidade Y, Brazil" has no city, so its organisation sits where a city would). The
-    remaining parts decide when no rule fires on the organisation or when a rule tried earlier
-    (lower precedence) fires on them."""
+    remaining parts decide when no rule fires on the organisation, or when a university rule
+    tried earlier (lower precedence) than the organisation's fires on them."""
     hit = _classify_one(org, country, compiled)
     if not address:
         return hit
@@ -509,9 +509,12 @@ def _classify_text(org: str, address: str, country, compiled):
     if sector is None:
         return hit
     if hit[0] is not None:
-        # a rule tried earlier wins wherever it fires: "Research Center, Dept Economics, Hong Kong
-        # Shue Yan University, Hong Kong" (MEDLINE and Scopus write the university last, where
-        # a city would be) is U, as "Univ X, Research Center" is
+        # a university rule tried earlier wins on the remaining parts too: "Research Center, Dept
+        # Economics, Hong Kong Shue Yan University, Hong Kong" (MEDLINE and Scopus write the
+        # university last, where a city would be) is U, as "Univ X, Research Center" is. Only U:
+        # other words in a city's name ("L'Hospitalet de Llobregat") must not decide.
+        if sector != "U":
+            return hit
         rank = {r[0]: i for i, r in enumerate(
             [r for r in compiled if r[3] is not None and r[3] == country] + [r for r in compiled if r[3] is None])}
         if rank[rule] >= rank[hit[1]]:
@@ -547,6 +550,12 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     ('G', 'national')
     >>> classify_address("Kazatomprom, Astana, Kazakhstan")["rule"]
     'kz_national_companies'
+
+    MEDLINE and Scopus write the university last, where a city would be; a
+    university rule (tried before the institute rule) still decides:
+
+    >>> classify_address("Research Center, Dept Economics, Shue Yan University, Hong Kong")["rule"]
+    'university+place'
     """
     org, found = _fmt.split_address(address)
     country = country or found
