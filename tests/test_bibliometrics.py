@@ -220,10 +220,10 @@ def _sector_figures(frame):
 
 
 def test_real_addresses_from_public_exports_per_sector_figures(capsys):
-    """Precision and recall per sector on 1,057 addresses from 14 public exports (issue 14).
+    """Precision and recall per sector on 1,106 addresses from 16 public exports (issue 14).
 
     tests/fixtures/labelled_addresses_real.csv: distinct addresses copied from Web of Science
-    (plain and tab-delimited), Scopus, OpenAlex and MEDLINE/PubMed exports in 14 public GitHub
+    (plain and tab-delimited), Scopus, OpenAlex and MEDLINE/PubMed exports in 16 public GitHub
     repositories (repo, path and commit on every row; six world regions), labelled by hand
     following tests/fixtures/bibliometrics/LABELLING_GUIDE.md (the reference is the hand label,
     never the rules). Splits (the guide, section 3): "dev" and "fresh2" are the errors the rules
@@ -231,7 +231,8 @@ def test_real_addresses_from_public_exports_per_sector_figures(capsys):
     and "fresh3" were transcribed after the rules were frozen and never used for them.
 
     The issue's targets (precision >= 0.95 and recall >= 0.90 for each of U, I, G, O) are NOT
-    all met: I recall, G precision and O recall are below them, and the set holds only 45 firms
+    all met: U meets them; I (precision and recall), G (precision) and O (precision and recall)
+    fall short, and the set holds only 46 firms
     (see the table printed with -s). The assertions are floors at the figures measured on the
     whole set when the rules were committed, so that a regression fails; the per-split table is
     the honest reading (fresh3 is the only split measured after the last rule change).
@@ -253,7 +254,7 @@ def test_real_addresses_from_public_exports_per_sector_figures(capsys):
             print(f"{name:>7} {n:6d}  " + "  ".join(
                 f"{s}: {p:9.3f} {r:6.3f} ({k:4d})" for s, (p, r, k) in fig.items()))
     # floors: the whole-set figures measured when the rules were committed (rounded down)
-    floors = {"U": (0.99, 0.96), "I": (0.92, 0.84), "G": (0.90, 0.92), "O": (0.94, 0.79)}
+    floors = {"U": (0.98, 0.96), "I": (0.92, 0.84), "G": (0.91, 0.91), "O": (0.94, 0.79)}
     for s, (p_min, r_min) in floors.items():
         p, r, _ = figures["all"][s]
         assert p >= p_min and r >= r_min, (s, p, r)
