@@ -571,11 +571,13 @@ _PLACES = re.compile(r"^(University (Park|Place|City|Heights)|College (Station|P
 
 
 def _classify_text(org: str, address: str, country, compiled):
-    """(sector, rule, matched part) of an address: its organisation parts first, then, when no
-    rule fires, the remaining parts before the country (rule ``<id>+place``: an address such
-    as "Dept X, Universidade Y, Brazil" has no city, so its organisation sits where a city would)."""
+    """(sector, rule, matched part) of an address: the rules on its organisation parts, and on
+    the remaining parts before the country (rule ``<id>+place``: an address such as "Dept X,
+    Universidade Y, Brazil" has no city, so its organisation sits where a city would). The
+    remaining parts decide when no rule fires on the organisation, or when a university rule
+    tried earlier (lower precedence) than the organisation's fires on them."""
     hit = _classify_one(org, country, compiled)
-    if hit[0] is not None or not address:
+    if not address:
         return hit
     used = {p.strip() for p in org.split(",")}
     rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")[:-1]]
@@ -583,7 +585,20 @@ def _classify_text(org: str, address: str, country, compiled):
     if not rest:
         return hit
     sector, rule, part = _classify_one(", ".join(rest), country, compiled)
-    return (sector, f"{rule}+place", part) if sector else hit
+    if sector is None:
+        return hit
+    if hit[0] is not None:
+        # a university rule tried earlier wins on the remaining parts too: "Research Center, Dept
+        # Economics, Hong Kong Shue Yan University, Hong Kong" (MEDLINE and Scopus write the
+        # university last, where a city would be) is U, as "Univ X, Research Center" is. Only U:
+        # other words in a city's name ("L'Hospitalet de Llobregat") must not decide.
+        if sector != "U":
+            return hit
+        rank = {r[0]: i for i, r in enumerate(
+            [r for r in compiled if r[3] is not None and r[3] == country] + [r for r in compiled if r[3] is None])}
+        if rank[rule] >= rank[hit[1]]:
+            return hit
+    return sector, f"{rule}+place", part
 
 
 def classify_address(address: str, country: str | None = None, rules=None) -> dict:
@@ -614,6 +629,12 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     ('G', 'national')
     >>> classify_address("Kazatomprom, Astana, Kazakhstan")["rule"]
     'kz_national_companies'
+
+    MEDLINE and Scopus write the university last, where a city would be; a
+    university rule (tried before the institute rule) still decides:
+
+    >>> classify_address("Research Center, Dept Economics, Shue Yan University, Hong Kong")["rule"]
+    'university+place'
     """
     org, found = _fmt.split_address(address)
     country = country or found

@@ -220,33 +220,41 @@ def _sector_figures(frame):
 
 
 def test_real_addresses_from_public_exports_per_sector_figures(capsys):
-    """Precision and recall per sector on addresses from nine public exports (issue 14).
+    """Precision and recall per sector on 1,106 addresses from 16 public exports (issue 14).
 
-    tests/fixtures/labelled_addresses_real.csv: 321 distinct addresses copied from Web of Science
-    (plain and tab-delimited), Scopus, OpenAlex and PubMed exports in public GitHub repositories
-    (repo, path and commit on every row; six world regions), labelled by hand following
-    tests/fixtures/bibliometrics/LABELLING_GUIDE.md. Splits: the rules were revised looking at the
-    errors of "dev" only; "heldout" was not used for rules but was read while transcribing;
-    "fresh" (125 addresses) was transcribed after the rules were frozen and never used for them.
+    tests/fixtures/labelled_addresses_real.csv: distinct addresses copied from Web of Science
+    (plain and tab-delimited), Scopus, OpenAlex and MEDLINE/PubMed exports in 16 public GitHub
+    repositories (repo, path and commit on every row; six world regions), labelled by hand
+    following tests/fixtures/bibliometrics/LABELLING_GUIDE.md (the reference is the hand label,
+    never the rules). Splits (the guide, section 3): "dev" and "fresh2" are the errors the rules
+    were revised on; "heldout" was not used for rules but was read while transcribing; "fresh"
+    and "fresh3" were transcribed after the rules were frozen and never used for them.
 
-    The issue's targets (precision >= 0.95, recall >= 0.90 per sector on >= 1,000 addresses) are
-    NOT established by this set: it is a third of the size asked for and has 9 firms and 12
-    "other" addresses. The assertions are the floors measured on it when the rules were committed
-    (printed below with -s), so a regression fails.
+    The issue's targets (precision >= 0.95 and recall >= 0.90 for each of U, I, G, O) are NOT
+    all met: U meets them; I (precision and recall), G (precision) and O (precision and recall)
+    fall short, and the set holds only 46 firms
+    (see the table printed with -s). The assertions are floors at the figures measured on the
+    whole set when the rules were committed, so that a regression fails; the per-split table is
+    the honest reading (fresh3 is the only split measured after the last rule change).
     """
     labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses_real.csv",
                            keep_default_na=False)
-    assert len(labelled) == len(set(labelled["address"])) >= 320
+    assert len(labelled) == len(set(labelled["address"])) >= 1000
     assert set(labelled["format"]) >= {"wos", "scopus", "openalex", "medline"}
     assert labelled["region"].nunique() >= 3 and labelled["repo"].nunique() >= 5
     assert labelled["commit"].str.fullmatch(r"[0-9a-f]{40}").all()
+    assert set(labelled["sector"]) == set("UIGO")
     labelled["pred"] = [bib.classify_address(a)["sector"] for a in labelled["address"]]
     figures = {name: _sector_figures(part) for name, part in
                [("all", labelled), *labelled.groupby("split")]}
     with capsys.disabled():
+        print("\n  split      n  " + "  ".join(f"{s}: precision recall (support)" for s in "UIGO"))
         for name, fig in figures.items():
-            print(f"\n{name:>8}: " + "  ".join(f"{s} P={p:.3f} R={r:.3f} (n={n})" for s, (p, r, n) in fig.items()))
-    floors = {"U": (0.98, 0.96), "I": (0.85, 0.85), "G": (0.85, 0.90), "O": (0.85, 0.60)}
+            n = len(labelled) if name == "all" else int((labelled["split"] == name).sum())
+            print(f"{name:>7} {n:6d}  " + "  ".join(
+                f"{s}: {p:9.3f} {r:6.3f} ({k:4d})" for s, (p, r, k) in fig.items()))
+    # floors: the whole-set figures measured when the rules were committed (rounded down)
+    floors = {"U": (0.98, 0.96), "I": (0.92, 0.84), "G": (0.91, 0.91), "O": (0.94, 0.79)}
     for s, (p_min, r_min) in floors.items():
         p, r, _ = figures["all"][s]
         assert p >= p_min and r >= r_min, (s, p, r)
