@@ -635,15 +635,14 @@ class OpenAlexResult:
         ``.csv``: the table; ``.parquet``: the table with its dtypes
         (needs pyarrow); ``.json``: :meth:`to_dict`.
         """
-        import tempfile
+        from helixnet._files import replace_atomically
 
         path = Path(path)
         ext = path.suffix.lower()
         if ext not in (".csv", ".parquet", ".json"):
             raise HelixnetValueError(f"{path}: write .csv, .parquet or .json, not {ext or 'no extension'!r}")
-        fd, tmp = tempfile.mkstemp(prefix=".helixnet-", suffix=ext, dir=path.parent if str(path.parent) else ".")
-        os.close(fd)
-        try:
+
+        def write(tmp):
             if ext == ".csv":
                 self.table.to_csv(tmp, index=False, lineterminator="\n")
             elif ext == ".parquet":
@@ -652,11 +651,8 @@ class OpenAlexResult:
                 with open(tmp, "w", encoding="utf-8") as fh:
                     json.dump(self.to_dict(), fh, indent=2, allow_nan=False)
                     fh.write("\n")
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+
+        replace_atomically(path, write, suffix=ext)  # the umask's mode, or the replaced file's
         return path
 
     def plot(self, countries=None, **kwargs):

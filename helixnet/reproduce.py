@@ -218,9 +218,9 @@ def _prepare_target(out: Path, force: bool) -> None:
 
 def _folder_mode() -> int:
     """``0o777`` minus the umask: the mode ``mkdir`` gives (``mkdtemp`` gives 0o700)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o777 & ~mask
+    from helixnet._files import new_folder_mode
+
+    return new_folder_mode()
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:

@@ -721,16 +721,10 @@ def _vosviewer_text(G, seed):
 
 
 def _atomic(path, write):
-    import os
-    import tempfile
+    from helixnet._files import replace_atomically
 
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".helixnet-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    def to_path(tmp):
+        with open(tmp, "wb") as fh:
             write(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+
+    replace_atomically(path, to_path)

@@ -382,3 +382,35 @@ def test_out_through_a_symlink_replaces_the_file_it_points_to_and_keeps_the_link
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert json.loads(real.read_text())["n"] == 4
     assert listing(real.parent) == ["result.json"]
+
+
+def test_library_writers_follow_the_umask_and_keep_replaced_modes(tmp_path):
+    """Issue 11 §1 siblings in the library: OpenAlexResult.write and the synergy-map exports
+    wrote through mkstemp (0600). New files get 0666 minus the umask; a replaced file keeps its
+    bits (the file system's own view, os.stat)."""
+    import networkx as nx
+
+    import helixnet as hx
+    from helixnet.openalex import SAMPLE_SNAPSHOT
+    from helixnet.triads import write_synergy_map
+
+    old = os.umask(0o027)
+    try:
+        res = hx.openalex(SAMPLE_SNAPSHOT, engine="records", n_boot=0, country="KZ")
+        for name in ("t.csv", "t.json", "t.parquet"):
+            res.write(tmp_path / name)
+            assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o640, name
+        kept = tmp_path / "kept.csv"
+        kept.write_text("old\n")
+        os.chmod(kept, 0o604)
+        res.write(kept)
+        assert stat.S_IMODE(os.stat(kept).st_mode) == 0o604 and kept.read_text() != "old\n"
+        G = nx.Graph()
+        G.add_edge("a", "b", weight=1.0)
+        G.nodes["a"].update(synergy=1.0, triads=1)
+        G.nodes["b"].update(synergy=1.0, triads=1)
+        write_synergy_map(G, tmp_path / "map.net")
+        assert stat.S_IMODE(os.stat(tmp_path / "map.net").st_mode) == 0o640
+    finally:
+        os.umask(old)
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".helixnet-")]

@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from helixnet._files import new_file_mode
+
 FORMATS = ("text", "json", "csv")
 
 
@@ -86,20 +88,6 @@ def render(output: Output, fmt: str) -> str:
     return json.dumps(output.payload, indent=2, allow_nan=False) + "\n"
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def new_file_mode() -> int:
-    """Permission bits of a new file: ``0o666`` minus the umask (what ``open`` gives)."""
-    return 0o666 & ~_umask()
-
-
-def new_folder_mode() -> int:
-    """Permission bits of a new folder: ``0o777`` minus the umask (what ``mkdir`` gives)."""
-    return 0o777 & ~_umask()
 
 
 def _is_stdout(path) -> bool:
