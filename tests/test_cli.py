@@ -574,3 +574,16 @@ def test_options_that_would_change_nothing_are_usage_errors(tmp_path, argv, word
     code, out, err = run_inproc(*argv)
     assert code == 2 and words in err and out == ""
     assert len(err.strip().splitlines()) == 1
+
+
+def test_sensitivity_honours_reading_and_refuses_backend(graph_files):
+    """Review finding: --sensitivity ignored --reading and --backend. With --reading only that
+    reading's rows are computed; --backend with --sensitivity is a usage error."""
+    edges, nodes = graph_files
+    code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--sensitivity", "--reading", "flows",
+                                "--null", "5", "--format", "json")
+    assert code == 0, err
+    readings = {row["reading"] for row in json.loads(out)["table"]}
+    assert readings == {"flows"}
+    code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--sensitivity", "--backend", "igraph")
+    assert code == 2 and "--sensitivity computes no centrality" in err

@@ -30,8 +30,9 @@ def add_arguments(parser):
     parser.add_argument("--level", type=fraction, default=0.05, help="two-sided significance level (default 0.05)")
     parser.add_argument("--reading", choices=["flows", "relationships"], default=None,
                         help="reading of the headline verdict (both are reported; default flows for a "
-                             "directed graph)")
-    parser.add_argument("--backend", choices=["networkx", "igraph"], default="networkx")
+                             "directed graph); with --sensitivity, the only reading computed")
+    parser.add_argument("--backend", choices=["networkx", "igraph"],
+                        help="centrality backend of the report (default networkx; not with --sensitivity)")
     parser.add_argument("--sensitivity", action="store_true",
                         help="recompute the verdict and every indicator over coding variants (planned ties "
                              "dropped, --merge nodes merged, conclusion ties dropped, unit weights, "
@@ -46,22 +47,25 @@ def run(args):
     from helixnet.cli._common import read_graph, show_progress
     from helixnet.cli._output import Output
 
-    if args.merge is not None and not args.sensitivity:
-        from helixnet.cli._common import UsageError
+    from helixnet.cli._common import UsageError
 
+    if args.merge is not None and not args.sensitivity:
         raise UsageError("--merge goes with --sensitivity")
+    if args.sensitivity and args.backend is not None:
+        raise UsageError("--backend chooses the centrality backend of the report; --sensitivity computes no centrality")
     G = read_graph(args)
     if args.sensitivity:
         from helixnet.sensitivity import PILOT_CLUSTERS, SENSITIVITY_N_NULL, sensitivity
 
         merge = PILOT_CLUSTERS if args.merge is None else [x.strip() for x in args.merge.split(",") if x.strip()]
+        readings = ("flows", "relationships") if args.reading is None else (args.reading,)
         res = sensitivity(G, merge=merge, n_null=SENSITIVITY_N_NULL if args.null is None else args.null,
-                          seed=args.seed, level=args.level)
+                          seed=args.seed, level=args.level, readings=readings)
         text = res.table[["variant", "reading", "verdict", "statist_votes", "balanced_votes"]].to_string(index=False)
         return Output(payload=res.to_dict(), table=res.table, text=text)
     from helixnet.subordination import subordination_report
 
-    report = subordination_report(G, n_null=args.null, seed=args.seed, backend=args.backend,
+    report = subordination_report(G, n_null=args.null, seed=args.seed, backend=args.backend or "networkx",
                                   reading=args.reading, level=args.level,
                                   progress=show_progress(args))
     # CSV: the evidence behind the verdicts, both readings
