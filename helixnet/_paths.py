@@ -1,8 +1,11 @@
 """Weighted shortest-path counting shared by the network measures (private).
 
-Every routine of the package that counts geodesics (betweenness on the
-networkx backend, group betweenness, government mediation) runs the
-Dijkstra search of this module, so that all of them decide ties the same way.
+The routines that count geodesics node by node (betweenness on the networkx
+backend, group betweenness, government mediation) run the Dijkstra search of
+this module; :mod:`helixnet.configuration` counts them in matrix form on
+dense graphs with the same tie rule (:data:`REL_TOL`); igraph applies the same
+rule itself. So all of them decide ties the same way (tested against exact
+rational arithmetic in ``tests/test_paths.py``).
 
 Ties
 ----

@@ -1197,7 +1197,8 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
         Seed of the bootstrap (default 0: the same intervals on every run;
         None draws fresh entropy).
     ci : float
-        Confidence level of the percentile interval.
+        Confidence level of the interval (:func:`helixnet.bootstrap`'s
+        default method, basic: centred on the bias-corrected estimate).
     unit : {"bit", "mbit", "nat"}
 
     Returns

@@ -648,9 +648,6 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
         Edge attribute holding tie strength.
     normalize : bool
         Rescale each layer's weights to mean 1 first (:func:`normalize_layers`).
-    progress : bool
-        Progress bars over the null-model draws (tqdm on stderr, only when
-        stderr is a terminal; never changes a result).
 
     Returns
     -------
@@ -739,6 +736,9 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
         Edge attribute holding tie strength.
     normalize : bool
         Rescale each layer's weights to mean 1 first (:func:`normalize_layers`).
+    progress : bool
+        Progress bars over the null-model draws (tqdm on stderr, only when
+        stderr is a terminal; never changes a result).
 
     Returns
     -------

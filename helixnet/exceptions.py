@@ -16,6 +16,8 @@ __all__ = [
     "InvalidGraphError",
     "UnknownDatasetError",
     "InputFileError",
+    "HelixnetWarning",
+    "ConvergenceWarning",
 ]
 
 
@@ -74,3 +76,11 @@ class InputFileError(HelixnetValueError):
 
 class HelixnetWarning(UserWarning):
     """A result is valid but easy to misread (e.g. T = 0 by construction, sparse table, tiny players)."""
+
+
+class ConvergenceWarning(HelixnetWarning, RuntimeWarning):
+    """An iterative fit stopped before its tolerance was met; the result is approximate.
+
+    A :class:`HelixnetWarning` (the command line prints it as one line) and a
+    ``RuntimeWarning`` (as numerical libraries report non-convergence).
+    """

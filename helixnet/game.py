@@ -130,6 +130,7 @@ def _core_vertices(v) -> list:
                 x[i], x[j] = xi, xj
                 x[k] = grand - xi - xj
                 inside = low[k] - _TOL <= x[k] <= high[k] + _TOL
+                x[k] = min(max(x[k], low[k]), high[k])  # rounding only (e.g. -1e-15 printed as -0.0000)
                 if inside and not any(np.allclose(x, p, atol=1e-9) for p in pts):
                     pts.append(x)
     if not pts:

@@ -70,7 +70,7 @@ from itertools import combinations
 import numpy as np
 
 from helixnet import _core
-from helixnet.exceptions import HelixnetValueError
+from helixnet.exceptions import ConvergenceWarning, HelixnetValueError
 from helixnet.information import _as_table
 
 __all__ = ["DEFAULT_MAX_ITER", "DEFAULT_TOL", "KrippendorffResult", "krippendorff_interaction"]
@@ -337,7 +337,7 @@ def krippendorff_interaction(data, dims=None, weight=None, unit: str = "bit", *,
         warnings.warn(
             f"iterative proportional fitting did not converge in {max_iter} sweeps "
             f"(largest margin deviation {dev:.3g} > tol {tol:g}); I is approximate",
-            RuntimeWarning,
+            ConvergenceWarning,
             stacklevel=2,
         )
     mask = p > 0

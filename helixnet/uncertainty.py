@@ -2,10 +2,10 @@
 
 The literature reports bare point values of T. This module adds
 
-* :func:`bootstrap`: confidence intervals (BCa by default, percentile or
-  basic) for the mutual information of every subset of two or more
-  dimensions, by multinomial resampling of the count table, with the
-  estimated bias;
+* :func:`bootstrap`: confidence intervals (basic by default, centred on the
+  bias-corrected estimate; BCa or percentile) for the mutual information of
+  every subset of two or more dimensions, by multinomial resampling of the
+  count table, with the estimated bias;
 * :func:`permutation_test`: a test of the independence of the dimensions,
   using T as the statistic;
 * :func:`g_test`: for two dimensions, the likelihood-ratio test of

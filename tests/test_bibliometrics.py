@@ -1054,3 +1054,15 @@ def test_files_that_cannot_be_cut_are_read_whole(tmp_path):
     noer.write_text(text.replace("\nER\n", "\n"), encoding="utf-8")
     for p in (gz, u16, noer, FIX / "scopus.csv"):
         assert bib._fmt.wos_spans(p, 2) is None
+
+
+def test_cli_text_shows_the_interval_of_the_total_row():
+    """Review finding: with --bootstrap and no --by the text printed T without its interval.
+    The text's interval is the JSON's (same seed)."""
+    path = FIX / "savedrecs_1.txt"
+    common = [sys.executable, "-m", "helixnet.cli", "bibliometrics", str(path), "--bootstrap", "50", "--seed", "1"]
+    text = subprocess.run(common, capture_output=True, text=True, check=True).stdout
+    payload = json.loads(subprocess.run([*common, "--format", "json"], capture_output=True, text=True,
+                                        check=True).stdout)
+    iv = payload["interval"]
+    assert f"interval of T [{iv['ci_low']:.6f}, {iv['ci_high']:.6f}]" in text

@@ -177,6 +177,10 @@ def run(args):
              "venn: " + ", ".join(f"{k}={v}" for k, v in venn.items()),
              (f"T({label}) = {mi[label]:.6f} {args.unit}, R({label}) = {red[label]:.6f} {args.unit} "
               "(R = (-1)^(k+1) T; R < 0 = synergy in any number of dimensions)")]
+    if payload["interval"] is not None:
+        iv = payload["interval"]
+        lines.append(f"  {args.bootstrap} bootstrap replicates (seed {args.seed}): 95% interval of T "
+                     f"[{iv['ci_low']:.6f}, {iv['ci_high']:.6f}] {args.unit}")
     if rows:
         lines.append(frame.to_string(index=False, na_rep=""))
     return Output(payload=payload, table=frame, text="\n".join(lines), files=files)

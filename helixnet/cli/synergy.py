@@ -165,7 +165,7 @@ def _table(args):
 
 
 def _intervals(args, table, dims):
-    """Bootstrap percentile intervals of every T (:func:`helixnet.uncertainty.bootstrap`)."""
+    """Bootstrap intervals of every T (:func:`helixnet.uncertainty.bootstrap`, ``--interval`` method)."""
     from helixnet.uncertainty import bootstrap
 
     with warnings_as_notes(args):
