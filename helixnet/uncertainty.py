@@ -254,6 +254,9 @@ class _Replicates:
         self.starts = list(range(0, n_boot, self.batch))
         self.root = rng.bit_generator.seed_seq
         self.offset = self.root.n_children_spawned
+        # mark the children as used, so that a Generator passed again (a simulation loop) draws
+        # new replicates, as numpy's convention is; an integer seed starts afresh each call
+        self.root.spawn(len(self.starts))
 
     def __len__(self):
         return len(self.starts)

@@ -361,3 +361,20 @@ def test_default_interval_coverage_by_simulation(case):
     else:
         assert 0.75 <= hits / trials <= 0.97
         assert pct_hits / trials < 0.5
+
+
+def test_a_generator_passed_twice_draws_new_replicates_and_an_int_seed_repeats():
+    """Review finding: a Generator passed as seed was not advanced, so a simulation loop reused
+    the same replicates. numpy's convention: a Generator moves on; an integer seed repeats."""
+    import numpy as np
+
+    import helixnet as hx
+
+    table = np.array([[[40, 10], [12, 38]], [[9, 41], [39, 11]]])
+    g = np.random.default_rng(5)
+    first = hx.bootstrap(table, n_boot=200, seed=g).interval()
+    second = hx.bootstrap(table, n_boot=200, seed=g).interval()
+    assert first != second
+    assert hx.bootstrap(table, n_boot=200, seed=5).interval() == hx.bootstrap(table, n_boot=200, seed=5).interval()
+    # a fresh Generator from the same seed repeats the first call (the draws depend on the seed only)
+    assert hx.bootstrap(table, n_boot=200, seed=np.random.default_rng(5)).interval() == first
