@@ -18,6 +18,9 @@ from helixnet.exceptions import HelixnetValueError, InputFileError, InvalidRecor
 #: Name of the weight column of the patterns.
 PATTERN_WEIGHT = "__helixnet_records__"
 
+#: Files the pandas engine reads and DuckDB does not (Excel; bzip2, xz compression).
+_NOT_DUCKDB = (".xlsx", ".xls", ".xlsm", ".bz2", ".xz")
+
 
 def _quote_ident(name: str) -> str:
     return '"' + str(name).replace('"', '""') + '"'
@@ -34,7 +37,7 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
     unchanged). Columns are read as text in CSV files (``01`` and ``1`` differ),
     as stored in Parquet.
     """
-    from helixnet.engines import read_records
+    from helixnet.engines import _one_line, _open_source, read_records
 
     path = os.fspath(path)
     if engine == "pandas":
@@ -50,14 +53,19 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
         import duckdb
     except ImportError as exc:
         raise HelixnetValueError("engine 'duckdb' needs the duckdb package (pip install duckdb, or helixnet[big])") from exc
-    if not os.path.exists(path):
-        raise InputFileError(f"{path}: no such file")
-    low = path.lower()
-    if low.endswith((".parquet", ".pq")):
+    if os.path.isfile(path) and path.lower().endswith(_NOT_DUCKDB):
+        raise InputFileError(f"{path}: engine 'duckdb' reads .csv, .tsv (plain, .gz, .zst) and .parquet files; "
+                             "use engine 'pandas'")  # fmt: skip
+    src = _open_source(path)  # the header read with the csv module: a ragged row cannot pose as it
+    if src.kind == "parquet":
         source = f"read_parquet({_quote_str(path)})"
-    elif low.endswith((".csv", ".tsv", ".tab", ".csv.gz", ".tsv.gz")):
-        sep = "\t" if ".tsv" in low or ".tab" in low else ","
-        source = f"read_csv({_quote_str(path)}, header=true, all_varchar=true, delim={_quote_str(sep)})"
+    elif src.kind == "csv":
+        # every column as text, exactly the header's names; a row with too few or too many
+        # fields is an error (the sniffer would otherwise take the longest row for the header)
+        types = ", ".join(f"{_quote_str(c)}: 'VARCHAR'" for c in src.columns)
+        source = (f"read_csv({_quote_str(path)}, auto_detect=false, header=true, delim={_quote_str(src.sep)}, "
+                  f"quote='\"', escape='\"', columns={{{types}}}, strict_mode=true, null_padding=false, "
+                  "nullstr='', encoding='utf-8')")  # fmt: skip
     else:
         raise InputFileError(f"{path}: engine 'duckdb' reads .csv, .tsv and .parquet files; use engine 'pandas'")
     con = duckdb.connect()
@@ -88,7 +96,7 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
             agg = f"SUM({w}) AS {PATTERN_WEIGHT}"
         patterns = con.execute(f"SELECT {keys}, {agg} FROM {source} GROUP BY ALL ORDER BY ALL").df()
     except duckdb.Error as exc:
-        raise InputFileError(f"{path}: cannot read: {' '.join(str(exc).split())}") from exc
+        raise InputFileError(f"{path}: cannot read: {_one_line(exc)}") from exc
     finally:
         con.close()
     if len(patterns) == 0:

@@ -47,7 +47,9 @@ from itertools import combinations
 import numpy as np
 
 from helixnet import _core
+from helixnet._progress import progress_bar
 from helixnet._triads_count import Coded, block_measures, quadruple_blocks, triad_blocks
+from helixnet._validation import check_seed
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
@@ -113,23 +115,32 @@ def _small_int_codes(col):
     return lookup[shifted], int(present.sum())
 
 
+def _check_names(columns, weight):
+    """`columns` as a list (or None); refused when one string, repeated, or naming the `weight` column."""
+    if columns is None:
+        return None
+    if isinstance(columns, str):
+        raise HelixnetTypeError("columns must be a list of column names, not one string")
+    columns = list(columns)
+    if len(set(columns)) != len(columns):
+        raise HelixnetValueError(f"columns must be distinct, got {columns}")
+    if weight is not None and weight in columns:
+        raise HelixnetValueError(f"column {weight!r} cannot be both a variable and the weight")
+    return columns
+
+
 def _encode(data, columns, weight, order):
     """(Coded, column names) from records; validates columns, values and weights."""
     df = _frame(data)
     if weight is not None and weight not in df.columns:
         raise InvalidRecordsError(f"unknown weight column {weight!r}; available columns: {list(df.columns)}")
+    columns = _check_names(columns, weight)
     if columns is None:
         columns = [c for c in df.columns if c != weight]
-    elif isinstance(columns, str):
-        raise HelixnetTypeError("columns must be a list of column names, not one string")
     columns = list(columns)
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise InvalidRecordsError(f"unknown column(s) {missing}; available columns: {list(df.columns)}")
-    if len(set(columns)) != len(columns):
-        raise HelixnetValueError(f"columns must be distinct, got {columns}")
-    if weight is not None and weight in columns:
-        raise HelixnetValueError(f"column {weight!r} cannot be both a variable and the weight")
     if len(columns) < order:
         raise HelixnetValueError(f"order {order} needs at least {order} columns, got {len(columns)}")
     if len(df) == 0:
@@ -185,13 +196,11 @@ def _check_choice(value, choices, name):
 
 
 def _rng(seed):
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise HelixnetValueError(
-            f"permutation p-values need a seed: a non-negative integer or a numpy Generator, got {seed!r}"
-        )
-    return np.random.default_rng(seed)
+    """The Generator of the permutations: `seed` is required (a non-negative integer or a Generator)."""
+    if seed is None:
+        raise HelixnetValueError("permutation p-values need a seed: a non-negative integer or a numpy Generator")
+    seed = check_seed(seed)
+    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
 
 
 def _expand_weights(codes, w):
@@ -206,14 +215,16 @@ def _expand_weights(codes, w):
     return np.repeat(codes, w.astype(np.int64), axis=0)
 
 
-def _progress(steps, total):
-    import sys
+def _canonical_records(rec):
+    """The records sorted by their codes (first column first): the order the permutations shuffle.
 
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # tqdm is optional: no bar without it
-        return steps
-    return tqdm(steps, total=total, desc="permutations", disable=not sys.stderr.isatty(), file=sys.stderr)
+    The codes are ranks of the sorted values, so this order depends only on the
+    multiset of records, not on the row order of the input nor on the engine
+    that read it (DuckDB's patterns and pandas' records give the same array).
+    """
+    if len(rec) < 2:
+        return rec
+    return np.asfortranarray(rec[np.lexsort(rec.T[::-1])])
 
 
 def _bh(p: np.ndarray) -> np.ndarray:
@@ -230,15 +241,13 @@ def _bh(p: np.ndarray) -> np.ndarray:
 def _permutation_pvalues(codes, levels, w, order, stat, n_perm, alternative, correction, seed, progress):
     """Raw and adjusted permutation p-values of every tuple's statistic (R, nats)."""
     rng = _rng(seed)
-    rec = _expand_weights(codes, w)
+    rec = _canonical_records(_expand_weights(codes, w))
     sign = 1.0 if order % 2 == 1 else -1.0
     tol = 1e-12 * np.maximum(1.0, np.abs(stat))
     le = np.zeros(len(stat), dtype=np.int64)
     ge = np.zeros(len(stat), dtype=np.int64)
     extreme = np.empty(n_perm)
-    steps = range(n_perm)
-    if progress:
-        steps = _progress(steps, n_perm)
+    steps = progress_bar(range(n_perm), n_perm, progress, "permutations")
     perm = np.empty_like(rec)
     for r in steps:
         for j in range(rec.shape[1]):
@@ -333,8 +342,8 @@ def synergy_triads(
         out of core to its distinct patterns of values with their counts (one
         ``GROUP BY``), which give the same joint counts; "pandas" reads the
         records. CSV columns are read as text (``01`` and ``1`` differ).
-        Permutations shuffle the records in the order the engine gives them,
-        so p-values are reproducible per engine, not across engines.
+        Permutations shuffle the records sorted by their values, so the
+        p-values depend on neither the engine nor the row order of the data.
 
     Returns
     -------
@@ -447,6 +456,7 @@ def synergy_triads(
             raise HelixnetValueError("correction 'max' needs a one-sided alternative ('less' or 'greater')")
     elif correction is not None:
         raise HelixnetValueError(f"correction {correction!r} needs permutation p-values: give n_perm")
+    columns = _check_names(columns, weight)  # before a file is reduced to patterns (whose weight column is new)
     if isinstance(data, (str, os.PathLike)):
         from helixnet._triads_io import read_patterns
 
@@ -676,32 +686,73 @@ def write_synergy_map(G, path, format: str | None = None, seed: int = 0):
     >>> [os.path.basename(f) for f in write_synergy_map(G, os.path.join(folder, "m.txt"))]
     ['m.txt', 'm_network.txt']
     """
-    import os
+    writers = _map_writers(G, path, format, seed)
+    from helixnet._files import replace_atomically
 
+    for target, writer in writers.items():
+        replace_atomically(target, writer)
+    return list(writers)
+
+
+def synergy_map_files(path, format: str | None = None) -> list:
+    """The files :func:`write_synergy_map` writes for `path`.
+
+    One file, except for VOSviewer: the map file `path` and the network file
+    beside it, with ``_network`` before the extension (``.txt`` if none).
+
+    Examples
+    --------
+    >>> synergy_map_files("out/m.txt"), synergy_map_files("m.graphml")
+    (['out/m.txt', 'out/m_network.txt'], ['m.graphml'])
+    """
     path = os.fspath(path)
+    if _map_format(path, format) != "vosviewer":
+        return [path]
+    stem, ext = os.path.splitext(path)
+    return [path, f"{stem}_network{ext or '.txt'}"]
+
+
+def _map_format(path: str, format):
     if format is None:
         low = path.lower()
         format = ("graphml" if low.endswith(".graphml") else "gexf" if low.endswith(".gexf")
                   else "pajek" if low.endswith(".net") else "vosviewer")  # fmt: skip
     _check_choice(format, MAP_FORMATS, "format")
+    return format
+
+
+def _map_writers(G, path, format=None, seed: int = 0) -> dict:
+    """{file: function writing it at a path it is given} for the synergy map `G` (see write_synergy_map)."""
+    path = os.fspath(path)
+    format = _map_format(path, format)
+    files = synergy_map_files(path, format)
     if format == "vosviewer":
-        stem, ext = os.path.splitext(path)
-        network_path = f"{stem}_network{ext or '.txt'}"
-        map_text, net_text = _vosviewer_text(G, seed)
-        _atomic(path, lambda f: f.write(map_text.encode("utf-8")))
-        _atomic(network_path, lambda f: f.write(net_text.encode("utf-8")))
-        return [path, network_path]
+        texts = _vosviewer_text(G, seed)
+        return {f: _text_writer(t) for f, t in zip(files, texts)}
     import networkx as nx
 
-    H = nx.relabel_nodes(G, {v: str(v) for v in G}, copy=True)
     writer = {"graphml": nx.write_graphml, "gexf": nx.write_gexf, "pajek": nx.write_pajek}[format]
     if format == "pajek":
         # Pajek lines carry node names and the edge value only
         H = nx.Graph()
         H.add_nodes_from(str(v) for v in G)
         H.add_weighted_edges_from((str(x), str(y), d["weight"]) for x, y, d in G.edges(data=True))
-    _atomic(path, lambda f: writer(H, f))
-    return [path]
+    else:
+        H = nx.relabel_nodes(G, {v: str(v) for v in G}, copy=True)
+
+    def write(target):
+        with open(target, "wb") as fh:
+            writer(H, fh)
+
+    return {path: write}
+
+
+def _text_writer(text: str):
+    def write(target):
+        with open(target, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+
+    return write
 
 
 def _vosviewer_text(G, seed):
@@ -718,13 +769,3 @@ def _vosviewer_text(G, seed):
         lines.append(f"{ids[v]}\t{label}\t{x:.6f}\t{y:.6f}\t{d.get('synergy', 0.0):.10g}\t{d.get('triads', 0)}")
     net = [f"{ids[x]}\t{ids[y]}\t{d['weight']:.10g}" for x, y, d in G.edges(data=True)]
     return "\n".join(lines) + "\n", "\n".join(net) + ("\n" if net else "")
-
-
-def _atomic(path, write):
-    from helixnet._files import replace_atomically
-
-    def to_path(tmp):
-        with open(tmp, "wb") as fh:
-            write(fh)
-
-    replace_atomically(path, to_path)

@@ -14,6 +14,7 @@ search tool (only the chapter's abstract is stored), so it is not reproduced
 here; the brute-force agreement stands in for it.
 """
 
+import os
 from itertools import combinations
 
 import networkx as nx
@@ -152,6 +153,8 @@ def test_permutation_pvalues_match_an_explicit_permutation_loop():
     cols = ["v0", "v1", "v3", "v5"]
     n_perm, seed = 25, 3
     res = hx.synergy_triads(df, columns=cols, n_perm=n_perm, seed=seed, correction="max")
+    # the permutations shuffle the records sorted by their values (first column first)
+    df = df.sort_values(cols, kind="stable").reset_index(drop=True)
     rng = np.random.default_rng(seed)
     triads = list(combinations(cols, 3))
     observed = {t: hx.synergy(df, dims=list(t)).T for t in triads}
@@ -169,6 +172,55 @@ def test_permutation_pvalues_match_an_explicit_permutation_loop():
         assert r["p_value"] == pytest.approx(p)
         assert r["p_adjusted"] == pytest.approx(p_max)
         assert r["p_adjusted"] >= r["p_value"]
+
+
+def test_permutation_pvalues_do_not_depend_on_the_row_order():
+    """A permutation test is a function of the multiset of records: shuffling the rows changes nothing."""
+    df = random_records(seed=7, n=120)
+    cols = ["v0", "v1", "v2", "v3", "v5"]
+    shuffled = df.sample(frac=1.0, random_state=4).reset_index(drop=True)
+    a = hx.synergy_triads(df, columns=cols, n_perm=20, seed=5, correction="max")
+    b = hx.synergy_triads(shuffled, columns=cols, n_perm=20, seed=5, correction="max")
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("weight", [None, "iw"])
+def test_both_engines_give_identical_pvalues_for_one_seed(tmp_path, weight):
+    """DuckDB reduces the file to its patterns, pandas reads every record in file order: the same
+    seed must give the same p-values (and the same table) from both."""
+    pytest.importorskip("duckdb")
+    df = random_records(seed=9, n=150)
+    cols = ["v0", "v1", "v2", "v3", "v5"]
+    path = tmp_path / "records.csv"
+    df.sample(frac=1.0, random_state=2).to_csv(path, index=False)  # not in any sorted order
+    kw = {"columns": cols, "weight": weight, "n_perm": 30, "seed": 3, "correction": "fdr_bh"}
+    duck = hx.synergy_triads(path, engine="duckdb", **kw)
+    pand = hx.synergy_triads(path, engine="pandas", **kw)
+    assert duck["p_value"].nunique() > 1  # not a degenerate case
+    pd.testing.assert_frame_equal(duck, pand, check_exact=False, rtol=0, atol=1e-12)
+    assert duck["p_value"].tolist() == pand["p_value"].tolist()
+    assert duck["p_adjusted"].tolist() == pand["p_adjusted"].tolist()
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "pandas"])
+def test_weight_among_the_columns_is_refused_by_every_engine(tmp_path, engine):
+    pytest.importorskip(engine)
+    path = tmp_path / "r.csv"
+    random_records(seed=1, n=30).to_csv(path, index=False)
+    with pytest.raises(hx.HelixnetValueError, match="both a variable and the weight"):
+        hx.synergy_triads(path, columns=["v0", "v2", "v3"], weight="v0", engine=engine)
+
+
+def test_a_ragged_csv_is_reported_on_one_line_not_as_an_empty_file(tmp_path):
+    """Row 3 has two fields under a three-column header: DuckDB's sniffer took the longest row for
+    the header and read no records ("the file has no records")."""
+    pytest.importorskip("duckdb")
+    path = tmp_path / "ragged.csv"
+    path.write_text("a,b,c\n1,0,1\n0,1\n1,1,1,1\n")
+    with pytest.raises(hx.InputFileError) as info:
+        hx.synergy_triads(path, engine="duckdb")
+    message = str(info.value)
+    assert "no records" not in message and "\n" not in message and "cannot read" in message
 
 
 def test_benjamini_hochberg_matches_a_hand_computation():
@@ -294,3 +346,15 @@ def test_plot_synergy_map_returns_axes():
     import matplotlib.pyplot as plt
 
     plt.close(ax.figure)
+
+
+def test_map_files_are_the_files_written(tmp_path):
+    """VOSviewer: the map file and FILE_network beside it (VOSviewer Manual, map and network files)."""
+    G = hx.synergy_map(xor_triads())
+    for name in ("m.txt", "m.graphml", "m.gexf", "m.net", "m"):
+        folder = tmp_path / name.replace(".", "_")
+        folder.mkdir()
+        written = tr.write_synergy_map(G, folder / name)
+        assert written == tr.synergy_map_files(folder / name)
+        assert sorted(os.listdir(folder)) == sorted(os.path.basename(f) for f in written)
+    assert tr.synergy_map_files("m") == ["m", "m_network.txt"]

@@ -70,6 +70,11 @@ def test_text_output_is_deterministic(xor_csv):
     [
         (["--permutations", "5"], 2, "--seed"),
         (["--seed", "1"], 2, "--permutations"),
+        (["--alternative", "greater"], 2, "--permutations"),
+        (["--correction", "fdr_bh"], 2, "--permutations"),
+        (["--map", "-"], 2, "--map"),
+        (["--columns", "x,y,w", "--weight", "w"], 1, "both a variable and the weight"),
+        (["--columns", "x,y,w", "--weight", "w", "--engine", "pandas"], 1, "both a variable and the weight"),
         (["--top", "0"], 2, "--top"),
         (["--columns", "x,nope,z"], 1, "nope"),
         (["--columns", "x,y"], 1, "at least 3"),
@@ -86,3 +91,29 @@ def test_bad_usage_and_bad_data_exit_with_one_line(xor_csv, tmp_path, args, code
 def test_missing_file_is_bad_data(tmp_path):
     code, _, err = run("triads", tmp_path / "none.csv")
     assert code == 1 and "no such file" in err
+
+
+def test_a_vosviewer_map_never_overwrites_the_input(xor_csv, tmp_path):
+    """--map v.csv also writes v_network.csv: when that is the input, refuse and write nothing."""
+    data = tmp_path / "v_network.csv"
+    data.write_text(XOR)
+    code, _, err = run("triads", data, "--map", tmp_path / "v.csv")
+    assert code == 1 and "is the input file" in err and len(err.strip().splitlines()) == 1
+    assert data.read_text() == XOR and not (tmp_path / "v.csv").exists()
+
+
+def test_a_vosviewer_network_file_cannot_also_be_the_output(xor_csv, tmp_path):
+    code, _, err = run("triads", xor_csv, "--map", tmp_path / "m.txt", "--out", tmp_path / "m_network.txt")
+    assert code == 2 and "same file" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["xor.csv"]
+
+
+def test_map_and_output_are_written_all_or_nothing(xor_csv, tmp_path):
+    (tmp_path / "folder").mkdir()
+    code, _, err = run("triads", xor_csv, "--map", tmp_path / "m.txt", "--out", tmp_path / "folder")
+    assert code != 0
+    assert not (tmp_path / "m.txt").exists() and not (tmp_path / "m_network.txt").exists()
+    code, _, err = run("triads", xor_csv, "--columns", "x,y,u,z", "--map", tmp_path / "m.txt", "--out", tmp_path / "t.txt")
+    assert code == 0, err
+    network = (tmp_path / "m_network.txt").read_text().splitlines()
+    assert len(network) == 3 and (tmp_path / "t.txt").exists()  # the XOR triangle

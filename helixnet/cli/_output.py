@@ -219,7 +219,12 @@ def output_paths(args) -> list[str]:
     """The output files named by parsed arguments (``out``, ``nodes_out``, ``audit``, ``map``, ``figure``;
     ``-`` excluded)."""
     names = ("out", "nodes_out", "audit", "map", "figure")
-    return [v for v in (getattr(args, name, None) for name in names) if v and v != "-"]
+    paths = [v for v in (getattr(args, name, None) for name in names) if v and v != "-"]
+    if getattr(args, "map", None) and args.map != "-":  # a VOSviewer map has a network file too
+        from helixnet.triads import synergy_map_files
+
+        paths += synergy_map_files(args.map)[1:]
+    return paths
 
 
 def check_outputs(args) -> None:

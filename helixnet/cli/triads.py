@@ -46,8 +46,8 @@ def add_arguments(parser):
     add_unit_argument(parser)
     parser.add_argument("--permutations", type=int, metavar="N", help="permutations for p-values (none by default)")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the permutations (required with them)")
-    parser.add_argument("--alternative", choices=["less", "greater", "two-sided"], default="less",
-                        help="'less': synergy (R below the permutation null)")  # fmt: skip
+    parser.add_argument("--alternative", choices=["less", "greater", "two-sided"],
+                        help="of the permutation p-values; 'less' (default): synergy (R below the null)")  # fmt: skip
     parser.add_argument("--correction", choices=["max", "fdr_bh"],
                         help="multiple-comparison adjustment across all tuples (p_adjusted)")  # fmt: skip
     parser.add_argument("--engine", choices=["duckdb", "pandas"],
@@ -60,7 +60,7 @@ def add_arguments(parser):
 
 def run(args):
     from helixnet.cli._output import Output, json_records
-    from helixnet.triads import synergy_map, synergy_triads, write_synergy_map
+    from helixnet.triads import _map_writers, synergy_map, synergy_triads
 
     if args.top is not None and args.top < 1:
         raise UsageError("--top needs a positive number")
@@ -69,16 +69,18 @@ def run(args):
             raise UsageError("--permutations needs a positive number")
         if args.seed is None:
             raise UsageError("--permutations needs --seed S (results must be reproducible)")
-    elif args.seed is not None or args.correction is not None:
-        raise UsageError("--seed and --correction go with --permutations")
+    elif args.seed is not None or args.correction is not None or args.alternative is not None:
+        raise UsageError("--seed, --alternative and --correction go with --permutations")
+    if args.map == "-":
+        raise UsageError("--map needs a file name (the map is written beside the output, not to stdout)")
+    alternative = args.alternative or "less"
     columns = columns_list(args.columns) if args.columns else None
     res = synergy_triads(args.input, columns=columns, weight=args.weight, unit=args.unit, order=args.order,
-                         n_perm=args.permutations, alternative=args.alternative, correction=args.correction,
+                         n_perm=args.permutations, alternative=alternative, correction=args.correction,
                          seed=args.seed, progress=show_progress(args), engine=args.engine)  # fmt: skip
     shown = res if args.top is None else res.head(args.top)
-    if args.map:
-        files = write_synergy_map(synergy_map(res, top=args.top), args.map)
-        note(args, f"synergy map written to {', '.join(files)}")
+    # the map files are written with the output, all or nothing (check_outputs knows their names)
+    files = _map_writers(synergy_map(res, top=args.top), args.map) if args.map else {}
     names = list(dict.fromkeys(v for c in "abcd" if c in res for v in res[c]))
     payload = {
         "columns": [str(c) for c in (columns or names)],
@@ -87,7 +89,7 @@ def run(args):
         "n": float(res["n"].iloc[0]) if len(res) else 0.0,
         "tuples": len(res),
         "n_perm": args.permutations or 0,
-        "alternative": args.alternative,
+        "alternative": alternative,
         "correction": args.correction,
         "seed": args.seed,
         "triads": json_records(shown),
@@ -95,10 +97,12 @@ def run(args):
     letters = [c for c in "abcd" if c in res]
     head = f"{len(res)} tuples of order {args.order}   n = {payload['n']:g}   unit: {args.unit}"
     if args.permutations:
-        head += f"   {args.permutations} permutations ({args.alternative}; correction: {args.correction or 'none'})"
+        head += f"   {args.permutations} permutations ({alternative}; correction: {args.correction or 'none'})"
     lines = [head, "  ".join(f"{c:<16}" for c in letters) + f" {'T':>12} {'R':>12} {'p':>8} {'p_adj':>8}"]
     for r in shown.itertuples(index=False):
         row = r._asdict()
         lines.append("  ".join(f"{row[c]!s:<16}" for c in letters)
                      + f" {row['T']:12.6f} {row['R']:12.6f} {row['p_value']:8.4g} {row['p_adjusted']:8.4g}")  # fmt: skip
-    return Output(payload=payload, table=shown, text="\n".join(lines))
+    if files:
+        note(args, f"synergy map written to {', '.join(files)}")
+    return Output(payload=payload, table=shown, text="\n".join(lines), files=files)
