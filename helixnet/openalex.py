@@ -69,8 +69,8 @@ import gzip
 import hashlib
 import json
 import os
-import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -393,22 +393,39 @@ def _count_records(files, sector_map, rules):
     from helixnet import bibliometrics as bib
 
     with tempfile.TemporaryDirectory(prefix="helixnet-openalex-") as tmp:
-        plain = []
+        plain, source = [], {}  # source: decompressed temporary file -> the part it came from
         for i, f in enumerate(files):
             if str(f).endswith(".gz"):
                 target = Path(tmp) / f"part_{i:06d}.jsonl"
-                with gzip.open(f, "rb") as src, open(target, "wb") as dst:
-                    while chunk := src.read(1 << 20):
-                        dst.write(chunk)
+                try:
+                    with gzip.open(f, "rb") as src, open(target, "wb") as dst:
+                        while chunk := src.read(1 << 20):
+                            dst.write(chunk)
+                except (OSError, EOFError, zlib.error) as exc:
+                    raise InputFileError(f"{f}: cannot decompress the works file ({exc})") from None
                 plain.append(target)
+                source[str(target)] = str(f)
             else:
                 plain.append(Path(f))
         plain = [p for p in plain if p.stat().st_size and p.read_bytes().strip()]
         if not plain:
             return pd.DataFrame(columns=_COUNT_COLUMNS).pipe(_normalise_counts)
         ror = pd.DataFrame({"ror_type": list(sector_map), "sector": list(sector_map.values())})
-        records = bib.classify(bib.read_records(plain, format="openalex"), rules=rules, ror_types=ror)
+        try:
+            records = bib.classify(bib.read_records(plain, format="openalex"), rules=rules, ror_types=ror)
+        except InputFileError as exc:
+            raise InputFileError(_source_message(str(exc), source)) from None
     return counts_from_records(records)
+
+
+def _source_message(message: str, source: dict) -> str:
+    """`message` of the per-record reader naming the source parts instead of their decompressed
+    temporary copies, without its hint on skipping bad records (openalex has no such option)."""
+    import re
+
+    for tmp, part in sorted(source.items(), key=lambda kv: -len(kv[0])):
+        message = message.replace(tmp, part)
+    return re.sub(r"\s*\([^()]*skip[-_]bad[-_]records[^()]*\)", "", message)
 
 
 def counts_from_records(records):
@@ -590,13 +607,17 @@ class OpenAlexResult:
         :data:`TABLE_COLUMNS`, one row per country and year (see
         :func:`trends_table`).
     n_works : int
-        Distinct works read (a work in several countries is one work).
+        Distinct works in the table (a work in several countries is one
+        work). With a snapshot and `country`/`years`, the works of the kept
+        rows (a work with addresses in two of several kept countries is
+        counted in each); ``settings["n_works_read"]`` is then every work read.
     n_untyped : int
-        Works with an address classified by the address rules.
+        Works among them with an address classified by the address rules
+        (``settings["n_untyped_read"]``: among every work read).
     source : str
         ``"snapshot"`` or ``"api"``.
     settings : dict
-        Engine, n_boot, seed, ci, unit, files and (API) query.
+        Engine, n_boot, seed, ci, unit, country, years, files and (API) query.
     """
 
     table: object
@@ -715,6 +736,10 @@ def _retry_after(value, default: float) -> float:
     return max(0.0, when.timestamp() - time.time())
 
 
+class _BadBody(Exception):
+    """A response body that is not a whole /works page (retried)."""
+
+
 class _Client:
     """GET with retries: 429 and 5xx (waiting ``Retry-After`` when given, else
     exponential backoff), dropped connections, timeouts and truncated bodies."""
@@ -730,17 +755,26 @@ class _Client:
         import urllib.error
         import urllib.request
 
+        # a URL that cannot be sent is a usage error, not a network fault: no retries
+        try:
+            req = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept": "application/json"})
+        except ValueError as exc:
+            raise HelixnetValueError(f"cannot ask the OpenAlex API at {_redact(url)}: {exc}") from None
+        if req.type not in ("http", "https"):
+            raise HelixnetValueError(f"cannot ask the OpenAlex API at {_redact(url)}: not an http(s) URL")
         last = None
         for attempt in range(self.retries + 1):
             wait = min(self.max_wait, self.backoff * 2**attempt)
             self.attempts += 1
             try:
-                req = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept": "application/json"})
                 with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                     body = resp.read()
-                data = json.loads(body.decode("utf-8"))
+                try:
+                    data = json.loads(body.decode("utf-8"))
+                except ValueError as exc:  # a truncated body: ask again
+                    raise _BadBody(f"{type(exc).__name__}: {exc}") from None
                 if not isinstance(data, dict) or not isinstance(data.get("results"), list) or "meta" not in data:
-                    raise ValueError("the response has no 'meta' and 'results'")
+                    raise _BadBody("the response has no 'meta' and 'results'")
                 return data
             except urllib.error.HTTPError as exc:
                 last = f"HTTP {exc.code}"
@@ -752,7 +786,7 @@ class _Client:
                     ) from None
                 wait = min(self.max_wait, _retry_after(exc.headers.get("Retry-After"), wait))
             except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError,
-                    ValueError) as exc:  # ValueError: JSON of a truncated body
+                    _BadBody) as exc:
                 last = f"{type(exc).__name__}: {exc}"
             if attempt < self.retries:
                 self.sleep(wait)
@@ -773,22 +807,36 @@ def _query_key(params: dict) -> str:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """`data` to `path` through :func:`helixnet._files.replace_atomically`, synced to disk first
+    (a page is recorded in the state file only once it is safely written)."""
+    from helixnet._files import replace_atomically
+
+    def write(tmp):
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    replace_atomically(path, write, suffix=path.suffix)
 
 
-def _progress(total, enabled, desc):
-    if not enabled or not sys.stderr.isatty():
-        return None
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # pragma: no cover
-        return None
-    return tqdm(total=total, desc=desc, unit="work", unit_scale=True, file=sys.stderr, dynamic_ncols=True)
+def _cut_view(folder: Path, page: dict, keep: int) -> Path:
+    """A file holding the first `keep` works of a cached page (the page itself is left whole)."""
+    view = folder / f"{Path(page['file']).stem}.first_{keep}.jsonl"
+    with open(folder / page["file"], encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip()][:keep]
+    _write_atomic(view, "".join(lines).encode("utf-8"))  # rewritten: a refetched page may differ
+    return view
+
+
+def _check_base_url(base_url) -> str:
+    """`base_url` if it is an http(s) URL with a host, else :class:`HelixnetValueError`."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(str(base_url)) if isinstance(base_url, str) else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise HelixnetValueError(f"base_url {base_url!r} is not an http:// or https:// URL with a host")
+    return base_url
 
 
 def fetch_works(cache_dir, *, country=None, institution=None, years=None, concept=None, topic=None,
@@ -827,11 +875,13 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
     api_key : str, optional
         An OpenAlex API key (``api_key=``), for accounts that have one.
     max_works : int, optional
-        Stop once this many works are cached (the last page is cut).
+        Stop once this many works are cached (the last page is cut). A
+        cache holding more works (an earlier, larger run) gives the same
+        first `max_works` works a fresh run would.
     per_page : int
         1 to 200.
     base_url : str
-        The API root (a local server in tests).
+        The API root, an http:// or https:// URL (a local server in tests).
     retries, backoff, max_wait, timeout
         Up to `retries` retries of a failed request, waiting
         ``Retry-After`` seconds when the server says so (429, 503), else
@@ -852,8 +902,9 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
     Raises
     ------
     helixnet.HelixnetValueError
-        A request refused (4xx other than 429) or still failing after the
-        retries; the cache keeps every page fetched so far.
+        A `base_url` that is not an http(s) URL (raised before any request,
+        never retried), a request refused (4xx other than 429) or still
+        failing after the retries; the cache keeps every page fetched so far.
     """
     from urllib.parse import urlencode
 
@@ -861,6 +912,7 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
         raise HelixnetValueError(f"per_page must be 1 to 200, got {per_page!r}")
     if max_works is not None and (not isinstance(max_works, int) or max_works < 1):
         raise HelixnetValueError(f"max_works must be a positive integer, got {max_works!r}")
+    _check_base_url(base_url)
     flt = _api_filter(country, institution, years, concept, topic, filter)
     query = {"endpoint": base_url.rstrip("/") + "/works", "filter": flt, "select": ",".join(SELECT),
              "per_page": per_page}
@@ -903,8 +955,10 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
             if state["count"] is None:
                 state["count"] = data["meta"].get("count")
             if bar is None:
+                from helixnet._progress import progress_bar
+
                 total = state["count"] if max_works is None else min(max_works, state["count"] or max_works)
-                bar = _progress(total, progress, "helixnet openalex")
+                bar = progress_bar(None, total, progress, "helixnet openalex")  # None: no bar
                 if bar is not None:
                     bar.update(state["n_works"])
             fresh = []
@@ -935,11 +989,25 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
     finally:
         if bar is not None:
             bar.close()
+    # the works up to max_works, as a fresh run gives them: the pages before it, the last one cut
+    # (the cache may hold more works, fetched by an earlier run with a larger max_works)
+    files, n_works = [], 0
+    for page in state["pages"]:
+        if max_works is not None and n_works >= max_works:
+            break
+        if not page["n"]:
+            continue
+        if max_works is not None and n_works + page["n"] > max_works:
+            files.append(str(_cut_view(folder, page, max_works - n_works)))
+            n_works = max_works
+        else:
+            files.append(str(folder / page["file"]))
+            n_works += page["n"]
     return {
-        "files": [str(folder / p["file"]) for p in state["pages"] if p["n"]],
-        "n_works": state["n_works"],
+        "files": files,
+        "n_works": n_works,
         "duplicates_dropped": state["duplicates_dropped"],
-        "complete": state["complete"],
+        "complete": state["complete"] and n_works == state["n_works"],
         "count": state["count"],
         "query": query,
         "requests": client.attempts,
@@ -1014,7 +1082,9 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
         engine = "duckdb" if find_spec("duckdb") is not None else "records"
     if engine not in ENGINES:
         raise HelixnetValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    settings = {"engine": engine, "n_boot": n_boot, "seed": seed, "ci": ci, "unit": unit}
+    country, years = _check_country(country), _check_years(years)
+    settings = {"engine": engine, "n_boot": n_boot, "seed": seed, "ci": ci, "unit": unit,
+                "country": country, "years": list(years) if isinstance(years, tuple) else years}
     if snapshot is not None:
         files = snapshot_files(snapshot)
         source = "snapshot"
@@ -1033,7 +1103,12 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
     n_works, n_untyped = _distinct(counts)
     if snapshot is not None and (country is not None or years is not None):
         # keep the rows asked for before their intervals are drawn (each row's table is its own)
+        settings.update(n_works_read=n_works, n_untyped_read=n_untyped)
         counts = _select_rows(_normalise_counts(counts), country, years)
+        if country is None:
+            n_works, n_untyped = _distinct(counts)  # a work has one year: whole works are kept
+        else:  # a kept row holds the works with an address in its country, once each
+            n_works, n_untyped = int(counts["n"].sum()), int(counts.loc[counts["untyped"], "n"].sum())
     table = trends_table(counts, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
     settings["files"] = len(files)
     return OpenAlexResult(table, n_works, n_untyped, source, settings)
@@ -1047,6 +1122,43 @@ def _distinct(counts) -> tuple:
         return int(sum(int(n) // int(k) for k, n in per_k.items()))
 
     return total(counts), total(counts[counts["untyped"]])
+
+
+def _check_country(country):
+    """`country` (ISO 3166-1 alpha-2 codes) upper-cased, or :class:`HelixnetValueError`."""
+    import re
+
+    if country is None:
+        return None
+    codes = [country] if isinstance(country, str) else list(country)
+    for c in codes:
+        if not (isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c)):
+            raise HelixnetValueError(f"country {c!r} is not an ISO 3166-1 alpha-2 code (two letters, e.g. KZ)")
+    codes = [c.upper() for c in codes]
+    return codes[0] if isinstance(country, str) else codes
+
+
+def _check_years(years):
+    """`years` (a year or an inclusive (lo, hi) range, either end None) checked: 4-digit years, lo <= hi."""
+    def year(y):
+        if y is None:
+            return None
+        if isinstance(y, bool) or not isinstance(y, int) or not 1000 <= y <= 9999:
+            raise HelixnetValueError(f"year {y!r} is not a 4-digit year")
+        return int(y)
+
+    if years is None:
+        return None
+    if isinstance(years, (tuple, list)):
+        if len(years) != 2:
+            raise HelixnetValueError(f"years {years!r}: give a year or a (first, last) pair")
+        lo, hi = year(years[0]), year(years[1])
+        if lo is None and hi is None:
+            return None  # no bound on either side
+        if lo is not None and hi is not None and lo > hi:
+            raise HelixnetValueError(f"year range {lo}-{hi} is empty: the first year is after the last")
+        return (lo, hi)
+    return year(years)
 
 
 def _select_rows(table, country, years):

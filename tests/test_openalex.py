@@ -11,6 +11,7 @@ import gzip
 import importlib
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -307,3 +308,84 @@ def test_cli_bad_usage_exits_2_and_bad_data_exits_1_writing_nothing(tmp_path):
     proc = cli("--snapshot", str(tmp_path / "missing"), "--out", str(out))
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "no such snapshot folder" in proc.stderr
     assert not out.exists()
+
+
+# ------------------------------------------------------------------------------- review findings
+
+
+def test_snapshot_counts_works_of_the_kept_rows_and_records_the_filters(tmp_path):
+    """Review finding: n_works counted every work read before --country/--years. By hand: KZ 2014
+    holds the 4 XOR works, KZ 2015 one KZ+EE work (untyped via the address rules), EE 2015 that
+    same work, and EE 2016 one Estonian work: 6 works read."""
+    untyped_kz = inst("KEGOC", "KZ", None)
+    write_part(tmp_path, [*XOR_WORKS, work(5, 2015, (untyped_kz,), (ABROAD,)), work(6, 2016, (ABROAD,))])
+    whole = oa.openalex(tmp_path, n_boot=0)
+    assert (whole.n_works, whole.n_untyped) == (6, 1)
+    kz = oa.openalex(tmp_path, n_boot=0, country="kz")
+    assert (kz.n_works, kz.n_untyped) == (5, 1)  # works 1-5
+    assert kz.settings["n_works_read"] == 6 and kz.settings["country"] == "KZ"
+    ee15 = oa.openalex(tmp_path, n_boot=0, country="EE", years=(2015, 2015))
+    assert (ee15.n_works, ee15.n_untyped) == (1, 1)  # work 5 only
+    assert ee15.settings["years"] == [2015, 2015]
+    y = oa.openalex(tmp_path, n_boot=0, years=2015)
+    assert (y.n_works, y.n_untyped, y.settings["years"]) == (1, 1, 2015)  # work 5, in two rows
+
+
+def test_bad_country_and_years_are_refused_not_an_empty_table(tmp_path):
+    write_part(tmp_path, XOR_WORKS)
+    for years in [(2010, 2000), (-5, 2000), 20100, (99, None)]:
+        with pytest.raises(HelixnetValueError, match="year"):
+            oa.openalex(tmp_path, n_boot=0, years=years)
+    for country in ["AUS", "K", ["KZ", "1A"]]:
+        with pytest.raises(HelixnetValueError, match="alpha-2"):
+            oa.openalex(tmp_path, n_boot=0, country=country)
+
+
+def test_records_engine_errors_name_the_source_part_and_no_missing_cli_option(tmp_path):
+    """Review finding: the message named a deleted temporary file and suggested --skip-bad-records,
+    which openalex lacks; a part that is not gzip gave 'Not a gzipped file' without a path."""
+    part = write_part(tmp_path / "a", [work(1, 2020, (UNI,))])
+    with gzip.open(part, "at", encoding="utf-8") as fh:
+        fh.write('{"id": "W2", "publication_year": 2020, "authorships": [}\n')
+    with pytest.raises(InputFileError) as err:
+        oa.openalex(tmp_path / "a", engine="records", n_boot=0)
+    msg = str(err.value)
+    assert str(part) in msg and "helixnet-openalex-" not in msg and "skip" not in msg.lower()
+    bad = write_part(tmp_path / "b", [work(1, 2020, (UNI,))])
+    bad.write_bytes(b'{"id": "W1"}\n')  # plain text under a .gz name
+    with pytest.raises(InputFileError, match=re.escape(str(bad))):
+        oa.openalex(tmp_path / "b", engine="records", n_boot=0)
+
+
+def test_cli_checks_outputs_before_reading_anything(tmp_path):
+    """Review finding: --figure's extension and --out's folder were checked after the computation.
+    A missing snapshot (exit 1 once read) shows the order: the usage error (exit 2) comes first."""
+    missing = str(tmp_path / "missing")
+    proc = cli("--snapshot", missing, "--figure", str(tmp_path / "f.txt"))
+    assert proc.returncode == 2 and "--figure" in proc.stderr and ".png" in proc.stderr
+    for option in ("--out", "--figure"):
+        target = str(tmp_path / "nofolder" / ("t.png" if option == "--figure" else "t.parquet"))
+        proc = cli("--snapshot", missing, option, target)
+        assert proc.returncode == 2 and "no such folder" in proc.stderr, proc.stderr
+    assert not (tmp_path / "nofolder").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--base-url", "ftp://x"], "http:// or https://"),
+    (["--base-url", "api.openalex.org"], "http:// or https://"),
+    (["--years", "2010-2000"], "first year is after the last"),
+    (["--years", "-5"], "4-digit"),
+    (["--years", "99-2000"], "4-digit"),
+    (["--country", "AUS"], "alpha-2"),
+])
+def test_cli_bad_base_url_years_and_country_are_usage_errors(tmp_path, args, message):
+    proc = cli(*args, "--cache", str(tmp_path / "c"))
+    assert proc.returncode == 2 and message in proc.stderr, proc.stderr
+    assert not (tmp_path / "c").exists()  # nothing was asked of any server
+
+
+@pytest.mark.parametrize("args", [["--mailto", "a@b.org"], ["--api-key", "k"], ["--cache", "c"],
+                                  ["--base-url", "https://api.openalex.org"]])
+def test_cli_api_options_with_snapshot_are_usage_errors(tmp_path, args):
+    proc = cli("--snapshot", oa.SAMPLE_SNAPSHOT, *args, "--bootstrap", "0", cwd=tmp_path)
+    assert proc.returncode == 2 and "API options" in proc.stderr, proc.stderr

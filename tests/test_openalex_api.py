@@ -206,3 +206,39 @@ def test_cli_api_mode_against_the_local_server(works, serve, tmp_path, clean):
     table = pd.read_csv(out, keep_default_na=False, na_values=[""])
     assert len(table) == len(clean.table)
     assert table["T"].tolist() == pytest.approx(clean.table["T"].tolist(), abs=1e-9)
+
+
+def test_max_works_below_a_larger_cache_gives_what_a_fresh_run_gives(works, serve, tmp_path):
+    """Review finding: a cache holding 600 works returned all of them for max_works=250 (and 6 for
+    max_works=2). Reference: a fresh run with the same max_works in an empty cache."""
+    base = serve(Replay(works))
+    run(base, tmp_path / "c", n_boot=0)  # the cache now holds all 600
+    for n in (2, 250, 400):
+        cached = run(base, tmp_path / "c", max_works=n, n_boot=0)
+        fresh = run(base, tmp_path / f"fresh{n}", max_works=n, n_boot=0)
+        assert cached.n_works == fresh.n_works == n
+        assert cached.settings["complete"] is False
+        pd.testing.assert_frame_equal(cached.table, fresh.table)
+    got = oa.fetch_works(tmp_path / "c", base_url=base, max_works=2, sleep=lambda s: None)
+    lines = [line for f in got["files"] for line in Path(f).read_text().splitlines() if line.strip()]
+    assert [json.loads(line)["id"] for line in lines] == [w["id"] for w in works[:2]]
+    # the whole cache is still there: no max_works gives the 600 again
+    assert run(base, tmp_path / "c", n_boot=0).n_works == 600
+
+
+@pytest.mark.parametrize("url", ["ftp://x", "x", "api.openalex.org", "http://", "file:///etc"])
+def test_a_base_url_that_is_not_http_fails_at_once_without_retries(tmp_path, url):
+    sleeps = []
+    with pytest.raises(HelixnetValueError, match="not an http:// or https:// URL"):
+        oa.fetch_works(tmp_path / "c", base_url=url, sleep=sleeps.append)
+    assert sleeps == []
+
+
+def test_the_client_does_not_retry_a_url_it_cannot_send():
+    sleeps = []
+    client = oa._Client(retries=8, sleep=sleeps.append, user_agent="t")
+    with pytest.raises(HelixnetValueError, match="cannot ask the OpenAlex API"):
+        client.get_json("ftp://x/works")
+    with pytest.raises(HelixnetValueError, match="cannot ask the OpenAlex API"):
+        client.get_json("no-scheme/works")
+    assert sleeps == []
