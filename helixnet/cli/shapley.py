@@ -55,10 +55,14 @@ def run(args):
     if args.method == "exact" and sampled:
         raise UsageError("--permutations and --seed apply to the permutation method, not --method exact")
     records, dims, _ = read_for(args, [args.player])
-    n_players = records[args.player].nunique()
-    if args.method == "auto" and sampled and n_players <= 20:  # checked before the exact values are computed
-        raise UsageError(f"--permutations and --seed apply to the permutation method; with {n_players} players "
-                         "the values are exact (give --method permutation to sample)")
+    if args.method == "auto" and sampled:  # checked before the exact values are computed
+        try:
+            n_players = records[args.player].nunique()
+        except TypeError:  # unhashable values (list or struct cells): shapley() refuses them below
+            n_players = None
+        if n_players is not None and n_players <= 20:
+            raise UsageError(f"--permutations and --seed apply to the permutation method; with {n_players} "
+                             "players the values are exact (give --method permutation to sample)")
     with warnings_as_notes(args):
         res = shapley(records, dims, args.player, weight=args.weight, unit=args.unit, method=args.method,
                       n_permutations=1000 if args.permutations is None else args.permutations,
