@@ -474,6 +474,13 @@ def _dask_field_too_large(path) -> InputFileError:
     return InputFileError(_field_too_large(path, _DASK_FIELD_BYTES, hint))
 
 
+def _dask_read_error(src, exc) -> InputFileError:
+    """The one-line error of dask failing to read `src` (a too-long field named as such)."""
+    if _straddles(exc):
+        return _dask_field_too_large(src.name)
+    return InputFileError(f"{src.name}: cannot read: {_one_line(exc)}")
+
+
 def _field_too_large(path, limit: int, hint: str = "") -> str:
     return (
         f"{path}: a field is longer than {limit // 2**20} MiB ({limit} bytes), the largest "
@@ -730,9 +737,7 @@ def _count_dask_quietly(src: _Source, dims, weight, scheduler):
     except HelixnetError:
         raise
     except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
-        if _straddles(exc):
-            raise _dask_field_too_large(src.name) from exc
-        raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
+        raise _dask_read_error(src, exc) from exc
     keys = [f"_k{i}" for i in range(len(dims))]
     if weight is None:  # no per-record columns: a plain group size
         renamed = ddf[list(dims)].rename(columns=dict(zip(dims, keys)))
@@ -757,9 +762,7 @@ def _count_dask_quietly(src: _Source, dims, weight, scheduler):
         except HelixnetError:
             raise
         except (ValueError, OSError, UnicodeDecodeError, EOFError) as exc:
-            if _straddles(exc):
-                raise _dask_field_too_large(src.name) from exc
-            raise InputFileError(f"{src.name}: cannot read: {_one_line(exc)}") from exc
+            raise _dask_read_error(src, exc) from exc
     return grouped, lambda: grouped.attrs.get("example")
 
 
