@@ -276,16 +276,6 @@ def mediation(
 
 def _relationships(G, weight):
     """Undirected view of a directed actor graph: u–v strength = w(u→v) + w(v→u)."""
-    import networkx as nx
+    from helixnet.configuration import read_graph
 
-    H = nx.Graph()
-    H.add_nodes_from(G.nodes(data=True))
-    for u, v, data in G.edges(data=True):
-        if u == v:
-            continue
-        x = 1.0 if weight is None else float(data.get(weight, 1.0))
-        if x <= 0:
-            continue
-        prev = H.get_edge_data(u, v, {"weight": 0.0})["weight"]
-        H.add_edge(u, v, weight=prev + x)
-    return H
+    return read_graph(G, "relationships", weight, normalize=False)

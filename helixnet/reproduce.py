@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
+from helixnet._progress import progress_bar
 from helixnet.exceptions import HelixnetValueError
 
 __all__ = ["reproduce", "list_analyses", "run_analysis", "script_main", "DEFAULT_OUT", "DPI_RANGE", "MARKER"]
@@ -117,13 +117,6 @@ def script_main(name: str, doc: str, argv=None):
     return result
 
 
-def _progress(items, quiet):
-    disable = quiet or not sys.stderr.isatty()
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # tqdm is optional: no bar without it
-        return items
-    return tqdm(items, desc="helixnet reproduce", unit="analysis", disable=disable, file=sys.stderr)
 
 
 def _report_markdown(results, skipped) -> str:
@@ -311,7 +304,8 @@ def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, d
     try:
         os.chmod(tmp, _folder_mode())
         results, skipped = [], []
-        for analysis in _progress(_analyses.case_study(), quiet):
+        analyses = _analyses.case_study()
+        for analysis in progress_bar(analyses, len(analyses), not quiet, "helixnet reproduce"):
             missing = analysis.missing()
             if missing:
                 skipped.append((analysis.name, ", ".join(missing)))
