@@ -58,10 +58,10 @@ CASES = {
     "centrality": [dict(G=G, backend="networkx", weight="w"), dict(G=G, backend="igraph", weight="weight")],
     "sector_centrality": [dict(G_or_table=G, backend="networkx", weight="w"), dict(G_or_table=G, backend="networkx", weight="weight")],
     "mediation": [dict(G=G, weight="w"), dict(G=G, weight="weight", broker="I", ends=("U", "G"))],
-    "configuration": [dict(G=G, reading="flows", weight="w", n_null=3, seed=1),
-                      dict(G=G, reading="relationships", weight="weight", n_null=3, seed=1)],
+    "configuration": [dict(G=G, reading="flows", weight="w", n_resamples=3, seed=1),
+                      dict(G=G, reading="relationships", weight="weight", n_resamples=3, seed=1)],
     "subordination_metrics": [dict(G=G, weight="w"), dict(G=G, weight="weight")],
-    "subordination_report": [dict(G=G, n_null=3, seed=1, backend="networkx", weight="w")],
+    "subordination_report": [dict(G=G, n_resamples=3, seed=1, backend="networkx", weight="w")],
     "significance": [
         dict(G=G, metrics=["ui_interface_share"], n=3, seed=1, model="rewire", alternative="two-sided", weight="w"),
         dict(G=G, metrics=["ui_interface_share"], n=3, seed=1, model="permute", alternative="greater", weight="weight"),
@@ -79,7 +79,7 @@ CASES = {
     "from_edges": [dict(edges=pd.DataFrame({"source": [0], "target": [9], "weight": [1.0]}), nodes=pd.DataFrame({"node": [0], "sector": ["U"]}))],
     "from_bipartite": [dict(memberships=pd.DataFrame({"actor": [0], "event": ["e"]}), nodes=pd.DataFrame({"node": [1], "sector": ["U"]}))],
     "kazakhstan_graph": [dict(layers=("nope",)), dict(layers=("funding",))],
-    "kazakhstan_report": [dict(seed=0, n_null=-1, backend="networkx")],
+    "kazakhstan_report": [dict(seed=0, n_resamples=-1, backend="networkx")],
     # information measures on tables and records
     "mutual_information": [dict(table=TABLE[0], unit="nope"), dict(table=TABLE[0], unit="nat")],
     "entropy": [dict(table=TABLE, unit="nope"), dict(table=TABLE, unit="mbit")],
@@ -90,18 +90,18 @@ CASES = {
     "count_table": [dict(source=R, dims=["a", "b"], weight="neg"), dict(source=R, dims=["a", "b"], weight="ok")],
     "g_test": [dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok")],
     "bootstrap": [
-        dict(data=R, dims=["a", "b", "c"], weight="neg", n_boot=5, seed=1),
-        dict(data=R, dims=["a", "b", "c"], weight="ok", n_boot=20, ci=0.9, seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="neg", n_resamples=5, seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="ok", n_resamples=20, ci=0.9, seed=1),
     ],
     "permutation_test": [
-        dict(data=R, dims=["a", "b", "c"], weight="neg", n_perm=5, seed=1),
-        dict(data=R, dims=["a", "b", "c"], weight="ok", n_perm=20, alternative="less", seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="neg", n_resamples=5, seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="ok", n_resamples=20, alternative="less", seed=1),
     ],
     "decompose": [dict(records=R, dims=["a", "b"], group="c", weight="neg"), dict(records=R, dims=["a", "b"], group="c", weight="ok")],
     "shapley": [dict(records=R, dims=["a", "b", "c"], player="a", weight="neg"), dict(records=R, dims=["a", "b", "c"], player="a", weight="ok")],
     "sensitivity": [
-        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1, weight="w"),
-        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1),
+        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_resamples=3, seed=1, weight="w"),
+        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_resamples=3, seed=1),
     ],
     "synergy_triads": [
         dict(data=R, columns=["a", "b", "c"], weight="neg"), dict(data=R, columns=["a", "b", "c"], weight="ok", unit="nat")
@@ -110,7 +110,7 @@ CASES = {
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=0.0, aggregate="nope"),
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=-1.0, aggregate="count"),
     ],
-    "openalex": [dict(snapshot="/nonexistent/openalex-snapshot"), dict(snapshot=SAMPLE_SNAPSHOT, n_boot=0)],
+    "openalex": [dict(snapshot="/nonexistent/openalex-snapshot"), dict(snapshot=SAMPLE_SNAPSHOT, n_resamples=0)],
     "krippendorff_interaction": [
         dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok", unit="nat")
     ],

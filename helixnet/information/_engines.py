@@ -55,6 +55,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from helixnet._deprecation import renamed_function
 from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
     HelixnetError,
@@ -64,7 +65,7 @@ from helixnet.exceptions import (
     InvalidRecordsError,
 )
 
-__all__ = ["CountTable", "count_table", "read_records", "ENGINES", "MAX_CELLS"]
+__all__ = ["CountTable", "count_table", "read_data", "ENGINES", "MAX_CELLS"]
 
 ENGINES = ("pandas", "duckdb", "dask")
 #: largest contingency table (number of cells) count_table builds
@@ -308,8 +309,13 @@ def _check_nested(src: _Source, columns) -> None:
 # reading into pandas (pandas engine and the other CLI commands)
 
 
-def read_records(source, columns=None, text_columns=None):
+def read_data(source, columns=None, text_columns=None):
     """Read a table of records from a file (or pass a DataFrame through).
+
+    The `data` of :func:`helixnet.synergy` and the other measures, read by
+    the rules of the counting engines. Called ``read_records`` until 0.2 (a
+    deprecated alias, removed in 0.3):
+    :func:`helixnet.bibliometrics.read_records` reads bibliographic records.
 
     Parameters
     ----------
@@ -337,7 +343,7 @@ def read_records(source, columns=None, text_columns=None):
     Examples
     --------
     >>> import pandas as pd
-    >>> read_records(pd.DataFrame({"a": [1], "b": [2]}), columns=["b"]).columns.tolist()
+    >>> read_data(pd.DataFrame({"a": [1], "b": [2]}), columns=["b"]).columns.tolist()
     ['b']
     """
     src = open_source(source)
@@ -863,6 +869,10 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
         counts = np.zeros(shape, dtype=np.float64)
         np.add.at(counts, tuple(codes), np.asarray(grouped["_w"], dtype=np.float64)[keep])
     return CountTable(counts, tuple(labels), tuple(dims), n, dropped, weight, engine)
+
+
+#: Deprecated alias of :func:`read_data` (removed in 0.3).
+read_records = renamed_function(read_data, "read_records", "helixnet.information")
 
 
 def count_table(source, dims, weight=None, engine=None, scheduler=None, dropna=False,
