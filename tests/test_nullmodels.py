@@ -77,13 +77,26 @@ def test_rewire_rejects_graphs_it_cannot_rewire():
 
 
 def test_monte_carlo_p_values_by_hand():
-    # null 1..9 (mean 5), observed 9: greater -> (1 + 1)/10; less -> (1 + 9)/10;
-    # two-sided: |x - 5| >= 4 for x in {1, 9} -> (1 + 2)/10
+    # null 1..9, observed 9: greater -> (1 + 1)/10; less -> (1 + 9)/10;
+    # two-sided (since 0.2, as hx.permutation_test and scipy.stats.permutation_test):
+    # twice the smaller one-sided p, 2 * 0.2 = 0.4 (the distance from the null mean gave (1 + 2)/10)
     x = np.arange(1.0, 10.0)
-    assert _p_value(9.0, x, 5.0, "greater") == pytest.approx(0.2)
-    assert _p_value(9.0, x, 5.0, "less") == pytest.approx(1.0)
-    assert _p_value(9.0, x, 5.0, "two-sided") == pytest.approx(0.3)
-    assert math.isnan(_p_value(float("nan"), x, 5.0, "greater"))
+    assert _p_value(9.0, x, "greater") == pytest.approx(0.2)
+    assert _p_value(9.0, x, "less") == pytest.approx(1.0)
+    assert _p_value(9.0, x, "two-sided") == pytest.approx(0.4)
+    assert math.isnan(_p_value(float("nan"), x, "greater"))
+
+
+def test_two_sided_p_does_not_assume_a_symmetric_null():
+    """A skewed null: eight draws at 0 and one at 10, observed 10 (mean 10/9).
+
+    By hand: p_greater = (1 + 1)/10 = 0.2, p_less = (1 + 9)/10 = 1, two-sided 2 * 0.2 = 0.4.
+    The centred rule of 0.1 counted |x - 10/9| >= 8.9 only for the draw 10: (1 + 1)/10 = 0.2,
+    half the doubled tail, because the mass at 0 lies close to the mean.
+    """
+    x = np.array([0.0] * 8 + [10.0])
+    assert _p_value(10.0, x, "two-sided") == pytest.approx(0.4)
+    assert _p_value(10.0, x, "greater") == pytest.approx(0.2)
 
 
 def test_significance_is_deterministic_for_a_seed_and_has_fixed_columns():
