@@ -193,7 +193,7 @@ def test_both_engines_give_identical_pvalues_for_one_seed(tmp_path, weight):
     cols = ["v0", "v1", "v2", "v3", "v5"]
     path = tmp_path / "records.csv"
     df.sample(frac=1.0, random_state=2).to_csv(path, index=False)  # not in any sorted order
-    kw = {"columns": cols, "weight": weight, "n_perm": 30, "seed": 3, "correction": "fdr_bh"}
+    kw = {"columns": cols, "weight": weight, "n_resamples": 30, "seed": 3, "correction": "fdr_bh"}
     duck = hx.synergy_triads(path, engine="duckdb", **kw)
     pand = hx.synergy_triads(path, engine="pandas", **kw)
     assert duck["p_value"].nunique() > 1  # not a degenerate case
@@ -253,10 +253,10 @@ def test_integer_weights_are_expanded_for_permutations():
         ({"columns": ["v0", "v2"]}, hx.HelixnetValueError, "at least 3"),
         ({"order": 5}, hx.HelixnetValueError, "order"),
         ({"unit": "bits"}, hx.HelixnetValueError, "unit"),
-        ({"n_perm": 10}, hx.HelixnetValueError, "seed"),
-        ({"correction": "fdr_bh"}, hx.HelixnetValueError, "n_perm"),
-        ({"n_perm": 5, "seed": 1, "correction": "max", "alternative": "two-sided"}, hx.HelixnetValueError, "one-sided"),
-        ({"n_perm": 5, "seed": 1, "correction": "bonferroni"}, hx.HelixnetValueError, "correction"),
+        ({"n_resamples": 10, "seed": None}, hx.HelixnetValueError, "seed"),
+        ({"correction": "fdr_bh"}, hx.HelixnetValueError, "n_resamples"),
+        ({"n_resamples": 5, "seed": 1, "correction": "max", "alternative": "two-sided"}, hx.HelixnetValueError, "one-sided"),
+        ({"n_resamples": 5, "seed": 1, "correction": "bonferroni"}, hx.HelixnetValueError, "correction"),
         ({"columns": ["v0", "v2", "w"]}, hx.HelixnetValueError, "'w' has"),
         ({"columns": ["v0", "v2", "v3"], "weight": "v0"}, hx.HelixnetValueError, "weight"),
     ],
