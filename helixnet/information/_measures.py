@@ -935,14 +935,23 @@ def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
 
     Notes
     -----
-    Leydesdorff's routines take these seven (or fifteen) exclusive counts
-    from a bibliographic database; the all-absent cell is often not
+    Co-authorship studies count the documents in these seven (or fifteen)
+    exclusive cells, by the combination of university, industry and
+    government addresses, in a bibliographic database (Leydesdorff 2003;
+    Park, Hong & Leydesdorff 2005); the all-absent cell is often not
     observed, because documents without any address are not retrieved.
 
     References
     ----------
-    Leydesdorff, L., Park, H. W., & Lengyel, B. (2014). *Scientometrics* 99,
-    27-35. doi:10.1007/s11192-013-1079-4
+    Leydesdorff, L. (2003). The mutual information of
+    university-industry-government relations: An indicator of the Triple
+    Helix dynamics. *Scientometrics* 58(2), 445-467.
+    doi:10.1023/A:1026253130577
+
+    Park, H. W., Hong, H. D., & Leydesdorff, L. (2005). A comparison of the
+    knowledge-based innovation systems in the economies of South Korea and
+    the Netherlands using Triple Helix indicators. *Scientometrics* 65(1),
+    3-27. doi:10.1007/s11192-005-0257-4
 
     Examples
     --------
