@@ -37,6 +37,7 @@ extensions = [
     "myst_parser",
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
+    "sphinx-mathjax-offline",  # MathJax served from _static (the site works offline)
     "hx_api",
     "hx_cli",
 ]
@@ -75,7 +76,11 @@ numpydoc_validation_checks = set()
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 
-# ---- doctest (sphinx-build -b doctest docs docs/_build/doctest runs the pages' examples) ----
+# ---- doctest: `sphinx-build -b doctest docs docs/_build/doctest` (run by .ci/run) executes the
+# pages' ``doctest``/``testcode`` blocks. Bare ``>>>`` blocks are left out: those are the
+# docstrings' Examples, which pytest --doctest-modules already runs with the flags set in
+# setup.cfg (NUMBER, NORMALIZE_WHITESPACE).
+doctest_test_doctest_blocks = ""
 doctest_global_setup = "import helixnet as hx"
 
 # ---- gallery: every analyses/*.py, run as `python analyses/<name>.py --out DIR` -------------
@@ -103,6 +108,7 @@ html_theme = "pydata_sphinx_theme"
 html_title = f"helixnet {release}"
 html_static_path = ["_static"]
 html_css_files = ["helixnet.css"]
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_theme_options = {
     "navbar_align": "left",
