@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -115,7 +116,8 @@ def _type_of(schema: dict) -> str:
 def schemas_rst(schemas: dict) -> list[str]:
     lines = []
     for command, schema in schemas.items():
-        title = f"helixnet {command} --format json"
+        # the heading is the schema's own title: the command and the options giving this output
+        title = schema.get("title", f"helixnet {command}")  # e.g. "helixnet subordination --sensitivity"
         lines += [f".. _schema-{command}:", "", title, "-" * len(title), ""]
         if schema.get("type") == "object" and "properties" in schema:
             required = set(schema.get("required", ()))
@@ -138,6 +140,11 @@ class _GeneratedDirective(SphinxDirective):
         raise NotImplementedError
 
     def run(self):
+        import helixnet.cli
+
+        # the page is rebuilt whenever the parser or the schemas change
+        for source in sorted(Path(helixnet.cli.__file__).parent.glob("*.py")):
+            self.env.note_dependency(str(source))
         node = nodes.section()
         node.document = self.state.document
         nested_parse_with_titles(self.state, StringList(self.lines(), source=self.get_source_info()[0]), node)
