@@ -52,14 +52,17 @@ nitpicky = True
 # third-party and standard-library types named in signatures and docstrings; there is no
 # intersphinx (the build is offline), so these are rendered as plain text
 nitpick_ignore = [
-    ("py:class", "numpy.ndarray"),
-    ("py:class", "numpy.random.Generator"),
-    ("py:class", "pandas.DataFrame"),
-    ("py:class", "pandas.Series"),
-    ("py:class", "networkx.DiGraph"),
-    ("py:class", "networkx.Graph"),
-    ("py:class", "matplotlib.axes.Axes"),
-    ("py:class", "matplotlib.figure.Figure"),
+    ("py:class", "igraph.Graph"),
+    ("py:class", "random.Random"),
+    ("py:class", "scipy.stats.random_table"),
+    ("py:func", "networkx.algorithms.centrality.global_reaching_centrality"),
+    ("py:func", "networkx.algorithms.hierarchy.flow_hierarchy"),
+    ("py:func", "networkx.directed_edge_swap"),
+    ("py:func", "networkx.double_edge_swap"),
+    ("py:func", "numpy.bincount"),
+    ("py:func", "pandas.factorize"),
+    ("py:meth", "numpy.random.Generator.multinomial"),
+    ("py:meth", "numpy.random.SeedSequence.spawn"),
 ]
 
 # ---- autodoc / autosummary / numpydoc -----------------------------------------------------

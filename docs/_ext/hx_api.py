@@ -278,39 +278,83 @@ def _write(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------- Sphinx hooks
 
 _TARGETS: dict[str, str] = {}  # every public path and unique short name -> documented path
-_AMBIGUOUS: set[str] = set()
+_SHORT: dict[str, list] = {}  # short name -> the entries of that name
+_BY_QUALNAME: dict[str, Entry] = {}
 
 
 def _builder_inited(app):
     write_pages(Path(app.srcdir))
     _TARGETS.clear()
-    short: dict[str, set] = {}
+    _SHORT.clear()
+    _BY_QUALNAME.clear()
     for entries in public_api().values():
         for e in entries:
+            _BY_QUALNAME[e.qualname] = e
             for alias in e.aliases:
                 _TARGETS[alias] = e.qualname
-            short.setdefault(e.name, set()).add(e.qualname)
-    for name, targets in short.items():
-        if len(targets) == 1:
-            _TARGETS.setdefault(name, next(iter(targets)))
+            _SHORT.setdefault(e.name, []).append(e)
+    for name, entries in _SHORT.items():
+        if len(entries) == 1:
+            _TARGETS.setdefault(name, entries[0].qualname)
+
+
+def _has_attribute(cls, name: str) -> bool:
+    """`name` is an attribute of `cls`: a class member (a property) or an entry of the
+    Attributes section of its numpydoc docstring (instance attributes set in ``__init__``)."""
+    from numpydoc.docscrape import NumpyDocString
+
+    if hasattr(cls, name):
+        return True
+    try:
+        documented = NumpyDocString(inspect.getdoc(cls) or "")["Attributes"]
+    except Exception:  # noqa: BLE001 - a docstring numpydoc cannot parse has no Attributes section
+        return False
+    return any(name in [n.strip() for n in p.name.split(",")] for p in documented)
+
+
+def _resolve_target(env, node) -> str | None:
+    """The documented path a py reference to another public spelling stands for."""
+    target = node.get("reftarget", "")
+    reftype = node.get("reftype")
+    if target in _TARGETS and _TARGETS[target] != target:
+        return _TARGETS[target]
+    refdoc = node.get("refdoc", "")
+    page_entry = _BY_QUALNAME.get(refdoc.rsplit("/", 1)[-1]) if refdoc.startswith("api/generated/") else None
+    if "." not in target and target in _SHORT and page_entry is not None:
+        # a short name shared by several objects: the one defined next to the referring object
+        home = getattr(page_entry.obj, "__module__", None)
+        near = [e for e in _SHORT[target] if getattr(e.obj, "__module__", None) == home]
+        if len(near) == 1:
+            return near[0].qualname
+    if reftype == "attr":
+        # an attribute of a result class (``unit``, ``Class.field``, ``helixnet.x.Class.field``)
+        # links to the class's page, where its Attributes section describes it
+        owner, _, attr = target.rpartition(".")
+        candidates = []
+        if owner:
+            key = _TARGETS.get(owner, owner)
+            if key in _BY_QUALNAME:
+                candidates.append(_BY_QUALNAME[key])
         else:
-            _AMBIGUOUS.add(name)
+            cls_name = node.get("py:class")
+            if cls_name:
+                key = _TARGETS.get(f"{node.get('py:module')}.{cls_name}", _TARGETS.get(cls_name))
+                if key in _BY_QUALNAME:
+                    candidates.append(_BY_QUALNAME[key])
+        for entry in candidates:
+            if inspect.isclass(entry.obj) and _has_attribute(entry.obj, attr):
+                return entry.qualname
+    return None
 
 
 def _missing_reference(app, env, node, contnode):
     if node.get("refdomain") != "py":
         return None
-    target = node.get("reftarget", "")
-    resolved = _TARGETS.get(target)
-    if resolved is None or resolved == target:
+    resolved = _resolve_target(env, node)
+    if resolved is None or resolved == node.get("reftarget"):
         return None
     domain = env.get_domain("py")
-    builder = app.builder
-    for role in ("obj",):
-        refnode = domain.resolve_xref(env, node["refdoc"], builder, role, resolved, node, contnode)
-        if refnode is not None:
-            return refnode
-    return None
+    return domain.resolve_xref(env, node["refdoc"], app.builder, "obj", resolved, node, contnode)
 
 
 def setup(app):
