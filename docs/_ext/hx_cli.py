@@ -28,8 +28,12 @@ def _indent(text: str, n: int = 3) -> list[str]:
 
 def _escape(text: str) -> str:
     """Inline text with rst markup characters neutralised (help strings are plain text)."""
+    import re
+
     for ch in ("\\", "*", "`", "|", "_"):
         text = text.replace(ch, "\\" + ch)
+    # options as literals, so "--force" is not typeset as an en dash
+    text = re.sub(r"(?<![\w`-])(--?[a-z0-9][a-z0-9-]*)", r"``\1``", text)
     return " ".join(text.split())
 
 
