@@ -586,7 +586,11 @@ def _classify_text(org: str, address: str, country, compiled):
     if not address:
         return hit
     used = {p.strip() for p in org.split(",")}
-    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")[:-1]]
+    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")]
+    if country is not None:
+        # the last part is the country; without one (MEDLINE often ends "..., The Ohio State
+        # University.") the last part is read as any other
+        rest = rest[:-1]
     rest = [p for p in rest if p and p not in used and not re.search(r"\d", p) and not _PLACES.match(p)]
     if not rest:
         return hit
