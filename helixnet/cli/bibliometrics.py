@@ -97,11 +97,11 @@ def run(args):
     import math
     import sys
 
-    from helixnet import bibliometrics as bib
+    from helixnet.bibliometrics import _pipeline as bib
     from helixnet.cli._common import UsageError, note, show_progress
     from helixnet.cli._output import Output
     from helixnet.exceptions import HelixnetValueError
-    from helixnet.information import synergy, venn_table
+    from helixnet.information._measures import synergy, venn_table
 
     if args.seed is not None and not args.bootstrap:
         raise UsageError("--seed goes with --bootstrap")
