@@ -12,7 +12,7 @@ and a ministry in ``UIG``, one with none of them in ``none``. This module
 * classifies each address into a sector (U science, I business,
   G government, O other) by transparent, editable rules: the ROR type of an
   OpenAlex institution, else ordered patterns on the address text
-  (``helixnet/rules/address_rules.csv``), every decision explainable by the
+  (``helixnet/bibliometrics/rules/address_rules.csv``), every decision explainable by the
   rule that fired;
 * counts documents per Venn cell and computes T_UIG (and the four-dimensional
   version with international co-authorship as ``F``) per year or country,
