@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Result", "seed_value"]
+__all__ = ["Result", "seed_value", "short_repr"]
 
 #: Most rows of ``to_frame()`` shown by ``_repr_html_`` (the first and last half).
 HTML_MAX_ROWS = 60
@@ -52,7 +52,7 @@ class Result:
         raise NotImplementedError(f"{type(self).__name__}.to_dict")
 
     def __repr__(self) -> str:
-        parts = ", ".join(f"{name}={_short(getattr(self, name))}" for name in self._repr_fields)
+        parts = ", ".join(f"{name}={short_repr(getattr(self, name))}" for name in self._repr_fields)
         return f"{type(self).__name__}({parts})"
 
     def _repr_html_(self) -> str:
@@ -76,7 +76,7 @@ def seed_value(seed: Any) -> int | None:
     return None
 
 
-def _short(value: Any) -> str:
+def short_repr(value: Any) -> str:
     """A value as a repr shows it: numbers to 6 significant digits, tables by their shape."""
     import numpy as np
 
@@ -84,7 +84,7 @@ def _short(value: Any) -> str:
         return str(bool(value))
     if isinstance(value, (float, np.floating)):
         x = float(value)
-        return f"{x:.6g}" if math.isfinite(x) else str(x)
+        return repr(float(f"{x:.6g}")) if math.isfinite(x) else str(x)
     if isinstance(value, (int, np.integer)):
         return str(int(value))
     if isinstance(value, tuple):

@@ -17,10 +17,12 @@ from __future__ import annotations
 import functools
 
 from helixnet.networks._matrix import binary, group_codes, grouped_graph, tie_matrix
+from helixnet._jsonable import jsonable
+from helixnet._result import Result, short_repr
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import InvalidGraphError
 
-__all__ = ["hierarchy", "ei_index", "HIERARCHY_KEYS"]
+__all__ = ["hierarchy", "ei_index", "HIERARCHY_KEYS", "HierarchyResult"]
 
 #: Keys of the mapping :func:`hierarchy` returns, in order.
 HIERARCHY_KEYS = (
@@ -37,6 +39,32 @@ HIERARCHY_KEYS = (
 )
 
 _NAN = float("nan")
+
+
+class HierarchyResult(Result, dict):
+    """The measures of :func:`hierarchy`: a dict ``{measure: value}`` with the result protocol.
+
+    Keys :data:`HIERARCHY_KEYS` in that order, float values (NaN where a
+    measure is undefined). Everything a dict does works (``h["krackhardt"]``,
+    ``dict(h)``, iteration, equality with a dict); :meth:`to_frame` gives
+    one row per measure (columns ``metric``, ``value``) and :meth:`to_dict`
+    a plain dict with NaN as None.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "HierarchyResult(" + ", ".join(f"{k}={short_repr(v)}" for k, v in self.items()) + ")"
+
+    def to_frame(self):
+        """One row per measure: ``metric``, ``value``."""
+        import pandas as pd
+
+        return pd.DataFrame({"metric": list(self), "value": [float(v) for v in self.values()]})
+
+    def to_dict(self) -> dict:
+        """A plain dict of the measures (NaN becomes None)."""
+        return jsonable(dict(self))
 
 
 def _weighted_graph(func):
@@ -200,8 +228,9 @@ def hierarchy(G, weight="weight"):
 
     Returns
     -------
-    dict
-        Keys :data:`HIERARCHY_KEYS` in that order, float values: krackhardt,
+    HierarchyResult
+        A dict with the result protocol (``to_frame``, ``to_dict``). Keys
+        :data:`HIERARCHY_KEYS` in that order, float values: krackhardt,
         connectedness, efficiency, lub, flow, flow_weighted, global_reaching,
         global_reaching_weighted, reciprocity, reciprocity_weighted. A
         measure undefined on `G` (e.g. reciprocity without ties) is NaN.
@@ -307,7 +336,7 @@ def hierarchy(G, weight="weight"):
     W.eliminate_zeros()
     A = binary(W)
     m = A.nnz
-    out = dict.fromkeys(HIERARCHY_KEYS, _NAN)
+    out = HierarchyResult.fromkeys(HIERARCHY_KEYS, _NAN)
     if n == 0:
         return out
 
