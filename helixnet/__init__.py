@@ -80,6 +80,7 @@ _LAZY = {
     "sector_brokerage": "helixnet.networks",
     "brokerage_global": "helixnet.networks",
     "hierarchy": "helixnet.networks",
+    "HierarchyResult": "helixnet.networks",
     "ei_index": "helixnet.networks",
     "mediation": "helixnet.networks",
     "MediationResult": "helixnet.networks",

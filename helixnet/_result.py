@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Result", "seed_value", "short_repr"]
+__all__ = ["Result", "MeasureDict", "seed_value", "short_repr"]
 
 #: Most rows of ``to_frame()`` shown by ``_repr_html_`` (the first and last half).
 HTML_MAX_ROWS = 60
@@ -63,6 +63,32 @@ class Result:
         table = frame.to_html(escape=True, max_rows=HTML_MAX_ROWS, border=0, index=not plain_index)
         return (f'<div class="helixnet-result"><p><code>{html.escape(repr(self))}</code></p>\n'
                 f"{table}\n</div>")
+
+
+class MeasureDict(Result, dict):
+    """A dict ``{measure: value}`` with the result protocol (for functions that return named numbers).
+
+    Everything a dict does works (indexing, ``dict(m)``, iteration, equality
+    with a dict); :meth:`to_frame` gives one row per measure (columns
+    ``metric``, ``value``), :meth:`to_dict` a plain dict with NaN as None.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(" + ", ".join(f"{k}={short_repr(v)}" for k, v in self.items()) + ")"
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per measure: ``metric``, ``value``."""
+        import pandas as pd
+
+        return pd.DataFrame({"metric": list(self), "value": [float(v) for v in self.values()]})
+
+    def to_dict(self) -> dict:
+        """A plain dict of the measures (NaN becomes None)."""
+        from helixnet._jsonable import jsonable
+
+        return jsonable(dict(self))
 
 
 def seed_value(seed: Any) -> int | None:

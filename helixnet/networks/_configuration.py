@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from helixnet._jsonable import jsonable, records as _records
-from helixnet._result import Result, seed_value
+from helixnet._result import MeasureDict, Result, seed_value
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
 
@@ -38,6 +38,7 @@ __all__ = [
     "configuration",
     "ConfigurationResult",
     "subordination_metrics",
+    "SubordinationMetrics",
     "normalize_layers",
     "read_graph",
     "archetype_graph",
@@ -646,8 +647,9 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
 
     Returns
     -------
-    dict
-        Keys as :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
+    SubordinationMetrics
+        A dict with the result protocol (``to_frame``, ``to_dict``). Keys as
+        :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
 
     Raises
     ------
@@ -675,7 +677,14 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
     """
     reading = check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
-    return _values(F, F.sec)[0]
+    return SubordinationMetrics(_values(F, F.sec)[0])
+
+
+class SubordinationMetrics(MeasureDict):
+    """The indicators of :func:`subordination_metrics`: a dict ``{indicator: value}`` with the
+    result protocol (``to_frame``: columns ``metric``, ``value``; ``to_dict``: NaN as None)."""
+
+    __slots__ = ()
 
 
 @actor_graph

@@ -17,8 +17,7 @@ from __future__ import annotations
 import functools
 
 from helixnet.networks._matrix import binary, group_codes, grouped_graph, tie_matrix
-from helixnet._jsonable import jsonable
-from helixnet._result import Result, short_repr
+from helixnet._result import MeasureDict
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import InvalidGraphError
 
@@ -41,7 +40,7 @@ HIERARCHY_KEYS = (
 _NAN = float("nan")
 
 
-class HierarchyResult(Result, dict):
+class HierarchyResult(MeasureDict):
     """The measures of :func:`hierarchy`: a dict ``{measure: value}`` with the result protocol.
 
     Keys :data:`HIERARCHY_KEYS` in that order, float values (NaN where a
@@ -52,19 +51,6 @@ class HierarchyResult(Result, dict):
     """
 
     __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "HierarchyResult(" + ", ".join(f"{k}={short_repr(v)}" for k, v in self.items()) + ")"
-
-    def to_frame(self):
-        """One row per measure: ``metric``, ``value``."""
-        import pandas as pd
-
-        return pd.DataFrame({"metric": list(self), "value": [float(v) for v in self.values()]})
-
-    def to_dict(self) -> dict:
-        """A plain dict of the measures (NaN becomes None)."""
-        return jsonable(dict(self))
 
 
 def _weighted_graph(func):
