@@ -88,6 +88,7 @@ _LAZY = {
     "ConfigurationResult": "helixnet.networks",
     "archetype_graph": "helixnet.networks",
     "subordination_metrics": "helixnet.networks",
+    "SubordinationMetrics": "helixnet.networks",
     "sensitivity": "helixnet.kazakhstan",
     "SensitivityResult": "helixnet.networks",
     "significance": "helixnet.networks",
