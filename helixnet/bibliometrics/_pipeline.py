@@ -48,6 +48,8 @@ from pathlib import Path
 
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 __all__ = [
@@ -88,8 +90,8 @@ _DOCUMENT_COLUMNS = ["doc_id", "year", "title", "source_format", "file"]
 # records
 
 
-@dataclass
-class Records:
+@dataclass(repr=False)
+class Records(Result):
     """Documents and their addresses, read from one or more export files.
 
     Attributes
@@ -126,6 +128,22 @@ class Records:
     def n_records(self) -> int:
         """Number of distinct documents."""
         return len(self.documents)
+
+    def __repr__(self) -> str:
+        return (f"Records(n_records={self.n_records}, addresses={len(self.addresses)}, "
+                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
+                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
+
+    def to_frame(self):
+        """The :attr:`documents` table (one row per document; :attr:`addresses` holds their addresses)."""
+        return self.documents
+
+    def to_dict(self) -> dict:
+        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
+        of ``documents`` and ``addresses`` (missing values as None)."""
+        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
+                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
+                         "documents": self.documents, "addresses": self.addresses})
 
 
 def detect_format(text: str) -> str:
