@@ -73,9 +73,23 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet.exceptions import HelixnetValueError, InputFileError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from distributed import Client
+
+    from helixnet._typing import PathLike
+
+#: One OpenAlex id or ISO code, or several.
+Ids = str | Sequence[str]
+#: A publication year or an inclusive range (an open end is None).
+Years = int | tuple[int | None, int | None]
 
 __all__ = [
     "openalex",
@@ -122,7 +136,7 @@ _COUNT_COLUMNS = ["country", "year", "U", "I", "G", "F", "untyped", "n_countries
 # sector map and classification of untyped addresses
 
 
-def ror_sector_map(ror_types=None) -> dict:
+def ror_sector_map(ror_types: PathLike | pd.DataFrame | Mapping[str, str] | None = None) -> dict[str, str]:
     """The ROR type → sector map: the bundled CSV, or `ror_types` instead.
 
     Parameters
@@ -219,7 +233,7 @@ class _Untyped:
 # snapshot files
 
 
-def snapshot_files(snapshot) -> list:
+def snapshot_files(snapshot: PathLike | Sequence[PathLike]) -> list[str]:
     """The works partitions of an OpenAlex snapshot folder, sorted.
 
     `snapshot` is the snapshot root (holding ``data/works`` or ``works``),
@@ -444,7 +458,14 @@ def counts_from_records(records):
     return _normalise_counts(ds[_COUNT_COLUMNS])
 
 
-def count_works(works, *, engine: str = "duckdb", scheduler=None, ror_types=None, rules=None):
+def count_works(
+    works: PathLike | Sequence[PathLike],
+    *,
+    engine: Literal["duckdb", "dask", "records"] = "duckdb",
+    scheduler: str | Client | None = None,
+    ror_types: PathLike | pd.DataFrame | Mapping[str, str] | None = None,
+    rules: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Count works per (country, year, U, I, G, F, untyped).
 
     Parameters
@@ -839,10 +860,27 @@ def _check_base_url(base_url) -> str:
     return base_url
 
 
-def fetch_works(cache_dir, *, country=None, institution=None, years=None, concept=None, topic=None,
-                filter=None, mailto=None, api_key=None, max_works=None, per_page: int = 200,
-                base_url: str = API_URL, retries: int = 8, backoff: float = 1.0, max_wait: float = 300.0,
-                timeout: float = 60.0, sleep=time.sleep, progress: bool = False) -> dict:
+def fetch_works(
+    cache_dir: PathLike,
+    *,
+    country: Ids | None = None,
+    institution: Ids | None = None,
+    years: Years | None = None,
+    concept: Ids | None = None,
+    topic: Ids | None = None,
+    filter: str | None = None,
+    mailto: str | None = None,
+    api_key: str | None = None,
+    max_works: int | None = None,
+    per_page: int = 200,
+    base_url: str = API_URL,
+    retries: int = 8,
+    backoff: float = 1.0,
+    max_wait: float = 300.0,
+    timeout: float = 60.0,
+    sleep: Callable[[float], object] = time.sleep,
+    progress: bool = False,
+) -> dict[str, Any]:
     """Download works from the OpenAlex API into a resumable page cache.
 
     Pages are requested with cursor paging (``cursor=*``, then each

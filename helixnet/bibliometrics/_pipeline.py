@@ -44,11 +44,22 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
 from helixnet.exceptions import HelixnetValueError, InputFileError
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from helixnet._typing import PathLike
+
+#: Formats :func:`read_records` reads (``"auto"`` detects one of the others).
+RecordFormat = Literal["auto", "wos", "wos_tab", "scopus", "openalex", "medline"]
 
 __all__ = [
     "Records",
@@ -274,8 +285,13 @@ def _checked_year(rec):
     return rec
 
 
-def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
-                 n_jobs: int | None = None, progress: bool = False) -> Records:
+def read_records(
+    paths: PathLike | Sequence[PathLike],
+    format: RecordFormat = "auto",
+    skip_bad_records: bool = False,
+    n_jobs: int | None = None,
+    progress: bool = False,
+) -> Records:
     """Read bibliographic export files into :class:`Records`.
 
     Files are parsed as streams (read in blocks of about 1 MB), so the
@@ -499,7 +515,7 @@ def _merge(results, paths) -> Records:
 # classification
 
 
-def load_rules():
+def load_rules() -> pd.DataFrame:
     """The address classification rules, as an editable DataFrame.
 
     Columns: ``rule_id``, ``precedence`` (lower is tried first), ``sector``
@@ -528,7 +544,7 @@ def _name_list(filename: str) -> str:
     return r"\b(" + "|".join(f"(?:{n})" for n in names if n) + r")\b"
 
 
-def load_ror_types():
+def load_ror_types() -> pd.DataFrame:
     """The mapping of ROR organisation types to sectors (editable DataFrame).
 
     Columns ``ror_type``, ``sector`` and ``reason``: education → U,
@@ -601,7 +617,7 @@ def _classify_text(org: str, address: str, country, compiled):
     return sector, f"{rule}+place", part
 
 
-def classify_address(address: str, country: str | None = None, rules=None) -> dict:
+def classify_address(address: str, country: str | None = None, rules: pd.DataFrame | None = None) -> dict[str, Any]:
     """Sector of one written address, with the rule that decided it.
 
     The address is cut into organisation, city and country as Web of Science
@@ -643,7 +659,7 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
 
-def split_address(address: str):
+def split_address(address: str) -> tuple[str, str | None]:
     """(organisation, country) of a written address ``Org, Subunit, City, Country``.
 
     The country is an ISO 3166 code (or None when no part names one); the
@@ -657,7 +673,9 @@ def split_address(address: str):
     return _fmt.split_address(address)
 
 
-def address_classifier(rules=None):
+def address_classifier(
+    rules: pd.DataFrame | None = None,
+) -> Callable[[str, str, str | None], tuple[str | None, str | None]]:
     """A function ``(organisation, address, country) -> (sector, rule)`` deciding as :func:`classify`.
 
     It is the decision :func:`classify` makes for an address without a ROR
@@ -674,14 +692,14 @@ def address_classifier(rules=None):
     """
     compiled = _compile_rules(load_rules() if rules is None else rules)
 
-    def decide(organisation: str, address: str, country):
+    def decide(organisation: str, address: str, country: str | None) -> tuple[str | None, str | None]:
         sector, rule, _ = _classify_text(organisation, address, country, compiled)
         return sector, rule
 
     return decide
 
 
-def load_ror_dump(path) -> dict:
+def load_ror_dump(path: PathLike) -> dict[tuple[str, str | None], str]:
     """Organisation names of an offline ROR data dump, mapped to their ROR type.
 
     Reads the public ROR data-dump JSON (https://ror.readme.io/docs/data-dump;
@@ -760,7 +778,12 @@ def _ror_lookup(org: str, country, ror: dict):
     return None, None
 
 
-def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
+def classify(
+    records: Records,
+    rules: pd.DataFrame | None = None,
+    ror_types: pd.DataFrame | None = None,
+    ror: dict[tuple[str, str | None], str] | PathLike | None = None,
+) -> Records:
     """Assign a sector to every address of `records`.
 
     Decisions, in order: an OpenAlex institution by its ROR ``type``
@@ -878,7 +901,7 @@ def _classified(records: Records) -> Records:
     return records if "sector" in records.addresses.columns else classify(records)
 
 
-def address_sectors(records: Records, country: str | None = None):
+def address_sectors(records: Records, country: str | None = None) -> pd.DataFrame:
     """Addresses per sector: counts and shares.
 
     Parameters
@@ -927,7 +950,7 @@ def address_sectors(records: Records, country: str | None = None):
                          "share": [x / total if total else float("nan") for x in n]})
 
 
-def audit(records: Records):
+def audit(records: Records) -> pd.DataFrame:
     """Addresses no rule classified, most frequent first.
 
     Returns
@@ -956,7 +979,7 @@ def audit(records: Records):
 # counting
 
 
-def document_sectors(records: Records, country: str | None = None):
+def document_sectors(records: Records, country: str | None = None) -> pd.DataFrame:
     """Each document's sector set: the union over its addresses.
 
     Parameters
@@ -1080,8 +1103,13 @@ def _cells(dims):
     return ["".join(c) for r in range(1, len(dims) + 1) for c in combinations(dims, r)]
 
 
-def venn_counts(records: Records, by: str | None = None, country: str | None = None,
-                international: bool = False, no_address: str = "exclude"):
+def venn_counts(
+    records: Records,
+    by: Literal["year", "country"] | None = None,
+    country: str | None = None,
+    international: bool = False,
+    no_address: Literal["exclude", "none"] = "exclude",
+) -> pd.DataFrame:
     """Documents per Venn cell of their sector set.
 
     A document falls in exactly one cell: the set of U, I, G (and, with
@@ -1262,7 +1290,7 @@ def _interval_of_all(boot, k):
     return float(row["ci_low"]), float(row["ci_high"])
 
 
-def coauthorship_network(records: Records, min_weight: int = 1):
+def coauthorship_network(records: Records, min_weight: int = 1) -> nx.Graph:
     """The institution co-authorship network.
 
     Nodes are institutions (the part of the address that fired the

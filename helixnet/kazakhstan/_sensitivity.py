@@ -12,6 +12,8 @@ any function from graph to graph, so users pass their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING
 
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import HelixnetTypeError
@@ -25,6 +27,9 @@ from helixnet.networks._sensitivity import (
     sensitivity_table,
     unit_weights,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "sensitivity",
@@ -102,7 +107,9 @@ def _is_planned(d):
     return "planned" in as_set(d.get("status"))
 
 
-def default_variants(G, merge=PILOT_CLUSTERS, merged_name: str = "pilot_clusters") -> dict:
+def default_variants(
+    G: nx.Graph, merge: Iterable[Hashable] = PILOT_CLUSTERS, merged_name: str = "pilot_clusters"
+) -> dict[str, Callable[[nx.Graph], nx.Graph]]:
     """The standard coding variants of `G`, by name (each a function graph -> graph).
 
     Parameters

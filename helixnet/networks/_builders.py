@@ -50,6 +50,7 @@ import copy
 from dataclasses import dataclass
 from itertools import combinations
 from numbers import Real
+from typing import TYPE_CHECKING, Literal
 
 from helixnet._validation import SECTORS, check_actor_graph, weight_value
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
@@ -61,6 +62,12 @@ from helixnet.networks._io import (
     write_gexf,
     write_graphml,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    import networkx as nx
+    import pandas as pd
 
 __all__ = [
     "VennCounts",
@@ -170,7 +177,7 @@ def _nodes_from_frame(G, nodes, node_col="node"):
         G.add_node(node, **{k: v for k, v in attrs.items() if v is not None})
 
 
-def from_edges(edges, nodes, *, directed=True):
+def from_edges(edges: pd.DataFrame, nodes: pd.DataFrame, *, directed: bool = True) -> nx.Graph:
     """Build an actor graph from your own edge and node tables.
 
     Parameters
@@ -249,7 +256,7 @@ def from_edges(edges, nodes, *, directed=True):
     return G
 
 
-def to_frames(G):
+def to_frames(G: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Tidy node and edge tables of a graph.
 
     Parameters
@@ -305,7 +312,7 @@ def to_frames(G):
     return nodes, edges
 
 
-def from_frames(nodes, edges, *, directed=None):
+def from_frames(nodes: pd.DataFrame, edges: pd.DataFrame, *, directed: bool | None = None) -> nx.Graph:
     """Inverse of :func:`to_frames` (a thin wrapper of :func:`from_edges`).
 
     Parameters
@@ -341,7 +348,15 @@ def from_frames(nodes, edges, *, directed=None):
     return from_edges(edges, nodes, directed=directed)
 
 
-def from_bipartite(memberships, nodes, *, actor="actor", event="event", weight=None, counting="whole"):
+def from_bipartite(
+    memberships: pd.DataFrame,
+    nodes: pd.DataFrame,
+    *,
+    actor: str = "actor",
+    event: str = "event",
+    weight: str | None = None,
+    counting: Literal["whole", "fractional"] = "whole",
+) -> nx.Graph:
     """Actor graph from actor x event memberships (co-authorships, joint projects, clusters).
 
     Each event *e* with :math:`k_e` distinct participants and weight
@@ -481,7 +496,14 @@ class VennCounts:
     dims: str
 
 
-def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector"):
+def venn_counts(
+    data: nx.Graph | Mapping[object, Iterable[str]],
+    *,
+    dims: str = "UIG",
+    unit: Literal["edges", "events"] = "edges",
+    weight: str | None = "weight",
+    attr: str = "sector",
+) -> VennCounts:
     """Classify relationships by the set of sectors they join (Leydesdorff's method).
 
     Each relationship *r* -- an edge, or an event with all its participants

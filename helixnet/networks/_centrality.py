@@ -21,6 +21,7 @@ Conventions shared by every measure
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,12 @@ import pandas as pd
 from helixnet.networks._matrix import Prepared, adjacency_lists, brandes, dijkstra_counts, tied
 from helixnet._validation import SECTORS, actor_graph, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: Libraries :func:`centrality` can compute with.
+Backend = Literal["networkx", "igraph"]
 
 __all__ = ["centrality", "sector_centrality", "CENTRALITY_COLUMNS", "MEASURES", "GROUP_COLUMNS"]
 
@@ -570,7 +577,9 @@ def _networkx_hours(n, m, directed=True) -> float:
 GROUP_COLUMNS = ("group_degree", "group_in_degree", "group_out_degree", "group_betweenness", "group_closeness")
 
 
-def sector_centrality(G_or_table, backend: str = "networkx", weight: str | None = "weight") -> pd.DataFrame:
+def sector_centrality(
+    G_or_table: nx.Graph | pd.DataFrame, backend: Backend = "networkx", weight: str | None = "weight"
+) -> pd.DataFrame:
     r"""Each sector's share of every centrality, and the group centrality of each sector.
 
     .. math::

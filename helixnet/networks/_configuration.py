@@ -25,12 +25,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: A value of ``reading=``: ties as directed flows or as undirected relationships.
+Reading = Literal["flows", "relationships"]
 
 __all__ = [
     "configuration",
@@ -240,7 +247,7 @@ def _clean(value):
 # --------------------------------------------------------------------------- reading the graph
 
 
-def normalize_layers(G, weight: str | None = "weight"):
+def normalize_layers(G: nx.Graph, weight: str | None = "weight") -> nx.Graph:
     r"""A copy of `G` whose tie weights are in one unit: each layer's mean tie is 1.
 
     .. math:: w'_{uv} = \sum_{r \in R_{uv}} \frac{w_r}{\bar w_{\ell(r)}},
@@ -336,7 +343,9 @@ def check_reading(reading, G):
     return reading
 
 
-def read_graph(G, reading: str | None = None, weight: str | None = "weight", normalize: bool = True):
+def read_graph(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> nx.Graph:
     """The graph as :func:`configuration` reads it: layers in one unit, ties as flows or relationships.
 
     Parameters
@@ -618,8 +627,9 @@ def _check_settings(n_null, level, seed):
 
 
 @actor_graph
-def subordination_metrics(G, reading: str | None = None, weight: str | None = "weight",
-                          normalize: bool = True) -> dict:
+def subordination_metrics(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> dict[str, float]:
     r"""The observed indicators of :data:`INDICATORS`, as a dict of floats.
 
     .. math::

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from helixnet._validation import SECTORS, actor_graph
 from helixnet.networks._matrix import Prepared, dijkstra_counts, tied
 from helixnet.exceptions import HelixnetValueError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["mediation", "MediationResult"]
 
@@ -86,7 +90,11 @@ class MediationResult:
 
 @actor_graph
 def mediation(
-    G, weight: str | None = "weight", broker: str = "G", ends=("U", "I"), directed: bool | None = None
+    G: nx.Graph,
+    weight: str | None = "weight",
+    broker: str = "G",
+    ends: tuple[str, str] = ("U", "I"),
+    directed: bool | None = None,
 ) -> MediationResult:
     r"""How much of the connectivity between two sectors passes through a third.
 

@@ -11,12 +11,17 @@ transformations are here: :func:`drop_ties`, :func:`merge_nodes`,
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "sensitivity_table",
@@ -37,11 +42,11 @@ SENSITIVITY_N_NULL = 99
 # --------------------------------------------------------------------------- transformations
 
 
-def as_set(value):
+def as_set(value: object) -> set[str]:
     return set(str(value).split(";")) if value is not None else set()
 
 
-def drop_ties(G, predicate):
+def drop_ties(G: nx.Graph, predicate: Callable[[dict[str, Any]], bool]) -> nx.Graph:
     """A copy of `G` without the ties for which ``predicate(data)`` is true.
 
     Parameters
@@ -89,7 +94,7 @@ def drop_ties(G, predicate):
     return H
 
 
-def merge_nodes(G, nodes, into: str, label: str | None = None):
+def merge_nodes(G: nx.Graph, nodes: Iterable[Hashable], into: str, label: str | None = None) -> nx.Graph:
     """A copy of `G` with `nodes` merged into one node `into` (ties summed, self-ties dropped).
 
     Parameters
@@ -158,7 +163,7 @@ def merge_nodes(G, nodes, into: str, label: str | None = None):
     return H
 
 
-def unit_weights(G):
+def unit_weights(G: nx.Graph) -> nx.Graph:
     """A copy of `G` in which every tie has weight 1 (its records are dropped).
 
     Examples
@@ -176,7 +181,7 @@ def unit_weights(G):
     return H
 
 
-def reassign_sectors(G, mapping):
+def reassign_sectors(G: nx.Graph, mapping: Mapping[Hashable, str]) -> nx.Graph:
     """A copy of `G` with the sectors of the nodes in `mapping` replaced (others kept).
 
     Raises

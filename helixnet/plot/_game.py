@@ -21,10 +21,16 @@ Mêgnigbêto, E. (2024). *Journal of Data and Information Science* 9(1),
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from helixnet.exceptions import HelixnetTypeError
 from helixnet.plot._base import CATEGORY_PALETTE, SECTOR_PALETTE
 from helixnet.plot._base import new_axes
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from helixnet.information import GameResult
 
 __all__ = ["game_core", "ternary_xy"]
 
@@ -46,7 +52,7 @@ def ternary_xy(x_u: float, x_i: float, x_g: float) -> tuple[float, float]:
     return ((x_i + x_g / 2) / total, (x_g * _H) / total)
 
 
-def game_core(result, *, zoom: bool = False, ax=None):
+def game_core(result: GameResult, *, zoom: bool = False, ax: Axes | None = None) -> Axes:
     """Draw the core of a Triple Helix game on a ternary diagram.
 
     Parameters

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from helixnet._typing import Unit
+    from helixnet.information import BootstrapResult, DecompositionResult, ShapleyResult, SynergyResult
+    from helixnet.networks import VennCounts
 from helixnet.plot._base import (
     CATEGORY_PALETTE,
     SECTOR_PALETTE,
@@ -29,15 +38,15 @@ _VENN_KEYS = ("U", "I", "G", "UI", "UG", "IG", "UIG")
 
 
 def venn3(
-    counts: Mapping,
+    counts: Mapping[str, float] | VennCounts | SynergyResult,
     *,
-    t_values: Mapping | None = None,
+    t_values: Mapping[str, float] | None = None,
     none: float = 0,
-    unit: str = "mbit",
+    unit: Unit = "mbit",
     labels: Sequence[str] = ("U", "I", "G"),
     title: str | None = None,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Axes:
     """Three-set Venn diagram of sector overlaps, annotated with every T.
 
     The seven regions hold the counts of relationships joining exactly those
@@ -204,7 +213,7 @@ def _venn_cells_of(res):
 
 
 def synergy_interval(
-    data,
+    data: pd.DataFrame | BootstrapResult,
     *,
     label: str = "label",
     estimate: str = "T",
@@ -213,8 +222,8 @@ def synergy_interval(
     unit: str = "mbit",
     k: str = "k",
     n_dims: int = 3,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Axes:
     """Point estimates of T (or R) with their bootstrap confidence intervals.
 
     The axis label names the quantity and its sign reading: the mutual
@@ -307,8 +316,16 @@ def synergy_interval(
     return ax
 
 
-def decomposition_bars(data, *, group: str = "group", contribution: str = "contribution",
-                       between: float | None = None, unit: str = "mbit", n_dims: int = 3, ax=None):
+def decomposition_bars(
+    data: pd.DataFrame | DecompositionResult,
+    *,
+    group: str = "group",
+    contribution: str = "contribution",
+    between: float | None = None,
+    unit: str = "mbit",
+    n_dims: int = 3,
+    ax: Axes | None = None,
+) -> Axes:
     """Within-group contributions and the between-group term of T, as bars.
 
     Parameters
@@ -385,7 +402,9 @@ def decomposition_bars(data, *, group: str = "group", contribution: str = "contr
     return ax
 
 
-def shapley_bars(values, *, unit: str = "mbit", ax=None):
+def shapley_bars(
+    values: ShapleyResult | pd.DataFrame | pd.Series, *, unit: str = "mbit", ax: Axes | None = None
+) -> Axes:
     """Shapley values of the players (regions, sectors), sorted, as bars.
 
     Parameters
@@ -451,9 +470,19 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
     return ax
 
 
-def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = None,
-                      high: str | None = None, hue: str | None = None, unit: str = "mbit",
-                      k: str = "k", n_dims: int = 3, ax=None):
+def synergy_over_time(
+    data: pd.DataFrame,
+    *,
+    x: str = "year",
+    y: str = "T",
+    low: str | None = None,
+    high: str | None = None,
+    hue: str | None = None,
+    unit: str = "mbit",
+    k: str = "k",
+    n_dims: int = 3,
+    ax: Axes | None = None,
+) -> Axes:
     """T (or R) over time for one or several series, with an optional interval band.
 
     The axis label names the quantity and its sign reading, as in

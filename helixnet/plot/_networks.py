@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet._validation import SECTORS
 from helixnet.exceptions import HelixnetValueError
@@ -17,6 +18,13 @@ from helixnet.plot._base import (
     fmt,
     EDGE_STYLES,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from helixnet.networks import ConfigurationResult, MediationResult
 
 __all__ = [
     "sector_layout",
@@ -32,7 +40,7 @@ __all__ = [
 # --------------------------------------------------------------------------- networks
 
 
-def sector_layout(G, attr: str = "sector", radius: float = 0.55):
+def sector_layout(G: nx.Graph, attr: str = "sector", radius: float = 0.55) -> dict[Hashable, tuple[float, float]]:
     """Deterministic positions: one cluster per sector at the corners of a helix triangle.
 
     G at the top, U bottom left, I bottom right, O below in the middle; within
@@ -93,7 +101,7 @@ def sector_layout(G, attr: str = "sector", radius: float = 0.55):
     return pos
 
 
-def shell_layout(G, attr: str = "sector"):
+def shell_layout(G: nx.Graph, attr: str = "sector") -> dict[Hashable, tuple[float, float]]:
     """Deterministic positions on one circle, each sector an arc of it.
 
     Clockwise from the top: G, I, O, U (the helix triangle's order, so U
@@ -151,9 +159,9 @@ def shell_layout(G, attr: str = "sector"):
 
 
 def actor_network(
-    G,
+    G: nx.Graph,
     *,
-    layout="auto",
+    layout: Literal["auto", "sector", "shell", "spring"] | Mapping[Hashable, Sequence[float]] = "auto",
     seed: int = 0,
     attr: str = "sector",
     weight: str = "weight",
@@ -164,8 +172,8 @@ def actor_network(
     max_width: float = 4.5,
     label_width: int = 16,
     legend: bool = True,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Axes:
     """Draw an actor graph: nodes coloured by sector, edge widths by weight.
 
     Existing ties are solid, planned ties dashed, ties the source says are
@@ -394,7 +402,9 @@ _MEASURE_LABELS = {
 }
 
 
-def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str] | None = None, ax=None):
+def centrality_by_sector(
+    data: pd.DataFrame, *, sector: str = "sector", measures: Sequence[str] | None = None, ax: Axes | None = None
+) -> Axes:
     """Each sector's share of each centrality measure, as grouped bars.
 
     Parameters
@@ -486,7 +496,14 @@ def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str
 _ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 
 
-def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _ROLES, normalize: bool = False, ax=None):
+def brokerage_profile(
+    data: pd.DataFrame,
+    *,
+    sector: str = "sector",
+    roles: Sequence[str] = _ROLES,
+    normalize: bool = False,
+    ax: Axes | None = None,
+) -> Axes:
     """Gould–Fernandez brokerage roles summed by sector, as stacked bars.
 
     Parameters
@@ -577,7 +594,7 @@ def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _R
     return ax
 
 
-def mediation(data, *, ax=None):
+def mediation(data: MediationResult | Mapping[str, Any], *, ax: Axes | None = None) -> Axes:
     """Direct U–I tie strength against the indirect strength via government.
 
     Parameters
@@ -652,7 +669,9 @@ _RESULT_COLORS = {"supports": "#009E73", "contradicts": "#0072B2", "not distingu
                   "undefined": "#FFFFFF"}
 
 
-def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
+def configuration_evidence(
+    evidence: ConfigurationResult | pd.DataFrame, *, verdict: str | None = None, ax: Axes | None = None
+) -> Axes:
     """The indicators of a configuration against what chance and G's size give.
 
     One row per indicator (and reading): the observed value (large dot,
@@ -747,7 +766,7 @@ def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
     return ax
 
 
-def sensitivity(table, *, ax=None):
+def sensitivity(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """The verdict and each indicator's test result over coding variants (a grid).
 
     One row per variant and reading (labelled with its verdict), one column
