@@ -77,6 +77,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 if TYPE_CHECKING:
@@ -513,7 +515,8 @@ def _cell(u, i, g, f) -> str:
     return "".join(d for d, v in zip("UIGF", (u, i, g, f)) if v) or "none"
 
 
-def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str = "bit"):
+@renamed_parameters(n_boot="n_resamples")
+def trends_table(counts, n_resamples: int = 200, seed=DEFAULT_SEED, ci: float = 0.95, unit: str = "bit"):
     """T_UIG and R_UIGF per country and year from :func:`count_works` counts.
 
     For each country c and year y, the works with an address in c published
@@ -531,16 +534,17 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
     Ivanova 2014). Intervals are bootstrap intervals
     (:func:`helixnet.bootstrap`, its default method) of each row's own table, with the same seed
     for every row, so a row's interval equals
-    ``hx.bootstrap(table, n_boot=n_boot, seed=seed)``'s.
+    ``hx.bootstrap(table, n_resamples=n_resamples, seed=seed)``'s.
 
     Parameters
     ----------
     counts : pandas.DataFrame
         As returned by :func:`count_works` (``n_countries`` is not used here).
-    n_boot : int
-        Bootstrap replicates (0: no intervals; the interval columns are NaN).
+    n_resamples : int
+        Bootstrap replicates (0: no intervals; the interval columns are NaN;
+        ``n_boot`` until 0.2: a deprecated alias, removed in 0.3).
     seed : int
-        Seed of every row's bootstrap.
+        Seed of every row's bootstrap (default 0: identical reruns).
     ci : float
         Level of the intervals.
     unit : {"bit", "mbit", "nat"}
@@ -563,7 +567,7 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
     ...     "U": [True, True, False], "I": [False, True, False], "G": [False, False, True],
     ...     "F": [False, True, False], "untyped": [False, False, True], "n_countries": [1, 2, 1],
     ...     "n": [6, 2, 2]})
-    >>> row = trends_table(counts, n_boot=0).iloc[0]
+    >>> row = trends_table(counts, n_resamples=0).iloc[0]
     >>> int(row["n_records"]), int(row["U"]), int(row["UIF"]), int(row["G"]), int(row["n_untyped"])
     (10, 6, 2, 2, 2)
     """
@@ -594,10 +598,10 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
         t4 = venn_table({k: v for k, v in cells.items() if k != "none"}, none=cells["none"], dims="UIGF")
         row["T"] = mutual_information(t3, unit=unit)
         row["R_UIGF"] = 0.0 - mutual_information(t4, unit=unit)
-        if n_boot:
+        if n_resamples:
             with tally.row():  # one summary warning for the table, not one per country-year
-                row["ci_low"], row["ci_high"] = bootstrap(t3, n_boot=n_boot, seed=seed, ci=ci, unit=unit).interval()
-                lo, hi = bootstrap(t4, n_boot=n_boot, seed=seed, ci=ci, unit=unit).interval()
+                row["ci_low"], row["ci_high"] = bootstrap(t3, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit).interval()
+                lo, hi = bootstrap(t4, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit).interval()
             row["R_ci_low"], row["R_ci_high"] = 0.0 - hi, 0.0 - lo
         else:
             row["ci_low"] = row["ci_high"] = row["R_ci_low"] = row["R_ci_high"] = np.nan
@@ -1056,10 +1060,11 @@ def fetch_works(
 # the entry point
 
 
+@renamed_parameters(n_boot="n_resamples")
 def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, years=None, concept=None,
              topic=None, filter=None, mailto=None, api_key=None, max_works=None, base_url: str = API_URL,
-             engine: str | None = None, scheduler=None, ror_types=None, rules=None, n_boot: int = 200,
-             seed: int = 0, ci: float = 0.95, unit: str = "bit", progress: bool = False,
+             engine: str | None = None, scheduler=None, ror_types=None, rules=None, n_resamples: int = 200,
+             seed: int = DEFAULT_SEED, ci: float = 0.95, unit: str = "bit", progress: bool = False,
              sleep=time.sleep, retries: int = 8) -> OpenAlexResult:
     """T_UIG and R_UIGF per country and year from OpenAlex, by snapshot or API.
 
@@ -1084,8 +1089,9 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
         Dask scheduler address (engine ``"dask"``).
     ror_types, rules
         Overrides of the ROR type → sector map and of the address rules.
-    n_boot, seed, ci, unit
-        Bootstrap intervals of every row (see :func:`trends_table`).
+    n_resamples, seed, ci, unit
+        Bootstrap intervals of every row (see :func:`trends_table`;
+        ``n_boot`` is a deprecated alias of `n_resamples` until 0.3).
     progress : bool
         Progress bar on stderr (API mode; only on a terminal).
 
@@ -1109,7 +1115,7 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
     --------
     >>> import helixnet as hx
     >>> from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT, CELLS
-    >>> res = hx.openalex(SAMPLE_SNAPSHOT, engine="records", n_boot=0)
+    >>> res = hx.openalex(SAMPLE_SNAPSHOT, engine="records", n_resamples=0)
     >>> t = res.table
     >>> bool((t["n_records"] == t[CELLS].sum(axis=1)).all())
     True
@@ -1121,7 +1127,7 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
     if engine not in ENGINES:
         raise HelixnetValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     country, years = _check_country(country), _check_years(years)
-    settings = {"engine": engine, "n_boot": n_boot, "seed": seed, "ci": ci, "unit": unit,
+    settings = {"engine": engine, "n_boot": n_resamples, "seed": seed, "ci": ci, "unit": unit,
                 "country": country, "years": list(years) if isinstance(years, tuple) else years}
     if snapshot is not None:
         files = snapshot_files(snapshot)
@@ -1147,7 +1153,7 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
             n_works, n_untyped = _distinct(counts)  # a work has one year: whole works are kept
         else:  # a kept row holds the works with an address in its country, once each
             n_works, n_untyped = int(counts["n"].sum()), int(counts.loc[counts["untyped"], "n"].sum())
-    table = trends_table(counts, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+    table = trends_table(counts, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit)
     settings["files"] = len(files)
     return OpenAlexResult(table, n_works, n_untyped, source, settings)
 

@@ -50,6 +50,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 if TYPE_CHECKING:
@@ -1208,8 +1210,9 @@ def venn_counts(
     return out
 
 
+@renamed_parameters(n_boot="n_resamples")
 def synergy_table(records: Records, by: str | None = "year", country: str | None = None,
-                  international: bool = False, n_boot: int = 0, seed=0, ci: float = 0.95,
+                  international: bool = False, n_resamples: int = 0, seed=DEFAULT_SEED, ci: float = 0.95,
                   unit: str = "bit", no_address: str = "exclude"):
     """T_UIG (or T_UIGF) from the Venn counts, per year or country.
 
@@ -1218,9 +1221,10 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     records : Records
     by, country, international, no_address
         As in :func:`venn_counts`.
-    n_boot : int
+    n_resamples : int
         Bootstrap replicates for the interval of T (0: no interval, the
-        columns are NaN).
+        columns are NaN; ``n_boot`` until 0.2: a deprecated alias, removed in
+        0.3).
     seed : int or None
         Seed of the bootstrap (default 0: the same intervals on every run;
         None draws fresh entropy).
@@ -1236,7 +1240,7 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
         3, or 4 with `international`), ``T`` (co-information, dit's sign),
         ``ci_low`` and ``ci_high`` (its interval), ``R`` (mutual redundancy
         :math:`(-1)^{k+1} T`), ``R_ci_low`` and ``R_ci_high`` (the same
-        interval read for R); fixed whatever `n_boot` and `international`
+        interval read for R); fixed whatever `n_resamples` and `international`
         are. T is NaN where the group has no documents.
 
     Notes
@@ -1254,7 +1258,7 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     from helixnet.information._measures import mutual_information, venn_table
     from helixnet.information._uncertainty import bootstrap
 
-    n_boot, seed = check_count(n_boot, "n_boot", minimum=0), check_seed(seed)
+    n_resamples, seed = check_count(n_resamples, "n_resamples", minimum=0), check_seed(seed)
     tally = WarningTally()
     counts = venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
@@ -1266,9 +1270,9 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
             T.append(np.nan), lo.append(np.nan), hi.append(np.nan)
             continue
         T.append(mutual_information(table, unit=unit))
-        if n_boot:
+        if n_resamples:
             with tally.row():  # one summary warning for the table, not one per row
-                b = bootstrap(table, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+                b = bootstrap(table, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit)
             low, high = _interval_of_all(b, len(dims))
             lo.append(low), hi.append(high)
         else:

@@ -123,7 +123,7 @@ def run(args):
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
     no_address = "none" if args.include_no_address else "exclude"
     total = bib.synergy_table(records, by=None, country=country, international=args.international,
-                              n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
+                              n_resamples=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
     row = total.iloc[0]
     cells = [c for c in total.columns if c not in ("n_records", "k", "T", "ci_low", "ci_high")
              and not c.startswith(("n_", "R"))]
@@ -137,7 +137,7 @@ def run(args):
     rows = []
     if args.by:
         per = bib.synergy_table(records, by=args.by, country=country, international=args.international,
-                                n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
+                                n_resamples=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
         rows = [{k: _clean(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
     payload = {
         "n_records": int(row["n_records"]),

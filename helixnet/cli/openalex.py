@@ -140,7 +140,7 @@ def run(args):
         args.snapshot, cache_dir=args.cache, country=country, institution=args.institution,
         years=args.years, concept=args.concept, topic=args.topic, filter=args.filter, mailto=args.mailto,
         api_key=args.api_key, max_works=args.max_works, base_url=base_url, engine=args.engine,
-        scheduler=args.scheduler, ror_types=args.ror_types, n_boot=args.bootstrap, seed=0 if args.seed is None else args.seed, ci=args.ci,
+        scheduler=args.scheduler, ror_types=args.ror_types, n_resamples=args.bootstrap, seed=0 if args.seed is None else args.seed, ci=args.ci,
         unit=args.unit, progress=show_progress(args),
     )  # fmt: skip
     note(args, f"{res.n_works} works ({res.n_untyped} with addresses classified by the address rules), "

@@ -59,13 +59,13 @@ def run(args):
 
         merge = PILOT_CLUSTERS if args.merge is None else [x.strip() for x in args.merge.split(",") if x.strip()]
         readings = ("flows", "relationships") if args.reading is None else (args.reading,)
-        res = sensitivity(G, merge=merge, n_null=SENSITIVITY_N_NULL if args.null is None else args.null,
+        res = sensitivity(G, merge=merge, n_resamples=SENSITIVITY_N_NULL if args.null is None else args.null,
                           seed=args.seed, level=args.level, readings=readings)
         text = res.table[["variant", "reading", "verdict", "statist_votes", "balanced_votes"]].to_string(index=False)
         return Output(payload=res.to_dict(), table=res.table, text=text)
     from helixnet.networks._subordination import subordination_report
 
-    report = subordination_report(G, n_null=args.null, seed=args.seed, backend=args.backend or "networkx",
+    report = subordination_report(G, n_resamples=args.null, seed=args.seed, backend=args.backend or "networkx",
                                   reading=args.reading, level=args.level,
                                   progress=show_progress(args))
     # CSV: the evidence behind the verdicts, both readings

@@ -169,7 +169,7 @@ def _intervals(args, table, dims):
     from helixnet.information._uncertainty import bootstrap
 
     with warnings_as_notes(args):
-        result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
+        result = bootstrap(table, dims=list(dims), n_resamples=args.bootstrap, ci=args.ci, seed=args.seed,
                            unit=args.unit, bias=args.bias, method=args.interval,
                            progress=show_progress(args))  # fmt: skip
     full = result.to_dict()

@@ -76,7 +76,7 @@ def run(args):
     alternative = args.alternative or "less"
     columns = columns_list(args.columns) if args.columns else None
     res = synergy_triads(args.input, columns=columns, weight=args.weight, unit=args.unit, order=args.order,
-                         n_perm=args.permutations, alternative=alternative, correction=args.correction,
+                         n_resamples=args.permutations, alternative=alternative, correction=args.correction,
                          seed=args.seed, progress=show_progress(args), engine=args.engine)  # fmt: skip
     shown = res if args.top is None else res.head(args.top)
     # the map files are written with the output, all or nothing (check_outputs knows their names)

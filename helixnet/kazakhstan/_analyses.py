@@ -745,7 +745,7 @@ def subordination() -> AnalysisResult:
     from helixnet.networks._subordination import subordination_report
 
     G = kzgraphs.kazakhstan_graph()
-    rep = subordination_report(G, n_null=N_NULL, seed=SEED, name="Kazakhstan innovation system")
+    rep = subordination_report(G, n_resamples=N_NULL, seed=SEED, name="Kazakhstan innovation system")
     shares = _shares_table(rep.sector_shares)
     with plot.style():
         fig, axes = _figure(13.5, 9.0, nrows=2, ncols=2)
@@ -813,7 +813,7 @@ def robustness() -> AnalysisResult:
     from helixnet.kazakhstan._sensitivity import PILOT_CLUSTERS, conclusion_link_ids, sensitivity
 
     G = kzgraphs.kazakhstan_graph()
-    res = sensitivity(G, n_null=N_NULL_SENSITIVITY, seed=SEED)
+    res = sensitivity(G, n_resamples=N_NULL_SENSITIVITY, seed=SEED)
     table = res.table
     with plot.style():
         fig, axes = _figure(11.5, 0.4 * len(table) + 3.0)
@@ -887,7 +887,7 @@ def synergy() -> AnalysisResult:
     for label, G in named.items():
         vc = builders.venn_counts(G, weight=None)  # each relationship counts once: integer counts
         table = venn_table(vc.cells, none=vc.none, dims=vc.dims)
-        boot = bootstrap(table, dims=tuple(vc.dims), n_boot=n_boot, seed=SEED, unit="mbit")
+        boot = bootstrap(table, dims=tuple(vc.dims), n_resamples=n_boot, seed=SEED, unit="mbit")
         frame = boot.to_frame()
         for r in frame.to_dict("records"):
             rows.append({"graph": label, "subset": str(r["subset"]).replace(",", ""), "k": int(r["k"]),
@@ -986,7 +986,7 @@ def comparison() -> AnalysisResult:
     gs = kzgraphs.oecd_comparison_graphs()
     rows, evidence = [], []
     for country, G in gs.items():
-        conf = configuration(G, "flows", n_null=N_NULL_SENSITIVITY, seed=SEED)
+        conf = configuration(G, "flows", n_resamples=N_NULL_SENSITIVITY, seed=SEED)
         shares = sector_centrality(G)
         med = _mediation(G, directed=False)  # ties as relationships, as the configuration reads them
         row = {

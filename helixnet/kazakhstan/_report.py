@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet.networks._subordination import records, subordination_report
 
 __all__ = ["kazakhstan_report", "KazakhstanReport"]
@@ -42,7 +44,8 @@ class KazakhstanReport:
         }
 
 
-def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "networkx") -> KazakhstanReport:
+@renamed_parameters(n_null="n_resamples")
+def kazakhstan_report(seed=DEFAULT_SEED, n_resamples: int | None = None, backend: str = "networkx") -> KazakhstanReport:
     """The subordination report for Kazakhstan, its layers and the OECD comparison.
 
     Runs :func:`subordination_report` on
@@ -56,10 +59,11 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     Parameters
     ----------
     seed : int
-        Seed of every null model.
-    n_null : int, optional
+        Seed of every null model (default 0: identical reruns).
+    n_resamples : int, optional
         Draws per null model, graph and reading (default
-        :data:`helixnet.networks.DEFAULT_N_NULL`).
+        :data:`helixnet.networks.DEFAULT_N_NULL`; ``n_null`` until 0.2: a
+        deprecated alias, removed in 0.3).
     backend : {"networkx", "igraph"}
         Centrality backend.
 
@@ -73,7 +77,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     Raises
     ------
     HelixnetValueError
-        For a bad `n_null` or `backend`.
+        For a bad `n_resamples` or `backend`.
 
     See Also
     --------
@@ -95,7 +99,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
 
     Examples
     --------
-    >>> rep = kazakhstan_report(seed=0, n_null=5)  # few draws: a smoke run, not a test
+    >>> rep = kazakhstan_report(seed=0, n_resamples=5)  # few draws: a smoke run, not a test
     >>> list(rep.comparison["graph"].drop_duplicates())[:4]
     ['kazakhstan', 'knowledge', 'funding', 'institutional']
     """
@@ -110,7 +114,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     }
     for country, H in graphs.oecd_comparison_graphs().items():
         named[f"oecd_{country.lower()}"] = H
-    reports = {k: subordination_report(H, n_null=n_null, seed=seed, backend=backend, name=k) for k, H in named.items()}
+    reports = {k: subordination_report(H, n_resamples=n_resamples, seed=seed, backend=backend, name=k) for k, H in named.items()}
     rows = []
     for k, r in reports.items():
         lead = r.dominance.set_index("measure")["sector"]

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING
 
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import HelixnetTypeError
 from helixnet.networks._sensitivity import (
@@ -177,8 +179,9 @@ def default_variants(
     return variants
 
 
+@renamed_parameters(n_null="n_resamples")
 def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), merge=PILOT_CLUSTERS,
-                n_null: int = SENSITIVITY_N_NULL, seed=0, level: float | None = None,
+                n_resamples: int = SENSITIVITY_N_NULL, seed=DEFAULT_SEED, level: float | None = None,
                 weight: str | None = "weight") -> SensitivityResult:
     """The configuration verdict and every indicator over coding variants of a graph.
 
@@ -199,10 +202,11 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
         undirected variant).
     merge : iterable
         Nodes merged by the default ``"... merged"`` variant.
-    n_null : int
-        Draws per null model and row.
+    n_resamples : int
+        Draws per null model and row (``n_null`` until 0.2: a deprecated
+        alias, removed in 0.3).
     seed : int
-        Seed of every row's null models.
+        Seed of every row's null models (default 0: identical reruns).
     level : float, optional
         Two-sided level (default :data:`helixnet.networks.DEFAULT_LEVEL`).
     weight : str or None
@@ -222,7 +226,7 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
     InvalidGraphError
         If `G`, or a variant's result, is not a valid actor graph.
     HelixnetValueError
-        For a bad reading, `n_null` or `level`.
+        For a bad reading, `n_resamples` or `level`.
 
     See Also
     --------
@@ -241,7 +245,7 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
     >>> from helixnet.networks._configuration import archetype_graph
     >>> G = archetype_graph("statist", seed=0)
     >>> flip = {"fewer ministries": lambda H: reassign_sectors(H, {"G0": "U"})}
-    >>> r = sensitivity(G, flip, readings=["flows"], n_null=19, seed=1)
+    >>> r = sensitivity(G, flip, readings=["flows"], n_resamples=19, seed=1)
     >>> list(r.table["variant"])
     ['as coded', 'fewer ministries']
     """
@@ -256,4 +260,4 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
         if not isinstance(variants, dict):
             raise HelixnetTypeError(f"variants must be a dict of name -> function, got {type(variants).__name__}")
         variants = {"as coded": lambda H: H.copy(), **variants}
-    return sensitivity_table(G, variants, readings=readings, n_null=n_null, seed=seed, level=level, weight=weight)
+    return sensitivity_table(G, variants, readings=readings, n_resamples=n_resamples, seed=seed, level=level, weight=weight)

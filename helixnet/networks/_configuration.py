@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
 
@@ -166,7 +168,8 @@ class ConfigurationResult:
         non-G sectors (total and through G, by sector pair), delegation
         chains G→G→X, U–I geodesics, reciprocity and Krackhardt hierarchy.
     n_null, seed, level : int, int, float
-        The test's settings.
+        The test's settings (``n_null`` is the `n_resamples` of
+        :func:`configuration`; :attr:`n_resamples` is the same number).
     """
 
     verdict: str
@@ -179,6 +182,11 @@ class ConfigurationResult:
     n_null: int = DEFAULT_N_NULL
     seed: object = 0
     level: float = DEFAULT_LEVEL
+
+    @property
+    def n_resamples(self) -> int:
+        """Draws per null model (the name shared by every resampling result; same as ``n_null``)."""
+        return self.n_null
 
     def verdict_text(self) -> str:
         """The verdict in one paragraph, naming the indicators behind it and those that are not significant."""
@@ -619,8 +627,8 @@ def _test(obs, x):
     return mean, z, float((1 + np.sum(x <= obs + tol)) / (x.size + 1)), -1
 
 
-def _check_settings(n_null, level, seed):
-    check_count(n_null, "n_null")
+def _check_settings(n_resamples, level, seed):
+    check_count(n_resamples, "n_resamples")
     check_seed(seed, generator=False)  # a SeedSequence entropy: None or a non-negative integer
     if not (isinstance(level, (int, float)) and 0 < level < 1):
         raise HelixnetValueError(f"level={level!r} must be a probability between 0 and 1")
@@ -693,14 +701,15 @@ def subordination_metrics(
     return _values(F, F.sec)[0]
 
 
+@renamed_parameters(n_null="n_resamples")
 @actor_graph
-def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL, seed=0,
+def configuration(G, reading: str | None = None, *, n_resamples: int = DEFAULT_N_NULL, seed=DEFAULT_SEED,
                   level: float = DEFAULT_LEVEL, weight: str | None = "weight",
                   normalize: bool = True, progress: bool = False) -> ConfigurationResult:
     r"""Classify an actor graph as statist, laissez-faire, balanced — or undetermined.
 
     Every indicator of :data:`INDICATORS` is computed on the graph as read
-    (:func:`read_graph`) and on `n_null` draws of each null model:
+    (:func:`read_graph`) and on `n_resamples` draws of each null model:
     degree-preserving rewiring (:func:`helixnet.networks.rewire`: is it
     more than G's number of ties?) and sector-label permutation (is it
     *government*, or would any set of nodes of its size do?). With
@@ -735,11 +744,13 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
         ties (funding, knowledge, authority), ``"relationships"`` reads
         every tie both ways. ``None``: flows for a directed graph,
         relationships for an undirected one.
-    n_null : int
-        Draws per null model.
+    n_resamples : int
+        Draws per null model (``n_null`` until 0.2: a deprecated alias,
+        removed in 0.3).
     seed : int or None
         Seed of both null models (``SeedSequence(seed)`` spawns one child
         per model, then one per draw); the same seed gives the same result.
+        The default 0 makes repeated runs identical; None draws fresh entropy.
     level : float
         Two-sided significance level :math:`\alpha`.
     weight : str or None
@@ -761,7 +772,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     InvalidGraphError
         If `G` is not a valid actor graph.
     HelixnetValueError
-        For a bad `reading`, `n_null` or `level`.
+        For a bad `reading`, `n_resamples` or `level`.
 
     See Also
     --------
@@ -813,7 +824,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
 
     *Stability.* A Monte Carlo p-value near :math:`\alpha/2 = 0.025` from
     :math:`n = 199` draws has standard error
-    :math:`\sqrt{p(1-p)/n} \approx 0.011`; ``n_null`` is a parameter for
+    :math:`\sqrt{p(1-p)/n} \approx 0.011`; ``n_resamples`` is a parameter for
     tighter values. The four tests of an indicator's two directions under
     two models are not corrected for multiplicity beyond requiring both
     models.
@@ -833,18 +844,18 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
 
     Examples
     --------
-    >>> r = configuration(archetype_graph("statist", seed=0), n_null=99, seed=1)
+    >>> r = configuration(archetype_graph("statist", seed=0), n_resamples=99, seed=1)
     >>> r.verdict, r.reading
     ('statist', 'flows')
     >>> list(r.evidence["metric"])
     ['g_brokerage', 'ui_mediation', 'g_feedback', 'ui_direct', 'inter_sector_share']
     """
-    _check_settings(n_null, level, seed)
+    _check_settings(n_resamples, level, seed)
     reading = check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
     observed, diag = _values(F, F.sec)
     expected = _size_expectations(F.sec)
-    null = _null_values(F, int(n_null), seed, progress)
+    null = _null_values(F, int(n_resamples), seed, progress)
     rows = []
     for k, obs in observed.items():
         spec = INDICATORS[k]
@@ -895,11 +906,11 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     else:
         diag["reciprocity"] = diag["krackhardt_hierarchy"] = math.nan
     return ConfigurationResult(verdict=verdict, reading=reading, evidence=evidence, statist_votes=s,
-                               balanced_votes=c, n_defined=k, diagnostics=diag, n_null=int(n_null),
+                               balanced_votes=c, n_defined=k, diagnostics=diag, n_null=int(n_resamples),
                                seed=seed, level=float(level))
 
 
-def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
+def archetype_graph(kind: str, seed=DEFAULT_SEED, sizes=(8, 8, 3, 2)):
     """A seeded random directed actor graph of one Etzkowitz–Leydesdorff configuration.
 
     Parameters
@@ -907,7 +918,9 @@ def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
     kind : {"statist", "laissez-faire", "balanced"}
         The configuration to build.
     seed : int, numpy.random.Generator or None
-        Seed of the random generator.
+        Seed of the random generator. The default 0 (the one seed default of
+        helixnet, since 0.2; None before) gives the same graph every time;
+        None draws fresh entropy.
     sizes : tuple of 4 ints
         Numbers of U, I, G and O nodes (O nodes are the hybrid organisations
         of the balanced archetype; elsewhere they sit inside their own sphere).

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 
@@ -228,7 +230,9 @@ class SensitivityResult:
         The full evidence of every row: ``variant`` then
         :data:`helixnet.networks.EVIDENCE_COLUMNS`.
     n_null, seed, level : int, int, float
-        Settings of every significance test.
+        Settings of every significance test (``n_null`` is the
+        `n_resamples` of :func:`helixnet.sensitivity`; :attr:`n_resamples`
+        is the same number).
     """
 
     table: pd.DataFrame
@@ -236,6 +240,11 @@ class SensitivityResult:
     n_null: int
     seed: object
     level: float
+
+    @property
+    def n_resamples(self) -> int:
+        """Draws per null model and row (the name shared by every resampling result; same as ``n_null``)."""
+        return self.n_null
 
     def verdicts(self) -> pd.DataFrame:
         """Verdict per variant (rows) and reading (columns)."""
@@ -252,8 +261,9 @@ class SensitivityResult:
                 "table": rows(self.table), "evidence": rows(self.evidence)}
 
 
+@renamed_parameters(n_null="n_resamples")
 def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
-                      n_null: int = SENSITIVITY_N_NULL, seed=0, level: float | None = None,
+                      n_resamples: int = SENSITIVITY_N_NULL, seed=DEFAULT_SEED, level: float | None = None,
                       weight: str | None = "weight") -> SensitivityResult:
     """The configuration verdict and every indicator of `G` under each of `variants`, in order.
 
@@ -266,7 +276,7 @@ def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
     --------
     >>> from helixnet.networks._configuration import archetype_graph
     >>> G = archetype_graph("statist", seed=0)
-    >>> r = sensitivity_table(G, {"unit weights": unit_weights}, readings=["flows"], n_null=19, seed=1)
+    >>> r = sensitivity_table(G, {"unit weights": unit_weights}, readings=["flows"], n_resamples=19, seed=1)
     >>> list(r.table["variant"])
     ['unit weights']
     """
@@ -293,7 +303,7 @@ def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
         for reading in readings:
             if reading == "flows" and not H.is_directed():
                 continue
-            r = configuration(H, reading, n_null=n_null, seed=seed, level=level, weight=weight)
+            r = configuration(H, reading, n_resamples=n_resamples, seed=seed, level=level, weight=weight)
             ev = r.evidence.set_index("metric")
             row = {"variant": name, "reading": reading, "n_nodes": H.number_of_nodes(),
                    "n_edges": H.number_of_edges(), "verdict": r.verdict,
@@ -309,4 +319,4 @@ def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
     table = pd.DataFrame(rows, columns=columns)
     ev = pd.concat(evidence, ignore_index=True) if evidence else pd.DataFrame(columns=["variant"])
     ev = ev[["variant", *EVIDENCE_COLUMNS]]
-    return SensitivityResult(table=table, evidence=ev, n_null=int(n_null), seed=seed, level=float(level))
+    return SensitivityResult(table=table, evidence=ev, n_null=int(n_resamples), seed=seed, level=float(level))

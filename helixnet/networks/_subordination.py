@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import check_actor_graph
 
 
@@ -178,7 +180,8 @@ def _summary(name, G, dominance, rel, conf_by_reading):
     return "\n".join(lines)
 
 
-def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "networkx",
+@renamed_parameters(n_null="n_resamples")
+def subordination_report(G, n_resamples: int | None = None, seed=DEFAULT_SEED, backend: str = "networkx",
                          weight: str | None = "weight", name: str | None = None, reading: str | None = None,
                          level: float | None = None, progress: bool = False) -> SubordinationReport:
     """Centrality, brokerage, mediation, hierarchy and the tested configuration in one call.
@@ -194,9 +197,10 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     ----------
     G : networkx.Graph or networkx.DiGraph
         Actor graph (nodes carry ``sector``).
-    n_null : int, optional
+    n_resamples : int, optional
         Draws per null model (default
-        :data:`helixnet.networks.DEFAULT_N_NULL`).
+        :data:`helixnet.networks.DEFAULT_N_NULL`; ``n_null`` until 0.2: a
+        deprecated alias, removed in 0.3).
     seed : int
         Seed of both null models; the same seed gives the same report.
     backend : {"networkx", "igraph"}
@@ -225,7 +229,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     InvalidGraphError
         If `G` is not a valid actor graph.
     HelixnetValueError
-        For a bad `backend`, `reading`, `n_null` or `level`.
+        For a bad `backend`, `reading`, `n_resamples` or `level`.
 
     See Also
     --------
@@ -243,7 +247,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     Examples
     --------
     >>> from helixnet.networks._configuration import archetype_graph
-    >>> r = subordination_report(archetype_graph("statist", seed=0), n_null=99, seed=1, name="statist archetype")
+    >>> r = subordination_report(archetype_graph("statist", seed=0), n_resamples=99, seed=1, name="statist archetype")
     >>> r.configuration.verdict, sorted(r.configurations)
     ('statist', ['flows', 'relationships'])
     >>> print(r.summary.splitlines()[0])
@@ -257,7 +261,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
 
     check_actor_graph(G, weight=weight)
     reading = check_reading(reading, G)
-    n_null = DEFAULT_N_NULL if n_null is None else n_null
+    n_null = DEFAULT_N_NULL if n_resamples is None else n_resamples
     level = DEFAULT_LEVEL if level is None else level
     name = name if name is not None else str(G.graph.get("name", "graph"))
     table = centrality(G, backend=backend, weight=weight)
@@ -275,7 +279,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     rel = mediation(G, weight=weight, directed=False)
     hier = dict(hierarchy(G, weight=weight))
     readings = READINGS if G.is_directed() else ("relationships",)
-    confs = {r: configuration(G, r, n_null=n_null, seed=seed, level=level, weight=weight,
+    confs = {r: configuration(G, r, n_resamples=n_null, seed=seed, level=level, weight=weight,
                                progress=progress) for r in readings}
     summary = _summary(name, G, dominance, rel, confs)
     return SubordinationReport(name, reading, table, shares, dominance, brok, med, rel, hier, confs, summary)
