@@ -86,7 +86,7 @@ if TYPE_CHECKING:
 
     from distributed import Client
 
-    from helixnet._typing import PathLike
+    from helixnet._typing import PathLike, Seed, Unit
 
 #: One OpenAlex id or ISO code, or several.
 Ids = str | Sequence[str]
@@ -516,7 +516,9 @@ def _cell(u, i, g, f) -> str:
 
 
 @renamed_parameters(n_boot="n_resamples")
-def trends_table(counts, n_resamples: int = 200, seed=DEFAULT_SEED, ci: float = 0.95, unit: str = "bit"):
+def trends_table(
+    counts: pd.DataFrame, n_resamples: int = 200, seed: Seed = DEFAULT_SEED, ci: float = 0.95, unit: Unit = "bit"
+) -> pd.DataFrame:
     """T_UIG and R_UIGF per country and year from :func:`count_works` counts.
 
     For each country c and year y, the works with an address in c published
@@ -1061,11 +1063,32 @@ def fetch_works(
 
 
 @renamed_parameters(n_boot="n_resamples")
-def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, years=None, concept=None,
-             topic=None, filter=None, mailto=None, api_key=None, max_works=None, base_url: str = API_URL,
-             engine: str | None = None, scheduler=None, ror_types=None, rules=None, n_resamples: int = 200,
-             seed: int = DEFAULT_SEED, ci: float = 0.95, unit: str = "bit", progress: bool = False,
-             sleep=time.sleep, retries: int = 8) -> OpenAlexResult:
+def openalex(
+    snapshot: PathLike | Sequence[PathLike] | None = None,
+    *,
+    cache_dir: PathLike | None = None,
+    country: Ids | None = None,
+    institution: Ids | None = None,
+    years: Years | None = None,
+    concept: Ids | None = None,
+    topic: Ids | None = None,
+    filter: str | None = None,
+    mailto: str | None = None,
+    api_key: str | None = None,
+    max_works: int | None = None,
+    base_url: str = API_URL,
+    engine: Literal["duckdb", "dask", "records"] | None = None,
+    scheduler: str | Client | None = None,
+    ror_types: PathLike | pd.DataFrame | Mapping[str, str] | None = None,
+    rules: pd.DataFrame | None = None,
+    n_resamples: int = 200,
+    seed: Seed = DEFAULT_SEED,
+    ci: float = 0.95,
+    unit: Unit = "bit",
+    progress: bool = False,
+    sleep: Callable[[float], object] = time.sleep,
+    retries: int = 8,
+) -> OpenAlexResult:
     """T_UIG and R_UIGF per country and year from OpenAlex, by snapshot or API.
 
     With `snapshot`, the works partitions of an OpenAlex snapshot are read

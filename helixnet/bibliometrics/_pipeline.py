@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
-    from helixnet._typing import PathLike
+    from helixnet._typing import PathLike, Seed, Unit
 
 #: Formats :func:`read_records` reads (``"auto"`` detects one of the others).
 RecordFormat = Literal["auto", "wos", "wos_tab", "scopus", "openalex", "medline"]
@@ -1211,9 +1211,17 @@ def venn_counts(
 
 
 @renamed_parameters(n_boot="n_resamples")
-def synergy_table(records: Records, by: str | None = "year", country: str | None = None,
-                  international: bool = False, n_resamples: int = 0, seed=DEFAULT_SEED, ci: float = 0.95,
-                  unit: str = "bit", no_address: str = "exclude"):
+def synergy_table(
+    records: Records,
+    by: Literal["year", "country"] | None = "year",
+    country: str | None = None,
+    international: bool = False,
+    n_resamples: int = 0,
+    seed: Seed = DEFAULT_SEED,
+    ci: float = 0.95,
+    unit: Unit = "bit",
+    no_address: Literal["exclude", "none"] = "exclude",
+) -> pd.DataFrame:
     """T_UIG (or T_UIGF) from the Venn counts, per year or country.
 
     Parameters

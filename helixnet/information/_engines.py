@@ -53,7 +53,8 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
@@ -63,6 +64,12 @@ from helixnet.exceptions import (
     InputFileError,
     InvalidRecordsError,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from distributed import Client
+
+    from helixnet._typing import PathLike
 
 __all__ = ["CountTable", "count_table", "read_records", "ENGINES", "MAX_CELLS"]
 
@@ -308,7 +315,11 @@ def _check_nested(src: _Source, columns) -> None:
 # reading into pandas (pandas engine and the other CLI commands)
 
 
-def read_records(source, columns=None, text_columns=None):
+def read_records(
+    source: PathLike | pd.DataFrame,
+    columns: Sequence[str] | None = None,
+    text_columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Read a table of records from a file (or pass a DataFrame through).
 
     Parameters
@@ -865,8 +876,15 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
     return CountTable(counts, tuple(labels), tuple(dims), n, dropped, weight, engine)
 
 
-def count_table(source, dims, weight=None, engine=None, scheduler=None, dropna=False,
-                progress=False) -> CountTable:
+def count_table(
+    source: pd.DataFrame | PathLike,
+    dims: str | Sequence[str],
+    weight: str | None = None,
+    engine: Literal["pandas", "duckdb", "dask"] | None = None,
+    scheduler: str | Client | None = None,
+    dropna: bool = False,
+    progress: bool = False,
+) -> CountTable:
     """Count records into the contingency table of `dims`.
 
     Each record adds 1 (or its weight) to the cell of its categories:

@@ -34,17 +34,33 @@ doi:10.1007/s11192-013-1079-4
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import numpy as np
 
 from helixnet.information import _core
+
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
     InvalidRecordsError,
     InvalidTableError,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from helixnet._typing import Bias, TableLike, Unit
+
+
+class _VennLike(Protocol):
+    """What :func:`venn_table` reads from a Venn-count result (``networks.VennCounts``)."""
+
+    cells: Mapping[str, float]
+    none: float
+    dims: str
+
 
 __all__ = [
     "mutual_information",
@@ -399,7 +415,7 @@ def _check_columns(records, dims, weight) -> tuple:
     return dims
 
 
-def contingency(records, dims, weight=None) -> Contingency:
+def contingency(records: pd.DataFrame, dims: Sequence[Hashable], weight: Hashable | None = None) -> Contingency:
     """Joint count table of the `dims` columns of a table of records.
 
     Each row of `records` is one case; the cell of the returned table counts
@@ -628,7 +644,7 @@ def corrected_entropies(counts: np.ndarray, k: int | None = None, bias=None) -> 
 # --------------------------------------------------------------------------
 
 
-def mutual_information(table, unit: str = "bit") -> float:
+def mutual_information(table: TableLike, unit: Unit = "bit") -> float:
     """Mutual information (co-information) among all axes of a table.
 
     .. math::
@@ -718,7 +734,7 @@ def _is_venn(x) -> bool:
     return all(hasattr(x, a) for a in ("cells", "none", "dims")) and not hasattr(x, "items")
 
 
-def entropy(table, unit: str = "bit") -> float:
+def entropy(table: TableLike, unit: Unit = "bit") -> float:
     """Joint Shannon entropy of a table of counts or probabilities.
 
     .. math:: H = -\\sum_{i} p_i \\log p_i, \\qquad p_i = n_i / \\sum_j n_j
@@ -777,7 +793,7 @@ def entropy(table, unit: str = "bit") -> float:
     return float(_core.marginal_entropies(flat, 1)[(0,)] * fac)
 
 
-def redundancy(table, unit: str = "bit") -> float:
+def redundancy(table: TableLike, unit: Unit = "bit") -> float:
     """Leydesdorff & Ivanova's mutual redundancy among all axes of a table.
 
     .. math:: R_{1\\ldots N} = (-1)^{N+1} \\, T_{1\\ldots N}
@@ -882,7 +898,12 @@ def _venn_parts(counts, none, dims):
     return counts, none, dims
 
 
-def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
+def venn_table(
+    counts: Mapping[str, float] | _VennLike,
+    *,
+    none: float = _REQUIRED,  # type: ignore[assignment]  # a sentinel: required for a mapping
+    dims: str | Sequence[str] | None = None,
+) -> np.ndarray:
     """Presence/absence table (2x2x2 or 2x2x2x2) from Venn-diagram counts.
 
     Each key names the dimensions a case *has* and the value counts the cases
@@ -1167,7 +1188,13 @@ class SynergyResult:
         }
 
 
-def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> SynergyResult:
+def synergy(
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+    bias: Bias | None = None,
+) -> SynergyResult:
     """Entropies and mutual information of every subset of dimensions.
 
     .. math::

@@ -42,7 +42,9 @@ from __future__ import annotations
 
 import os
 from importlib.util import find_spec
+from collections.abc import Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -58,6 +60,13 @@ from helixnet.exceptions import (
     InvalidRecordsError,
 )
 from helixnet.information._measures import factorize_column, record_weights
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    from numpy.typing import ArrayLike
+
+    from helixnet._typing import Alternative, PathLike, Seed, Unit
 
 __all__ = ["ALTERNATIVES", "CORRECTIONS", "synergy_map", "synergy_triads", "write_synergy_map"]
 
@@ -268,18 +277,18 @@ def _permutation_pvalues(codes, levels, w, order, stat, n_perm, alternative, cor
 
 @renamed_parameters(n_perm="n_resamples")
 def synergy_triads(
-    data,
-    columns=None,
-    weight=None,
-    unit: str = "bit",
-    order: int = 3,
+    data: pd.DataFrame | ArrayLike | PathLike,
+    columns: Sequence[str] | None = None,
+    weight: str | None = None,
+    unit: Unit = "bit",
+    order: Literal[3, 4] = 3,
     n_resamples: int | None = None,
-    alternative: str = "less",
-    correction: str | None = None,
-    seed=DEFAULT_SEED,
+    alternative: Alternative = "less",
+    correction: Literal["max", "fdr_bh"] | None = None,
+    seed: Seed = DEFAULT_SEED,
     progress: bool = False,
-    engine: str | None = None,
-):
+    engine: Literal["duckdb", "pandas"] | None = None,
+) -> pd.DataFrame:
     """Mutual information among every triad (or quadruple) of columns, most synergetic first.
 
     For every triad :math:`\\{a, b, c\\}` of the columns (every quadruple
@@ -497,8 +506,13 @@ def synergy_triads(
 AGGREGATES = ("sum", "count", "min")
 
 
-def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregate: str = "sum",
-                significant: float | None = None):  # fmt: skip
+def synergy_map(
+    triads: pd.DataFrame,
+    top: int | None = None,
+    threshold: float = 0.0,
+    aggregate: Literal["sum", "count", "min"] = "sum",
+    significant: float | None = None,
+) -> nx.Graph:
     """Graph of the variables that share synergetic triads.
 
     Every synergetic triad (``R < threshold``, by default every ``R < 0``;
@@ -629,7 +643,12 @@ def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregat
 MAP_FORMATS = ("graphml", "gexf", "pajek", "vosviewer")
 
 
-def write_synergy_map(G, path, format: str | None = None, seed: int = 0):
+def write_synergy_map(
+    G: nx.Graph,
+    path: PathLike,
+    format: Literal["graphml", "gexf", "pajek", "vosviewer"] | None = None,
+    seed: int = 0,
+) -> list[str]:
     """Write a synergy map to GraphML, GEXF, Pajek ``.net`` or VOSviewer files.
 
     Parameters

@@ -16,7 +16,8 @@ All of them need integer counts (cases), not probabilities.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import numpy as np
 
@@ -27,6 +28,9 @@ from helixnet._resampling import DEFAULT_SEED, monte_carlo_p, tail_counts
 from helixnet._validation import check_count, rng_from_seed
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information._measures import as_table, corrected_entropies, require_counts, synergy
+
+if TYPE_CHECKING:
+    from helixnet._typing import Alternative, Bias, Seed, TableLike, Unit
 
 __all__ = [
     "bootstrap",
@@ -446,15 +450,15 @@ def _summaries_streamed(draw, est, method, ci, a, progress):
 
 @renamed_parameters(n_boot="n_resamples")
 def bootstrap(
-    data,
-    dims=None,
-    weight=None,
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
     n_resamples: int = 1000,
     ci: float = 0.95,
-    seed=DEFAULT_SEED,
-    unit: str = "bit",
-    bias=None,
-    method: str = "basic",
+    seed: Seed = DEFAULT_SEED,
+    unit: Unit = "bit",
+    bias: Bias | None = None,
+    method: Literal["basic", "bca", "percentile"] = "basic",
     progress: bool = False,
 ) -> BootstrapResult:
     """Bootstrap confidence intervals for the mutual information of every subset.
@@ -754,13 +758,13 @@ def _permuted_tables(table, n_perm, rng, progress):
 
 @renamed_parameters(n_perm="n_resamples")
 def permutation_test(
-    data,
-    dims=None,
-    weight=None,
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
     n_resamples: int = 999,
-    alternative: str = "two-sided",
-    seed=DEFAULT_SEED,
-    unit: str = "bit",
+    alternative: Alternative = "two-sided",
+    seed: Seed = DEFAULT_SEED,
+    unit: Unit = "bit",
     progress: bool = False,
 ) -> PermutationResult:
     """Permutation test of the independence of the dimensions, with T as statistic.
@@ -897,7 +901,9 @@ class GTestResult(NamedTuple):
     mutual_information: float
 
 
-def g_test(data, dims=None, weight=None) -> GTestResult:
+def g_test(
+    data: TableLike, dims: Sequence[Hashable] | None = None, weight: Hashable | None = None
+) -> GTestResult:
     """Likelihood-ratio (G) test of independence of two dimensions, from T.
 
     .. math:: G = 2 \\sum_{ij} n_{ij} \\ln \\frac{n_{ij} N}{n_{i\\cdot} n_{\\cdot j}}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from helixnet._deprecation import renamed_parameters
 from helixnet._resampling import DEFAULT_SEED
 from helixnet.networks._subordination import records, subordination_report
+
+if TYPE_CHECKING:
+    from helixnet._typing import Backend
 
 __all__ = ["kazakhstan_report", "KazakhstanReport"]
 
@@ -45,7 +49,9 @@ class KazakhstanReport:
 
 
 @renamed_parameters(n_null="n_resamples")
-def kazakhstan_report(seed=DEFAULT_SEED, n_resamples: int | None = None, backend: str = "networkx") -> KazakhstanReport:
+def kazakhstan_report(
+    seed: int | None = DEFAULT_SEED, n_resamples: int | None = None, backend: Backend = "networkx"
+) -> KazakhstanReport:
     """The subordination report for Kazakhstan, its layers and the OECD comparison.
 
     Runs :func:`subordination_report` on

@@ -12,7 +12,7 @@ any function from graph to graph, so users pass their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from helixnet._deprecation import renamed_parameters
@@ -32,6 +32,8 @@ from helixnet.networks._sensitivity import (
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from helixnet._typing import Reading
 
 __all__ = [
     "sensitivity",
@@ -180,9 +182,17 @@ def default_variants(
 
 
 @renamed_parameters(n_null="n_resamples")
-def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), merge=PILOT_CLUSTERS,
-                n_resamples: int = SENSITIVITY_N_NULL, seed=DEFAULT_SEED, level: float | None = None,
-                weight: str | None = "weight") -> SensitivityResult:
+def sensitivity(
+    G: nx.Graph | None = None,
+    variants: dict[str, Callable[[nx.Graph], nx.Graph]] | None = None,
+    *,
+    readings: Reading | Sequence[Reading] = ("flows", "relationships"),
+    merge: Iterable[Hashable] = PILOT_CLUSTERS,
+    n_resamples: int = SENSITIVITY_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float | None = None,
+    weight: str | None = "weight",
+) -> SensitivityResult:
     """The configuration verdict and every indicator over coding variants of a graph.
 
     Each variant is applied to `G`, and

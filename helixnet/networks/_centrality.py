@@ -21,7 +21,7 @@ Conventions shared by every measure
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -33,8 +33,7 @@ from helixnet.exceptions import HelixnetTypeError, HelixnetValueError
 if TYPE_CHECKING:
     import networkx as nx
 
-#: Libraries :func:`centrality` can compute with.
-Backend = Literal["networkx", "igraph"]
+    from helixnet._typing import Backend
 
 __all__ = ["centrality", "sector_centrality", "CENTRALITY_COLUMNS", "MEASURES", "GROUP_COLUMNS"]
 
@@ -362,7 +361,13 @@ def _igraph_measures(P: Prepared, normalized: bool, method, alpha, sources):
 # ----------------------------------------------------------------------------
 @actor_graph
 def centrality(
-    G, backend: str = "networkx", weight: str | None = "weight", normalized: bool = True, *, k: int | None = None, seed=0
+    G: nx.Graph,
+    backend: Backend = "networkx",
+    weight: str | None = "weight",
+    normalized: bool = True,
+    *,
+    k: int | None = None,
+    seed: int | None = 0,
 ) -> pd.DataFrame:
     r"""Centrality of every node of an actor graph, one fixed column per measure.
 

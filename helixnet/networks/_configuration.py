@@ -38,8 +38,9 @@ from helixnet.exceptions import HelixnetValueError
 if TYPE_CHECKING:
     import networkx as nx
 
-#: A value of ``reading=``: ties as directed flows or as undirected relationships.
-Reading = Literal["flows", "relationships"]
+    from helixnet._typing import Reading, Seed
+
+
 
 __all__ = [
     "configuration",
@@ -703,9 +704,17 @@ def subordination_metrics(
 
 @renamed_parameters(n_null="n_resamples")
 @actor_graph
-def configuration(G, reading: str | None = None, *, n_resamples: int = DEFAULT_N_NULL, seed=DEFAULT_SEED,
-                  level: float = DEFAULT_LEVEL, weight: str | None = "weight",
-                  normalize: bool = True, progress: bool = False) -> ConfigurationResult:
+def configuration(
+    G: nx.Graph,
+    reading: Reading | None = None,
+    *,
+    n_resamples: int = DEFAULT_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float = DEFAULT_LEVEL,
+    weight: str | None = "weight",
+    normalize: bool = True,
+    progress: bool = False,
+) -> ConfigurationResult:
     r"""Classify an actor graph as statist, laissez-faire, balanced — or undetermined.
 
     Every indicator of :data:`INDICATORS` is computed on the graph as read
@@ -910,7 +919,11 @@ def configuration(G, reading: str | None = None, *, n_resamples: int = DEFAULT_N
                                seed=seed, level=float(level))
 
 
-def archetype_graph(kind: str, seed=DEFAULT_SEED, sizes=(8, 8, 3, 2)):
+def archetype_graph(
+    kind: Literal["statist", "laissez-faire", "balanced"],
+    seed: Seed = DEFAULT_SEED,
+    sizes: tuple[int, int, int, int] = (8, 8, 3, 2),
+) -> nx.DiGraph:
     """A seeded random directed actor graph of one Etzkowitz–Leydesdorff configuration.
 
     Parameters

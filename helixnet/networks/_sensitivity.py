@@ -11,7 +11,7 @@ transformations are here: :func:`drop_ties`, :func:`merge_nodes`,
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,8 @@ from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGr
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from helixnet._typing import Reading
 
 __all__ = [
     "sensitivity_table",
@@ -262,9 +264,16 @@ class SensitivityResult:
 
 
 @renamed_parameters(n_null="n_resamples")
-def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
-                      n_resamples: int = SENSITIVITY_N_NULL, seed=DEFAULT_SEED, level: float | None = None,
-                      weight: str | None = "weight") -> SensitivityResult:
+def sensitivity_table(
+    G: nx.Graph,
+    variants: dict[str, Callable[[nx.Graph], nx.Graph]],
+    *,
+    readings: Reading | Sequence[Reading] = ("flows", "relationships"),
+    n_resamples: int = SENSITIVITY_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float | None = None,
+    weight: str | None = "weight",
+) -> SensitivityResult:
     """The configuration verdict and every indicator of `G` under each of `variants`, in order.
 
     The engine of :func:`helixnet.sensitivity`, which adds the case study's

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,11 @@ import pandas as pd
 from helixnet._deprecation import renamed_parameters
 from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import check_actor_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Backend, Reading
 
 
 __all__ = ["subordination_report", "SubordinationReport"]
@@ -181,9 +187,17 @@ def _summary(name, G, dominance, rel, conf_by_reading):
 
 
 @renamed_parameters(n_null="n_resamples")
-def subordination_report(G, n_resamples: int | None = None, seed=DEFAULT_SEED, backend: str = "networkx",
-                         weight: str | None = "weight", name: str | None = None, reading: str | None = None,
-                         level: float | None = None, progress: bool = False) -> SubordinationReport:
+def subordination_report(
+    G: nx.Graph,
+    n_resamples: int | None = None,
+    seed: int | None = DEFAULT_SEED,
+    backend: Backend = "networkx",
+    weight: str | None = "weight",
+    name: str | None = None,
+    reading: Reading | None = None,
+    level: float | None = None,
+    progress: bool = False,
+) -> SubordinationReport:
     """Centrality, brokerage, mediation, hierarchy and the tested configuration in one call.
 
     The tables answer the questions of the Kazakhstan study — which sector
