@@ -62,7 +62,7 @@ def renamed_parameters(**old_to_new):
                 kwargs[new] = kwargs.pop(old)
             return func(*args, **kwargs)
 
-        wrapper.renamed_parameters = dict(old_to_new)
+        wrapper.__dict__["renamed_parameters"] = dict(old_to_new)
         return wrapper
 
     return decorate

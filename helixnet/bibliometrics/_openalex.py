@@ -75,7 +75,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from helixnet._deprecation import renamed_parameters
 from helixnet._resampling import DEFAULT_SEED
@@ -248,7 +248,7 @@ def snapshot_files(snapshot: PathLike | Sequence[PathLike]) -> list[str]:
     helixnet.InputFileError
         A missing folder, or one without works files.
     """
-    if isinstance(snapshot, (list, tuple)):
+    if not isinstance(snapshot, (str, os.PathLike)):  # a list of files
         files = [Path(p) for p in snapshot]
         for p in files:
             if not p.is_file():
@@ -584,7 +584,8 @@ def trends_table(
     counts = _normalise_counts(counts)
     rows = []
     tally = WarningTally()
-    for (country, year), part in counts.groupby(["country", "year"], dropna=False, sort=False):
+    for group, part in counts.groupby(["country", "year"], dropna=False, sort=False):
+        country, year = cast("tuple[Any, Any]", group)
         row = {"country": None if pd.isna(country) else country, "year": None if pd.isna(year) else int(year)}
         cells = dict.fromkeys(CELLS, 0)
         for u, i, g, f, n in zip(part["U"], part["I"], part["G"], part["F"], part["n"]):
@@ -592,7 +593,7 @@ def trends_table(
         row["n_records"] = sum(cells.values())
         row.update(cells)
         row["n_untyped"] = int(part.loc[part["untyped"], "n"].sum())
-        three = {}
+        three: dict[str, int] = {}
         for c, v in cells.items():
             key = c.replace("F", "") or "none"
             three[key] = three.get(key, 0) + v
@@ -647,7 +648,7 @@ class OpenAlexResult:
         Engine, n_boot, seed, ci, unit, country, years, files and (API) query.
     """
 
-    table: object
+    table: pd.DataFrame
     n_works: int
     n_untyped: int
     source: str
@@ -958,7 +959,7 @@ def fetch_works(
         raise HelixnetValueError(f"max_works must be a positive integer, got {max_works!r}")
     _check_base_url(base_url)
     flt = _api_filter(country, institution, years, concept, topic, filter)
-    query = {"endpoint": base_url.rstrip("/") + "/works", "filter": flt, "select": ",".join(SELECT),
+    query: dict[str, Any] = {"endpoint": base_url.rstrip("/") + "/works", "filter": flt, "select": ",".join(SELECT),
              "per_page": per_page}
     folder = Path(cache_dir) / _query_key(query)
     folder.mkdir(parents=True, exist_ok=True)

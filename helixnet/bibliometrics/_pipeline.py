@@ -40,6 +40,7 @@ doi:10.1002/asi.20997
 from __future__ import annotations
 
 import json
+import os
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -128,8 +129,8 @@ class Records:
         ``line`` and ``repair`` (what was done).
     """
 
-    documents: object
-    addresses: object
+    documents: pd.DataFrame
+    addresses: pd.DataFrame
     duplicates_dropped: int = 0
     files: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
@@ -172,10 +173,10 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
     `encodings` lists the decodings tried (False: UTF-8, True: Latin-1), the next one when
     a byte is not valid in the former.
     """
-    path = Path(path)
-    if not path.exists():
+    file = Path(path)
+    if not file.exists():
         raise InputFileError(f"{path}: no such file")
-    if path.is_dir():
+    if file.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
     for latin1 in encodings:
         try:
@@ -240,11 +241,15 @@ def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
                     continue
                 doc_id = rec["doc_id"]
                 if doc_id in seen:
-                    doc_ids.append(doc_id), years.append(None), titles.append(None)  # title None: a repeat
+                    doc_ids.append(doc_id)
+                    years.append(None)
+                    titles.append(None)  # title None: a repeat
                     continue
                 seen.add(doc_id)
                 k = len(doc_ids)
-                doc_ids.append(doc_id), years.append(rec["year"]), titles.append(rec["title"])
+                doc_ids.append(doc_id)
+                years.append(rec["year"])
+                titles.append(rec["title"])
                 for address, inst, country, rtype in rec["addresses"]:
                     if inst is None:
                         code = plain.get(address)
@@ -359,18 +364,13 @@ def read_records(
     >>> recs.skipped[0]["line"], recs.skipped[0]["reason"]
     (10, 'record without UT (accession number)')
     """
-    import os
-
-
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    paths = [str(p) for p in paths]
-    if not paths:
+    files = [str(paths)] if isinstance(paths, (str, os.PathLike)) else [str(p) for p in paths]
+    if not files:
         raise HelixnetValueError("no files given")
     if format != "auto" and format not in FORMATS:
         raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
     sizes = []
-    for p in paths:
+    for p in files:
         try:
             sizes.append(os.path.getsize(p))
         except OSError:
@@ -378,15 +378,15 @@ def read_records(
     jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
-            results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
+        if jobs > 1 and (len(files) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
+            results = _read_parallel(files, format, skip_bad_records, jobs, bar, sizes)
         else:
             update = bar.update if bar is not None else None
-            results = [_read_one(p, format, skip_bad_records, update) for p in paths]
+            results = [_read_one(p, format, skip_bad_records, update) for p in files]
     finally:
         if bar is not None:
             bar.close()
-    records = _merge(results, paths)
+    records = _merge(results, files)
     del results
     _release_memory()
     return records
@@ -480,14 +480,14 @@ def _merge(results, paths) -> Records:
     for res in results:
         skipped.extend(res["skipped"])
         repairs.extend(res["repairs"])
-        fresh = []
+        is_new = []
         for d, t in zip(res["doc_ids"], res["titles"]):
             # title None: met again in the same file; in seen: met in an earlier file
             new = t is not None and d not in seen
-            fresh.append(new)
+            is_new.append(new)
             if new:
                 seen.add(d)
-        fresh = np.array(fresh, dtype=bool)
+        fresh = np.array(is_new, dtype=bool)
         dropped += int((~fresh).sum())
         ids = pd.array(res["doc_ids"], dtype="string")
         docs = pd.DataFrame({"doc_id": ids,
@@ -833,7 +833,10 @@ def _classify(records, rules, ror_types, ror):
     n = len(addresses)
     # every row gets an integer code into small tables of decisions (sector, rule, institution
     # for rows without one); the columns are built from them with take: no Python object per row
-    t_sector, t_rule, t_inst = [None], [None], [None]  # decision 0: none (nothing decided)
+    # decision 0: none (nothing decided)
+    t_sector: list[str | None] = [None]
+    t_rule: list[str | None] = [None]
+    t_inst: list[str | None] = [None]
     decision = np.zeros(n, dtype=np.int64)
     inst_decision = decision
     typed = addresses["ror_type"].notna().to_numpy()
@@ -1185,7 +1188,9 @@ def venn_counts(
     if by == "country":
         ds = ds.assign(country=ds["countries"].str.split(";")).explode("country")
         ds["country"] = ds["country"].replace("", None)
-    groups = [(None, ds)] if by is None else sorted(ds.groupby(by, sort=True), key=lambda kv: kv[0])
+    groups: list[tuple[Any, pd.DataFrame]] = (
+        [(None, ds)] if by is None else sorted(ds.groupby(by, sort=True), key=lambda kv: kv[0])
+    )
     if by is not None and ds[by].isna().any():
         # documents without a year (or any country) form a last row, so the rows add up
         groups.append((None, ds[ds[by].isna()]))
@@ -1195,7 +1200,7 @@ def venn_counts(
         if no_address == "exclude":
             part = part[~missing]
         counts = part["cell"].value_counts()
-        row = {} if by is None else {by: g}
+        row: dict[str, Any] = {} if by is None else {by: g}
         row["n_records"] = len(part)
         for c in cells + ["none"]:
             row[c] = int(counts.get(c, 0))
@@ -1271,25 +1276,31 @@ def synergy_table(
     counts = venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
-    T, lo, hi = [], [], []
+    t_list: list[float] = []
+    lo_list: list[float] = []
+    hi_list: list[float] = []
     for _, row in counts.iterrows():
         table = venn_table({c: int(row[c]) for c in cells}, none=int(row["none"]), dims="".join(dims))
         if table.sum() == 0:
-            T.append(np.nan), lo.append(np.nan), hi.append(np.nan)
+            t_list.append(np.nan)
+            lo_list.append(np.nan)
+            hi_list.append(np.nan)
             continue
-        T.append(mutual_information(table, unit=unit))
+        t_list.append(mutual_information(table, unit=unit))
         if n_resamples:
             with tally.row():  # one summary warning for the table, not one per row
                 b = bootstrap(table, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit)
             low, high = _interval_of_all(b, len(dims))
-            lo.append(low), hi.append(high)
+            lo_list.append(low)
+            hi_list.append(high)
         else:
-            lo.append(np.nan), hi.append(np.nan)
+            lo_list.append(np.nan)
+            hi_list.append(np.nan)
     tally.report(f"tables (one per {by})" if by else "tables")
     # mutual redundancy R = (-1)^(k+1) T (Leydesdorff & Ivanova 2014): its interval is T's,
     # reflected when the sign flips
     sign = 1.0 if len(dims) % 2 == 1 else -1.0
-    T, lo, hi = np.asarray(T, dtype=float), np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    T, lo, hi = np.asarray(t_list, dtype=float), np.asarray(lo_list, dtype=float), np.asarray(hi_list, dtype=float)
     r_lo, r_hi = (lo, hi) if sign > 0 else (-hi, -lo)
     return counts.assign(k=len(dims), T=T, ci_low=lo, ci_high=hi, R=sign * T + 0.0, R_ci_low=r_lo + 0.0,
                          R_ci_high=r_hi + 0.0)

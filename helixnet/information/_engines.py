@@ -158,8 +158,23 @@ class _Source:
     def name(self) -> str:
         return self.path if self.path is not None else "the DataFrame"
 
+    @property
+    def file(self) -> str:
+        """The path of a file source (csv, parquet or excel kinds)."""
+        if self.path is None:
+            raise HelixnetTypeError("the records are a DataFrame, not a file")
+        return self.path
 
-def _file_kind(path: str) -> tuple[str, str | None]:
+    @property
+    def delimiter(self) -> str:
+        """The field separator of a csv source."""
+        if self.sep is None:
+            raise HelixnetTypeError(f"{self.name} is not a delimited text file")
+        return self.sep
+
+
+def _file_kind(path: str) -> tuple[str, str]:
+    """The kind of a records file by its name, and the field separator of a delimited one ("" otherwise)."""
     low = path.lower()
     for c in _COMPRESSION:
         if low.endswith(c):
@@ -169,9 +184,9 @@ def _file_kind(path: str) -> tuple[str, str | None]:
         if low.endswith(ext):
             return "csv", sep
     if low.endswith(_PARQUET_EXT) and low == path.lower():
-        return "parquet", None
+        return "parquet", ""
     if low.endswith(_EXCEL_EXT) and low == path.lower():
-        return "excel", None
+        return "excel", ""
     raise InputFileError(
         f"{path}: unknown file format; use .csv, .tsv, .parquet or .xlsx "
         "(CSV/TSV may be compressed: .gz, .bz2, .zst, .xz)"
@@ -420,11 +435,11 @@ def _read_frame(src: _Source, columns, text_columns):
         return src.frame if columns is None else src.frame[list(columns)]
     if src.kind == "parquet":
         try:
-            return pd.read_parquet(src.path, columns=None if columns is None else list(columns))
+            return pd.read_parquet(src.file, columns=None if columns is None else list(columns))
         except Exception as exc:  # pyarrow raises ArrowInvalid, OSError and others
             raise InputFileError(f"{src.path}: cannot read: {one_line(exc)}") from exc
     text = list(src.columns) if text_columns is None else [c for c in text_columns if c in src.columns]
-    kwargs = dict(
+    kwargs: dict[str, Any] = dict(
         sep=src.sep,
         header=0,
         keep_default_na=False,
@@ -453,7 +468,7 @@ def _read_frame(src: _Source, columns, text_columns):
             if not pandas3:
                 frame = _arrow_csv(src, columns if not renamed else None, text)
             else:
-                frame = pd.read_csv(src.path, **kwargs)
+                frame = pd.read_csv(src.file, **kwargs)
         except ValueError as exc:
             if not _straddles(exc):
                 raise
@@ -620,12 +635,12 @@ def _count_duckdb(src: _Source, dims, weight, progress=False):
             con.register("_hx_records", src.frame)
             table = "_hx_records"
         elif src.kind == "parquet":
-            table = f"read_parquet({_sql_str(src.path)})"
+            table = f"read_parquet({_sql_str(src.file)})"
         else:
             columns = ", ".join(f"{_sql_str(c)}: 'VARCHAR'" for c in src.columns)
             table = (
-                f"read_csv({_sql_str(src.path)}, auto_detect=false, header=true, "
-                f"delim={_sql_str(src.sep)}, quote='\"', escape='\"', columns={{{columns}}}, "
+                f"read_csv({_sql_str(src.file)}, auto_detect=false, header=true, "
+                f"delim={_sql_str(src.delimiter)}, quote='\"', escape='\"', columns={{{columns}}}, "
                 "strict_mode=true, null_padding=false, nullstr='', encoding='utf-8', "
                 f"max_line_size={MAX_FIELD_BYTES})"
             )

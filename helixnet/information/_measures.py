@@ -35,7 +35,7 @@ doi:10.1007/s11192-013-1079-4
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 
@@ -317,6 +317,8 @@ def _count(cols, sizes, raw, w, raw_limit):
             np.add(code, part[ax], out=code, casting="unsafe")
         acc += np.bincount(code, weights=None if w is None else w[i:j], minlength=acc.size)
         i = j
+    if acc is None:  # no rows (callers refuse empty records first)
+        return np.zeros(sizes)
     return acc.reshape(sizes)
 
 
@@ -481,7 +483,9 @@ def contingency(records: pd.DataFrame, dims: Sequence[Hashable], weight: Hashabl
     dims = _check_columns(records, dims, weight)
     index = records.index
     w = None if weight is None else record_weights(records, weight)
-    cols, labels, raw = [], [], []
+    cols: list[np.ndarray] = []
+    labels: list[Any] = []
+    raw: list[bool] = []
     for d in dims:
         values = _raw_ints(records[d])
         if values is None:
@@ -876,7 +880,7 @@ def sign_reading(n: int) -> str:
 _REQUIRED = object()
 
 
-def _venn_parts(counts, none, dims):
+def _venn_parts(counts: Any, none: Any, dims: Any) -> tuple[Any, Any, Any]:
     """(cells mapping, none, dims) from a mapping or a :class:`helixnet.networks.VennCounts`."""
     if _is_venn(counts):
         if none is not _REQUIRED and none != counts.none:
@@ -990,7 +994,11 @@ def venn_table(
     >>> hx.venn_table(hx.networks.venn_counts(G))[1, 1, 0]
     np.int64(1)
     """
-    counts, none, dims = _venn_parts(counts, none, dims)
+    return _venn_array(*_venn_parts(counts, none, dims))
+
+
+def _venn_array(counts: Any, none: Any, dims: Any) -> np.ndarray:
+    """The table of :func:`venn_table` from a mapping of cells, the empty cell and the dims."""
     if not hasattr(counts, "items"):
         raise HelixnetTypeError(f"Venn counts must be a mapping of keys to counts, got {type(counts).__name__}")
     keys = [str(k) for k in counts]

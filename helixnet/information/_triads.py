@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import os
 from importlib.util import find_spec
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
@@ -746,7 +746,9 @@ def map_writers(G, path, format=None, seed: int = 0) -> dict:
         return {f: _text_writer(t) for f, t in zip(files, texts)}
     import networkx as nx
 
-    writer = {"graphml": nx.write_graphml, "gexf": nx.write_gexf, "pajek": nx.write_pajek}[format]
+    writers: dict[str, Callable[..., None]] = {
+        "graphml": nx.write_graphml, "gexf": nx.write_gexf, "pajek": nx.write_pajek}
+    writer = writers[format]
     if format == "pajek":
         # Pajek lines carry node names and the edge value only
         H = nx.Graph()

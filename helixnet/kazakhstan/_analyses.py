@@ -453,7 +453,7 @@ def table1_plan_vs_actual() -> AnalysisResult:
         plan = part[part["kind"] == "plan"].sort_values("year")
         last = actual.iloc[-1] if len(actual) else None
         unit = str(part["unit"].iloc[0])
-        entry = {
+        entry: dict[str, Any] = {
             "unit": unit,
             "actual": {str(int(r["year"])): float(r["value"]) for r in actual.to_dict("records")},
             "plan": {str(int(r["year"])): float(r["value"]) for r in plan.to_dict("records")},
@@ -562,9 +562,9 @@ def _tie_summary(G):
     from helixnet._validation import SECTORS
 
     sectors = Counter(d["sector"] for _, d in G.nodes(data=True))
-    status = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
-    status = {k: status[k] for k in ("existing", "planned", "absent") if k in status} | {
-        k: v for k, v in sorted(status.items()) if k not in ("existing", "planned", "absent")}
+    tally = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
+    status = {k: tally[k] for k in ("existing", "planned", "absent") if k in tally} | {
+        k: v for k, v in sorted(tally.items()) if k not in ("existing", "planned", "absent")}
     pairs = {}
     for u, v, d in G.edges(data=True):
         key = _pair(G.nodes[u]["sector"], G.nodes[v]["sector"])
@@ -883,7 +883,8 @@ def synergy() -> AnalysisResult:
         "funding layer": kzgraphs.funding_layer(),
         "institutional layer": kzgraphs.institutional_layer(),
     }
-    rows, counts, venn = [], [], None
+    rows, counts = [], []
+    venn: Any = None  # the VennCounts of the first graph
     for label, G in named.items():
         vc = builders.venn_counts(G, weight=None)  # each relationship counts once: integer counts
         table = venn_table(vc.cells, none=vc.none, dims=vc.dims)
@@ -989,7 +990,7 @@ def comparison() -> AnalysisResult:
         conf = configuration(G, "flows", n_resamples=N_NULL_SENSITIVITY, seed=SEED)
         shares = sector_centrality(G)
         med = _mediation(G, directed=False)  # ties as relationships, as the configuration reads them
-        row = {
+        row: dict[str, Any] = {
             "country": country,
             "government_share_rd_funding": float(G.graph.get("government_share", float("nan"))),
             "verdict": conf.verdict,
@@ -997,7 +998,7 @@ def comparison() -> AnalysisResult:
             "balanced_votes": int(conf.balanced_votes),
         }
         for m in ("out_strength", "pagerank", "betweenness"):
-            row[f"g_share_{m}"] = float(shares.loc["G", f"share_{m}"])
+            row[f"g_share_{m}"] = float(shares.loc["G", f"share_{m}"])  # type: ignore[arg-type]  # a float cell
         row["ui_indirect_share"] = float(med.indirect_share)
         rows.append(row)
         for r in conf.evidence.to_dict("records"):
@@ -1009,7 +1010,7 @@ def comparison() -> AnalysisResult:
         from matplotlib.figure import Figure
 
         fig = Figure(figsize=(3.9 * n, 8.8), layout="constrained")
-        sub = fig.subfigures(2, 1, height_ratios=[1.1, 1])
+        sub: Any = fig.subfigures(2, 1, height_ratios=[1.1, 1])
         top = sub[0].subplots(1, n)
         for ax, (country, G) in zip(top, gs.items()):
             share = G.graph.get("government_share", float("nan"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
@@ -29,9 +29,12 @@ from helixnet.networks._builders import merge_edge, python_scalar
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pandas as pd
 
 #: Ways to split a funder's money among performing sectors (see :func:`estimate_sector_shares`).
 Weighting = Literal["nnls", "personnel"]
+#: The paper's three relations, each a layer of :func:`kazakhstan_graph`.
+Layer = Literal["knowledge", "funding", "institutional"]
 
 __all__ = [
     "RELATIONS",
@@ -186,7 +189,7 @@ def resolve_source_ref(ref: str) -> float | int | str | bool:
                 f"source_ref {ref!r}: dataset {dataset!r} has no column {key!r}; "
                 f"columns: {', '.join(map(str, df.columns))}"
             )
-    mask = None
+    mask: Any = None
     for key, value in selectors.items():
         m = df[key].astype("string") == value
         mask = m if mask is None else (mask & m)
@@ -212,7 +215,7 @@ def _value(df, key_col, key, column, dataset):
 # --------------------------------------------------------------------------
 
 
-def sector_mapping(sectors: Mapping[str, str] | None = None) -> dict[str, str]:
+def sector_mapping(sectors: Mapping[str, str] | None = None) -> dict[str, dict[str, Any]]:
     """The entity -> sector mapping the builders use.
 
     Read from the ``sector_mapping`` dataset, then updated with `sectors`.
@@ -412,9 +415,9 @@ class SectorShares:
         The Table 3 columns fitted.
     """
 
-    weights: object
-    fitted: object
-    residual: object
+    weights: pd.Series
+    fitted: pd.Series
+    residual: pd.Series
     residual_norm: float
     method: str
     columns: tuple = field(default_factory=tuple)
@@ -891,7 +894,7 @@ def institutional_layer(*, include_planned: bool = True, sectors: Mapping[str, s
 
 
 def kazakhstan_graph(
-    layers: Sequence[Literal["knowledge", "funding", "institutional"]] = ("knowledge", "funding", "institutional"),
+    layers: Layer | Sequence[Layer] = ("knowledge", "funding", "institutional"),
     *,
     weighting: Weighting = "nnls",
     include_planned: bool = True,

@@ -21,7 +21,7 @@ Conventions shared by every measure
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -264,7 +264,7 @@ def _networkx_measures(P: Prepared, normalized: bool, method, alpha, sources):
 
     H = P.networkx()
     n, order = P.n, range(P.n)
-    out = {}
+    out: dict[str, Any] = {}
     if P.directed:
         out["in_degree"] = [H.in_degree(v) for v in order]
         out["out_degree"] = [H.out_degree(v) for v in order]
@@ -280,8 +280,8 @@ def _networkx_measures(P: Prepared, normalized: bool, method, alpha, sources):
         bc /= 2  # each unordered pair once, as igraph
     out["betweenness"] = bc * _sample_scale(n, sources) * _betweenness_scale(n, P.directed, normalized)
     if sources is None:
-        hc = nx.harmonic_centrality(H, distance="dist")  # sum over u of 1/d(u -> v)
-        hc = np.array([hc[v] for v in order])
+        harmonic = nx.harmonic_centrality(H, distance="dist")  # sum over u of 1/d(u -> v)
+        hc = np.array([harmonic[v] for v in order])
     else:
         hc = np.zeros(n)
         for s in sources:
@@ -326,7 +326,7 @@ def _seeded_python_random(func, *args, **kwargs):
 def _igraph_measures(P: Prepared, normalized: bool, method, alpha, sources):
     g = P.igraph()
     n = P.n
-    out = {}
+    out: dict[str, Any] = {}
     if P.directed:
         out["in_degree"] = g.indegree()
         out["out_degree"] = g.outdegree()

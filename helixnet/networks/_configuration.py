@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -80,7 +80,7 @@ _REFS = {
 #: The indicators, each measuring one property. ``statist`` is the direction (``"higher"`` or
 #: ``"lower"`` than chance) in which an indicator supports the statist configuration;
 #: ``separation`` marks the laissez-faire indicator, which does not vote on statist vs balanced.
-INDICATORS = {
+INDICATORS: dict[str, dict[str, Any]] = {
     "g_brokerage": {
         "label": "G's share of brokerage between other sectors",
         "statist": "higher",
@@ -206,7 +206,7 @@ class ConfigurationResult:
         """One sentence per indicator: value, what G's size gives, both null models, the result."""
         out = []
         for r in self.evidence.itertuples():
-            label = INDICATORS[r.metric]["label"]
+            label = INDICATORS[str(r.metric)]["label"]
             if r.result == "undefined":
                 out.append(f"{r.metric} ({label}): undefined under the {r.reading} reading.")
                 continue

@@ -208,7 +208,7 @@ def mediation(
     >>> r.geodesics, r.geodesics_via_broker, r.direct_strength
     (2, 1, 5.0)
     """
-    ends = tuple(ends)
+    ends = tuple(ends)  # type: ignore[assignment]  # any iterable of two codes is accepted; checked below
     for name, code in [("broker", broker), *(("ends", e) for e in ends)]:
         if code not in SECTORS:
             raise HelixnetValueError(f"{name} contains {code!r}; expected sector codes among {', '.join(SECTORS)}")

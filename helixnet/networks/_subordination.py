@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from helixnet._typing import Backend, Reading
+    from helixnet.networks import MediationResult
 
 
 __all__ = ["subordination_report", "SubordinationReport"]
@@ -92,8 +93,8 @@ class SubordinationReport:
     sector_shares: pd.DataFrame
     dominance: pd.DataFrame
     brokerage: pd.DataFrame
-    mediation: object
-    mediation_relationships: object
+    mediation: MediationResult
+    mediation_relationships: MediationResult
     hierarchy: dict
     configurations: dict
     summary: str = field(repr=False)

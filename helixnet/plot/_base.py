@@ -70,7 +70,11 @@ TABLE_SECTOR_LABELS = {
 }
 
 NOT_STATED_COLOR = "#DDDDDD"
-EDGE_STYLES = {"existing": "solid", "planned": "dashed", "absent": "dotted"}
+EDGE_STYLES: dict[str, Literal["solid", "dashed", "dotted"]] = {
+    "existing": "solid",
+    "planned": "dashed",
+    "absent": "dotted",
+}
 
 
 # --------------------------------------------------------------------------- style

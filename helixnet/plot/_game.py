@@ -109,9 +109,9 @@ def game_core(result: GameResult, *, zoom: bool = False, ax: Axes | None = None)
                 x[(k + 2) % 3] = 100 - share - rest
                 pts.append(ternary_xy(*x))
             ax.plot(*zip(*pts), color="#DDDDDD", linewidth=0.6, zorder=0)
-    for p, (x, y) in corners.items():
+    for p, (cx, cy) in corners.items():
         off = {"U": (-0.04, -0.04), "I": (0.04, -0.04), "G": (0.0, 0.04)}[p]
-        ax.text(x + off[0], y + off[1], p, ha="center", va="center", fontweight="bold", color=SECTOR_PALETTE[p])
+        ax.text(cx + off[0], cy + off[1], p, ha="center", va="center", fontweight="bold", color=SECTOR_PALETTE[p])
     if result.core_vertices:
         xy = [ternary_xy(*v) for v in result.core_vertices]
         ax.add_patch(Polygon(xy, closed=True, facecolor=CATEGORY_PALETTE[0], edgecolor="#1f4e79",

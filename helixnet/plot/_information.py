@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
 
@@ -106,16 +106,17 @@ def venn3(
     ['venn-G', 'venn-I', 'venn-U']
     >>> plt.close("all")
     """
+    cells_in: Any = counts  # duck-typed: a result object or a table
     from matplotlib.patches import Circle
 
-    if hasattr(counts, "cells") and hasattr(counts, "none"):  # helixnet.networks.venn_counts
-        counts, none = counts.cells, counts.none
-    elif hasattr(counts, "table") and hasattr(counts, "mutual_information"):  # a SynergyResult
-        counts, none = _venn_cells_of(counts)
-    unknown = set(map(str, counts)) - set(_VENN_KEYS)
+    if hasattr(cells_in, "cells") and hasattr(cells_in, "none"):  # helixnet.networks.venn_counts
+        cells_in, none = cells_in.cells, cells_in.none
+    elif hasattr(cells_in, "table") and hasattr(cells_in, "mutual_information"):  # a SynergyResult
+        cells_in, none = _venn_cells_of(cells_in)
+    unknown = set(map(str, cells_in)) - set(_VENN_KEYS)
     if unknown:
         raise InvalidTableError(f"venn3: unknown region key(s) {sorted(unknown)}; expected {list(_VENN_KEYS)}")
-    c = {k: float(counts.get(k, 0)) for k in _VENN_KEYS}
+    c = {k: float(cells_in.get(k, 0)) for k in _VENN_KEYS}
     bad = {k: v for k, v in c.items() if not v >= 0}
     if bad:
         raise InvalidTableError(f"venn3: negative or NaN count(s) {bad}")
@@ -279,16 +280,17 @@ def synergy_interval(
     'T (mbit), 4-D; positive = synergy (R = −T)'
     >>> plt.close("all")
     """
+    frame: Any = data  # duck-typed: a result object or a table
     import numpy as np
 
-    if hasattr(data, "to_frame") and hasattr(data, "unit") and not hasattr(data, "columns"):
-        unit = data.unit  # a BootstrapResult: its own unit
-        data = data.to_frame()
-    if {"subset", "estimate", "ci_low", "ci_high"} <= set(data.columns) and label not in data:
+    if hasattr(frame, "to_frame") and hasattr(frame, "unit") and not hasattr(frame, "columns"):
+        unit = frame.unit  # a BootstrapResult: its own unit
+        frame = frame.to_frame()
+    if {"subset", "estimate", "ci_low", "ci_high"} <= set(frame.columns) and label not in frame:
         # helixnet.bootstrap's table: T of each subset with its interval
         label, estimate, low, high = "subset", "estimate", "ci_low", "ci_high"
-    require_columns(data, [label, estimate, low, high], "synergy_interval")
-    df = data.reset_index(drop=True)
+    require_columns(frame, [label, estimate, low, high], "synergy_interval")
+    df = frame.reset_index(drop=True)
     ax = new_axes(ax, figsize=(6.0, 0.5 * len(df) + 1.4))
     y = np.arange(len(df))
     est = df[estimate].astype(float).to_numpy()
@@ -370,19 +372,20 @@ def decomposition_bars(
     3
     >>> plt.close("all")
     """
+    frame: Any = data  # duck-typed: a result object or a table
     import numpy as np
     import pandas as pd
 
-    if hasattr(data, "groups") and hasattr(data, "between") and hasattr(data, "unit"):  # DecompositionResult
-        unit, between = data.unit, data.between if between is None else between
-        data = data.groups
-    if (group, contribution) == ("group", "contribution") and {"term", "level", "value"} <= set(data.columns):
+    if hasattr(frame, "groups") and hasattr(frame, "between") and hasattr(frame, "unit"):  # DecompositionResult
+        unit, between = frame.unit, frame.between if between is None else between
+        frame = frame.groups
+    if (group, contribution) == ("group", "contribution") and {"term", "level", "value"} <= set(frame.columns):
         # DecompositionResult.to_frame(): one bar per additive term
-        data = pd.DataFrame({"group": [f"{t} ({lv})" for t, lv in zip(data["term"], data["level"])],
-                             "contribution": data["value"]})
-    require_columns(data, [group, contribution], "decomposition_bars")
-    names = [str(g) for g in data[group]]
-    values = list(data[contribution].astype(float))
+        frame = pd.DataFrame({"group": [f"{t} ({lv})" for t, lv in zip(frame["term"], frame["level"])],
+                             "contribution": frame["value"]})
+    require_columns(frame, [group, contribution], "decomposition_bars")
+    names = [str(g) for g in frame[group]]
+    values = list(frame[contribution].astype(float))
     if between is not None:
         names.append("between groups (ΔT)")
         values.append(float(between))

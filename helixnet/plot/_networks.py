@@ -251,6 +251,7 @@ def actor_network(
     if isinstance(layout, str) and layout == "auto":
         layout = "sector" if len(G) <= 16 else "shell"
     radial = isinstance(layout, str) and layout == "shell"
+    pos: Any  # node -> (x, y), from one of several layouts
     if isinstance(layout, Mapping):
         pos = dict(layout)
     elif layout == "shell":
@@ -283,7 +284,7 @@ def actor_network(
         if not edges:
             continue
         widths = [width(float(G.edges[e].get(weight, 1.0))) for e in edges]
-        nx.draw_networkx_edges(
+        nx.draw_networkx_edges(  # type: ignore[call-overload]  # the stubs overload on literal `arrows`
             G,
             pos,
             edgelist=edges,
@@ -331,6 +332,7 @@ def actor_network(
             dx, dy = x - cx, y - cy
             norm = math.hypot(dx, dy)
             gap = math.sqrt(node_size) / 2 + 2  # marker radius + 2 points
+            offset: tuple[float, float]
             if norm < 1e-9 or dy < -0.5 * norm:  # alone, or at the bottom of its cluster: below
                 offset, ha, va = (0, -gap), "center", "top"
             elif dy > 0.5 * norm and abs(dx) < 0.5 * norm:  # at the top: above
@@ -727,19 +729,20 @@ def configuration_evidence(
     'Configuration: statist'
     >>> plt.close("all")
     """
+    table: Any = evidence  # duck-typed: a result object or a table
     import numpy as np
     from matplotlib.lines import Line2D
 
-    if hasattr(evidence, "evidence") and hasattr(evidence, "verdict"):  # a ConfigurationResult
-        verdict = evidence.verdict if verdict is None else verdict
-        evidence = evidence.evidence
+    if hasattr(table, "evidence") and hasattr(table, "verdict"):  # a ConfigurationResult
+        verdict = table.verdict if verdict is None else verdict
+        table = table.evidence
     cols = ["metric", "reading", "observed", "size_expectation", "null_mean_rewire", "null_mean_permute", "result"]
-    require_columns(evidence, cols, "configuration_evidence")
-    df = evidence.reset_index(drop=True)
+    require_columns(table, cols, "configuration_evidence")
+    df = table.reset_index(drop=True)
     ax = new_axes(ax, figsize=(6.4, 0.42 * len(df) + 1.6))
     y = np.arange(len(df))
     several = df["reading"].nunique() > 1
-    for yi, r in zip(y, df.itertuples()):
+    for yi, r in zip(y.tolist(), df.itertuples()):
         obs = float(r.observed)
         if math.isnan(obs):
             ax.text(0.5, yi, "undefined", ha="center", va="center", fontsize="x-small", color="#777777")
