@@ -156,7 +156,7 @@ def funding_sources(
             }
             for r in part.to_dict("records")
         ]
-        by_value = lambda recs: sorted(recs, key=lambda r: -r["value"])  # noqa: E731 (stable)
+        by_value = lambda recs: sorted(recs, key=lambda item: -item["value"])  # noqa: E731 (stable)
         top = by_value([r for r in records if r["parent"] == ""])
         rows = []  # (label, value, is_child)
         for rec in top:

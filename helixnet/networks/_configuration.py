@@ -324,7 +324,7 @@ def normalize_layers(G: nx.Graph, weight: str | None = "weight") -> nx.Graph:
     layers = [d.get("layer") for *_, d in G.edges(data=True)]
     if layers and all(x is not None for x in layers) and len(set(layers)) > 1:
         means = _layer_means((d["layer"], u, v, float(d.get(weight, 1.0))) for u, v, d in G.edges(data=True))
-        for u, v, d in H.edges(data=True):
+        for *_, d in H.edges(data=True):
             d[weight] = float(d.get(weight, 1.0)) / means[d["layer"]]
         H.graph["weight_unit"] = "layer mean"
     return H

@@ -162,7 +162,7 @@ def _summary(name, G, dominance, rel, conf_by_reading):
     parts = [f"{s} leads {', '.join(ms)}" for s, ms in by_sector.items()]
     lines.append("Largest raw centrality share (not set against sector size): "
                  + ("; ".join(parts) if parts else "none (no ties)") + ".")
-    for reading, conf in conf_by_reading.items():
+    for conf in conf_by_reading.values():
         lines.append(conf.verdict_text())
         lines += conf.evidence_text()
     d = next(iter(conf_by_reading.values())).diagnostics
