@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
-from helixnet._deprecation import renamed_parameters
+from helixnet._deprecation import renamed_function, renamed_parameters
 from helixnet._resampling import DEFAULT_SEED
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
@@ -82,7 +82,7 @@ __all__ = [
     "split_address",
     "read_records",
     "synergy_table",
-    "venn_counts",
+    "document_venn_counts",
 ]
 
 FORMATS = _fmt.FORMATS
@@ -914,7 +914,7 @@ def address_sectors(records: Records, country: str | None = None) -> pd.DataFram
     records : Records
     country : str, optional
         Focus country (ISO code): only the addresses of documents with an
-        address in it count, as in :func:`venn_counts`.
+        address in it count, as in :func:`document_venn_counts`.
 
     Returns
     -------
@@ -1108,7 +1108,7 @@ def _cells(dims):
     return ["".join(c) for r in range(1, len(dims) + 1) for c in combinations(dims, r)]
 
 
-def venn_counts(
+def document_venn_counts(
     records: Records,
     by: Literal["year", "country"] | None = None,
     country: str | None = None,
@@ -1116,6 +1116,10 @@ def venn_counts(
     no_address: Literal["exclude", "none"] = "exclude",
 ) -> pd.DataFrame:
     """Documents per Venn cell of their sector set.
+
+    Called ``venn_counts`` until 0.2 (a deprecated alias, removed in 0.3):
+    :func:`helixnet.networks.venn_counts` classifies the relationships of a
+    graph, this function the documents of bibliographic records.
 
     A document falls in exactly one cell: the set of U, I, G (and, with
     ``international=True``, F) it has; ``none`` counts documents with none of
@@ -1169,7 +1173,7 @@ def venn_counts(
     ...     "address": ["Univ X, Almaty, Kazakhstan", "Ltd Y, Almaty, Kazakhstan", "Hosp Z, Astana, Kazakhstan"],
     ...     "organisation": ["Univ X", "Ltd Y", "Hosp Z"], "country": ["KZ"] * 3,
     ...     "institution": [None] * 3, "ror_type": [None] * 3})
-    >>> venn_counts(Records(docs, addrs))[["n_records", "UI", "none", "n_no_address"]].values.tolist()
+    >>> document_venn_counts(Records(docs, addrs))[["n_records", "UI", "none", "n_no_address"]].values.tolist()
     [[2, 1, 1, 0]]
     """
     import pandas as pd
@@ -1215,6 +1219,10 @@ def venn_counts(
     return out
 
 
+#: Deprecated alias of :func:`document_venn_counts` (removed in 0.3).
+venn_counts = renamed_function(document_venn_counts, "venn_counts", "helixnet.bibliometrics")
+
+
 @renamed_parameters(n_boot="n_resamples")
 def synergy_table(
     records: Records,
@@ -1233,7 +1241,7 @@ def synergy_table(
     ----------
     records : Records
     by, country, international, no_address
-        As in :func:`venn_counts`.
+        As in :func:`document_venn_counts`.
     n_resamples : int
         Bootstrap replicates for the interval of T (0: no interval, the
         columns are NaN; ``n_boot`` until 0.2: a deprecated alias, removed in
@@ -1249,7 +1257,7 @@ def synergy_table(
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`venn_counts` plus ``k`` (number of dimensions:
+        The columns of :func:`document_venn_counts` plus ``k`` (number of dimensions:
         3, or 4 with `international`), ``T`` (co-information, dit's sign),
         ``ci_low`` and ``ci_high`` (its interval), ``R`` (mutual redundancy
         :math:`(-1)^{k+1} T`), ``R_ci_low`` and ``R_ci_high`` (the same
@@ -1273,7 +1281,7 @@ def synergy_table(
 
     n_resamples, seed = check_count(n_resamples, "n_resamples", minimum=0), check_seed(seed)
     tally = WarningTally()
-    counts = venn_counts(records, by=by, country=country, international=international, no_address=no_address)
+    counts = document_venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
     t_list: list[float] = []

@@ -76,8 +76,9 @@ def add_arguments(parser):
                              "organisation by its type")
     parser.add_argument("--audit", metavar="FILE",
                         help="write every address decision (doc_id, address, country, sector, rule) as CSV")
-    parser.add_argument("--bootstrap", type=int_in_range(0, what="count"), default=0, metavar="B",
-                        help="bootstrap replicates for T's interval (default 0: none)")
+    parser.add_argument("--bootstrap", "--resamples", type=int_in_range(0, what="count"), default=0, metavar="B",
+                        help="bootstrap replicates for T's interval (default 0: none; --resamples: the same "
+                             "option, the name every resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, help="with --bootstrap: seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
     add_output_arguments(parser)

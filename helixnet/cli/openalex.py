@@ -84,8 +84,9 @@ def add_arguments(parser):
                         help="counting engine (default duckdb; records: the pandas per-record path)")
     parser.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (with --engine dask)")
     parser.add_argument("--ror-types", metavar="CSV", help="ROR type -> sector map (columns ror_type, sector)")
-    parser.add_argument("--bootstrap", type=int, default=200, metavar="B",
-                        help="bootstrap replicates per row (default 200; 0: no intervals)")
+    parser.add_argument("--bootstrap", "--resamples", type=int, default=200, metavar="B",
+                        help="bootstrap replicates per row (default 200; 0: no intervals; --resamples: the "
+                             "same option, the name every resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (default 0)")
     parser.add_argument("--ci", type=fraction, default=0.95, metavar="LEVEL", help="level of the intervals")
     add_unit_argument(parser)

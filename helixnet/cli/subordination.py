@@ -23,9 +23,10 @@ def add_arguments(parser):
     from helixnet.cli._common import count_int, fraction, seed_int
 
     add_graph_input_arguments(parser)
-    parser.add_argument("--null", type=count_int, default=None, metavar="N",
+    parser.add_argument("--null", "--resamples", type=count_int, default=None, metavar="N",
                         help="draws of each null model (rewiring, sector permutation; default 199, "
-                             "with --sensitivity 99)")
+                             "with --sensitivity 99; --resamples: the same option, the name every "
+                             "resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, default=0, help="seed of the null models (default 0)")
     parser.add_argument("--level", type=fraction, default=0.05, help="two-sided significance level (default 0.05)")
     parser.add_argument("--reading", choices=["flows", "relationships"], default=None,

@@ -44,7 +44,9 @@ def add_arguments(parser):
     parser.add_argument("--order", type=int, choices=[3, 4], default=3, help="triads (3) or quadruples (4)")
     parser.add_argument("--top", type=int, metavar="K", help="report only the K most synergetic tuples")
     add_unit_argument(parser)
-    parser.add_argument("--permutations", type=int, metavar="N", help="permutations for p-values (none by default)")
+    parser.add_argument("--permutations", "--resamples", type=int, metavar="N",
+                        help="permutations for p-values (none by default; --resamples: the same option, "
+                             "the name every resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the permutations (required with them)")
     parser.add_argument("--alternative", choices=["less", "greater", "two-sided"],
                         help="of the permutation p-values; 'less' (default): synergy (R below the null)")  # fmt: skip

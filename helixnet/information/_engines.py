@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from helixnet._deprecation import renamed_function
 from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
     HelixnetError,
@@ -71,7 +72,7 @@ if TYPE_CHECKING:
 
     from helixnet._typing import PathLike
 
-__all__ = ["CountTable", "count_table", "read_records", "ENGINES", "MAX_CELLS"]
+__all__ = ["CountTable", "count_table", "read_data", "ENGINES", "MAX_CELLS"]
 
 ENGINES = ("pandas", "duckdb", "dask")
 #: largest contingency table (number of cells) count_table builds
@@ -330,12 +331,17 @@ def _check_nested(src: _Source, columns) -> None:
 # reading into pandas (pandas engine and the other CLI commands)
 
 
-def read_records(
+def read_data(
     source: PathLike | pd.DataFrame,
     columns: Sequence[str] | None = None,
     text_columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Read a table of records from a file (or pass a DataFrame through).
+
+    The `data` of :func:`helixnet.synergy` and the other measures, read by
+    the rules of the counting engines. Called ``read_records`` until 0.2 (a
+    deprecated alias, removed in 0.3):
+    :func:`helixnet.bibliometrics.read_records` reads bibliographic records.
 
     Parameters
     ----------
@@ -363,7 +369,7 @@ def read_records(
     Examples
     --------
     >>> import pandas as pd
-    >>> read_records(pd.DataFrame({"a": [1], "b": [2]}), columns=["b"]).columns.tolist()
+    >>> read_data(pd.DataFrame({"a": [1], "b": [2]}), columns=["b"]).columns.tolist()
     ['b']
     """
     src = open_source(source)
@@ -889,6 +895,10 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
         counts = np.zeros(shape, dtype=np.float64)
         np.add.at(counts, tuple(codes), np.asarray(grouped["_w"], dtype=np.float64)[keep])
     return CountTable(counts, tuple(labels), tuple(dims), n, dropped, weight, engine)
+
+
+#: Deprecated alias of :func:`read_data` (removed in 0.3).
+read_records = renamed_function(read_data, "read_records", "helixnet.information")
 
 
 def count_table(

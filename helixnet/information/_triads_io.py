@@ -6,7 +6,7 @@ the number of records, or the sum of their weights, as the weight): the
 joint counts of every triad are the same. DuckDB does the reduction out of
 core with one ``GROUP BY`` over the file, so a file much larger than memory
 shrinks to its patterns (at most 2^p for p binary columns); the pandas
-engine reads the columns with :func:`helixnet.information.read_records`.
+engine reads the columns with :func:`helixnet.information.read_data`.
 """
 
 from __future__ import annotations
@@ -37,13 +37,13 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
     unchanged). Columns are read as text in CSV files (``01`` and ``1`` differ),
     as stored in Parquet.
     """
-    from helixnet.information._engines import one_line, open_source, read_records
+    from helixnet.information._engines import one_line, open_source, read_data
 
     path = os.fspath(path)
     if engine == "pandas":
         cols = None if columns is None else list(columns) + ([weight] if weight else [])
         text = None if columns is None else list(columns)
-        records = read_records(path, columns=cols, text_columns=text)
+        records = read_data(path, columns=cols, text_columns=text)
         if columns is None:
             columns = [c for c in records.columns if c != weight]
         return records, list(columns), weight

@@ -928,7 +928,10 @@ def synergy() -> AnalysisResult:
     ])
     null_mean, null_sd = float(null.mean()), float(null.std(ddof=1))
     t_obs = float(uig_all["T"])
-    p_null = float((1 + np.sum(np.abs(null - null_mean) >= abs(t_obs - null_mean) - 1e-12)) / (N_SECTOR_NULL + 1))
+    # the two-sided Monte Carlo p of the library (twice the smaller tail, helixnet.significance's)
+    from helixnet._resampling import monte_carlo_p, tail_counts
+
+    p_null = monte_carlo_p(*tail_counts(t_obs, null), N_SECTOR_NULL, "two-sided")
     summary = {
         "unit": "mbit",
         "n_boot": n_boot,

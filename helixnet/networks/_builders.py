@@ -52,6 +52,7 @@ from itertools import combinations
 from numbers import Real
 from typing import TYPE_CHECKING, Literal
 
+from helixnet._deprecation import renamed_parameters
 from helixnet._validation import SECTORS, check_actor_graph, weight_value
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 from helixnet.networks._io import (
@@ -388,7 +389,7 @@ def from_bipartite(
         Undirected; edge attributes ``weight`` and ``n_events``.
         ``G.graph["events"]`` maps event -> participants (list, first-seen
         order) and ``G.graph["event_weights"]`` event -> weight, so that
-        ``venn_counts(G, unit="events")`` counts events, single-actor ones
+        ``venn_counts(G, relationships="events")`` counts events, single-actor ones
         included.
 
     Raises
@@ -496,11 +497,12 @@ class VennCounts:
     dims: str
 
 
+@renamed_parameters(unit="relationships")
 def venn_counts(
     data: nx.Graph | Mapping[object, Iterable[str]],
     *,
     dims: str = "UIG",
-    unit: Literal["edges", "events"] = "edges",
+    relationships: Literal["edges", "events"] = "edges",
     weight: str | None = "weight",
     attr: str = "sector",
 ) -> VennCounts:
@@ -526,10 +528,12 @@ def venn_counts(
         as its letters).
     dims : str, default "UIG"
         Dimensions, a subset of ``"UIGO"`` in that order (2-4 letters).
-    unit : {"edges", "events"}
-        For a graph: count its edges (weight attribute `weight`, default 1),
-        or the events stored by :func:`from_bipartite`
-        (``G.graph["events"]``/``["event_weights"]``).
+    relationships : {"edges", "events"}
+        For a graph, what a relationship is: each edge (weight attribute
+        `weight`, default 1), or each event stored by :func:`from_bipartite`
+        (``G.graph["events"]``/``["event_weights"]``). Called ``unit`` until
+        0.2 (a deprecated alias, removed in 0.3): everywhere else in helixnet
+        ``unit`` is the unit of information (bit, mbit, nat).
     weight : str or None
         Edge attribute holding the weight; None counts every edge once.
     attr : str
@@ -544,9 +548,9 @@ def venn_counts(
     ------
     InvalidGraphError
         Node without a valid sector, negative or non-numeric weight, or
-        ``unit="events"`` on a graph without events.
+        ``relationships="events"`` on a graph without events.
     HelixnetValueError
-        Bad `dims` or `unit`, or an unknown sector code in a mapping.
+        Bad `dims` or `relationships`, or an unknown sector code in a mapping.
 
     See Also
     --------
@@ -580,20 +584,19 @@ def venn_counts(
     if len(set(dims)) != len(dims) or not set(dims) <= set(SECTORS) or not 2 <= len(dims) <= 4:
         raise HelixnetValueError(f"dims must be 2-4 distinct letters of 'UIGO', got {dims!r}")
     dims = "".join(s for s in SECTORS if s in dims)
-    if unit not in ("edges", "events"):
-        raise HelixnetValueError(f"unit must be 'edges' or 'events', got {unit!r}")
-
-    relationships = []  # (set of sectors, weight)
+    if relationships not in ("edges", "events"):
+        raise HelixnetValueError(f"relationships must be 'edges' or 'events', got {relationships!r}")
+    kind, relationships = relationships, []  # (set of sectors, weight)
     if isinstance(data, nx.Graph):
         check_actor_graph(data, attr=attr, weight=weight)
         sec = dict(data.nodes(data=attr))
-        if unit == "edges":
+        if kind == "edges":
             for u, v, d in data.edges(data=True):
                 w = 1.0 if weight is None else float(d.get(weight, 1.0))
                 relationships.append(({sec[u], sec[v]}, w))
         else:
             if "events" not in data.graph:
-                raise InvalidGraphError("unit='events' needs G.graph['events'] (see from_bipartite)")
+                raise InvalidGraphError("relationships='events' needs G.graph['events'] (see from_bipartite)")
             ew = data.graph.get("event_weights", {})
             for e, members in data.graph["events"].items():
                 relationships.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
