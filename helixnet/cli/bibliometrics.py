@@ -32,6 +32,8 @@ those with an address in that country). T, R and the mutual informations are
 rounded to 12 decimals, so floating-point noise (-3e-16) prints as 0.
 """
 
+from typing import Literal
+
 from helixnet.cli._common import int_in_range, seed_int
 from helixnet.cli._output import add_output_arguments
 
@@ -122,7 +124,7 @@ def run(args):
         note(args, f"{r['file']}: line {r['line']}: {r['repair']}")
     records = bib.classify(records, ror=args.ror)
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
-    no_address = "none" if args.include_no_address else "exclude"
+    no_address: Literal["exclude", "none"] = "none" if args.include_no_address else "exclude"
     total = bib.synergy_table(records, by=None, country=country, international=args.international,
                               n_resamples=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
     row = total.iloc[0]

@@ -756,7 +756,7 @@ def subordination() -> AnalysisResult:
                                     verdict=", ".join(f"{c.verdict} ({k})" for k, c in rep.configurations.items()))
     confs = rep.configurations
     evidence = rep.evidence
-    summary = {
+    summary: dict[str, Any] = {
         "verdict": {k: c.verdict for k, c in confs.items()},
         "configuration": {k: c.to_dict() for k, c in confs.items()},
         "centrality_share_by_sector": {

@@ -586,20 +586,21 @@ def venn_counts(
     dims = "".join(s for s in SECTORS if s in dims)
     if relationships not in ("edges", "events"):
         raise HelixnetValueError(f"relationships must be 'edges' or 'events', got {relationships!r}")
-    kind, relationships = relationships, []  # (set of sectors, weight)
+    kind = relationships
+    found: list[tuple[set[str], float]] = []  # (set of sectors, weight)
     if isinstance(data, nx.Graph):
         check_actor_graph(data, attr=attr, weight=weight)
         sec = dict(data.nodes(data=attr))
         if kind == "edges":
             for u, v, d in data.edges(data=True):
                 w = 1.0 if weight is None else float(d.get(weight, 1.0))
-                relationships.append(({sec[u], sec[v]}, w))
+                found.append(({sec[u], sec[v]}, w))
         else:
             if "events" not in data.graph:
                 raise InvalidGraphError("relationships='events' needs G.graph['events'] (see from_bipartite)")
             ew = data.graph.get("event_weights", {})
             for e, members in data.graph["events"].items():
-                relationships.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
+                found.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
     elif hasattr(data, "items"):
         for e, codes in data.items():
             codes = list(codes)  # a string "UIG" is its letters
@@ -608,14 +609,14 @@ def venn_counts(
                 raise HelixnetValueError(
                     f"event {e!r} has unknown sector {bad[0]!r}; expected one of {', '.join(SECTORS)}"
                 )
-            relationships.append((set(codes), 1.0))
+            found.append((set(codes), 1.0))
     else:
         raise HelixnetTypeError(f"venn_counts needs a networkx graph or a mapping, got {type(data).__name__}")
 
     keys = ["".join(c) for k in range(1, len(dims) + 1) for c in combinations(dims, k)]
     cells = dict.fromkeys(keys, 0.0)
     none = other = total = 0.0
-    for sset, w in relationships:
+    for sset, w in found:
         key = "".join(s for s in dims if s in sset)
         total += w
         if sset - set(dims):

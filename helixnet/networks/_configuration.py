@@ -64,7 +64,7 @@ CONFIGURATIONS = ("statist", "laissez-faire", "balanced")
 VERDICTS = CONFIGURATIONS + ("undetermined",)
 #: How ties are read: as directed flows (funding, knowledge, direction of authority) or as
 #: relationships whatever their direction.
-READINGS = ("flows", "relationships")
+READINGS: tuple[Reading, ...] = ("flows", "relationships")
 #: Null draws per null model by default (p-values stable to about +-0.01 at p = 0.05; see Notes
 #: of :func:`configuration`).
 DEFAULT_N_NULL = 199
