@@ -139,9 +139,9 @@ def test_array_input_names_columns_x1_x2():
 def test_permutation_pvalues_are_seeded_and_reproducible():
     df = random_records(seed=7, n=150)
     cols = ["v0", "v1", "v2", "v3", "v4"]
-    a = hx.synergy_triads(df, columns=cols, n_perm=30, seed=11, correction="fdr_bh")
-    b = hx.synergy_triads(df, columns=cols, n_perm=30, seed=11, correction="fdr_bh")
-    c = hx.synergy_triads(df, columns=cols, n_perm=30, seed=12, correction="fdr_bh")
+    a = hx.synergy_triads(df, columns=cols, n_resamples=30, seed=11, correction="fdr_bh")
+    b = hx.synergy_triads(df, columns=cols, n_resamples=30, seed=11, correction="fdr_bh")
+    c = hx.synergy_triads(df, columns=cols, n_resamples=30, seed=12, correction="fdr_bh")
     pd.testing.assert_frame_equal(a, b)
     assert not a["p_value"].equals(c["p_value"])
     assert ((a["p_value"] >= 1 / 31) & (a["p_value"] <= 1)).all()
@@ -152,7 +152,7 @@ def test_permutation_pvalues_match_an_explicit_permutation_loop():
     df = random_records(seed=8, n=60)
     cols = ["v0", "v1", "v3", "v5"]
     n_perm, seed = 25, 3
-    res = hx.synergy_triads(df, columns=cols, n_perm=n_perm, seed=seed, correction="max")
+    res = hx.synergy_triads(df, columns=cols, n_resamples=n_perm, seed=seed, correction="max")
     # the permutations shuffle the records sorted by their values (first column first)
     df = df.sort_values(cols, kind="stable").reset_index(drop=True)
     rng = np.random.default_rng(seed)
@@ -179,8 +179,8 @@ def test_permutation_pvalues_do_not_depend_on_the_row_order():
     df = random_records(seed=7, n=120)
     cols = ["v0", "v1", "v2", "v3", "v5"]
     shuffled = df.sample(frac=1.0, random_state=4).reset_index(drop=True)
-    a = hx.synergy_triads(df, columns=cols, n_perm=20, seed=5, correction="max")
-    b = hx.synergy_triads(shuffled, columns=cols, n_perm=20, seed=5, correction="max")
+    a = hx.synergy_triads(df, columns=cols, n_resamples=20, seed=5, correction="max")
+    b = hx.synergy_triads(shuffled, columns=cols, n_resamples=20, seed=5, correction="max")
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -236,11 +236,11 @@ def test_integer_weights_are_expanded_for_permutations():
     df = random_records(seed=9, n=80)
     cols = ["v0", "v1", "v2", "v4"]
     expanded = df.loc[df.index.repeat(df["iw"]), cols].reset_index(drop=True)
-    a = hx.synergy_triads(df, columns=cols, weight="iw", n_perm=10, seed=1)
-    b = hx.synergy_triads(expanded, columns=cols, n_perm=10, seed=1)
+    a = hx.synergy_triads(df, columns=cols, weight="iw", n_resamples=10, seed=1)
+    b = hx.synergy_triads(expanded, columns=cols, n_resamples=10, seed=1)
     pd.testing.assert_frame_equal(a.drop(columns="n"), b.drop(columns="n"), atol=1e-12)
     with pytest.raises(hx.HelixnetValueError, match="whole-number weights"):
-        hx.synergy_triads(df, columns=cols, weight="w", n_perm=5, seed=1)
+        hx.synergy_triads(df, columns=cols, weight="w", n_resamples=5, seed=1)
 
 
 # ---------------------------------------------------------------- errors

@@ -18,13 +18,13 @@ def test_one_summary_warning_counts_the_sparse_rows():
     recs = bib.classify(bib.read_records([FIX / "savedrecs_1.txt", FIX / "savedrecs_2.txt"]))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        table = bib.synergy_table(recs, by="year", n_boot=30, seed=1)
+        table = bib.synergy_table(recs, by="year", n_resamples=30, seed=1)
     ours = [str(w.message) for w in caught if issubclass(w.category, HelixnetWarning)]
     rows = len(table)
     assert rows >= 2
     assert len(ours) == 1 and ours[0].startswith(f"{rows} of {rows} tables (one per year) are sparse")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        bib.synergy_table(recs, by=None, n_boot=30, seed=1)
+        bib.synergy_table(recs, by=None, n_resamples=30, seed=1)
     ours = [str(w.message) for w in caught if issubclass(w.category, HelixnetWarning)]
     assert len(ours) == 1 and ours[0].startswith("the table is sparse")
