@@ -13,14 +13,18 @@ from __future__ import annotations
 import functools
 import inspect
 import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from helixnet.exceptions import HelixnetTypeError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: The release that drops the deprecated spellings.
 REMOVED_IN = "0.3"
 
 
-def renamed_parameters(**old_to_new):
+def renamed_parameters(**old_to_new: str) -> Callable[[_F], _F]:
     """Decorator: accept each old keyword of `old_to_new` as its new name, with a DeprecationWarning.
 
     The wrapped function's signature (``inspect.signature``) is the new one,
@@ -42,7 +46,7 @@ def renamed_parameters(**old_to_new):
     helixnet.exceptions.HelixnetTypeError: f() got both n_boot= (deprecated) and n_resamples=; pass n_resamples= only
     """
 
-    def decorate(func):
+    def decorate(func: _F) -> _F:
         params = inspect.signature(func).parameters
         for old, new in old_to_new.items():
             if new not in params or old in params:
@@ -50,7 +54,7 @@ def renamed_parameters(**old_to_new):
         positional = [n for n, p in params.items() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
 
         @functools.wraps(func)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             for old, new in old_to_new.items():
                 if old not in kwargs:
                     continue
@@ -62,13 +66,13 @@ def renamed_parameters(**old_to_new):
                 kwargs[new] = kwargs.pop(old)
             return func(*args, **kwargs)
 
-        wrapper.renamed_parameters = dict(old_to_new)
-        return wrapper
+        wrapper.__dict__["renamed_parameters"] = dict(old_to_new)
+        return cast("_F", wrapper)
 
     return decorate
 
 
-def renamed_function(func, old_name: str, where: str):
+def renamed_function(func: _F, old_name: str, where: str) -> _F:
     """A deprecated alias `old_name` of `func` that warns, naming the new ``where.<name>``.
 
     Examples
@@ -85,11 +89,11 @@ def renamed_function(func, old_name: str, where: str):
     new = f"{where}.{func.__name__}"
 
     @functools.wraps(func)
-    def alias(*args, **kwargs):
+    def alias(*args: Any, **kwargs: Any) -> Any:
         warnings.warn(f"{where}.{old_name} is deprecated and will be removed in helixnet {REMOVED_IN}; use {new}",
                       DeprecationWarning, stacklevel=2)
         return func(*args, **kwargs)
 
     alias.__name__ = alias.__qualname__ = old_name
     alias.__doc__ = f"Deprecated alias of :func:`{new}` (removed in helixnet {REMOVED_IN})."
-    return alias
+    return cast("_F", alias)

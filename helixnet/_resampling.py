@@ -17,6 +17,8 @@ so it lives at the top level, next to :mod:`helixnet._validation`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 #: The seed every public function uses by default: determinism first (the
@@ -30,7 +32,7 @@ TIE_TOLERANCE = 1e-12
 ALTERNATIVES = ("two-sided", "greater", "less")
 
 
-def tail_counts(observed, null):
+def tail_counts(observed: Any, null: Any) -> tuple[Any, Any]:
     """Numbers of null draws at most and at least the observed value, ties within :data:`TIE_TOLERANCE`.
 
     `observed` may be a scalar or an array of statistics; `null` then has

@@ -292,7 +292,9 @@ def test_sector_layout_is_deterministic_and_groups_sectors(toy_graph):
 def test_spring_layout_is_reproducible_with_a_seed(toy_graph):
     ax1 = plot.actor_network(toy_graph, layout="spring", seed=3)
     ax2 = plot.actor_network(toy_graph, layout="spring", seed=3)
-    off = lambda ax: np.vstack([c.get_offsets() for c in ax.collections if (c.get_gid() or "").startswith("nodes-")])
+    def off(ax):
+        return np.vstack([c.get_offsets() for c in ax.collections if (c.get_gid() or "").startswith("nodes-")])
+
     np.testing.assert_array_equal(off(ax1), off(ax2))
 
 

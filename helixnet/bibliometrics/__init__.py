@@ -25,7 +25,7 @@ from helixnet.bibliometrics._pipeline import (
     read_records,
     synergy_table,
     document_venn_counts,
-    venn_counts,  # deprecated alias of document_venn_counts (not in __all__)
+    venn_counts as venn_counts,  # deprecated alias of document_venn_counts (not in __all__)
 )
 from helixnet.bibliometrics._openalex import (
     openalex,

@@ -32,6 +32,8 @@ those with an address in that country). T, R and the mutual informations are
 rounded to 12 decimals, so floating-point noise (-3e-16) prints as 0.
 """
 
+from typing import Literal
+
 from helixnet.cli._common import int_in_range, seed_int
 from helixnet.cli._output import add_output_arguments
 
@@ -86,12 +88,9 @@ def add_arguments(parser):
 
 def _clean(v, digits=12):
     """JSON value with floats rounded to `digits` decimals (and -0.0 as 0.0)."""
-    from helixnet.cli._output import json_value
+    from helixnet._jsonable import jsonable
 
-    v = json_value(v)
-    if isinstance(v, float):
-        v = round(v, digits) + 0.0
-    return v
+    return jsonable(v, decimals=digits)
 
 
 def run(args):
@@ -122,7 +121,7 @@ def run(args):
         note(args, f"{r['file']}: line {r['line']}: {r['repair']}")
     records = bib.classify(records, ror=args.ror)
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
-    no_address = "none" if args.include_no_address else "exclude"
+    no_address: Literal["exclude", "none"] = "none" if args.include_no_address else "exclude"
     total = bib.synergy_table(records, by=None, country=country, international=args.international,
                               n_resamples=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
     row = total.iloc[0]

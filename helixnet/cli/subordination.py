@@ -7,10 +7,12 @@ models. JSON output: the report's ``to_dict()`` (schema ``SUBORDINATION`` in
 :mod:`helixnet.cli._schemas`, keys listed in docs/cli.md); CSV output: the
 evidence table of both readings; text output: its summary.
 
-With ``--sensitivity`` it wraps :func:`helixnet.networks.sensitivity`
+With ``--sensitivity`` it wraps :func:`helixnet.sensitivity`
 instead: the verdict and every indicator over coding variants (schema
 ``SENSITIVITY``; CSV: the variant x indicator table).
 """
+
+from typing import Any
 
 from helixnet.cli._common import add_graph_input_arguments
 from helixnet.cli._output import add_output_arguments
@@ -59,7 +61,7 @@ def run(args):
         from helixnet.kazakhstan._sensitivity import PILOT_CLUSTERS, SENSITIVITY_N_NULL, sensitivity
 
         merge = PILOT_CLUSTERS if args.merge is None else [x.strip() for x in args.merge.split(",") if x.strip()]
-        readings = ("flows", "relationships") if args.reading is None else (args.reading,)
+        readings: tuple[Any, ...] = ("flows", "relationships") if args.reading is None else (args.reading,)
         res = sensitivity(G, merge=merge, n_resamples=SENSITIVITY_N_NULL if args.null is None else args.null,
                           seed=args.seed, level=args.level, readings=readings)
         text = res.table[["variant", "reading", "verdict", "statist_votes", "balanced_votes"]].to_string(index=False)

@@ -14,6 +14,8 @@ columns. ``tuples`` is the number of tuples computed. CSV output: the same
 rows.
 """
 
+from typing import Any, cast
+
 from helixnet.cli._common import (
     UsageError,
     add_unit_argument,
@@ -75,7 +77,7 @@ def run(args):
         raise UsageError("--seed, --alternative and --correction go with --permutations")
     if args.map == "-":
         raise UsageError("--map needs a file name (the map is written beside the output, not to stdout)")
-    alternative = args.alternative or "less"
+    alternative: Any = args.alternative or "less"  # one of argparse's choices
     columns = columns_list(args.columns) if args.columns else None
     res = synergy_triads(args.input, columns=columns, weight=args.weight, unit=args.unit, order=args.order,
                          n_resamples=args.permutations, alternative=alternative, correction=args.correction,
@@ -102,7 +104,7 @@ def run(args):
         head += f"   {args.permutations} permutations ({alternative}; correction: {args.correction or 'none'})"
     lines = [head, "  ".join(f"{c:<16}" for c in letters) + f" {'T':>12} {'R':>12} {'p':>8} {'p_adj':>8}"]
     for r in shown.itertuples(index=False):
-        row = r._asdict()
+        row = cast(Any, r)._asdict()
         lines.append("  ".join(f"{row[c]!s:<16}" for c in letters)
                      + f" {row['T']:12.6f} {row['R']:12.6f} {row['p_value']:8.4g} {row['p_adjusted']:8.4g}")  # fmt: skip
     if files:

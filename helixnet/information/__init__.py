@@ -43,7 +43,7 @@ from helixnet.information._engines import (
     CountTable,
     count_table,
     read_data,
-    read_records,  # deprecated alias of read_data (not in __all__)
+    read_records as read_records,  # deprecated alias of read_data (not in __all__)
     ENGINES,
     MAX_CELLS,
 )

@@ -16,15 +16,17 @@ mutual redundancy :math:`R = (-1)^{N+1} T`, whose negative sign means a
 reduction of uncertainty in any dimension (Leydesdorff & Ivanova 2014).
 
 The tables of all triads come from co-occurrence counts computed as matrix
-products (see :mod:`helixnet._triads_count`), never by a loop over triads.
+products (see ``helixnet.information._triads_count``), never by a loop over triads.
 
 References
 ----------
-Leydesdorff, L. (2021). Synergy in Triple-Helix relations: the measurement
-of "synergy" among the variables of a data matrix. In *The Evolutionary
-Dynamics of Discursive Knowledge* (Qualitative and Quantitative Analysis of
-Scientific and Scholarly Communication), ch. 7. Springer.
-doi:10.1007/978-3-030-59951-5_7
+Leydesdorff, L. (2021). *The Evolutionary Dynamics of Discursive Knowledge:
+Communication-Theoretical Perspectives on an Empirical Philosophy of
+Science* (Qualitative and Quantitative Analysis of Scientific and Scholarly
+Communication). Springer, open access. doi:10.1007/978-3-030-59951-5; the
+chapter is doi:10.1007/978-3-030-59951-5_7 (its title could not be
+verified; the publisher's contents give "Synergy in Triple-Helix Relations"
+as the title of chapter 2).
 
 Leydesdorff, L., & Ivanova, I. A. (2014). Mutual redundancies in interhuman
 communication systems: Steps toward a calculus of processing meaning.
@@ -42,7 +44,9 @@ from __future__ import annotations
 
 import os
 from importlib.util import find_spec
+from collections.abc import Callable, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -58,6 +62,13 @@ from helixnet.exceptions import (
     InvalidRecordsError,
 )
 from helixnet.information._measures import factorize_column, record_weights
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    from numpy.typing import ArrayLike
+
+    from helixnet._typing import Alternative, PathLike, Seed, Unit
 
 __all__ = ["ALTERNATIVES", "CORRECTIONS", "synergy_map", "synergy_triads", "write_synergy_map"]
 
@@ -268,18 +279,18 @@ def _permutation_pvalues(codes, levels, w, order, stat, n_perm, alternative, cor
 
 @renamed_parameters(n_perm="n_resamples")
 def synergy_triads(
-    data,
-    columns=None,
-    weight=None,
-    unit: str = "bit",
-    order: int = 3,
+    data: pd.DataFrame | ArrayLike | PathLike,
+    columns: Sequence[str] | None = None,
+    weight: str | None = None,
+    unit: Unit = "bit",
+    order: Literal[3, 4] = 3,
     n_resamples: int | None = None,
-    alternative: str = "less",
-    correction: str | None = None,
-    seed=DEFAULT_SEED,
+    alternative: Alternative = "less",
+    correction: Literal["max", "fdr_bh"] | None = None,
+    seed: Seed = DEFAULT_SEED,
     progress: bool = False,
-    engine: str | None = None,
-):
+    engine: Literal["duckdb", "pandas"] | None = None,
+) -> pd.DataFrame:
     """Mutual information among every triad (or quadruple) of columns, most synergetic first.
 
     For every triad :math:`\\{a, b, c\\}` of the columns (every quadruple
@@ -357,7 +368,7 @@ def synergy_triads(
         Unknown columns, a missing value in a variable, bad weights.
     HelixnetValueError
         Fewer columns than `order`; a column with so many categories that one
-        table would exceed :data:`MAX_TABLE_CELLS`; unknown unit, order,
+        table would exceed ``MAX_TABLE_CELLS``; unknown unit, order,
         alternative or correction; `n_resamples` without a seed; non-integer
         weights with `n_resamples`; "max" with a two-sided alternative.
 
@@ -370,7 +381,7 @@ def synergy_triads(
     -----
     The joint tables of all tuples are computed from co-occurrence counts by
     matrix products, streamed block by block (see
-    :mod:`helixnet._triads_count`): the cost is about
+    ``helixnet.information._triads_count``): the cost is about
     :math:`n M^2 / 3` multiply-adds per category of the first variable for
     ``M`` indicator columns, not one pass over the records per triad.
     Memory: the indicator matrix (n x M), one Gram matrix per category of
@@ -497,8 +508,13 @@ def synergy_triads(
 AGGREGATES = ("sum", "count", "min")
 
 
-def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregate: str = "sum",
-                significant: float | None = None):  # fmt: skip
+def synergy_map(
+    triads: pd.DataFrame,
+    top: int | None = None,
+    threshold: float = 0.0,
+    aggregate: Literal["sum", "count", "min"] = "sum",
+    significant: float | None = None,
+) -> nx.Graph:
     """Graph of the variables that share synergetic triads.
 
     Every synergetic triad (``R < threshold``, by default every ``R < 0``;
@@ -629,7 +645,12 @@ def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregat
 MAP_FORMATS = ("graphml", "gexf", "pajek", "vosviewer")
 
 
-def write_synergy_map(G, path, format: str | None = None, seed: int = 0):
+def write_synergy_map(
+    G: nx.Graph,
+    path: PathLike,
+    format: Literal["graphml", "gexf", "pajek", "vosviewer"] | None = None,
+    seed: int = 0,
+) -> list[str]:
     """Write a synergy map to GraphML, GEXF, Pajek ``.net`` or VOSviewer files.
 
     Parameters
@@ -727,7 +748,9 @@ def map_writers(G, path, format=None, seed: int = 0) -> dict:
         return {f: _text_writer(t) for f, t in zip(files, texts)}
     import networkx as nx
 
-    writer = {"graphml": nx.write_graphml, "gexf": nx.write_gexf, "pajek": nx.write_pajek}[format]
+    writers: dict[str, Callable[..., None]] = {
+        "graphml": nx.write_graphml, "gexf": nx.write_gexf, "pajek": nx.write_pajek}
+    writer = writers[format]
     if format == "pajek":
         # Pajek lines carry node names and the edge value only
         H = nx.Graph()

@@ -16,10 +16,13 @@ All of them need integer counts (cases), not probabilities.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import numpy as np
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result, seed_value
 from helixnet.information import _core
 from helixnet._progress import progress_bar as _progress
 from helixnet._deprecation import renamed_parameters
@@ -27,6 +30,9 @@ from helixnet._resampling import DEFAULT_SEED, monte_carlo_p, tail_counts
 from helixnet._validation import check_count, rng_from_seed
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information._measures import as_table, corrected_entropies, require_counts, synergy
+
+if TYPE_CHECKING:
+    from helixnet._typing import Alternative, Bias, Seed, TableLike, Unit
 
 __all__ = [
     "bootstrap",
@@ -74,7 +80,7 @@ BIAS_WARNING_SE = 0.5
 _HIST_BINS = 1 << 16
 
 
-class BootstrapResult:
+class BootstrapResult(Result):
     """Bootstrap distribution of the mutual information of every subset.
 
     Attributes
@@ -87,7 +93,7 @@ class BootstrapResult:
     replicates : numpy.ndarray or None, shape (n_boot, len(subsets))
         Mutual information of every subset in every replicate, in `unit`;
         None when there were too many to keep (more than
-        :data:`MAX_STORED_VALUES` values): the summaries were then computed
+        ``MAX_STORED_VALUES`` values): the summaries were then computed
         by streaming.
     ci : float
         Confidence level of the intervals.
@@ -188,35 +194,23 @@ class BootstrapResult:
         ``std_error`` is None (JSON null) when ``n_boot`` is 1.
         """
         frame = self.to_frame()
-        seed = self.seed if self.seed is None or isinstance(self.seed, (int, np.integer)) else None
-
-        def num(x):
-            return float(x) if np.isfinite(x) else None
-
-        return {
+        return jsonable({
             "dimensions": [str(d) for d in self.estimate.dims],
-            "n": self.estimate.to_dict()["n"],
+            "n": self.estimate.n,
             "unit": self.unit,
             "n_boot": self.n_boot,
             "ci": self.ci,
-            "seed": None if seed is None else int(seed),
+            "seed": seed_value(self.seed),
             "bias": self.bias,
             "method": self.method,
             "cases_per_cell": float(self.cases_per_cell),
+            # std_error is undefined (NaN) for a single replicate: null in JSON
             "mutual_information": {
-                row.subset: {
-                    "estimate": float(row.estimate),
-                    "mean": num(row.mean),
-                    # undefined (NaN) for a single replicate: null in JSON
-                    "std_error": num(row.std_error),
-                    "bias": num(row.bias),
-                    "bias_corrected": num(row.bias_corrected),
-                    "ci_low": num(row.ci_low),
-                    "ci_high": num(row.ci_high),
-                }
-                for row in frame.itertuples(index=False)
+                row["subset"]: {k: float(row[k]) for k in
+                                ("estimate", "mean", "std_error", "bias", "bias_corrected", "ci_low", "ci_high")}
+                for row in frame.to_dict(orient="records")
             },
-        }
+        })
 
 
 def _child(root, i):
@@ -446,15 +440,15 @@ def _summaries_streamed(draw, est, method, ci, a, progress):
 
 @renamed_parameters(n_boot="n_resamples")
 def bootstrap(
-    data,
-    dims=None,
-    weight=None,
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
     n_resamples: int = 1000,
     ci: float = 0.95,
-    seed=DEFAULT_SEED,
-    unit: str = "bit",
-    bias=None,
-    method: str = "basic",
+    seed: Seed = DEFAULT_SEED,
+    unit: Unit = "bit",
+    bias: Bias | None = None,
+    method: Literal["basic", "bca", "percentile"] = "basic",
     progress: bool = False,
 ) -> BootstrapResult:
     """Bootstrap confidence intervals for the mutual information of every subset.
@@ -495,7 +489,7 @@ def bootstrap(
     n_resamples : int
         Number of bootstrap replicates (``n_boot`` until 0.2: a deprecated
         alias, removed in 0.3). Memory does not grow with it beyond
-        :data:`MAX_STORED_VALUES` replicate values (see Notes).
+        ``MAX_STORED_VALUES`` replicate values (see Notes).
     ci : float
         Confidence level, between 0 and 1.
     seed : int, numpy.random.Generator or None
@@ -534,10 +528,10 @@ def bootstrap(
     Warns
     -----
     HelixnetWarning
-        When the table is sparse, fewer than :data:`SPARSE_CASES_PER_CELL`
+        When the table is sparse, fewer than ``SPARSE_CASES_PER_CELL``
         (10) cases per non-empty cell of the joint table, or when the
         bootstrap bias of T over all dimensions exceeds
-        :data:`BIAS_WARNING_SE` (0.5) standard errors: the plug-in T is then
+        ``BIAS_WARNING_SE`` (0.5) standard errors: the plug-in T is then
         biased and no interval is reliable (see Notes).
 
     See Also
@@ -585,7 +579,7 @@ def bootstrap(
     each batch has its own child generator of the seed (the i-th child of
     :meth:`numpy.random.SeedSequence.spawn`), so batches run on threads and
     the replicates depend only on the seed and the table. Up to
-    :data:`MAX_STORED_VALUES` (2**24) replicate values are kept
+    ``MAX_STORED_VALUES`` (2**24) replicate values are kept
     (``.replicates``); beyond that the replicates are streamed: drawn three
     times from the same children (range, mean, variance and the count below
     the estimate; a histogram locating the order statistics; those order
@@ -690,8 +684,21 @@ def _warn_if_unreliable(cases_per_cell, summary, est):
 # --------------------------------------------------------------------------
 
 
-class PermutationResult(NamedTuple):
+class _PermutationFields(NamedTuple):
+    statistic: float
+    p_value: float
+    null_distribution: np.ndarray
+    alternative: str
+    n_perm: int
+    unit: str
+
+
+class PermutationResult(Result, _PermutationFields):
     """Result of :func:`permutation_test`.
+
+    A named tuple (``stat, p, null, alternative, n_perm, unit = res``
+    unpacks it) with the result protocol: :meth:`to_frame`,
+    :meth:`to_dict`, ``_repr_html_``.
 
     Attributes
     ----------
@@ -709,12 +716,26 @@ class PermutationResult(NamedTuple):
         Unit of `statistic` and `null_distribution`.
     """
 
-    statistic: float
-    p_value: float
-    null_distribution: np.ndarray
-    alternative: str
-    n_perm: int
-    unit: str
+    __slots__ = ()
+    _repr_fields = ("statistic", "p_value", "alternative", "n_perm", "unit")
+
+    def to_frame(self):
+        """One row: ``statistic``, ``p_value``, ``alternative``, ``n_perm``, ``unit``, and the
+        ``null_mean`` and ``null_std`` of the null distribution."""
+        import pandas as pd
+
+        return pd.DataFrame([self._summary()])
+
+    def _summary(self) -> dict:
+        null = np.asarray(self.null_distribution, dtype=float)
+        return {"statistic": self.statistic, "p_value": self.p_value, "alternative": self.alternative,
+                "n_perm": self.n_perm, "unit": self.unit,
+                "null_mean": float(null.mean()) if null.size else float("nan"),
+                "null_std": float(null.std(ddof=1)) if null.size > 1 else float("nan")}
+
+    def to_dict(self) -> dict:
+        """The :meth:`to_frame` row as a dict, plus ``null_distribution`` (list of T)."""
+        return jsonable({**self._summary(), "null_distribution": self.null_distribution})
 
     @property
     def n_resamples(self) -> int:
@@ -754,13 +775,13 @@ def _permuted_tables(table, n_perm, rng, progress):
 
 @renamed_parameters(n_perm="n_resamples")
 def permutation_test(
-    data,
-    dims=None,
-    weight=None,
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
     n_resamples: int = 999,
-    alternative: str = "two-sided",
-    seed=DEFAULT_SEED,
-    unit: str = "bit",
+    alternative: Alternative = "two-sided",
+    seed: Seed = DEFAULT_SEED,
+    unit: Unit = "bit",
     progress: bool = False,
 ) -> PermutationResult:
     """Permutation test of the independence of the dimensions, with T as statistic.
@@ -888,16 +909,38 @@ def permutation_test(
 # --------------------------------------------------------------------------
 
 
-class GTestResult(NamedTuple):
-    """Result of :func:`g_test`: statistic G, p_value, dof, and T in bits."""
-
+class _GTestFields(NamedTuple):
     statistic: float
     p_value: float
     dof: int
     mutual_information: float
 
 
-def g_test(data, dims=None, weight=None) -> GTestResult:
+class GTestResult(Result, _GTestFields):
+    """Result of :func:`g_test`: statistic G, p_value, dof, and T in bits.
+
+    A named tuple (``g, p, dof, t = res`` unpacks it) with the result
+    protocol; :meth:`to_frame` is one row with those four columns and
+    :meth:`to_dict` the same keys.
+    """
+
+    __slots__ = ()
+    _repr_fields = ("statistic", "p_value", "dof", "mutual_information")
+
+    def to_frame(self):
+        """One row: ``statistic``, ``p_value``, ``dof``, ``mutual_information`` (bits)."""
+        import pandas as pd
+
+        return pd.DataFrame([self._asdict()])
+
+    def to_dict(self) -> dict:
+        """``statistic``, ``p_value``, ``dof`` and ``mutual_information`` (bits)."""
+        return jsonable(self._asdict())
+
+
+def g_test(
+    data: TableLike, dims: Sequence[Hashable] | None = None, weight: Hashable | None = None
+) -> GTestResult:
     """Likelihood-ratio (G) test of independence of two dimensions, from T.
 
     .. math:: G = 2 \\sum_{ij} n_{ij} \\ln \\frac{n_{ij} N}{n_{i\\cdot} n_{\\cdot j}}

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
+from helixnet.networks import subordination_report
 from helixnet._deprecation import renamed_parameters
 from helixnet._resampling import DEFAULT_SEED
-from helixnet.networks._subordination import records, subordination_report
+
+if TYPE_CHECKING:
+    from helixnet._typing import Backend
 
 __all__ = ["kazakhstan_report", "KazakhstanReport"]
 
 
-@dataclass(frozen=True)
-class KazakhstanReport:
+@dataclass(frozen=True, repr=False)
+class KazakhstanReport(Result):
     """Result of :func:`kazakhstan_report`.
 
     Attributes
@@ -35,17 +41,22 @@ class KazakhstanReport:
     comparison: pd.DataFrame
     summary: str = field(repr=False)
 
+    def __repr__(self) -> str:
+        return f"KazakhstanReport(reports={list(self.reports)}, comparison=<DataFrame {len(self.comparison)} rows>)"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The :attr:`comparison` table."""
+        return self.comparison
+
     def to_dict(self) -> dict:
         """JSON-serialisable dict: comparison rows, summary and every report."""
-        return {
-            "comparison": records(self.comparison),
-            "summary": self.summary,
-            "reports": {k: r.to_dict() for k, r in self.reports.items()},
-        }
+        return jsonable({"comparison": self.comparison, "summary": self.summary, "reports": self.reports})
 
 
 @renamed_parameters(n_null="n_resamples")
-def kazakhstan_report(seed=DEFAULT_SEED, n_resamples: int | None = None, backend: str = "networkx") -> KazakhstanReport:
+def kazakhstan_report(
+    seed: int | None = DEFAULT_SEED, n_resamples: int | None = None, backend: Backend = "networkx"
+) -> KazakhstanReport:
     """The subordination report for Kazakhstan, its layers and the OECD comparison.
 
     Runs :func:`subordination_report` on

@@ -12,6 +12,8 @@ any function from graph to graph, so users pass their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from helixnet._deprecation import renamed_parameters
 from helixnet._resampling import DEFAULT_SEED
@@ -27,6 +29,11 @@ from helixnet.networks._sensitivity import (
     sensitivity_table,
     unit_weights,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Reading
 
 __all__ = [
     "sensitivity",
@@ -104,7 +111,9 @@ def _is_planned(d):
     return "planned" in as_set(d.get("status"))
 
 
-def default_variants(G, merge=PILOT_CLUSTERS, merged_name: str = "pilot_clusters") -> dict:
+def default_variants(
+    G: nx.Graph, merge: Iterable[Hashable] = PILOT_CLUSTERS, merged_name: str = "pilot_clusters"
+) -> dict[str, Callable[[nx.Graph], nx.Graph]]:
     """The standard coding variants of `G`, by name (each a function graph -> graph).
 
     Parameters
@@ -173,9 +182,17 @@ def default_variants(G, merge=PILOT_CLUSTERS, merged_name: str = "pilot_clusters
 
 
 @renamed_parameters(n_null="n_resamples")
-def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), merge=PILOT_CLUSTERS,
-                n_resamples: int = SENSITIVITY_N_NULL, seed=DEFAULT_SEED, level: float | None = None,
-                weight: str | None = "weight") -> SensitivityResult:
+def sensitivity(
+    G: nx.Graph | None = None,
+    variants: dict[str, Callable[[nx.Graph], nx.Graph]] | None = None,
+    *,
+    readings: Reading | Sequence[Reading] = ("flows", "relationships"),
+    merge: Iterable[Hashable] = PILOT_CLUSTERS,
+    n_resamples: int = SENSITIVITY_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float | None = None,
+    weight: str | None = "weight",
+) -> SensitivityResult:
     """The configuration verdict and every indicator over coding variants of a graph.
 
     Each variant is applied to `G`, and

@@ -50,7 +50,10 @@ import copy
 from dataclasses import dataclass
 from itertools import combinations
 from numbers import Real
+from typing import TYPE_CHECKING, Literal
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet._deprecation import renamed_parameters
 from helixnet._validation import SECTORS, check_actor_graph, weight_value
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
@@ -62,6 +65,12 @@ from helixnet.networks._io import (
     write_gexf,
     write_graphml,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    import networkx as nx
+    import pandas as pd
 
 __all__ = [
     "VennCounts",
@@ -171,7 +180,7 @@ def _nodes_from_frame(G, nodes, node_col="node"):
         G.add_node(node, **{k: v for k, v in attrs.items() if v is not None})
 
 
-def from_edges(edges, nodes, *, directed=True):
+def from_edges(edges: pd.DataFrame, nodes: pd.DataFrame, *, directed: bool = True) -> nx.Graph:
     """Build an actor graph from your own edge and node tables.
 
     Parameters
@@ -250,7 +259,7 @@ def from_edges(edges, nodes, *, directed=True):
     return G
 
 
-def to_frames(G):
+def to_frames(G: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Tidy node and edge tables of a graph.
 
     Parameters
@@ -306,7 +315,7 @@ def to_frames(G):
     return nodes, edges
 
 
-def from_frames(nodes, edges, *, directed=None):
+def from_frames(nodes: pd.DataFrame, edges: pd.DataFrame, *, directed: bool | None = None) -> nx.Graph:
     """Inverse of :func:`to_frames` (a thin wrapper of :func:`from_edges`).
 
     Parameters
@@ -342,7 +351,15 @@ def from_frames(nodes, edges, *, directed=None):
     return from_edges(edges, nodes, directed=directed)
 
 
-def from_bipartite(memberships, nodes, *, actor="actor", event="event", weight=None, counting="whole"):
+def from_bipartite(
+    memberships: pd.DataFrame,
+    nodes: pd.DataFrame,
+    *,
+    actor: str = "actor",
+    event: str = "event",
+    weight: str | None = None,
+    counting: Literal["whole", "fractional"] = "whole",
+) -> nx.Graph:
     """Actor graph from actor x event memberships (co-authorships, joint projects, clusters).
 
     Each event *e* with :math:`k_e` distinct participants and weight
@@ -452,8 +469,8 @@ def from_bipartite(memberships, nodes, *, actor="actor", event="event", weight=N
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VennCounts:
+@dataclass(frozen=True, repr=False)
+class VennCounts(Result):
     """Weighted relationships per combination of sectors.
 
     Attributes
@@ -481,9 +498,29 @@ class VennCounts:
     total: float
     dims: str
 
+    _repr_fields = ("dims", "cells", "none", "other", "total")
+
+    def to_frame(self):
+        """One row per cell, then ``none``: columns ``cell`` and ``count``."""
+        import pandas as pd
+
+        return pd.DataFrame({"cell": [*self.cells, "none"], "count": [*self.cells.values(), self.none]})
+
+    def to_dict(self) -> dict:
+        """``dimensions`` (list of letters), ``cells`` (key -> weight), ``none``, ``other``, ``total``."""
+        return jsonable({"dimensions": list(self.dims), "cells": self.cells, "none": self.none,
+                         "other": self.other, "total": self.total})
+
 
 @renamed_parameters(unit="relationships")
-def venn_counts(data, *, dims="UIG", relationships="edges", weight="weight", attr="sector"):
+def venn_counts(
+    data: nx.Graph | Mapping[object, Iterable[str]],
+    *,
+    dims: str = "UIG",
+    relationships: Literal["edges", "events"] = "edges",
+    weight: str | None = "weight",
+    attr: str = "sector",
+) -> VennCounts:
     """Classify relationships by the set of sectors they join (Leydesdorff's method).
 
     Each relationship *r* -- an edge, or an event with all its participants
@@ -564,20 +601,21 @@ def venn_counts(data, *, dims="UIG", relationships="edges", weight="weight", att
     dims = "".join(s for s in SECTORS if s in dims)
     if relationships not in ("edges", "events"):
         raise HelixnetValueError(f"relationships must be 'edges' or 'events', got {relationships!r}")
-    kind, relationships = relationships, []  # (set of sectors, weight)
+    kind = relationships
+    found: list[tuple[set[str], float]] = []  # (set of sectors, weight)
     if isinstance(data, nx.Graph):
         check_actor_graph(data, attr=attr, weight=weight)
         sec = dict(data.nodes(data=attr))
         if kind == "edges":
             for u, v, d in data.edges(data=True):
                 w = 1.0 if weight is None else float(d.get(weight, 1.0))
-                relationships.append(({sec[u], sec[v]}, w))
+                found.append(({sec[u], sec[v]}, w))
         else:
             if "events" not in data.graph:
                 raise InvalidGraphError("relationships='events' needs G.graph['events'] (see from_bipartite)")
             ew = data.graph.get("event_weights", {})
             for e, members in data.graph["events"].items():
-                relationships.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
+                found.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
     elif hasattr(data, "items"):
         for e, codes in data.items():
             codes = list(codes)  # a string "UIG" is its letters
@@ -586,14 +624,14 @@ def venn_counts(data, *, dims="UIG", relationships="edges", weight="weight", att
                 raise HelixnetValueError(
                     f"event {e!r} has unknown sector {bad[0]!r}; expected one of {', '.join(SECTORS)}"
                 )
-            relationships.append((set(codes), 1.0))
+            found.append((set(codes), 1.0))
     else:
         raise HelixnetTypeError(f"venn_counts needs a networkx graph or a mapping, got {type(data).__name__}")
 
     keys = ["".join(c) for k in range(1, len(dims) + 1) for c in combinations(dims, k)]
     cells = dict.fromkeys(keys, 0.0)
     none = other = total = 0.0
-    for sset, w in relationships:
+    for sset, w in found:
         key = "".join(s for s in dims if s in sset)
         total += w
         if sset - set(dims):

@@ -25,19 +25,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from helixnet._jsonable import jsonable, records as _records
+from helixnet._result import MeasureDict, Result, seed_value
 from helixnet._deprecation import renamed_parameters
 from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
 
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Reading, Seed
+
+
+
 __all__ = [
     "configuration",
     "ConfigurationResult",
     "subordination_metrics",
+    "SubordinationMetrics",
     "normalize_layers",
     "read_graph",
     "archetype_graph",
@@ -56,7 +67,7 @@ CONFIGURATIONS = ("statist", "laissez-faire", "balanced")
 VERDICTS = CONFIGURATIONS + ("undetermined",)
 #: How ties are read: as directed flows (funding, knowledge, direction of authority) or as
 #: relationships whatever their direction.
-READINGS = ("flows", "relationships")
+READINGS: tuple[Reading, ...] = ("flows", "relationships")
 #: Null draws per null model by default (p-values stable to about +-0.01 at p = 0.05; see Notes
 #: of :func:`configuration`).
 DEFAULT_N_NULL = 199
@@ -72,7 +83,7 @@ _REFS = {
 #: The indicators, each measuring one property. ``statist`` is the direction (``"higher"`` or
 #: ``"lower"`` than chance) in which an indicator supports the statist configuration;
 #: ``separation`` marks the laissez-faire indicator, which does not vote on statist vs balanced.
-INDICATORS = {
+INDICATORS: dict[str, dict[str, Any]] = {
     "g_brokerage": {
         "label": "G's share of brokerage between other sectors",
         "statist": "higher",
@@ -130,8 +141,8 @@ RESULTS = ("supports", "not distinguishable from chance", "contradicts", "undefi
 _G, _U, _I = SECTORS.index("G"), SECTORS.index("U"), SECTORS.index("I")
 
 
-@dataclass(frozen=True)
-class ConfigurationResult:
+@dataclass(frozen=True, repr=False)
+class ConfigurationResult(Result):
     """Result of :func:`configuration`.
 
     Attributes
@@ -198,7 +209,7 @@ class ConfigurationResult:
         """One sentence per indicator: value, what G's size gives, both null models, the result."""
         out = []
         for r in self.evidence.itertuples():
-            label = INDICATORS[r.metric]["label"]
+            label = INDICATORS[str(r.metric)]["label"]
             if r.result == "undefined":
                 out.append(f"{r.metric} ({label}): undefined under the {r.reading} reading.")
                 continue
@@ -211,44 +222,37 @@ class ConfigurationResult:
             )
         return out
 
+    _repr_fields = ("verdict", "reading", "statist_votes", "balanced_votes", "n_defined", "n_null", "seed",
+                    "level")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The :attr:`evidence` table (a copy)."""
+        return self.evidence.copy()
+
     def to_dict(self) -> dict:
-        """JSON-serialisable dict (NaN becomes None)."""
-        rows = [
-            {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
-            for row in self.evidence.to_dict(orient="records")
-        ]
-        return {
+        """JSON-serialisable dict (NaN becomes None; a seed that is not an integer, None)."""
+        return jsonable({
             "verdict": self.verdict,
             "reading": self.reading,
             "statist_votes": self.statist_votes,
             "balanced_votes": self.balanced_votes,
             "n_defined": self.n_defined,
             "n_null": self.n_null,
-            "seed": self.seed if isinstance(self.seed, (int, type(None))) else str(self.seed),
+            "seed": seed_value(self.seed),
             "level": self.level,
-            "diagnostics": _clean(self.diagnostics),
-            "evidence": rows,
-        }
+            "diagnostics": self.diagnostics,
+            "evidence": _records(self.evidence),
+        })
 
 
 def _fmt(x, spec=".2f"):
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, spec)
 
 
-def _clean(value):
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
-    return value
-
-
 # --------------------------------------------------------------------------- reading the graph
 
 
-def normalize_layers(G, weight: str | None = "weight"):
+def normalize_layers(G: nx.Graph, weight: str | None = "weight") -> nx.Graph:
     r"""A copy of `G` whose tie weights are in one unit: each layer's mean tie is 1.
 
     .. math:: w'_{uv} = \sum_{r \in R_{uv}} \frac{w_r}{\bar w_{\ell(r)}},
@@ -316,7 +320,7 @@ def normalize_layers(G, weight: str | None = "weight"):
     layers = [d.get("layer") for *_, d in G.edges(data=True)]
     if layers and all(x is not None for x in layers) and len(set(layers)) > 1:
         means = _layer_means((d["layer"], u, v, float(d.get(weight, 1.0))) for u, v, d in G.edges(data=True))
-        for u, v, d in H.edges(data=True):
+        for *_, d in H.edges(data=True):
             d[weight] = float(d.get(weight, 1.0)) / means[d["layer"]]
         H.graph["weight_unit"] = "layer mean"
     return H
@@ -344,7 +348,9 @@ def check_reading(reading, G):
     return reading
 
 
-def read_graph(G, reading: str | None = None, weight: str | None = "weight", normalize: bool = True):
+def read_graph(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> nx.Graph:
     """The graph as :func:`configuration` reads it: layers in one unit, ties as flows or relationships.
 
     Parameters
@@ -626,8 +632,9 @@ def _check_settings(n_resamples, level, seed):
 
 
 @actor_graph
-def subordination_metrics(G, reading: str | None = None, weight: str | None = "weight",
-                          normalize: bool = True) -> dict:
+def subordination_metrics(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> dict[str, float]:
     r"""The observed indicators of :data:`INDICATORS`, as a dict of floats.
 
     .. math::
@@ -659,8 +666,9 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
 
     Returns
     -------
-    dict
-        Keys as :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
+    SubordinationMetrics
+        A dict with the result protocol (``to_frame``, ``to_dict``). Keys as
+        :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
 
     Raises
     ------
@@ -688,14 +696,29 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
     """
     reading = check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
-    return _values(F, F.sec)[0]
+    return SubordinationMetrics(_values(F, F.sec)[0])
+
+
+class SubordinationMetrics(MeasureDict):
+    """The indicators of :func:`subordination_metrics`: a dict ``{indicator: value}`` with the
+    result protocol (``to_frame``: columns ``metric``, ``value``; ``to_dict``: NaN as None)."""
+
+    __slots__ = ()
 
 
 @renamed_parameters(n_null="n_resamples")
 @actor_graph
-def configuration(G, reading: str | None = None, *, n_resamples: int = DEFAULT_N_NULL, seed=DEFAULT_SEED,
-                  level: float = DEFAULT_LEVEL, weight: str | None = "weight",
-                  normalize: bool = True, progress: bool = False) -> ConfigurationResult:
+def configuration(
+    G: nx.Graph,
+    reading: Reading | None = None,
+    *,
+    n_resamples: int = DEFAULT_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float = DEFAULT_LEVEL,
+    weight: str | None = "weight",
+    normalize: bool = True,
+    progress: bool = False,
+) -> ConfigurationResult:
     r"""Classify an actor graph as statist, laissez-faire, balanced — or undetermined.
 
     Every indicator of :data:`INDICATORS` is computed on the graph as read
@@ -767,7 +790,7 @@ def configuration(G, reading: str | None = None, *, n_resamples: int = DEFAULT_N
     See Also
     --------
     subordination_metrics : the observed indicators alone.
-    helixnet.networks.sensitivity : the verdict over coding variants.
+    helixnet.sensitivity : the verdict over coding variants.
     archetype_graph : example graphs.
 
     Notes
@@ -900,7 +923,11 @@ def configuration(G, reading: str | None = None, *, n_resamples: int = DEFAULT_N
                                seed=seed, level=float(level))
 
 
-def archetype_graph(kind: str, seed=DEFAULT_SEED, sizes=(8, 8, 3, 2)):
+def archetype_graph(
+    kind: Literal["statist", "laissez-faire", "balanced"],
+    seed: Seed = DEFAULT_SEED,
+    sizes: tuple[int, int, int, int] = (8, 8, 3, 2),
+) -> nx.DiGraph:
     """A seeded random directed actor graph of one Etzkowitz–Leydesdorff configuration.
 
     Parameters

@@ -17,6 +17,8 @@ their distribution under either model.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -28,6 +30,11 @@ from helixnet._resampling import DEFAULT_SEED, monte_carlo_p, tail_counts
 from helixnet._validation import actor_graph, check_count, check_seed, rng_from_seed
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
 
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Alternative, Reading, Seed
+
 __all__ = ["rewire", "permute_sectors", "significance", "SIGNIFICANCE_COLUMNS", "NULL_MODELS"]
 
 #: Columns of :func:`significance`'s table.
@@ -36,7 +43,13 @@ SIGNIFICANCE_COLUMNS = ("metric", "observed", "null_mean", "null_sd", "z", "p_va
 NULL_MODELS = ("rewire", "permute")
 
 
-def rewire(G, seed=DEFAULT_SEED, nswap=None, weight: str | None = "weight", max_tries_factor: int = 100):
+def rewire(
+    G: nx.Graph,
+    seed: Seed = DEFAULT_SEED,
+    nswap: int | None = None,
+    weight: str | None = "weight",
+    max_tries_factor: int = 100,
+) -> nx.Graph:
     r"""A degree-preserving random rewiring of `G` whose edges keep their weights.
 
     Undirected graphs use double edge swaps :math:`(u,v),(x,y) \to (u,x),(v,y)`
@@ -211,7 +224,7 @@ def swap_chain(n, pairs, directed, nswap, max_tries, rng):
     return edges, origin, done
 
 
-def permute_sectors(G, seed=DEFAULT_SEED, attr: str = "sector"):
+def permute_sectors(G: nx.Graph, seed: Seed = DEFAULT_SEED, attr: str = "sector") -> nx.Graph:
     """A copy of `G` with the sector labels randomly permuted among the nodes.
 
     Parameters
@@ -264,15 +277,15 @@ def permute_sectors(G, seed=DEFAULT_SEED, attr: str = "sector"):
 @renamed_parameters(n="n_resamples")
 @actor_graph
 def significance(
-    G,
-    metrics=None,
+    G: nx.Graph,
+    metrics: Sequence[str] | Mapping[str, Callable[[nx.Graph], float]] | None = None,
     n_resamples: int = 199,
-    seed=DEFAULT_SEED,
-    model: str = "rewire",
-    alternative: str = "two-sided",
+    seed: int | None = DEFAULT_SEED,
+    model: Literal["rewire", "permute"] = "rewire",
+    alternative: Alternative = "two-sided",
     weight: str | None = "weight",
     progress: bool = False,
-    reading: str | None = None,
+    reading: Reading | None = None,
 ) -> pd.DataFrame:
     r"""z-scores and Monte Carlo p-values of subordination indicators under a null model.
 
