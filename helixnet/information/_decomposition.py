@@ -34,6 +34,7 @@ from helixnet.information import _core
 from helixnet._progress import progress_bar as _progress
 from helixnet._validation import check_count, check_scalar_columns, parse_weights
 from helixnet.information._measures import row_label, contingency
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
@@ -908,6 +909,6 @@ def shapley(
                "consider value='weighted' or decompose()" if not weighted
                else "values of the smallest players rest on few records"),
             HelixnetWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     return result

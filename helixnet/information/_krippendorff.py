@@ -74,6 +74,7 @@ import numpy as np
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet.information import _core
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import ConvergenceWarning, HelixnetValueError
 from helixnet.information._measures import as_table
 
@@ -348,7 +349,7 @@ def krippendorff_interaction(
             f"iterative proportional fitting did not converge in {max_iter} sweeps "
             f"(largest margin deviation {dev:.3g} > tol {tol:g}); I is approximate",
             ConvergenceWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     mask = p > 0
     kl = float(np.sum(p[mask] * np.log(p[mask] / q[mask])))

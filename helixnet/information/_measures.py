@@ -43,6 +43,7 @@ from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet.information import _core
 
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
@@ -1366,6 +1367,6 @@ def synergy(
             "every T that includes them is 0 by construction (not a finding about synergy); "
             "see SynergyResult.constant_dimensions",
             HelixnetWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     return res

@@ -28,6 +28,7 @@ from helixnet._progress import progress_bar as _progress
 from helixnet._deprecation import renamed_parameters
 from helixnet._resampling import DEFAULT_SEED, monte_carlo_p, tail_counts
 from helixnet._validation import check_count, rng_from_seed
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information._measures import as_table, corrected_entropies, require_counts, synergy
 
@@ -649,7 +650,7 @@ def bootstrap(
         warnings.warn(
             "every replicate of T over all dimensions lies on one side of the estimate: the BCa "
             "levels are pinned to the extreme replicates and the interval is not meaningful; "
-            "use method='basic'", HelixnetWarning, stacklevel=2,
+            "use method='basic'", HelixnetWarning, stacklevel=user_stacklevel(),
         )
     return BootstrapResult(
         estimate, _labels(dims, subs), [len(s) for s in subs], reps, ci, n_resamples, seed, unit, bias,
@@ -667,7 +668,7 @@ def _warn_if_unreliable(cases_per_cell, summary, est):
         warnings.warn(
             f"sparse table: {cases_per_cell:.1f} cases per non-empty cell (fewer than "
             f"{SPARSE_CASES_PER_CELL:g}); the plug-in T is biased and its intervals are unreliable",
-            HelixnetWarning, stacklevel=3,
+            HelixnetWarning, stacklevel=user_stacklevel(),
         )
     bias = summary["mean"][-1] - est[-1]
     se = summary["std_error"][-1]
@@ -675,7 +676,7 @@ def _warn_if_unreliable(cases_per_cell, summary, est):
         warnings.warn(
             f"the bootstrap bias of T over all dimensions ({bias:.3g}) is {abs(bias) / se:.2f} standard "
             f"errors (more than {BIAS_WARNING_SE:g}); see the bias and bias_corrected columns",
-            HelixnetWarning, stacklevel=3,
+            HelixnetWarning, stacklevel=user_stacklevel(),
         )
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 
 from helixnet.networks._matrix import Prepared, adjacency_lists, brandes, dijkstra_counts, tied
 from helixnet._validation import SECTORS, actor_graph, check_actor_graph
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError
 
 if TYPE_CHECKING:
@@ -547,7 +548,7 @@ def centrality(
             f"may take about {hours:.0f} hour(s); use backend='igraph' or "
             "estimate from k sampled sources (k=...)",
             RuntimeWarning,
-            stacklevel=3,
+            stacklevel=user_stacklevel(),
         )
     method, alpha = _eigenvector_rule(P)
     compute = _networkx_measures if backend == "networkx" else _igraph_measures
