@@ -802,7 +802,7 @@ def permutation_test(
         p_{\\text{two-sided}} = \\min(1, 2\\min(p_{\\text{less}}, p_{\\text{greater}}))
 
     with :math:`n` = `n_resamples`. The two-sided p doubles the smaller tail
-    (as :func:`scipy.stats.permutation_test` does; Davison & Hinkley 1997,
+    (as ``scipy.stats.permutation_test`` does; Davison & Hinkley 1997,
     ch. 4), which needs no symmetric null distribution.
 
     Parameters

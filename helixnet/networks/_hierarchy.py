@@ -53,8 +53,8 @@ class HierarchyResult(MeasureDict):
 
     Keys :data:`HIERARCHY_KEYS` in that order, float values (NaN where a
     measure is undefined). Everything a dict does works (``h["krackhardt"]``,
-    ``dict(h)``, iteration, equality with a dict); :meth:`to_frame` gives
-    one row per measure (columns ``metric``, ``value``) and :meth:`to_dict`
+    ``dict(h)``, iteration, equality with a dict); ``to_frame()`` gives
+    one row per measure (columns ``metric``, ``value``) and ``to_dict()``
     a plain dict with NaN as None.
     """
 

@@ -359,7 +359,7 @@ def significance(
     draw from the null, so p is never 0 and the test is exact for
     exchangeable replicates (Davison & Hinkley 1997, §4.2; North, Curtis &
     Sham 2002). The two-sided p-value doubles the smaller one-sided one,
-    as :func:`helixnet.permutation_test` and :func:`scipy.stats.permutation_test`
+    as :func:`helixnet.permutation_test` and ``scipy.stats.permutation_test``
     do (Davison & Hinkley 1997, ch. 4); until 0.2 it counted the replicates
     at least as far from the null mean as the observed value, which assumes
     a symmetric null distribution.
