@@ -7,8 +7,12 @@
   not fix its own number; ``thorough`` runs 1,000 (``HYPOTHESIS_PROFILE=thorough pytest``).
   Both check the same properties; tests that set ``max_examples`` themselves keep it.
 * ``reproduce_run``: one ``helixnet reproduce`` run for the whole session, shared by every
-  test that reads its output. Tests that use it are grouped (``xdist_group("reproduce")``)
-  so that under ``pytest -n auto --dist loadgroup`` one worker runs it once.
+  test that reads its output. Under pytest-xdist the workers share it too: the first to need
+  it runs it under a file lock in the common temporary folder, the others wait for it and
+  read it (the pattern of pytest-xdist's documentation). Its users are also marked
+  ``xdist_group("reproduce")`` for ``--dist loadgroup`` to keep them on one worker
+  (pytest-xdist 3.8 ignores the mark under pytest 9.2: pytest-xdist issue #1386; the lock
+  keeps the run single either way).
 """
 
 import os
@@ -38,6 +42,18 @@ def reproduce_run(tmp_path_factory):
     """Folder of one complete ``helixnet reproduce --dpi 40`` run (read only: copy before changing)."""
     from helixnet.cli import main as cli
 
-    out = tmp_path_factory.mktemp("reproduce") / "first"
-    assert cli(["reproduce", "--out", str(out), "--quiet", "--dpi", REPRODUCE_DPI]) == 0
+    try:
+        import fcntl
+    except ImportError:  # no POSIX file locks (Windows): each worker runs its own copy
+        fcntl = None
+    root = tmp_path_factory.getbasetemp()
+    if fcntl is not None and os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the temporary folder common to all workers of this session
+    out = root / "reproduce-shared" / "first"
+    with open(root / "reproduce-shared.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not out.is_dir():  # reproduce renames its folder into place only once it is complete
+            out.parent.mkdir(exist_ok=True)
+            assert cli(["reproduce", "--out", str(out), "--quiet", "--dpi", REPRODUCE_DPI]) == 0
     return out
