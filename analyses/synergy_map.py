@@ -76,7 +76,7 @@ def main(out_dir):
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     df = survey()
-    triads = hx.synergy_triads(df, n_perm=N_PERM, seed=SEED, correction="max")
+    triads = hx.synergy_triads(df, n_resamples=N_PERM, seed=SEED, correction="max")
     G = hx.synergy_map(triads, significant=ALPHA)
     fig = Figure(figsize=(11, 5), layout="constrained")
     ax_map, ax_bar = fig.subplots(1, 2, width_ratios=[3, 2])
@@ -120,7 +120,8 @@ def main(out_dir):
 if __name__ == "__main__":
     import argparse
 
-    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    title = (__doc__ or "").strip().splitlines()  # empty when sphinx-gallery runs the code
+    parser = argparse.ArgumentParser(description=title[0] if title else None)
     parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
     parser.add_argument("--out", help="output folder (same as the positional argument)")
     args = parser.parse_args()

@@ -91,7 +91,7 @@ def test_every_format_gives_the_hand_labelled_venn_counts(fmt):
     classifies Microsoft Res, see make_fixtures.py) would be left out of the hand count.
     """
     recs = bib.classify(bib.read_records(ALL_FORMATS[fmt]))
-    got = bib.venn_counts(recs).iloc[0]
+    got = bib.document_venn_counts(recs).iloc[0]
     want = hand_cells(spec.DOCS, skip=spec.UNCLASSIFIED_BY_DESIGN)
     for cell in ["U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert got[cell] == want[cell], cell
@@ -109,7 +109,7 @@ def test_openalex_uses_ror_types_and_classifies_raw_affiliations_by_rules():
     # ROR types carry the hand labels (healthcare -> O), so no address is lost to the rules
     want = hand_cells(spec.DOCS)
     want["U"] += 1  # W20021: a single university address
-    got = bib.venn_counts(recs).iloc[0]
+    got = bib.document_venn_counts(recs).iloc[0]
     for cell in ["U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert got[cell] == want[cell], cell
 
@@ -220,22 +220,28 @@ def _sector_figures(frame):
 
 
 def test_real_addresses_from_public_exports_per_sector_figures(capsys):
-    """Precision and recall per sector on 1,106 addresses from 16 public exports (issue 14).
+    """Precision and recall per sector on 2,018 hand-labelled real addresses (issue 14).
 
-    tests/fixtures/labelled_addresses_real.csv: distinct addresses copied from Web of Science
-    (plain and tab-delimited), Scopus, OpenAlex and MEDLINE/PubMed exports in 16 public GitHub
-    repositories (repo, path and commit on every row; six world regions), labelled by hand
-    following tests/fixtures/bibliometrics/LABELLING_GUIDE.md (the reference is the hand label,
-    never the rules). Splits (the guide, section 3): "dev" and "fresh2" are the errors the rules
-    were revised on; "heldout" was not used for rules but was read while transcribing; "fresh"
-    and "fresh3" were transcribed after the rules were frozen and never used for them.
+    tests/fixtures/labelled_addresses_real.csv: distinct addresses and organisation names copied
+    from Web of Science (plain, tab-delimited, and an "Analyze Results" affiliation table),
+    Scopus, OpenAlex, MEDLINE/PubMed exports and a Microsoft Academic Graph affiliation table (the
+    names OpenAlex took over for its institutions) in 22 public GitHub repositories (repo, path,
+    commit and, for the third round, the record on every row; six world regions), labelled by
+    hand following tests/fixtures/bibliometrics/LABELLING_GUIDE.md (the reference is the hand
+    label, never the rules). A row's ``country`` (the MAG table's ISO code) is passed to the rules
+    as OpenAlex passes an institution's country code. Splits (the guide, section 3): the rules
+    were revised on "dev", "fresh2" and "dev4"; "heldout" was not used for rules but was read
+    while transcribing; "fresh", "fresh3", "fresh4" (set aside before the third revision) and
+    "fresh5" (labelled after it) were never used for rules.
 
-    The issue's targets (precision >= 0.95 and recall >= 0.90 for each of U, I, G, O) are NOT
-    all met: U meets them; I (precision and recall), G (precision) and O (precision and recall)
-    fall short, and the set holds only 46 firms
-    (see the table printed with -s). The assertions are floors at the figures measured on the
-    whole set when the rules were committed, so that a regression fails; the per-split table is
-    the honest reading (fresh3 is the only split measured after the last rule change).
+    The issue's targets (precision >= 0.95 and recall >= 0.90 for each of U, I, G and O) are met
+    for U only, on the whole set and asserted for it; I (recall: firms named without a legal
+    form), G (precision) and O (precision and recall) fall short, on the whole set and on every
+    held-out split (see the table printed with -s, and the guide, section 5). The other
+    assertions are floors: the figures of the original 1,106 rows (splits dev, heldout, fresh,
+    fresh2, fresh3) may not fall below those measured when the second revision was committed,
+    and the whole set's below those measured at the third (rounded down), so that a regression
+    fails.
     """
     labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses_real.csv",
                            keep_default_na=False)
@@ -244,20 +250,33 @@ def test_real_addresses_from_public_exports_per_sector_figures(capsys):
     assert labelled["region"].nunique() >= 3 and labelled["repo"].nunique() >= 5
     assert labelled["commit"].str.fullmatch(r"[0-9a-f]{40}").all()
     assert set(labelled["sector"]) == set("UIGO")
-    labelled["pred"] = [bib.classify_address(a)["sector"] for a in labelled["address"]]
+    labelled["pred"] = [bib.classify_address(a, country=c or None)["sector"]
+                        for a, c in zip(labelled["address"], labelled["country"])]
+    original = labelled[labelled["split"].isin(["dev", "heldout", "fresh", "fresh2", "fresh3"])]
     figures = {name: _sector_figures(part) for name, part in
-               [("all", labelled), *labelled.groupby("split")]}
+               [("all", labelled), ("first1106", original), *labelled.groupby("split"),
+                *[(f"fmt:{f}", part) for f, part in labelled.groupby("format")]]}
+    sizes = {"all": len(labelled), "first1106": len(original),
+             **{f"fmt:{f}": n for f, n in labelled["format"].value_counts().items()},
+             **labelled["split"].value_counts().to_dict()}
     with capsys.disabled():
-        print("\n  split      n  " + "  ".join(f"{s}: precision recall (support)" for s in "UIGO"))
+        print("\n  split/format       n  " + "  ".join(f"{s}: precision recall (support)" for s in "UIGO"))
         for name, fig in figures.items():
-            n = len(labelled) if name == "all" else int((labelled["split"] == name).sum())
-            print(f"{name:>7} {n:6d}  " + "  ".join(
+            print(f"{name:>15} {sizes[name]:6d}  " + "  ".join(
                 f"{s}: {p:9.3f} {r:6.3f} ({k:4d})" for s, (p, r, k) in fig.items()))
-    # floors: the whole-set figures measured when the rules were committed (rounded down)
+    # the issue's targets, where the whole set meets them
+    p, r, _ = figures["all"]["U"]
+    assert p >= 0.95 and r >= 0.90, ("U", p, r)
+    # floors on the original 1,106 rows: the whole-set figures measured at the second revision
     floors = {"U": (0.98, 0.96), "I": (0.92, 0.84), "G": (0.91, 0.91), "O": (0.94, 0.79)}
     for s, (p_min, r_min) in floors.items():
+        p, r, _ = figures["first1106"][s]
+        assert p >= p_min and r >= r_min, ("first1106", s, p, r)
+    # floors on the whole set: the figures measured at the third revision (rounded down)
+    floors = {"U": (0.98, 0.95), "I": (0.94, 0.64), "G": (0.89, 0.88), "O": (0.90, 0.75)}
+    for s, (p_min, r_min) in floors.items():
         p, r, _ = figures["all"][s]
-        assert p >= p_min and r >= r_min, (s, p, r)
+        assert p >= p_min and r >= r_min, ("all", s, p, r)
 
 
 def test_focus_country_and_international_dimension():
@@ -268,15 +287,15 @@ def test_focus_country_and_international_dimension():
     assert len(ds) == len(hand)
     hand_f = sum(any(not a.endswith("Kazakhstan") for _, a, _ in d[3]) for d in hand)
     assert ds["F"].sum() == hand_f
-    v = bib.venn_counts(recs, country="KZ", international=True).iloc[0]
+    v = bib.document_venn_counts(recs, country="KZ", international=True).iloc[0]
     cells = ["".join(c) for r in range(1, 5) for c in itertools.combinations("UIGF", r)]
     assert sum(v[c] for c in cells) + v["none"] == len(hand)
 
 
 def test_venn_counts_by_year_add_up_to_the_total():
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    per_year = bib.venn_counts(recs, by="year")
-    total = bib.venn_counts(recs).iloc[0]
+    per_year = bib.document_venn_counts(recs, by="year")
+    total = bib.document_venn_counts(recs).iloc[0]
     assert per_year["year"].tolist() == [2012, 2013, 2014, 2015]
     for c in ["n_records", "U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert per_year[c].sum() == total[c]
@@ -285,7 +304,7 @@ def test_venn_counts_by_year_add_up_to_the_total():
 def test_synergy_table_equals_t_of_the_venn_table():
     """T per year equals hx.mutual_information of the 2x2x2 table built from the hand counts."""
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    table = bib.synergy_table(recs, by=None, n_boot=0)
+    table = bib.synergy_table(recs, by=None, n_resamples=0)
     want = hand_cells(spec.DOCS, skip=spec.UNCLASSIFIED_BY_DESIGN)
     t = np.zeros((2, 2, 2))
     for cell, n in want.items():
@@ -297,8 +316,8 @@ def test_synergy_table_equals_t_of_the_venn_table():
 
 def test_synergy_table_bootstrap_interval_is_seeded_and_brackets_t():
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    a = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
-    b = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
+    a = bib.synergy_table(recs, by=None, n_resamples=200, seed=3)
+    b = bib.synergy_table(recs, by=None, n_resamples=200, seed=3)
     pd.testing.assert_frame_equal(a, b)
     assert a["ci_low"].iloc[0] <= a["ci_high"].iloc[0]
     assert list(a.columns)[-7:] == ["k", "T", "ci_low", "ci_high", "R", "R_ci_low", "R_ci_high"]
@@ -308,8 +327,8 @@ def test_synergy_table_names_r_and_flips_its_sign_in_four_dimensions():
     """Leydesdorff & Ivanova (2014), JASIST 65(2) 386-399, doi:10.1002/asi.22973:
     R = (-1)^(k+1) T, so R = T for UIG and R = -T (interval reflected) for UIGF."""
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    three = bib.synergy_table(recs, by=None, n_boot=50, seed=1)
-    four = bib.synergy_table(recs, by=None, international=True, n_boot=50, seed=1)
+    three = bib.synergy_table(recs, by=None, n_resamples=50, seed=1)
+    four = bib.synergy_table(recs, by=None, international=True, n_resamples=50, seed=1)
     assert three["k"].iloc[0] == 3 and four["k"].iloc[0] == 4
     assert three["R"].iloc[0] == three["T"].iloc[0]
     assert four["R"].iloc[0] == -four["T"].iloc[0]
@@ -438,14 +457,14 @@ def test_by_year_and_by_country_rows_add_up_with_a_missing_group(tmp_path):
     path = tmp_path / "savedrecs.txt"
     path.write_text(QUIRKS_WOS, encoding="utf-8")
     recs = bib.classify(bib.read_records(path))
-    per_year = bib.venn_counts(recs, by="year")
+    per_year = bib.document_venn_counts(recs, by="year")
     assert per_year["year"].tolist()[:2] == [2015, 2024] and pd.isna(per_year["year"].iloc[2])
     assert per_year["n_records"].tolist() == [1, 1, 1]
-    total = bib.venn_counts(recs).iloc[0]
+    total = bib.document_venn_counts(recs).iloc[0]
     for c in ["n_records", "U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert per_year[c].sum() == total[c]
     # hand count per country: KZ in all 3, GB and KR in Q1, US in Q2
-    per_country = bib.venn_counts(recs, by="country").set_index("country")["n_records"]
+    per_country = bib.document_venn_counts(recs, by="country").set_index("country")["n_records"]
     assert per_country.to_dict() == {"GB": 1, "KR": 1, "KZ": 3, "US": 1}
 
 
@@ -522,14 +541,14 @@ def test_documents_without_any_address_are_left_out_and_counted():
                           "organisation": ["Univ X", "Ltd Y", "Hosp Z"], "country": ["KZ"] * 3,
                           "institution": [None] * 3, "ror_type": [None] * 3})
     recs = bib.classify(bib.Records(docs, addrs))
-    out = bib.venn_counts(recs).iloc[0]
+    out = bib.document_venn_counts(recs).iloc[0]
     assert (out["n_records"], out["UI"], out["none"], out["n_no_address"]) == (2, 1, 1, 2)
-    inc = bib.venn_counts(recs, no_address="none").iloc[0]
+    inc = bib.document_venn_counts(recs, no_address="none").iloc[0]
     assert (inc["n_records"], inc["UI"], inc["none"], inc["n_no_address"]) == (4, 1, 3, 2)
     t = bib.synergy_table(recs, by=None, no_address="none")["T"].iloc[0]
     assert t == pytest.approx(hx.mutual_information(hx.venn_table({"UI": 1}, none=3)), abs=1e-15)
     with pytest.raises(hx.HelixnetValueError, match="no_address"):
-        bib.venn_counts(recs, no_address="drop")
+        bib.document_venn_counts(recs, no_address="drop")
 
 
 def test_cli_reports_and_optionally_counts_documents_without_address(tmp_path):

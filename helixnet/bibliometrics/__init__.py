@@ -24,7 +24,8 @@ from helixnet.bibliometrics._pipeline import (
     split_address,
     read_records,
     synergy_table,
-    venn_counts,
+    document_venn_counts,
+    venn_counts as venn_counts,  # deprecated alias of document_venn_counts (not in __all__)
 )
 from helixnet.bibliometrics._openalex import (
     openalex,
@@ -56,7 +57,7 @@ __all__ = [
     "split_address",
     "read_records",
     "synergy_table",
-    "venn_counts",
+    "document_venn_counts",
     "openalex",
     "OpenAlexResult",
     "fetch_works",

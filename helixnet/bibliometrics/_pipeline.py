@@ -12,7 +12,7 @@ and a ministry in ``UIG``, one with none of them in ``none``. This module
 * classifies each address into a sector (U science, I business,
   G government, O other) by transparent, editable rules: the ROR type of an
   OpenAlex institution, else ordered patterns on the address text
-  (``helixnet/rules/address_rules.csv``), every decision explainable by the
+  (``helixnet/bibliometrics/rules/address_rules.csv``), every decision explainable by the
   rule that fired;
 * counts documents per Venn cell and computes T_UIG (and the four-dimensional
   version with international co-authorship as ``F``) per year or country,
@@ -40,15 +40,31 @@ doi:10.1002/asi.20997
 from __future__ import annotations
 
 import json
+import os
 import re
 import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
+from helixnet._deprecation import renamed_function, renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet.exceptions import HelixnetValueError, InputFileError
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from helixnet._typing import PathLike, Seed, Unit
+
+#: Formats :func:`read_records` reads (``"auto"`` detects one of the others).
+RecordFormat = Literal["auto", "wos", "wos_tab", "scopus", "openalex", "medline"]
 
 __all__ = [
     "Records",
@@ -68,7 +84,7 @@ __all__ = [
     "split_address",
     "read_records",
     "synergy_table",
-    "venn_counts",
+    "document_venn_counts",
 ]
 
 FORMATS = _fmt.FORMATS
@@ -88,8 +104,8 @@ _DOCUMENT_COLUMNS = ["doc_id", "year", "title", "source_format", "file"]
 # records
 
 
-@dataclass
-class Records:
+@dataclass(repr=False)
+class Records(Result):
     """Documents and their addresses, read from one or more export files.
 
     Attributes
@@ -115,8 +131,8 @@ class Records:
         ``line`` and ``repair`` (what was done).
     """
 
-    documents: object
-    addresses: object
+    documents: pd.DataFrame
+    addresses: pd.DataFrame
     duplicates_dropped: int = 0
     files: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
@@ -126,6 +142,22 @@ class Records:
     def n_records(self) -> int:
         """Number of distinct documents."""
         return len(self.documents)
+
+    def __repr__(self) -> str:
+        return (f"Records(n_records={self.n_records}, addresses={len(self.addresses)}, "
+                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
+                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
+
+    def to_frame(self):
+        """The :attr:`documents` table (one row per document; :attr:`addresses` holds their addresses)."""
+        return self.documents
+
+    def to_dict(self) -> dict:
+        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
+        of ``documents`` and ``addresses`` (missing values as None)."""
+        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
+                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
+                         "documents": self.documents, "addresses": self.addresses})
 
 
 def detect_format(text: str) -> str:
@@ -159,10 +191,10 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
     `encodings` lists the decodings tried (False: UTF-8, True: Latin-1), the next one when
     a byte is not valid in the former.
     """
-    path = Path(path)
-    if not path.exists():
+    file = Path(path)
+    if not file.exists():
         raise InputFileError(f"{path}: no such file")
-    if path.is_dir():
+    if file.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
     for latin1 in encodings:
         try:
@@ -227,11 +259,15 @@ def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
                     continue
                 doc_id = rec["doc_id"]
                 if doc_id in seen:
-                    doc_ids.append(doc_id), years.append(None), titles.append(None)  # title None: a repeat
+                    doc_ids.append(doc_id)
+                    years.append(None)
+                    titles.append(None)  # title None: a repeat
                     continue
                 seen.add(doc_id)
                 k = len(doc_ids)
-                doc_ids.append(doc_id), years.append(rec["year"]), titles.append(rec["title"])
+                doc_ids.append(doc_id)
+                years.append(rec["year"])
+                titles.append(rec["title"])
                 for address, inst, country, rtype in rec["addresses"]:
                     if inst is None:
                         code = plain.get(address)
@@ -274,8 +310,13 @@ def _checked_year(rec):
     return rec
 
 
-def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
-                 n_jobs: int | None = None, progress: bool = False) -> Records:
+def read_records(
+    paths: PathLike | Sequence[PathLike],
+    format: RecordFormat = "auto",
+    skip_bad_records: bool = False,
+    n_jobs: int | None = None,
+    progress: bool = False,
+) -> Records:
     """Read bibliographic export files into :class:`Records`.
 
     Files are parsed as streams (read in blocks of about 1 MB), so the
@@ -341,18 +382,13 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     >>> recs.skipped[0]["line"], recs.skipped[0]["reason"]
     (10, 'record without UT (accession number)')
     """
-    import os
-
-
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    paths = [str(p) for p in paths]
-    if not paths:
+    files = [str(paths)] if isinstance(paths, (str, os.PathLike)) else [str(p) for p in paths]
+    if not files:
         raise HelixnetValueError("no files given")
     if format != "auto" and format not in FORMATS:
         raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
     sizes = []
-    for p in paths:
+    for p in files:
         try:
             sizes.append(os.path.getsize(p))
         except OSError:
@@ -360,15 +396,15 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
-            results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
+        if jobs > 1 and (len(files) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
+            results = _read_parallel(files, format, skip_bad_records, jobs, bar, sizes)
         else:
             update = bar.update if bar is not None else None
-            results = [_read_one(p, format, skip_bad_records, update) for p in paths]
+            results = [_read_one(p, format, skip_bad_records, update) for p in files]
     finally:
         if bar is not None:
             bar.close()
-    records = _merge(results, paths)
+    records = _merge(results, files)
     del results
     _release_memory()
     return records
@@ -462,14 +498,14 @@ def _merge(results, paths) -> Records:
     for res in results:
         skipped.extend(res["skipped"])
         repairs.extend(res["repairs"])
-        fresh = []
+        is_new = []
         for d, t in zip(res["doc_ids"], res["titles"]):
             # title None: met again in the same file; in seen: met in an earlier file
             new = t is not None and d not in seen
-            fresh.append(new)
+            is_new.append(new)
             if new:
                 seen.add(d)
-        fresh = np.array(fresh, dtype=bool)
+        fresh = np.array(is_new, dtype=bool)
         dropped += int((~fresh).sum())
         ids = pd.array(res["doc_ids"], dtype="string")
         docs = pd.DataFrame({"doc_id": ids,
@@ -499,14 +535,15 @@ def _merge(results, paths) -> Records:
 # classification
 
 
-def load_rules():
+def load_rules() -> pd.DataFrame:
     """The address classification rules, as an editable DataFrame.
 
     Columns: ``rule_id``, ``precedence`` (lower is tried first), ``sector``
     (U, I, G or O), ``pattern`` (a case-insensitive Python regular expression
     matched against each comma-separated part of the organisation),
-    ``country`` (ISO code: the rule applies to that country only and is tried
-    before every general rule; empty: all countries) and ``description``.
+    ``country`` (ISO code: the rule applies to that country only; rules are
+    tried by precedence, a country rule before a general one of equal
+    precedence; empty: all countries) and ``description``.
     A pattern ``@name.txt`` stands for the name list ``rules/name.txt`` (one
     regular expression a line): ``company_names.txt`` (firms without a legal
     form) and ``public_research_names.txt``; the returned frame holds the
@@ -528,7 +565,7 @@ def _name_list(filename: str) -> str:
     return r"\b(" + "|".join(f"(?:{n})" for n in names if n) + r")\b"
 
 
-def load_ror_types():
+def load_ror_types() -> pd.DataFrame:
     """The mapping of ROR organisation types to sectors (editable DataFrame).
 
     Columns ``ror_type``, ``sector`` and ``reason``: education → U,
@@ -541,8 +578,11 @@ def load_ror_types():
 
 
 def _compile_rules(rules):
+    """(rule_id, sector, regex, country) in the order they are tried: by precedence, and at equal
+    precedence a country rule before the general ones (then by rule_id)."""
     compiled = []
-    for row in rules.sort_values(["precedence", "rule_id"], kind="stable").itertuples():
+    order = rules.assign(_general=[not c for c in rules["country"]])
+    for row in order.sort_values(["precedence", "_general", "rule_id"], kind="stable").itertuples():
         if row.sector not in ("U", "I", "G", "O"):
             raise HelixnetValueError(f"rule {row.rule_id!r} has sector {row.sector!r}; expected U, I, G or O")
         try:
@@ -553,12 +593,14 @@ def _compile_rules(rules):
     return compiled
 
 
+def _applicable(compiled, country):
+    """The rules that apply to an address in ``country``, in the order they are tried."""
+    return [r for r in compiled if r[3] is None or r[3] == country]
+
+
 def _classify_one(organisation: str, country, compiled):
     parts = [p.strip() for p in organisation.split(",")] or [organisation]
-    ordered = [r for r in compiled if r[3] is not None and r[3] == country] + [
-        r for r in compiled if r[3] is None
-    ]
-    for rule_id, sector, rx, _ in ordered:
+    for rule_id, sector, rx, _ in _applicable(compiled, country):
         for part in parts:
             if rx.search(part):
                 return sector, rule_id, part
@@ -580,7 +622,11 @@ def _classify_text(org: str, address: str, country, compiled):
     if not address:
         return hit
     used = {p.strip() for p in org.split(",")}
-    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")[:-1]]
+    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")]
+    if country is not None:
+        # the last part is the country; without one (MEDLINE often ends "..., The Ohio State
+        # University.") the last part is read as any other
+        rest = rest[:-1]
     rest = [p for p in rest if p and p not in used and not re.search(r"\d", p) and not _PLACES.match(p)]
     if not rest:
         return hit
@@ -594,21 +640,21 @@ def _classify_text(org: str, address: str, country, compiled):
         # other words in a city's name ("L'Hospitalet de Llobregat") must not decide.
         if sector != "U":
             return hit
-        rank = {r[0]: i for i, r in enumerate(
-            [r for r in compiled if r[3] is not None and r[3] == country] + [r for r in compiled if r[3] is None])}
+        rank = {r[0]: i for i, r in enumerate(_applicable(compiled, country))}
         if rank[rule] >= rank[hit[1]]:
             return hit
     return sector, f"{rule}+place", part
 
 
-def classify_address(address: str, country: str | None = None, rules=None) -> dict:
+def classify_address(address: str, country: str | None = None, rules: pd.DataFrame | None = None) -> dict[str, Any]:
     """Sector of one written address, with the rule that decided it.
 
     The address is cut into organisation, city and country as Web of Science
     and Scopus write them (``Org, Subunit, City, Country``); the rules are
-    matched against the organisation's comma-separated parts. Rules for the
-    address's country come first, then the general ones by precedence; the
-    first rule that matches any part decides.
+    matched against the organisation's comma-separated parts. The rules for
+    the address's country and the general ones are tried by precedence (a
+    country rule first at equal precedence); the first rule that matches any
+    part decides.
 
     Returns
     -------
@@ -643,7 +689,7 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
 
-def split_address(address: str):
+def split_address(address: str) -> tuple[str, str | None]:
     """(organisation, country) of a written address ``Org, Subunit, City, Country``.
 
     The country is an ISO 3166 code (or None when no part names one); the
@@ -657,7 +703,9 @@ def split_address(address: str):
     return _fmt.split_address(address)
 
 
-def address_classifier(rules=None):
+def address_classifier(
+    rules: pd.DataFrame | None = None,
+) -> Callable[[str, str, str | None], tuple[str | None, str | None]]:
     """A function ``(organisation, address, country) -> (sector, rule)`` deciding as :func:`classify`.
 
     It is the decision :func:`classify` makes for an address without a ROR
@@ -674,14 +722,14 @@ def address_classifier(rules=None):
     """
     compiled = _compile_rules(load_rules() if rules is None else rules)
 
-    def decide(organisation: str, address: str, country):
+    def decide(organisation: str, address: str, country: str | None) -> tuple[str | None, str | None]:
         sector, rule, _ = _classify_text(organisation, address, country, compiled)
         return sector, rule
 
     return decide
 
 
-def load_ror_dump(path) -> dict:
+def load_ror_dump(path: PathLike) -> dict[tuple[str, str | None], str]:
     """Organisation names of an offline ROR data dump, mapped to their ROR type.
 
     Reads the public ROR data-dump JSON (https://ror.readme.io/docs/data-dump;
@@ -760,7 +808,12 @@ def _ror_lookup(org: str, country, ror: dict):
     return None, None
 
 
-def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
+def classify(
+    records: Records,
+    rules: pd.DataFrame | None = None,
+    ror_types: pd.DataFrame | None = None,
+    ror: dict[tuple[str, str | None], str] | PathLike | None = None,
+) -> Records:
     """Assign a sector to every address of `records`.
 
     Decisions, in order: an OpenAlex institution by its ROR ``type``
@@ -808,7 +861,10 @@ def _classify(records, rules, ror_types, ror):
     n = len(addresses)
     # every row gets an integer code into small tables of decisions (sector, rule, institution
     # for rows without one); the columns are built from them with take: no Python object per row
-    t_sector, t_rule, t_inst = [None], [None], [None]  # decision 0: none (nothing decided)
+    # decision 0: none (nothing decided)
+    t_sector: list[str | None] = [None]
+    t_rule: list[str | None] = [None]
+    t_inst: list[str | None] = [None]
     decision = np.zeros(n, dtype=np.int64)
     inst_decision = decision
     typed = addresses["ror_type"].notna().to_numpy()
@@ -878,7 +934,7 @@ def _classified(records: Records) -> Records:
     return records if "sector" in records.addresses.columns else classify(records)
 
 
-def address_sectors(records: Records, country: str | None = None):
+def address_sectors(records: Records, country: str | None = None) -> pd.DataFrame:
     """Addresses per sector: counts and shares.
 
     Parameters
@@ -886,7 +942,7 @@ def address_sectors(records: Records, country: str | None = None):
     records : Records
     country : str, optional
         Focus country (ISO code): only the addresses of documents with an
-        address in it count, as in :func:`venn_counts`.
+        address in it count, as in :func:`document_venn_counts`.
 
     Returns
     -------
@@ -927,7 +983,7 @@ def address_sectors(records: Records, country: str | None = None):
                          "share": [x / total if total else float("nan") for x in n]})
 
 
-def audit(records: Records):
+def audit(records: Records) -> pd.DataFrame:
     """Addresses no rule classified, most frequent first.
 
     Returns
@@ -956,7 +1012,7 @@ def audit(records: Records):
 # counting
 
 
-def document_sectors(records: Records, country: str | None = None):
+def document_sectors(records: Records, country: str | None = None) -> pd.DataFrame:
     """Each document's sector set: the union over its addresses.
 
     Parameters
@@ -1080,9 +1136,18 @@ def _cells(dims):
     return ["".join(c) for r in range(1, len(dims) + 1) for c in combinations(dims, r)]
 
 
-def venn_counts(records: Records, by: str | None = None, country: str | None = None,
-                international: bool = False, no_address: str = "exclude"):
+def document_venn_counts(
+    records: Records,
+    by: Literal["year", "country"] | None = None,
+    country: str | None = None,
+    international: bool = False,
+    no_address: Literal["exclude", "none"] = "exclude",
+) -> pd.DataFrame:
     """Documents per Venn cell of their sector set.
+
+    Called ``venn_counts`` until 0.2 (a deprecated alias, removed in 0.3):
+    :func:`helixnet.networks.venn_counts` classifies the relationships of a
+    graph, this function the documents of bibliographic records.
 
     A document falls in exactly one cell: the set of U, I, G (and, with
     ``international=True``, F) it has; ``none`` counts documents with none of
@@ -1136,7 +1201,7 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     ...     "address": ["Univ X, Almaty, Kazakhstan", "Ltd Y, Almaty, Kazakhstan", "Hosp Z, Astana, Kazakhstan"],
     ...     "organisation": ["Univ X", "Ltd Y", "Hosp Z"], "country": ["KZ"] * 3,
     ...     "institution": [None] * 3, "ror_type": [None] * 3})
-    >>> venn_counts(Records(docs, addrs))[["n_records", "UI", "none", "n_no_address"]].values.tolist()
+    >>> document_venn_counts(Records(docs, addrs))[["n_records", "UI", "none", "n_no_address"]].values.tolist()
     [[2, 1, 1, 0]]
     """
     import pandas as pd
@@ -1155,7 +1220,9 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     if by == "country":
         ds = ds.assign(country=ds["countries"].str.split(";")).explode("country")
         ds["country"] = ds["country"].replace("", None)
-    groups = [(None, ds)] if by is None else sorted(ds.groupby(by, sort=True), key=lambda kv: kv[0])
+    groups: list[tuple[Any, pd.DataFrame]] = (
+        [(None, ds)] if by is None else sorted(ds.groupby(by, sort=True), key=lambda kv: kv[0])
+    )
     if by is not None and ds[by].isna().any():
         # documents without a year (or any country) form a last row, so the rows add up
         groups.append((None, ds[ds[by].isna()]))
@@ -1165,7 +1232,7 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
         if no_address == "exclude":
             part = part[~missing]
         counts = part["cell"].value_counts()
-        row = {} if by is None else {by: g}
+        row: dict[str, Any] = {} if by is None else {by: g}
         row["n_records"] = len(part)
         for c in cells + ["none"]:
             row[c] = int(counts.get(c, 0))
@@ -1180,19 +1247,33 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
     return out
 
 
-def synergy_table(records: Records, by: str | None = "year", country: str | None = None,
-                  international: bool = False, n_boot: int = 0, seed=0, ci: float = 0.95,
-                  unit: str = "bit", no_address: str = "exclude"):
+#: Deprecated alias of :func:`document_venn_counts` (removed in 0.3).
+venn_counts = renamed_function(document_venn_counts, "venn_counts", "helixnet.bibliometrics")
+
+
+@renamed_parameters(n_boot="n_resamples")
+def synergy_table(
+    records: Records,
+    by: Literal["year", "country"] | None = "year",
+    country: str | None = None,
+    international: bool = False,
+    n_resamples: int = 0,
+    seed: Seed = DEFAULT_SEED,
+    ci: float = 0.95,
+    unit: Unit = "bit",
+    no_address: Literal["exclude", "none"] = "exclude",
+) -> pd.DataFrame:
     """T_UIG (or T_UIGF) from the Venn counts, per year or country.
 
     Parameters
     ----------
     records : Records
     by, country, international, no_address
-        As in :func:`venn_counts`.
-    n_boot : int
+        As in :func:`document_venn_counts`.
+    n_resamples : int
         Bootstrap replicates for the interval of T (0: no interval, the
-        columns are NaN).
+        columns are NaN; ``n_boot`` until 0.2: a deprecated alias, removed in
+        0.3).
     seed : int or None
         Seed of the bootstrap (default 0: the same intervals on every run;
         None draws fresh entropy).
@@ -1204,11 +1285,11 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`venn_counts` plus ``k`` (number of dimensions:
+        The columns of :func:`document_venn_counts` plus ``k`` (number of dimensions:
         3, or 4 with `international`), ``T`` (co-information, dit's sign),
         ``ci_low`` and ``ci_high`` (its interval), ``R`` (mutual redundancy
         :math:`(-1)^{k+1} T`), ``R_ci_low`` and ``R_ci_high`` (the same
-        interval read for R); fixed whatever `n_boot` and `international`
+        interval read for R); fixed whatever `n_resamples` and `international`
         are. T is NaN where the group has no documents.
 
     Notes
@@ -1226,30 +1307,36 @@ def synergy_table(records: Records, by: str | None = "year", country: str | None
     from helixnet.information._measures import mutual_information, venn_table
     from helixnet.information._uncertainty import bootstrap
 
-    n_boot, seed = check_count(n_boot, "n_boot", minimum=0), check_seed(seed)
+    n_resamples, seed = check_count(n_resamples, "n_resamples", minimum=0), check_seed(seed)
     tally = WarningTally()
-    counts = venn_counts(records, by=by, country=country, international=international, no_address=no_address)
+    counts = document_venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
-    T, lo, hi = [], [], []
+    t_list: list[float] = []
+    lo_list: list[float] = []
+    hi_list: list[float] = []
     for _, row in counts.iterrows():
         table = venn_table({c: int(row[c]) for c in cells}, none=int(row["none"]), dims="".join(dims))
         if table.sum() == 0:
-            T.append(np.nan), lo.append(np.nan), hi.append(np.nan)
+            t_list.append(np.nan)
+            lo_list.append(np.nan)
+            hi_list.append(np.nan)
             continue
-        T.append(mutual_information(table, unit=unit))
-        if n_boot:
+        t_list.append(mutual_information(table, unit=unit))
+        if n_resamples:
             with tally.row():  # one summary warning for the table, not one per row
-                b = bootstrap(table, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+                b = bootstrap(table, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit)
             low, high = _interval_of_all(b, len(dims))
-            lo.append(low), hi.append(high)
+            lo_list.append(low)
+            hi_list.append(high)
         else:
-            lo.append(np.nan), hi.append(np.nan)
+            lo_list.append(np.nan)
+            hi_list.append(np.nan)
     tally.report(f"tables (one per {by})" if by else "tables")
     # mutual redundancy R = (-1)^(k+1) T (Leydesdorff & Ivanova 2014): its interval is T's,
     # reflected when the sign flips
     sign = 1.0 if len(dims) % 2 == 1 else -1.0
-    T, lo, hi = np.asarray(T, dtype=float), np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    T, lo, hi = np.asarray(t_list, dtype=float), np.asarray(lo_list, dtype=float), np.asarray(hi_list, dtype=float)
     r_lo, r_hi = (lo, hi) if sign > 0 else (-hi, -lo)
     return counts.assign(k=len(dims), T=T, ci_low=lo, ci_high=hi, R=sign * T + 0.0, R_ci_low=r_lo + 0.0,
                          R_ci_high=r_hi + 0.0)
@@ -1262,7 +1349,7 @@ def _interval_of_all(boot, k):
     return float(row["ci_low"]), float(row["ci_high"])
 
 
-def coauthorship_network(records: Records, min_weight: int = 1):
+def coauthorship_network(records: Records, min_weight: int = 1) -> nx.Graph:
     """The institution co-authorship network.
 
     Nodes are institutions (the part of the address that fired the

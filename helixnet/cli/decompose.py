@@ -2,7 +2,8 @@
 
 Wraps :func:`helixnet.decompose`. JSON output (schema ``DECOMPOSE`` in
 :mod:`helixnet.cli._schemas`): the result's ``to_dict()`` — ``unit``, ``n``,
-``dims``, ``total``, ``within``, ``between``, ``terms`` (additive terms:
+``dimensions`` (and ``dims``, its 0.1 name, deprecated: removed in the next
+release), ``total``, ``within``, ``between``, ``terms`` (additive terms:
 ``term, level, value, share``), ``levels`` (``level, depth, n_groups, within,
 between, between_share``) and ``groups`` (``level, depth, group, parent, n,
 weight, T, contribution, between``); NaN is written as null. CSV output: the
@@ -27,7 +28,7 @@ def add_arguments(parser):
 
 def read_for(args, extra):
     """Records with the dimension and `extra` columns; --dropna applied to them."""
-    from helixnet.information._engines import read_records
+    from helixnet.information._engines import read_data
 
     if not args.dims:
         raise UsageError("the option --dims is required")
@@ -35,7 +36,7 @@ def read_for(args, extra):
     cols = list(dict.fromkeys(dims + extra + ([args.weight] if args.weight else [])))
     # every column as text: the weight too, so that the one weight parser (not the CSV
     # reader's type inference, which reads 0x10 as 16 and true as a bool) decides
-    records = read_records(args.input, columns=cols, text_columns=cols)
+    records = read_data(args.input, columns=cols, text_columns=cols)
     if args.dropna:
         keep = records[dims + extra].notna().all(axis=1)
         dropped = int((~keep).sum())
@@ -59,7 +60,11 @@ def run(args):
     groups = columns_list(args.group)
     records, dims, dropped = read_for(args, groups)
     res = decompose(records, dims, groups if len(groups) > 1 else groups[0], weight=args.weight, unit=args.unit)
-    payload = res.to_dict()
+    payload = {}
+    for key, value in res.to_dict().items():
+        payload[key] = value
+        if key == "dimensions":
+            payload["dims"] = value  # the 0.1 name, kept for one release (deprecated)
     table = {"groups": res.groups, "levels": res.levels, "terms": res.to_frame()}[args.table].copy()
     if "parent" in table:
         table["parent"] = ["/".join(map(str, p)) for p in table["parent"]]

@@ -21,20 +21,28 @@ negative mutual redundancy :math:`R = (-1)^{N+1} T`, i.e. a positive ``T``
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
+from helixnet._jsonable import jsonable, records as _records
+from helixnet._result import Result, seed_value
 from helixnet.information import _core
 from helixnet._progress import progress_bar as _progress
 from helixnet._validation import check_count, check_scalar_columns, parse_weights
 from helixnet.information._measures import row_label, contingency
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
     InvalidRecordsError,
 )
+
+if TYPE_CHECKING:
+    from helixnet._typing import Seed, Unit
 
 __all__ = ["decompose", "shapley", "DecompositionResult", "ShapleyResult", "SHAPLEY_VALUES"]
 
@@ -183,19 +191,8 @@ def _group_T(records, dims, codes, n_codes, weight, w, k):
 # ---------------------------------------------------------------------------
 
 
-def _plain(x):
-    """A JSON-friendly Python value."""
-    if isinstance(x, tuple):
-        return [_plain(v) for v in x]
-    if isinstance(x, np.generic):
-        x = x.item()
-    if isinstance(x, float) and not math.isfinite(x):
-        return None
-    return x
-
-
-@dataclass(frozen=True)
-class DecompositionResult:
+@dataclass(frozen=True, repr=False)
+class DecompositionResult(Result):
     """Within/between decomposition of the Triple Helix indicator.
 
     Attributes
@@ -236,6 +233,8 @@ class DecompositionResult:
     n: float = 0.0
     dims: tuple = ()
 
+    _repr_fields = ("total", "within", "between", "unit", "n", "dims")
+
     def to_frame(self) -> pd.DataFrame:
         """The additive terms as a tidy table.
 
@@ -254,28 +253,36 @@ class DecompositionResult:
         return pd.DataFrame(rows, columns=_TERMS_COLUMNS)
 
     def to_dict(self) -> dict:
-        """JSON-serialisable dictionary of every number (NaN becomes None)."""
-        def records(df):
-            return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+        """JSON-serialisable dictionary of every number (NaN becomes None).
 
-        return {
+        Keys: ``unit``, ``n``, ``dimensions``, ``total``, ``within``,
+        ``between``, and the records of ``terms`` (:meth:`to_frame`),
+        ``levels`` and ``groups`` (``parent`` as a list).
+        """
+        return jsonable({
             "unit": self.unit,
-            "n": _plain(self.n),
-            "dims": list(self.dims),
-            "total": _plain(self.total),
-            "within": _plain(self.within),
-            "between": _plain(self.between),
-            "terms": records(self.to_frame()),
-            "levels": records(self.levels),
-            "groups": records(self.groups),
-        }
+            "n": self.n,
+            "dimensions": list(self.dims),
+            "total": self.total,
+            "within": self.within,
+            "between": self.between,
+            "terms": _records(self.to_frame()),
+            "levels": _records(self.levels),
+            "groups": _records(self.groups),
+        })
 
 
 def _share(x, total):
     return x / total if total != 0 else float("nan")
 
 
-def decompose(records, dims, group, weight=None, unit="bit"):
+def decompose(
+    records: pd.DataFrame,
+    dims: Sequence[Hashable],
+    group: Hashable | Sequence[Hashable],
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+) -> DecompositionResult:
     r"""Decompose the Triple Helix indicator into within- and between-group terms.
 
     For groups :math:`g` of :math:`n_g` out of :math:`N` records,
@@ -423,7 +430,7 @@ def decompose(records, dims, group, weight=None, unit="bit"):
         T_g = T_g * factor
         n_g = n_g.astype(float)
         keep = n_g > 0
-        paths = [tuple(_plain(v) for v in u) for u in uniques]
+        paths = [tuple(row_label(v) for v in u) for u in uniques]
         contributions = np.where(keep, n_g / N * T_g, 0.0)
         W = float(contributions.sum())
         # each parent's own between term: T_p - sum_c (n_c/n_p) T_c
@@ -587,7 +594,7 @@ SIZE_RATIO_WARNING = 100.0
 _SHAPLEY_COLUMNS = ["player", "n", "share", "shapley", "stderr"]
 
 
-class ShapleyResult:
+class ShapleyResult(Result):
     """Shapley values of the players in the Triple Helix indicator.
 
     Produced by :func:`shapley`.
@@ -664,7 +671,7 @@ class ShapleyResult:
         n = self.n.to_numpy(dtype=float)
         N = n.sum()
         return pd.DataFrame({
-            "player": [_plain(p) for p in self.shapley.index],
+            "player": [row_label(p) for p in self.shapley.index],
             "n": n,
             "share": n / N if N > 0 else np.full(len(n), np.nan),
             "shapley": self.shapley.to_numpy(dtype=float),
@@ -674,24 +681,36 @@ class ShapleyResult:
     def to_dict(self) -> dict:
         """JSON-serialisable dictionary: the settings and the :meth:`to_frame`
         rows under ``values`` (NaN becomes None)."""
-        return {
+        return jsonable({
             "dimensions": [str(d) for d in self.dims],
             "player": str(self.player),
             "unit": self.unit,
             "value": self.value,
             "method": self.method,
             "n_permutations": int(self.n_permutations),
-            "seed": None if self.seed is None else int(self.seed),
-            "total": _plain(self.total),
-            "size_ratio": _plain(self.size_ratio),
-            "values": [{k: _plain(v) for k, v in row.items()} for row in self.to_frame().to_dict("records")],
-        }
+            "seed": seed_value(self.seed),
+            "total": self.total,
+            "size_ratio": self.size_ratio,
+            "values": _records(self.to_frame()),
+        })
+
+    def to_series(self) -> pd.Series:
+        """The values as a plain Series indexed by player (a copy, without settings in ``attrs``):
+        what :func:`shapley` returned before it returned a :class:`ShapleyResult`."""
+        out = self.shapley.copy()
+        out.attrs = {}
+        return out
+
+    @property
+    def values(self) -> np.ndarray:
+        """The values as an array, in player order (``Series.values``)."""
+        return self.shapley.to_numpy()
 
     @property
     def attrs(self) -> dict:
         """The settings as the former Series' ``.attrs`` (kept for existing code)."""
         return {
-            "stderr": {_plain(p): float(s) for p, s in self.stderr.items()},
+            "stderr": {row_label(p): float(s) for p, s in self.stderr.items()},
             "method": self.method,
             "n_permutations": self.n_permutations,
             "total": self.total,
@@ -700,8 +719,18 @@ class ShapleyResult:
         }
 
 
-def shapley(records, dims, player, weight=None, unit="bit", method="auto",
-            n_permutations=1000, seed=0, progress=False, value="pooled"):
+def shapley(
+    records: pd.DataFrame,
+    dims: Sequence[Hashable],
+    player: Hashable,
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+    method: Literal["auto", "exact", "permutation"] = "auto",
+    n_permutations: int = 1000,
+    seed: Seed = 0,
+    progress: bool = False,
+    value: Literal["pooled", "weighted"] = "pooled",
+) -> ShapleyResult:
     r"""Shapley values of players (regions, sectors) in the Triple Helix indicator.
 
     The game: a coalition :math:`S` of players is worth a value computed
@@ -779,7 +808,7 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
     Warns
     -----
     HelixnetWarning
-        When the largest player has more than :data:`SIZE_RATIO_WARNING`
+        When the largest player has more than ``SIZE_RATIO_WARNING``
         (100) times the records of the smallest one: with the pooled value
         a tiny player's own T (noisy, and biased toward synergy in small
         samples) enters every coalition's marginal contribution unweighted
@@ -922,6 +951,6 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
                "consider value='weighted' or decompose()" if not weighted
                else "values of the smallest players rest on few records"),
             HelixnetWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     return result

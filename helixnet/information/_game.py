@@ -70,11 +70,18 @@ Schmeidler, D. (1969). The nucleolus of a characteristic function game.
 from __future__ import annotations
 
 from itertools import combinations
+from collections.abc import Mapping
 from math import factorial
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
 
 __all__ = ["PLAYERS", "GameResult", "game"]
 
@@ -235,7 +242,7 @@ def _venn_counts(data) -> dict:
     return counts
 
 
-class GameResult:
+class GameResult(Result):
     """Core, Shapley value and nucleolus of the Triple Helix game (see :func:`game`).
 
     Every value is in percent of the documents with at least one of U, I, G.
@@ -283,9 +290,6 @@ class GameResult:
         sh = ", ".join(f"{p}={self.shapley[p]:.4g}" for p in self.players)
         nu = ", ".join(f"{p}={self.nucleolus[p]:.4g}" for p in self.players)
         return f"GameResult(n={self.n}, shapley=({sh}), nucleolus=({nu}), core_vertices={len(self.core_vertices)})"
-
-    def _repr_html_(self):
-        return self.to_frame().to_html()
 
     def characteristic_frame(self):
         """The characteristic function, one row per coalition.
@@ -336,7 +340,7 @@ class GameResult:
         player → [low, high] or null when empty, ``vertices`` list of
         [x_U, x_I, x_G]) and ``convex``.
         """
-        return {
+        return jsonable({
             "players": list(self.players),
             "n": self.n,
             "unit": self.unit,
@@ -350,10 +354,10 @@ class GameResult:
                 "vertices": [list(x) for x in self.core_vertices],
             },
             "convex": self.convex,
-        }
+        })
 
 
-def game(counts) -> GameResult:
+def game(counts: Mapping[str, float] | ArrayLike) -> GameResult:
     """Mêgnigbêto's Triple Helix game from Venn counts: characteristic function, core, Shapley value, nucleolus.
 
     .. math::

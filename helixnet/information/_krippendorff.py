@@ -65,13 +65,21 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Hashable, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.information import _core
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import ConvergenceWarning, HelixnetValueError
 from helixnet.information._measures import as_table
+
+if TYPE_CHECKING:
+    from helixnet._typing import TableLike, Unit
 
 __all__ = ["DEFAULT_MAX_ITER", "DEFAULT_TOL", "KrippendorffResult", "krippendorff_interaction"]
 
@@ -82,7 +90,7 @@ DEFAULT_TOL = 1e-10
 DEFAULT_MAX_ITER = 10_000
 
 
-class KrippendorffResult:
+class KrippendorffResult(Result):
     """Interaction information I beside T, Q and R (see :func:`krippendorff_interaction`).
 
     Attributes
@@ -140,9 +148,6 @@ class KrippendorffResult:
             + f" {self.unit}, converged={self.converged})"
         )
 
-    def _repr_html_(self):
-        return self.to_frame().to_html(index=False)
-
     def to_frame(self):
         """One row per quantity: columns ``quantity``, ``value``, ``unit``.
 
@@ -168,10 +173,9 @@ class KrippendorffResult:
         dimensions), and ``ipf`` with ``tol``, ``max_iter``, ``iterations``,
         ``converged`` and ``max_deviation``.
         """
-        n = self.n.item() if isinstance(self.n, np.generic) else self.n
-        return {
+        return jsonable({
             "dimensions": [str(d) for d in self.dims],
-            "n": n,
+            "n": self.n,
             "unit": self.unit,
             "interaction_information": self.I,
             "mutual_information": self.T,
@@ -184,7 +188,7 @@ class KrippendorffResult:
                 "converged": self.converged,
                 "max_deviation": self.max_deviation,
             },
-        }
+        })
 
 
 def _margins(p: np.ndarray, order: int) -> list:
@@ -223,8 +227,15 @@ def _ipf(p: np.ndarray, tol: float, max_iter: int):
     return q, it, dev <= tol, dev
 
 
-def krippendorff_interaction(data, dims=None, weight=None, unit: str = "bit", *,
-                             tol: float = DEFAULT_TOL, max_iter: int = DEFAULT_MAX_ITER) -> KrippendorffResult:  # fmt: skip
+def krippendorff_interaction(
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+    *,
+    tol: float = DEFAULT_TOL,
+    max_iter: int = DEFAULT_MAX_ITER,
+) -> KrippendorffResult:
     """Krippendorff's interaction information of a table, with T, Q and R beside it.
 
     .. math::
@@ -338,7 +349,7 @@ def krippendorff_interaction(data, dims=None, weight=None, unit: str = "bit", *,
             f"iterative proportional fitting did not converge in {max_iter} sweeps "
             f"(largest margin deviation {dev:.3g} > tol {tol:g}); I is approximate",
             ConvergenceWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     mask = p > 0
     kl = float(np.sum(p[mask] * np.log(p[mask] / q[mask])))

@@ -21,6 +21,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
+
 __all__ = [
     "AnalysisResult",
     "Analysis",
@@ -40,8 +43,8 @@ SEED = 20150613
 DIGITS = 10
 
 
-@dataclass
-class AnalysisResult:
+@dataclass(repr=False)
+class AnalysisResult(Result):
     """What one analysis produced.
 
     name : file stem of its outputs
@@ -50,6 +53,7 @@ class AnalysisResult:
     tables : {key: DataFrame}; key "" is saved as ``name.csv``, others as ``name_<key>.csv``
     summary : JSON-ready key numbers
     text : one paragraph computed from the numbers
+    files : names of the files :func:`write_result` wrote
     """
 
     name: str
@@ -59,6 +63,24 @@ class AnalysisResult:
     summary: dict
     text: str
     files: list = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (f"AnalysisResult(name={self.name!r}, tables={sorted(self.tables)}, "
+                f"figure={self.figure is not None}, files={len(self.files)})")
+
+    def to_frame(self):
+        """The main table (``tables[""]``; the first table when there is none, else an empty frame)."""
+        import pandas as pd
+
+        if "" in self.tables:
+            return self.tables[""]
+        return next(iter(self.tables.values())) if self.tables else pd.DataFrame()
+
+    def to_dict(self) -> dict:
+        """``name``, ``title``, ``results`` (the summary), ``text`` and ``files``, as in ``summary.json``
+        (without its rounding to :data:`DIGITS` significant digits)."""
+        return jsonable({"name": self.name, "title": self.title, "results": self.summary, "text": self.text,
+                         "files": self.files})
 
 
 @dataclass(frozen=True)
@@ -96,40 +118,10 @@ def _round(x: float) -> float:
     return float(f"{x:.{DIGITS}g}")
 
 
-def _jsonable(obj):
-    """Plain JSON types with floats rounded to DIGITS significant digits."""
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(obj, dict):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_jsonable(v) for v in obj]
-    if isinstance(obj, pd.DataFrame):
-        return _jsonable(obj.to_dict(orient="records"))
-    if isinstance(obj, pd.Series):
-        return _jsonable(obj.to_dict())
-    if isinstance(obj, np.ndarray):
-        return _jsonable(obj.tolist())
-    if obj is None or obj is pd.NA or obj is pd.NaT:
-        return None
-    if isinstance(obj, (bool, np.bool_)):
-        return bool(obj)
-    if isinstance(obj, (int, np.integer)):
-        return int(obj)
-    if isinstance(obj, (float, np.floating)):
-        x = float(obj)
-        if math.isnan(x) or math.isinf(x):
-            return None
-        return _round(x)
-    if hasattr(obj, "to_dict"):
-        return _jsonable(obj.to_dict())
-    return str(obj)
-
-
 def to_json(obj) -> str:
     """Deterministic JSON text: sorted keys, rounded floats, no NaN, final newline."""
-    return json.dumps(_jsonable(obj), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(jsonable(obj, significant=DIGITS), indent=2, sort_keys=True, ensure_ascii=False,
+                      allow_nan=False) + "\n"
 
 
 def write_csv(df, path) -> None:
@@ -453,7 +445,7 @@ def table1_plan_vs_actual() -> AnalysisResult:
         plan = part[part["kind"] == "plan"].sort_values("year")
         last = actual.iloc[-1] if len(actual) else None
         unit = str(part["unit"].iloc[0])
-        entry = {
+        entry: dict[str, Any] = {
             "unit": unit,
             "actual": {str(int(r["year"])): float(r["value"]) for r in actual.to_dict("records")},
             "plan": {str(int(r["year"])): float(r["value"]) for r in plan.to_dict("records")},
@@ -562,9 +554,9 @@ def _tie_summary(G):
     from helixnet._validation import SECTORS
 
     sectors = Counter(d["sector"] for _, d in G.nodes(data=True))
-    status = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
-    status = {k: status[k] for k in ("existing", "planned", "absent") if k in status} | {
-        k: v for k, v in sorted(status.items()) if k not in ("existing", "planned", "absent")}
+    tally = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
+    status = {k: tally[k] for k in ("existing", "planned", "absent") if k in tally} | {
+        k: v for k, v in sorted(tally.items()) if k not in ("existing", "planned", "absent")}
     pairs = {}
     for u, v, d in G.edges(data=True):
         key = _pair(G.nodes[u]["sector"], G.nodes[v]["sector"])
@@ -745,7 +737,7 @@ def subordination() -> AnalysisResult:
     from helixnet.networks._subordination import subordination_report
 
     G = kzgraphs.kazakhstan_graph()
-    rep = subordination_report(G, n_null=N_NULL, seed=SEED, name="Kazakhstan innovation system")
+    rep = subordination_report(G, n_resamples=N_NULL, seed=SEED, name="Kazakhstan innovation system")
     shares = _shares_table(rep.sector_shares)
     with plot.style():
         fig, axes = _figure(13.5, 9.0, nrows=2, ncols=2)
@@ -756,7 +748,7 @@ def subordination() -> AnalysisResult:
                                     verdict=", ".join(f"{c.verdict} ({k})" for k, c in rep.configurations.items()))
     confs = rep.configurations
     evidence = rep.evidence
-    summary = {
+    summary: dict[str, Any] = {
         "verdict": {k: c.verdict for k, c in confs.items()},
         "configuration": {k: c.to_dict() for k, c in confs.items()},
         "centrality_share_by_sector": {
@@ -813,7 +805,7 @@ def robustness() -> AnalysisResult:
     from helixnet.kazakhstan._sensitivity import PILOT_CLUSTERS, conclusion_link_ids, sensitivity
 
     G = kzgraphs.kazakhstan_graph()
-    res = sensitivity(G, n_null=N_NULL_SENSITIVITY, seed=SEED)
+    res = sensitivity(G, n_resamples=N_NULL_SENSITIVITY, seed=SEED)
     table = res.table
     with plot.style():
         fig, axes = _figure(11.5, 0.4 * len(table) + 3.0)
@@ -894,7 +886,7 @@ def _sector_null_of_t_uig(G):
             H.add_edges_from(loops)
         return _t_uig_of_relationships(H)
 
-    table = significance(G, metrics={"T_UIG": t_uig}, n=N_SECTOR_NULL, seed=SEED, model="permute")
+    table = significance(G, metrics={"T_UIG": t_uig}, n_resamples=N_SECTOR_NULL, seed=SEED, model="permute")
     return table.iloc[0]
 
 
@@ -915,11 +907,12 @@ def synergy() -> AnalysisResult:
         "funding layer": kzgraphs.funding_layer(),
         "institutional layer": kzgraphs.institutional_layer(),
     }
-    rows, counts, venn = [], [], None
+    rows, counts = [], []
+    venn: Any = None  # the VennCounts of the first graph
     for label, G in named.items():
         vc = builders.venn_counts(G, weight=None)  # each relationship counts once: integer counts
         table = venn_table(vc.cells, none=vc.none, dims=vc.dims)
-        boot = bootstrap(table, dims=tuple(vc.dims), n_boot=n_boot, seed=SEED, unit="mbit")
+        boot = bootstrap(table, dims=tuple(vc.dims), n_resamples=n_boot, seed=SEED, unit="mbit")
         frame = boot.to_frame()
         for r in frame.to_dict("records"):
             rows.append({"graph": label, "subset": str(r["subset"]).replace(",", ""), "k": int(r["k"]),
@@ -1021,10 +1014,10 @@ def _comparison_tables(gs):
 
     rows, evidence = [], []
     for country, G in gs.items():
-        conf = configuration(G, "flows", n_null=N_NULL_SENSITIVITY, seed=SEED)
+        conf = configuration(G, "flows", n_resamples=N_NULL_SENSITIVITY, seed=SEED)
         shares = sector_centrality(G)
         med = mediation(G, directed=False)  # ties as relationships, as the configuration reads them
-        row = {
+        row: dict[str, Any] = {
             "country": country,
             "government_share_rd_funding": float(G.graph.get("government_share", float("nan"))),
             "verdict": conf.verdict,
@@ -1032,7 +1025,7 @@ def _comparison_tables(gs):
             "balanced_votes": int(conf.balanced_votes),
         }
         for m in ("out_strength", "pagerank", "betweenness"):
-            row[f"g_share_{m}"] = float(shares.loc["G", f"share_{m}"])
+            row[f"g_share_{m}"] = float(shares.loc["G", f"share_{m}"])  # type: ignore[arg-type]  # a float cell
         row["ui_indirect_share"] = float(med.indirect_share)
         rows.append(row)
         for r in conf.evidence.to_dict("records"):
@@ -1048,7 +1041,8 @@ def _comparison_figure(gs, table, ev):
         from matplotlib.figure import Figure
 
         fig = Figure(figsize=(3.9 * len(gs), 8.8), layout="constrained")
-        top, bottom = fig.subfigures(2, 1, height_ratios=[1.1, 1])
+        sub: Any = fig.subfigures(2, 1, height_ratios=[1.1, 1])
+        top, bottom = sub
         _comparison_networks(top, gs)
         left, right = bottom.subplots(1, 2, width_ratios=[1, 1.4])
         _comparison_government_shares(left, table)

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from helixnet.networks._subordination import records, subordination_report
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
+from helixnet.networks import subordination_report
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
+
+if TYPE_CHECKING:
+    from helixnet._typing import Backend
 
 __all__ = ["kazakhstan_report", "KazakhstanReport"]
 
 
-@dataclass(frozen=True)
-class KazakhstanReport:
+@dataclass(frozen=True, repr=False)
+class KazakhstanReport(Result):
     """Result of :func:`kazakhstan_report`.
 
     Attributes
@@ -33,16 +41,22 @@ class KazakhstanReport:
     comparison: pd.DataFrame
     summary: str = field(repr=False)
 
+    def __repr__(self) -> str:
+        return f"KazakhstanReport(reports={list(self.reports)}, comparison=<DataFrame {len(self.comparison)} rows>)"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The :attr:`comparison` table."""
+        return self.comparison
+
     def to_dict(self) -> dict:
         """JSON-serialisable dict: comparison rows, summary and every report."""
-        return {
-            "comparison": records(self.comparison),
-            "summary": self.summary,
-            "reports": {k: r.to_dict() for k, r in self.reports.items()},
-        }
+        return jsonable({"comparison": self.comparison, "summary": self.summary, "reports": self.reports})
 
 
-def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "networkx") -> KazakhstanReport:
+@renamed_parameters(n_null="n_resamples")
+def kazakhstan_report(
+    seed: int | None = DEFAULT_SEED, n_resamples: int | None = None, backend: Backend = "networkx"
+) -> KazakhstanReport:
     """The subordination report for Kazakhstan, its layers and the OECD comparison.
 
     Runs :func:`subordination_report` on
@@ -56,10 +70,11 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     Parameters
     ----------
     seed : int
-        Seed of every null model.
-    n_null : int, optional
+        Seed of every null model (default 0: identical reruns).
+    n_resamples : int, optional
         Draws per null model, graph and reading (default
-        :data:`helixnet.networks.DEFAULT_N_NULL`).
+        :data:`helixnet.networks.DEFAULT_N_NULL`; ``n_null`` until 0.2: a
+        deprecated alias, removed in 0.3).
     backend : {"networkx", "igraph"}
         Centrality backend.
 
@@ -73,7 +88,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     Raises
     ------
     HelixnetValueError
-        For a bad `n_null` or `backend`.
+        For a bad `n_resamples` or `backend`.
 
     See Also
     --------
@@ -95,7 +110,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
 
     Examples
     --------
-    >>> rep = kazakhstan_report(seed=0, n_null=5)  # few draws: a smoke run, not a test
+    >>> rep = kazakhstan_report(seed=0, n_resamples=5)  # few draws: a smoke run, not a test
     >>> list(rep.comparison["graph"].drop_duplicates())[:4]
     ['kazakhstan', 'knowledge', 'funding', 'institutional']
     """
@@ -110,7 +125,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     }
     for country, H in graphs.oecd_comparison_graphs().items():
         named[f"oecd_{country.lower()}"] = H
-    reports = {k: subordination_report(H, n_null=n_null, seed=seed, backend=backend, name=k) for k, H in named.items()}
+    reports = {k: subordination_report(H, n_resamples=n_resamples, seed=seed, backend=backend, name=k) for k, H in named.items()}
     rows = []
     for k, r in reports.items():
         lead = r.dominance.set_index("measure")["sector"]

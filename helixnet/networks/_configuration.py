@@ -25,17 +25,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from helixnet._jsonable import jsonable, records as _records
+from helixnet._result import MeasureDict, Result, seed_value
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Reading, Seed
+
+
 
 __all__ = [
     "configuration",
     "ConfigurationResult",
     "subordination_metrics",
+    "SubordinationMetrics",
     "normalize_layers",
     "read_graph",
     "archetype_graph",
@@ -54,7 +67,7 @@ CONFIGURATIONS = ("statist", "laissez-faire", "balanced")
 VERDICTS = CONFIGURATIONS + ("undetermined",)
 #: How ties are read: as directed flows (funding, knowledge, direction of authority) or as
 #: relationships whatever their direction.
-READINGS = ("flows", "relationships")
+READINGS: tuple[Reading, ...] = ("flows", "relationships")
 #: Null draws per null model by default (p-values stable to about +-0.01 at p = 0.05; see Notes
 #: of :func:`configuration`).
 DEFAULT_N_NULL = 199
@@ -70,7 +83,7 @@ _REFS = {
 #: The indicators, each measuring one property. ``statist`` is the direction (``"higher"`` or
 #: ``"lower"`` than chance) in which an indicator supports the statist configuration;
 #: ``separation`` marks the laissez-faire indicator, which does not vote on statist vs balanced.
-INDICATORS = {
+INDICATORS: dict[str, dict[str, Any]] = {
     "g_brokerage": {
         "label": "G's share of brokerage between other sectors",
         "statist": "higher",
@@ -128,8 +141,8 @@ RESULTS = ("supports", "not distinguishable from chance", "contradicts", "undefi
 _G, _U, _I = SECTORS.index("G"), SECTORS.index("U"), SECTORS.index("I")
 
 
-@dataclass(frozen=True)
-class ConfigurationResult:
+@dataclass(frozen=True, repr=False)
+class ConfigurationResult(Result):
     """Result of :func:`configuration`.
 
     Attributes
@@ -159,7 +172,8 @@ class ConfigurationResult:
         non-G sectors (total and through G, by sector pair), delegation
         chains G→G→X, U–I geodesics, reciprocity and Krackhardt hierarchy.
     n_null, seed, level : int, int, float
-        The test's settings.
+        The test's settings (``n_null`` is the `n_resamples` of
+        :func:`configuration`; :attr:`n_resamples` is the same number).
     """
 
     verdict: str
@@ -172,6 +186,11 @@ class ConfigurationResult:
     n_null: int = DEFAULT_N_NULL
     seed: object = 0
     level: float = DEFAULT_LEVEL
+
+    @property
+    def n_resamples(self) -> int:
+        """Draws per null model (the name shared by every resampling result; same as ``n_null``)."""
+        return self.n_null
 
     def verdict_text(self) -> str:
         """The verdict in one paragraph, naming the indicators behind it and those that are not significant."""
@@ -190,7 +209,7 @@ class ConfigurationResult:
         """One sentence per indicator: value, what G's size gives, both null models, the result."""
         out = []
         for r in self.evidence.itertuples():
-            label = INDICATORS[r.metric]["label"]
+            label = INDICATORS[str(r.metric)]["label"]
             if r.result == "undefined":
                 out.append(f"{r.metric} ({label}): undefined under the {r.reading} reading.")
                 continue
@@ -203,44 +222,37 @@ class ConfigurationResult:
             )
         return out
 
+    _repr_fields = ("verdict", "reading", "statist_votes", "balanced_votes", "n_defined", "n_null", "seed",
+                    "level")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The :attr:`evidence` table (a copy)."""
+        return self.evidence.copy()
+
     def to_dict(self) -> dict:
-        """JSON-serialisable dict (NaN becomes None)."""
-        rows = [
-            {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
-            for row in self.evidence.to_dict(orient="records")
-        ]
-        return {
+        """JSON-serialisable dict (NaN becomes None; a seed that is not an integer, None)."""
+        return jsonable({
             "verdict": self.verdict,
             "reading": self.reading,
             "statist_votes": self.statist_votes,
             "balanced_votes": self.balanced_votes,
             "n_defined": self.n_defined,
             "n_null": self.n_null,
-            "seed": self.seed if isinstance(self.seed, (int, type(None))) else str(self.seed),
+            "seed": seed_value(self.seed),
             "level": self.level,
-            "diagnostics": _clean(self.diagnostics),
-            "evidence": rows,
-        }
+            "diagnostics": self.diagnostics,
+            "evidence": _records(self.evidence),
+        })
 
 
 def _fmt(x, spec=".2f"):
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, spec)
 
 
-def _clean(value):
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
-    return value
-
-
 # --------------------------------------------------------------------------- reading the graph
 
 
-def normalize_layers(G, weight: str | None = "weight"):
+def normalize_layers(G: nx.Graph, weight: str | None = "weight") -> nx.Graph:
     r"""A copy of `G` whose tie weights are in one unit: each layer's mean tie is 1.
 
     .. math:: w'_{uv} = \sum_{r \in R_{uv}} \frac{w_r}{\bar w_{\ell(r)}},
@@ -308,7 +320,7 @@ def normalize_layers(G, weight: str | None = "weight"):
     layers = [d.get("layer") for *_, d in G.edges(data=True)]
     if layers and all(x is not None for x in layers) and len(set(layers)) > 1:
         means = _layer_means((d["layer"], u, v, float(d.get(weight, 1.0))) for u, v, d in G.edges(data=True))
-        for u, v, d in H.edges(data=True):
+        for *_, d in H.edges(data=True):
             d[weight] = float(d.get(weight, 1.0)) / means[d["layer"]]
         H.graph["weight_unit"] = "layer mean"
     return H
@@ -336,7 +348,9 @@ def check_reading(reading, G):
     return reading
 
 
-def read_graph(G, reading: str | None = None, weight: str | None = "weight", normalize: bool = True):
+def read_graph(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> nx.Graph:
     """The graph as :func:`configuration` reads it: layers in one unit, ties as flows or relationships.
 
     Parameters
@@ -610,16 +624,17 @@ def _test(obs, x):
     return mean, z, float((1 + np.sum(x <= obs + tol)) / (x.size + 1)), -1
 
 
-def _check_settings(n_null, level, seed):
-    check_count(n_null, "n_null")
+def _check_settings(n_resamples, level, seed):
+    check_count(n_resamples, "n_resamples")
     check_seed(seed, generator=False)  # a SeedSequence entropy: None or a non-negative integer
     if not (isinstance(level, (int, float)) and 0 < level < 1):
         raise HelixnetValueError(f"level={level!r} must be a probability between 0 and 1")
 
 
 @actor_graph
-def subordination_metrics(G, reading: str | None = None, weight: str | None = "weight",
-                          normalize: bool = True) -> dict:
+def subordination_metrics(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> dict[str, float]:
     r"""The observed indicators of :data:`INDICATORS`, as a dict of floats.
 
     .. math::
@@ -651,8 +666,9 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
 
     Returns
     -------
-    dict
-        Keys as :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
+    SubordinationMetrics
+        A dict with the result protocol (``to_frame``, ``to_dict``). Keys as
+        :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
 
     Raises
     ------
@@ -680,17 +696,33 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
     """
     reading = check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
-    return _values(F, F.sec)[0]
+    return SubordinationMetrics(_values(F, F.sec)[0])
 
 
+class SubordinationMetrics(MeasureDict):
+    """The indicators of :func:`subordination_metrics`: a dict ``{indicator: value}`` with the
+    result protocol (``to_frame``: columns ``metric``, ``value``; ``to_dict``: NaN as None)."""
+
+    __slots__ = ()
+
+
+@renamed_parameters(n_null="n_resamples")
 @actor_graph
-def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL, seed=0,
-                  level: float = DEFAULT_LEVEL, weight: str | None = "weight",
-                  normalize: bool = True, progress: bool = False) -> ConfigurationResult:
+def configuration(
+    G: nx.Graph,
+    reading: Reading | None = None,
+    *,
+    n_resamples: int = DEFAULT_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float = DEFAULT_LEVEL,
+    weight: str | None = "weight",
+    normalize: bool = True,
+    progress: bool = False,
+) -> ConfigurationResult:
     r"""Classify an actor graph as statist, laissez-faire, balanced — or undetermined.
 
     Every indicator of :data:`INDICATORS` is computed on the graph as read
-    (:func:`read_graph`) and on `n_null` draws of each null model:
+    (:func:`read_graph`) and on `n_resamples` draws of each null model:
     degree-preserving rewiring (:func:`helixnet.networks.rewire`: is it
     more than G's number of ties?) and sector-label permutation (is it
     *government*, or would any set of nodes of its size do?). With
@@ -725,11 +757,13 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
         ties (funding, knowledge, authority), ``"relationships"`` reads
         every tie both ways. ``None``: flows for a directed graph,
         relationships for an undirected one.
-    n_null : int
-        Draws per null model.
+    n_resamples : int
+        Draws per null model (``n_null`` until 0.2: a deprecated alias,
+        removed in 0.3).
     seed : int or None
         Seed of both null models (``SeedSequence(seed)`` spawns one child
         per model, then one per draw); the same seed gives the same result.
+        The default 0 makes repeated runs identical; None draws fresh entropy.
     level : float
         Two-sided significance level :math:`\alpha`.
     weight : str or None
@@ -751,12 +785,12 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     InvalidGraphError
         If `G` is not a valid actor graph.
     HelixnetValueError
-        For a bad `reading`, `n_null` or `level`.
+        For a bad `reading`, `n_resamples` or `level`.
 
     See Also
     --------
     subordination_metrics : the observed indicators alone.
-    helixnet.networks.sensitivity : the verdict over coding variants.
+    helixnet.sensitivity : the verdict over coding variants.
     archetype_graph : example graphs.
 
     Notes
@@ -803,7 +837,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
 
     *Stability.* A Monte Carlo p-value near :math:`\alpha/2 = 0.025` from
     :math:`n = 199` draws has standard error
-    :math:`\sqrt{p(1-p)/n} \approx 0.011`; ``n_null`` is a parameter for
+    :math:`\sqrt{p(1-p)/n} \approx 0.011`; ``n_resamples`` is a parameter for
     tighter values. The four tests of an indicator's two directions under
     two models are not corrected for multiplicity beyond requiring both
     models.
@@ -823,18 +857,18 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
 
     Examples
     --------
-    >>> r = configuration(archetype_graph("statist", seed=0), n_null=99, seed=1)
+    >>> r = configuration(archetype_graph("statist", seed=0), n_resamples=99, seed=1)
     >>> r.verdict, r.reading
     ('statist', 'flows')
     >>> list(r.evidence["metric"])
     ['g_brokerage', 'ui_mediation', 'g_feedback', 'ui_direct', 'inter_sector_share']
     """
-    _check_settings(n_null, level, seed)
+    _check_settings(n_resamples, level, seed)
     reading = check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
     observed, diag = _values(F, F.sec)
     expected = _size_expectations(F.sec)
-    null = _null_values(F, int(n_null), seed, progress)
+    null = _null_values(F, int(n_resamples), seed, progress)
     rows = []
     for k, obs in observed.items():
         spec = INDICATORS[k]
@@ -885,11 +919,15 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     else:
         diag["reciprocity"] = diag["krackhardt_hierarchy"] = math.nan
     return ConfigurationResult(verdict=verdict, reading=reading, evidence=evidence, statist_votes=s,
-                               balanced_votes=c, n_defined=k, diagnostics=diag, n_null=int(n_null),
+                               balanced_votes=c, n_defined=k, diagnostics=diag, n_null=int(n_resamples),
                                seed=seed, level=float(level))
 
 
-def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
+def archetype_graph(
+    kind: Literal["statist", "laissez-faire", "balanced"],
+    seed: Seed = DEFAULT_SEED,
+    sizes: tuple[int, int, int, int] = (8, 8, 3, 2),
+) -> nx.DiGraph:
     """A seeded random directed actor graph of one Etzkowitz–Leydesdorff configuration.
 
     Parameters
@@ -897,7 +935,9 @@ def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
     kind : {"statist", "laissez-faire", "balanced"}
         The configuration to build.
     seed : int, numpy.random.Generator or None
-        Seed of the random generator.
+        Seed of the random generator. The default 0 (the one seed default of
+        helixnet, since 0.2; None before) gives the same graph every time;
+        None draws fresh entropy.
     sizes : tuple of 4 ints
         Numbers of U, I, G and O nodes (O nodes are the hybrid organisations
         of the balanced archetype; elsewhere they sit inside their own sphere).

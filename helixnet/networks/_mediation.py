@@ -13,18 +13,23 @@ directly, or only via the government (G)?
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet._validation import SECTORS, actor_graph
 from helixnet.networks._matrix import Prepared, dijkstra_counts, tied
 from helixnet.exceptions import HelixnetValueError
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = ["mediation", "MediationResult"]
 
 
-@dataclass(frozen=True)
-class MediationResult:
+@dataclass(frozen=True, repr=False)
+class MediationResult(Result):
     """Result of :func:`mediation` (fixed fields; see :func:`mediation` for definitions).
 
     Attributes
@@ -77,16 +82,27 @@ class MediationResult:
     indirect_strength: float
     indirect_share: float
 
+    _repr_fields = ("broker", "ends", "directed", "path_share", "pair_share", "indirect_share",
+                    "reachability_loss")
+
+    def to_frame(self):
+        """One row, one column per field (``ends`` as a list)."""
+        import pandas as pd
+
+        return pd.DataFrame([{**asdict(self), "ends": list(self.ends)}])
+
     def to_dict(self) -> dict:
         """Plain, JSON-serialisable dict of every field (NaN becomes None)."""
-        out = asdict(self)
-        out["ends"] = list(self.ends)
-        return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in out.items()}
+        return jsonable(asdict(self))
 
 
 @actor_graph
 def mediation(
-    G, weight: str | None = "weight", broker: str = "G", ends=("U", "I"), directed: bool | None = None
+    G: nx.Graph,
+    weight: str | None = "weight",
+    broker: str = "G",
+    ends: tuple[str, str] = ("U", "I"),
+    directed: bool | None = None,
 ) -> MediationResult:
     r"""How much of the connectivity between two sectors passes through a third.
 
@@ -157,7 +173,7 @@ def mediation(
     three shortest paths, two of them via G, contributes 3 to ``geodesics``
     and 2 to ``geodesics_via_broker``. Paths whose lengths agree within a
     relative :math:`10^{-10}` are tied, as in igraph (see
-    :mod:`helixnet._paths`). ``path_share`` pools the
+    ``helixnet.networks._matrix``). ``path_share`` pools the
     paths of all pairs; ``pair_share`` weighs every reachable pair equally
     (it equals the group betweenness of :math:`B` restricted to S–T pairs,
     divided by the number of reachable pairs).
@@ -200,7 +216,7 @@ def mediation(
     >>> r.geodesics, r.geodesics_via_broker, r.direct_strength
     (2, 1, 5.0)
     """
-    ends = tuple(ends)
+    ends = tuple(ends)  # type: ignore[assignment]  # any iterable of two codes is accepted; checked below
     _check_roles(broker, ends)
     if directed is True and not G.is_directed():
         raise HelixnetValueError("directed=True needs a directed graph")

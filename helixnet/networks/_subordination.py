@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
+from helixnet._jsonable import jsonable, records
+from helixnet._result import Result
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import check_actor_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Backend, Reading
+    from helixnet.networks import MediationResult
 
 
 __all__ = ["subordination_report", "SubordinationReport"]
@@ -23,28 +33,8 @@ _DOMINANCE_MEASURES = ("in_degree", "out_degree", "in_strength", "out_strength",
                        "eigenvector", "pagerank", "hub", "authority")
 
 
-def _clean(value):
-    """Make a value JSON-serialisable (NaN -> None, numpy scalars -> Python)."""
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    return value
-
-
-def records(df: pd.DataFrame, index: bool = False):
-    frame = df.reset_index() if index else df
-    return [_clean(r) for r in frame.to_dict(orient="records")]
-
-
-@dataclass(frozen=True)
-class SubordinationReport:
+@dataclass(frozen=True, repr=False)
+class SubordinationReport(Result):
     """Result of :func:`subordination_report`.
 
     Attributes
@@ -69,8 +59,8 @@ class SubordinationReport:
         U–I mediation by G with ties as flows (the graph's directions).
     mediation_relationships : helixnet.networks.MediationResult
         The same with ties read as relationships (``directed=False``).
-    hierarchy : dict
-        :func:`helixnet.networks.hierarchy`.
+    hierarchy : HierarchyResult
+        :func:`helixnet.networks.hierarchy` (a dict).
     configurations : dict
         Reading -> :class:`helixnet.networks.ConfigurationResult`, for
         every reading the graph allows (both for a directed graph).
@@ -84,11 +74,19 @@ class SubordinationReport:
     sector_shares: pd.DataFrame
     dominance: pd.DataFrame
     brokerage: pd.DataFrame
-    mediation: object
-    mediation_relationships: object
+    mediation: MediationResult
+    mediation_relationships: MediationResult
     hierarchy: dict
     configurations: dict
     summary: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        verdicts = ", ".join(f"{k}={c.verdict!r}" for k, c in self.configurations.items())
+        return f"SubordinationReport(name={self.name!r}, reading={self.reading!r}, verdicts=({verdicts}))"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The evidence of every reading (:attr:`evidence`); :meth:`tables` gives every table."""
+        return self.evidence
 
     @property
     def configuration(self):
@@ -119,7 +117,7 @@ class SubordinationReport:
 
     def to_dict(self) -> dict:
         """JSON-serialisable dict of every table, the verdicts and the summary."""
-        return {
+        return jsonable({
             "name": self.name,
             "reading": self.reading,
             "verdict": self.configuration.verdict,
@@ -127,14 +125,14 @@ class SubordinationReport:
             "summary": self.summary,
             "centrality": records(self.centrality, index=True),
             "sector_shares": records(self.sector_shares, index=True),
-            "dominance": records(self.dominance),
-            "brokerage": records(self.brokerage),
-            "mediation": self.mediation.to_dict(),
-            "mediation_relationships": self.mediation_relationships.to_dict(),
-            "hierarchy": _clean(dict(self.hierarchy)),
-            "configuration": self.configuration.to_dict(),
-            "configurations": {k: c.to_dict() for k, c in self.configurations.items()},
-        }
+            "dominance": self.dominance,
+            "brokerage": self.brokerage,
+            "mediation": self.mediation,
+            "mediation_relationships": self.mediation_relationships,
+            "hierarchy": self.hierarchy,
+            "configuration": self.configuration,
+            "configurations": self.configurations,
+        })
 
 
 def _pct(x):
@@ -153,7 +151,7 @@ def _summary(name, G, dominance, rel, conf_by_reading):
     parts = [f"{s} leads {', '.join(ms)}" for s, ms in by_sector.items()]
     lines.append("Largest raw centrality share (not set against sector size): "
                  + ("; ".join(parts) if parts else "none (no ties)") + ".")
-    for reading, conf in conf_by_reading.items():
+    for conf in conf_by_reading.values():
         lines.append(conf.verdict_text())
         lines += conf.evidence_text()
     d = next(iter(conf_by_reading.values())).diagnostics
@@ -178,9 +176,18 @@ def _summary(name, G, dominance, rel, conf_by_reading):
     return "\n".join(lines)
 
 
-def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "networkx",
-                         weight: str | None = "weight", name: str | None = None, reading: str | None = None,
-                         level: float | None = None, progress: bool = False) -> SubordinationReport:
+@renamed_parameters(n_null="n_resamples")
+def subordination_report(
+    G: nx.Graph,
+    n_resamples: int | None = None,
+    seed: int | None = DEFAULT_SEED,
+    backend: Backend = "networkx",
+    weight: str | None = "weight",
+    name: str | None = None,
+    reading: Reading | None = None,
+    level: float | None = None,
+    progress: bool = False,
+) -> SubordinationReport:
     """Centrality, brokerage, mediation, hierarchy and the tested configuration in one call.
 
     The tables answer the questions of the Kazakhstan study — which sector
@@ -194,9 +201,10 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     ----------
     G : networkx.Graph or networkx.DiGraph
         Actor graph (nodes carry ``sector``).
-    n_null : int, optional
+    n_resamples : int, optional
         Draws per null model (default
-        :data:`helixnet.networks.DEFAULT_N_NULL`).
+        :data:`helixnet.networks.DEFAULT_N_NULL`; ``n_null`` until 0.2: a
+        deprecated alias, removed in 0.3).
     seed : int
         Seed of both null models; the same seed gives the same report.
     backend : {"networkx", "igraph"}
@@ -225,13 +233,13 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     InvalidGraphError
         If `G` is not a valid actor graph.
     HelixnetValueError
-        For a bad `backend`, `reading`, `n_null` or `level`.
+        For a bad `backend`, `reading`, `n_resamples` or `level`.
 
     See Also
     --------
     kazakhstan_report : this report for every Kazakhstan graph and the OECD.
     helixnet.networks.configuration : the verdict and its tests.
-    helixnet.networks.sensitivity : the verdict over coding variants.
+    helixnet.sensitivity : the verdict over coding variants.
 
     References
     ----------
@@ -243,7 +251,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     Examples
     --------
     >>> from helixnet.networks._configuration import archetype_graph
-    >>> r = subordination_report(archetype_graph("statist", seed=0), n_null=99, seed=1, name="statist archetype")
+    >>> r = subordination_report(archetype_graph("statist", seed=0), n_resamples=99, seed=1, name="statist archetype")
     >>> r.configuration.verdict, sorted(r.configurations)
     ('statist', ['flows', 'relationships'])
     >>> print(r.summary.splitlines()[0])
@@ -257,7 +265,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
 
     check_actor_graph(G, weight=weight)
     reading = check_reading(reading, G)
-    n_null = DEFAULT_N_NULL if n_null is None else n_null
+    n_null = DEFAULT_N_NULL if n_resamples is None else n_resamples
     level = DEFAULT_LEVEL if level is None else level
     name = name if name is not None else str(G.graph.get("name", "graph"))
     table = centrality(G, backend=backend, weight=weight)
@@ -273,9 +281,9 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     brok = sector_brokerage(G, weight=weight)
     med = mediation(G, weight=weight)
     rel = mediation(G, weight=weight, directed=False)
-    hier = dict(hierarchy(G, weight=weight))
+    hier = hierarchy(G, weight=weight)
     readings = READINGS if G.is_directed() else ("relationships",)
-    confs = {r: configuration(G, r, n_null=n_null, seed=seed, level=level, weight=weight,
+    confs = {r: configuration(G, r, n_resamples=n_null, seed=seed, level=level, weight=weight,
                                progress=progress) for r in readings}
     summary = _summary(name, G, dominance, rel, confs)
     return SubordinationReport(name, reading, table, shares, dominance, brok, med, rel, hier, confs, summary)
