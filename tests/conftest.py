@@ -1,7 +1,18 @@
-"""Shared test set-up: draw with matplotlib's non-interactive Agg backend.
+"""Shared test set-up.
 
-Set before any test imports pyplot, so figure tests run headless and fast and
-never open windows; the analysis scripts run as subprocesses inherit it.
+* matplotlib draws with the non-interactive Agg backend (set before any test imports pyplot,
+  so figure tests run headless and never open windows; the analysis scripts run as
+  subprocesses inherit it).
+* Hypothesis profiles: ``ci`` (the default) runs 200 examples for a property test that does
+  not fix its own number; ``thorough`` runs 1,000 (``HYPOTHESIS_PROFILE=thorough pytest``).
+  Both check the same properties; tests that set ``max_examples`` themselves keep it.
+* ``reproduce_run``: one ``helixnet reproduce`` run for the whole session, shared by every
+  test that reads its output. Under pytest-xdist the workers share it too: the first to need
+  it runs it under a file lock in the common temporary folder, the others wait for it and
+  read it (the pattern of pytest-xdist's documentation). Its users are also marked
+  ``xdist_group("reproduce")`` for ``--dist loadgroup`` to keep them on one worker
+  (pytest-xdist 3.8 ignores the mark under pytest 9.2: pytest-xdist issue #1386; the lock
+  keeps the run single either way).
 """
 
 import os
@@ -9,5 +20,40 @@ import os
 os.environ["MPLBACKEND"] = "Agg"
 
 import matplotlib  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 matplotlib.use("Agg", force=True)
+
+settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+#: Resolution of the shared reproduce run: the file contents checked do not depend on it.
+REPRODUCE_DPI = "40"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "xdist_group(name): run these tests on one pytest-xdist worker")
+
+
+@pytest.fixture(scope="session")
+def reproduce_run(tmp_path_factory):
+    """Folder of one complete ``helixnet reproduce --dpi 40`` run (read only: copy before changing)."""
+    from helixnet.cli import main as cli
+
+    try:
+        import fcntl
+    except ImportError:  # no POSIX file locks (Windows): each worker runs its own copy
+        fcntl = None
+    root = tmp_path_factory.getbasetemp()
+    if fcntl is not None and os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the temporary folder common to all workers of this session
+    out = root / "reproduce-shared" / "first"
+    with open(root / "reproduce-shared.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not out.is_dir():  # reproduce renames its folder into place only once it is complete
+            out.parent.mkdir(exist_ok=True)
+            assert cli(["reproduce", "--out", str(out), "--quiet", "--dpi", REPRODUCE_DPI]) == 0
+    return out

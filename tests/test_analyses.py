@@ -6,6 +6,7 @@ the script's own name; the dpi from the issue's requirement (300).
 """
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -40,8 +41,11 @@ def test_every_paper_figure_and_table_has_a_script():
         assert any(s.startswith(prefix + "_") for s in stems), prefix
 
 
+@pytest.mark.xdist_group("reproduce")
 @pytest.mark.parametrize("path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
-def test_gallery_script_runs_and_writes_figure_and_data(path, tmp_path):
+def test_gallery_script_runs_and_writes_figure_and_data(path, tmp_path, reproduce_run):
+    # a case-study script is also an independent second run of its analysis: its CSV files,
+    # summary and text must equal those of the session's `helixnet reproduce` run byte for byte
     module = load_script(path)
     title = module.__doc__.strip().splitlines()[0]
     assert len(title) > 10 and not title.startswith("=")
@@ -55,6 +59,12 @@ def test_gallery_script_runs_and_writes_figure_and_data(path, tmp_path):
         table = pd.read_csv(csv)
         assert len(table) > 0 and len(table.columns) > 1, csv.name
     assert result.text and result.summary
+    if path.stem in {a.name for a in _analyses.case_study()}:
+        for csv in sorted(tmp_path.glob("*.csv")):
+            assert csv.read_bytes() == (reproduce_run / csv.name).read_bytes(), csv.name
+        entry = json.loads((reproduce_run / "summary.json").read_text())["analyses"][path.stem]
+        assert json.loads(_analyses.to_json(result.summary)) == entry["results"]
+        assert result.text == entry["text"]
 
 
 def test_gallery_script_runs_from_the_command_line(tmp_path):

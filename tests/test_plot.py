@@ -528,3 +528,56 @@ def test_bibliometric_synergy_table_feeds_synergy_over_time_with_its_interval():
     assert len(ax.lines) == 2  # the series and the zero line
     assert len(ax.lines[0].get_xdata()) == len(table)
     assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 1
+
+
+# ---------------------------------------------------------------- every plot function, one test each
+
+import doctest  # noqa: E402
+import inspect  # noqa: E402
+
+from matplotlib.axes import Axes  # noqa: E402
+
+#: Public names of helixnet.plot that draw nothing (constants, the style context, saving, positions).
+NOT_DRAWING = {"SECTOR_ORDER", "SECTOR_PALETTE", "SECTOR_LABELS", "CATEGORY_PALETTE", "style", "save",
+               "sector_layout", "shell_layout", "ternary_xy"}
+DRAWING = [(f"plot.{n}", getattr(plot, n)) for n in plot.__all__ if n not in NOT_DRAWING] + [
+    (f"kazakhstan.{n}", getattr(figures, n)) for n in figures.__all__ if callable(getattr(figures, n))]
+
+
+def test_every_public_plot_function_is_drawn_by_the_parametrised_test():
+    names = {n for n, _ in DRAWING}
+    assert {f"plot.{n}" for n in plot.__all__} - names == {f"plot.{n}" for n in NOT_DRAWING}
+    assert {n for n in names if n.startswith("kazakhstan.")} == {
+        f"kazakhstan.{n}" for n in figures.__all__ if n != "TABLE_SECTOR_LABELS"}
+
+
+def _axes_in(value):
+    if isinstance(value, Axes):
+        return [value]
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [a for v in np.asarray(value, dtype=object).ravel() for a in _axes_in(v)]
+    return []
+
+
+@pytest.mark.parametrize("name,func", DRAWING, ids=[n for n, _ in DRAWING])
+def test_plot_function_draws_its_documented_example_on_a_non_empty_axes_and_closes(name, func):
+    # the input is the function's own docstring example (its documented minimal input); the
+    # example's own checks are the doctests' business, here: something is drawn, nothing stays open
+    plt.close("all")
+    namespace = dict(vars(inspect.getmodule(func)))  # doctests run in their module's globals
+    before = {k: id(v) for k, v in namespace.items()}
+    drawn = []
+    for example in doctest.DocTestParser().get_examples(func.__doc__):
+        if "plt.close" in example.source:
+            continue
+        if example.want:  # an expression whose printed value the doctest checks
+            drawn += _axes_in(eval(compile(example.source, f"<{name} example>", "eval"), namespace))
+        else:
+            exec(compile(example.source, f"<{name} example>", "exec"), namespace)
+    drawn += [a for k, v in namespace.items() if before.get(k) != id(v) for a in _axes_in(v)]
+    assert drawn, f"{name}: its example returned no axes"
+    for ax in drawn:
+        artists = ax.lines + ax.patches + ax.collections + ax.texts + ax.images
+        assert artists, f"{name}: empty axes"
+    plt.close("all")
+    assert plt.get_fignums() == []

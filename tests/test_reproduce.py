@@ -1,6 +1,8 @@
 """``helixnet reproduce``: deterministic, atomic, complete.
 
-Two runs are compared byte for byte (CSV, JSON, PNG); the folder handling is checked
+One run is shared by the whole session (``reproduce_run`` in conftest.py); a second run of
+some analyses is compared with it byte for byte (CSV, JSON, PNG), and the gallery scripts'
+runs of the others are compared with it in test_analyses.py. The folder handling is checked
 against the issue's rules (refuse a non-empty folder, --force replaces it only once the new
 results are complete); summary.json is checked for its schema and for identities that hold
 by definition (sector shares of a centrality add up to 1) or by the paper (Table 4's total).
@@ -21,24 +23,32 @@ from helixnet.networks._configuration import EVIDENCE_COLUMNS, VERDICTS
 
 DPI = "40"  # resolution does not matter to these checks; it keeps the suite fast
 
+#: Analyses of the second run: every kind of random step (bootstrap, permutation null model,
+#: seeded layouts) and of figure. The other analyses' second run is their gallery script
+#: (tests/test_analyses.py), whose CSV, JSON and text are compared with the shared run.
+SECOND_RUN = ("table2_research_types", "fig4_pit_sez_model", "kazakhstan_layers", "synergy")
+
+pytestmark = pytest.mark.xdist_group("reproduce")
+
 
 @pytest.fixture(scope="module")
-def two_runs(tmp_path_factory):
-    """Run 1 into a new folder; run 2 with --force into a copy of it holding a stale file.
+def two_runs(reproduce_run, tmp_path_factory):
+    """The shared run, and a second run (of :data:`SECOND_RUN`) with --force into a copy of
+    it holding a stale file.
 
     The stale file is one an older run wrote (listed in its summary.json), as when an
     analysis is renamed between versions.
     """
-    base = tmp_path_factory.mktemp("reproduce")
-    first = base / "first"
-    assert cli(["reproduce", "--out", str(first), "--quiet", "--dpi", DPI]) == 0
-    second = base / "second"
+    first = reproduce_run
+    second = tmp_path_factory.mktemp("reproduce-again") / "second"
     shutil.copytree(first, second)
     (second / "stale.txt").write_text("from an older run")
     summary = json.loads((second / "summary.json").read_text())
     summary["files"].append("stale.txt")
     (second / "summary.json").write_text(json.dumps(summary))
-    assert cli(["reproduce", "--out", str(second), "--quiet", "--force", "--dpi", DPI]) == 0
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_analyses, "ANALYSES", [_analyses.get(name) for name in SECOND_RUN])
+        assert cli(["reproduce", "--out", str(second), "--quiet", "--force", "--dpi", DPI]) == 0
     return first, second
 
 
@@ -46,25 +56,35 @@ def files(folder, pattern):
     return sorted(p.name for p in Path(folder).glob(pattern))
 
 
+def second_run_files(second, suffix):
+    summary = json.loads((second / "summary.json").read_text())
+    names = sorted(f for entry in summary["analyses"].values() for f in entry["files"] if f.endswith(suffix))
+    assert names, suffix
+    return names
+
+
 def test_two_runs_give_byte_identical_csv_and_json(two_runs):
     first, second = two_runs
-    for pattern in ("*.csv", "*.json", "*.md"):
-        names = files(first, pattern)
-        assert names == files(second, pattern)
-        for name in names:
-            assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    for name in second_run_files(second, ".csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    analyses = [json.loads((run / "summary.json").read_text())["analyses"] for run in (first, second)]
+    assert set(analyses[1]) == set(SECOND_RUN)
+    for name in SECOND_RUN:
+        assert analyses[0][name] == analyses[1][name], name
+        assert analyses[1][name]["text"] in (second / "report.md").read_text(), name
 
 
 def test_two_runs_give_byte_identical_png(two_runs):
     first, second = two_runs
-    for name in files(first, "*.png"):
+    for name in second_run_files(second, ".png"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 def test_force_replaces_the_folder_and_leaves_no_temporary_siblings(two_runs):
     first, second = two_runs
     assert not (second / "stale.txt").exists()
-    assert sorted(p.name for p in second.parent.iterdir()) == ["first", "second"]
+    assert files(second, "*") == sorted(json.loads((second / "summary.json").read_text())["files"])
+    assert sorted(p.name for p in second.parent.iterdir()) == ["second"]
 
 
 def test_refuses_a_non_empty_folder_without_force(tmp_path, capsys):
@@ -116,8 +136,8 @@ def test_missing_requirements_are_reported_not_hidden(tmp_path, monkeypatch):
     assert "needs_data: needs dataset no_such_dataset" in (out / "report.md").read_text()
 
 
-def test_summary_json_schema(two_runs):
-    first, _ = two_runs
+def test_summary_json_schema(reproduce_run):
+    first = reproduce_run
     summary = json.loads((first / "summary.json").read_text())
     assert set(summary) == {"analyses", "files", "generator", "helixnet_version", "seed", "skipped", "source"}
     assert summary["generator"] == "helixnet reproduce"  # the marker --force looks for
@@ -132,8 +152,8 @@ def test_summary_json_schema(two_runs):
     assert summary["files"] == sorted(p.name for p in first.iterdir())
 
 
-def test_summary_holds_the_configuration_verdict_with_its_evidence(two_runs):
-    first, _ = two_runs
+def test_summary_holds_the_configuration_verdict_with_its_evidence(reproduce_run):
+    first = reproduce_run
     sub = json.loads((first / "summary.json").read_text())["analyses"]["subordination"]["results"]
     assert set(sub["verdict"]) == {"flows", "relationships"} and set(sub["verdict"].values()) <= set(VERDICTS)
     for conf in sub["configuration"].values():
@@ -141,8 +161,8 @@ def test_summary_holds_the_configuration_verdict_with_its_evidence(two_runs):
     assert {"direct_strength", "indirect_strength", "path_share", "reachability_loss"} <= set(sub["mediation"])
 
 
-def test_report_has_the_robustness_section_and_names_every_non_significant_indicator(two_runs):
-    first, _ = two_runs
+def test_report_has_the_robustness_section_and_names_every_non_significant_indicator(reproduce_run):
+    first = reproduce_run
     report = (first / "report.md").read_text()
     assert "## Robustness: the verdict over coding variants" in report and "(robustness.png)" in report
     sub = json.loads((first / "summary.json").read_text())["analyses"]["subordination"]
@@ -156,9 +176,9 @@ def test_report_has_the_robustness_section_and_names_every_non_significant_indic
     assert "Coded from the paper's statements" in sub["text"] and "Measured:" in sub["text"]
 
 
-def test_centrality_shares_by_sector_add_up_to_one(two_runs):
+def test_centrality_shares_by_sector_add_up_to_one(reproduce_run):
     # a share is a sector's part of a sum over all nodes, so the four shares sum to 1 by definition
-    first, _ = two_runs
+    first = reproduce_run
     sub = json.loads((first / "summary.json").read_text())["analyses"]["subordination"]["results"]
     for measure, shares in sub["centrality_share_by_sector"].items():
         values = [v for v in shares.values() if v is not None]
@@ -167,8 +187,58 @@ def test_centrality_shares_by_sector_add_up_to_one(two_runs):
         assert set(shares) == {"U", "I", "G", "O"}
 
 
-def test_summary_synergy_has_t_values_with_intervals_around_them(two_runs):
-    first, _ = two_runs
+def test_synergy_sector_null_is_t_uig_over_seeded_label_permutations(reproduce_run):
+    # recomputed here with the library's building blocks (permute_sectors, venn_counts) and the
+    # co-information written out by hand (Leydesdorff 2003), replicate i drawn from the i-th child
+    # of SeedSequence(seed) as networks.significance documents; the self-tie stays on its node
+    import networkx as nx
+    import numpy as np
+
+    from helixnet.kazakhstan import _graphs as kzgraphs
+    from helixnet.networks._builders import venn_counts
+    from helixnet.networks._nullmodels import permute_sectors
+
+    first = reproduce_run
+    syn = json.loads((first / "summary.json").read_text())["analyses"]["synergy"]["results"]
+    null = syn["T_UIG_sector_null"]
+    G = kzgraphs.kazakhstan_graph()
+    assert nx.number_of_selfloops(G) == 1  # enterprises' internal knowledge
+
+    def t_uig(H):
+        vc = venn_counts(H, weight=None)
+        return 1000 * _t_from_cells({**vc.cells, "": vc.none})
+
+    assert t_uig(G) == pytest.approx(syn["T_UIG"], rel=1e-8)
+    values = np.array([t_uig(permute_sectors(G, seed=np.random.default_rng(child)))
+                       for child in np.random.SeedSequence(_analyses.SEED).spawn(null["n"])])
+    assert null["mean"] == pytest.approx(values.mean(), rel=1e-8)
+    assert null["sd"] == pytest.approx(values.std(ddof=1), rel=1e-8)
+    # two-sided Monte Carlo p: twice the smaller tail, each counting the observed value as a draw
+    # (Davison & Hinkley 1997, ch. 4; the definition networks.significance documents)
+    lower = (1 + np.sum(values <= syn["T_UIG"])) / (null["n"] + 1)
+    upper = (1 + np.sum(values >= syn["T_UIG"])) / (null["n"] + 1)
+    assert null["p_value"] == pytest.approx(min(1.0, 2 * min(lower, upper)))
+
+
+def _t_from_cells(c):
+    """T (bits) of a U/I/G Venn table from its cells (keys "", "U", ..., "UIG")."""
+    from itertools import product
+
+    cells = {(u, i, g): c.get("U" * u + "I" * i + "G" * g, 0) for u, i, g in product((0, 1), repeat=3)}
+    n = sum(cells.values())
+
+    def H(axes):
+        marg = {}
+        for k, v in cells.items():
+            kk = tuple(k[a] for a in axes)
+            marg[kk] = marg.get(kk, 0) + v
+        return -sum(v / n * math.log2(v / n) for v in marg.values() if v > 0)
+
+    return H([0]) + H([1]) + H([2]) - H([0, 1]) - H([0, 2]) - H([1, 2]) + H([0, 1, 2])
+
+
+def test_summary_synergy_has_t_values_with_intervals_around_them(reproduce_run):
+    first = reproduce_run
     syn = json.loads((first / "summary.json").read_text())["analyses"]["synergy"]["results"]
     low, high = syn["T_UIG_interval"]
     assert low <= high
@@ -194,17 +264,17 @@ def test_summary_synergy_has_t_values_with_intervals_around_them(two_runs):
     assert syn["T_UIG"] == pytest.approx(1000 * t, rel=1e-8)
 
 
-def test_table4_result_matches_the_paper(two_runs):
+def test_table4_result_matches_the_paper(reproduce_run):
     # Dnishev et al. (2015), Table 4: 23 712 R&D personnel, 11 828 in higher education
-    first, _ = two_runs
+    first = reproduce_run
     t4 = json.loads((first / "summary.json").read_text())["analyses"]["table4_rd_personnel"]
     assert t4["results"]["total_rd_personnel"] == 23712
     assert t4["results"]["largest_sector"] == "higher_education"
     assert "23,712" in t4["text"]
 
 
-def test_report_embeds_every_figure_and_paragraph(two_runs):
-    first, _ = two_runs
+def test_report_embeds_every_figure_and_paragraph(reproduce_run):
+    first = reproduce_run
     report = (first / "report.md").read_text()
     summary = json.loads((first / "summary.json").read_text())
     for name, entry in summary["analyses"].items():

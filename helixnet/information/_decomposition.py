@@ -54,6 +54,47 @@ _GROUPS_COLUMNS = [
     "level", "depth", "group", "parent", "n", "weight", "T", "contribution", "between",
 ]
 _LEVELS_COLUMNS = ["level", "depth", "n_groups", "within", "between", "between_share"]
+
+
+@dataclass
+class _GroupRow:
+    """One row of :attr:`DecompositionResult.groups` (fields in :data:`_GROUPS_COLUMNS` order).
+
+    ``between`` is filled in when the next level's groups are known (NaN at the last level).
+    """
+
+    level: str
+    depth: int
+    group: object
+    parent: tuple
+    n: float
+    weight: float
+    T: float
+    contribution: float
+    between: float = math.nan
+
+    @property
+    def path(self) -> tuple:
+        """The group's full path: its parents' values, then its own."""
+        return self.parent + (self.group,)
+
+    def values(self) -> list:
+        return [getattr(self, c) for c in _GROUPS_COLUMNS]
+
+
+@dataclass
+class _LevelRow:
+    """One row of :attr:`DecompositionResult.levels` (fields in :data:`_LEVELS_COLUMNS` order)."""
+
+    level: str
+    depth: int
+    n_groups: int
+    within: float
+    between: float
+    between_share: float
+
+    def values(self) -> list:
+        return [getattr(self, c) for c in _LEVELS_COLUMNS]
 _TERMS_COLUMNS = ["term", "level", "value", "share"]
 
 
@@ -399,25 +440,26 @@ def decompose(
                 child_sum[path[:-1]] = child_sum.get(path[:-1], 0.0) + n * t
         if depth > 1:
             for row in group_rows:
-                if row[1] == depth - 1:
-                    parent_path = row[3] + (row[2],)
-                    row[8] = prev_T[parent_path] - child_sum.get(parent_path, 0.0) / prev_n[parent_path]
+                if row.depth == depth - 1:
+                    row.between = prev_T[row.path] - child_sum.get(row.path, 0.0) / prev_n[row.path]
         cur_T, cur_n = {}, {}
         for path, t, n, kp in zip(paths, T_g, n_g, keep):
             if kp:
                 group_rows.append(
-                    [cols[-1], depth, path[-1], path[:-1], n, n / N, t, n / N * t, np.nan]
+                    _GroupRow(level=cols[-1], depth=depth, group=path[-1], parent=path[:-1], n=n,
+                              weight=n / N, T=t, contribution=n / N * t, between=np.nan)
                 )
                 cur_T[path], cur_n[path] = t, n
         level_rows.append(
-            [cols[-1], depth, len(cur_T), W, W_prev - W, _share(W_prev - W, total)]
+            _LevelRow(level=cols[-1], depth=depth, n_groups=len(cur_T), within=W, between=W_prev - W,
+                      between_share=_share(W_prev - W, total))
         )
         W_prev, prev_T, prev_n = W, cur_T, cur_n
 
-    groups = pd.DataFrame(group_rows, columns=_GROUPS_COLUMNS)
+    groups = pd.DataFrame([r.values() for r in group_rows], columns=_GROUPS_COLUMNS)
     groups["group"] = groups["group"].astype(object)
     groups["parent"] = groups["parent"].astype(object)
-    levels_df = pd.DataFrame(level_rows, columns=_LEVELS_COLUMNS)
+    levels_df = pd.DataFrame([r.values() for r in level_rows], columns=_LEVELS_COLUMNS)
     within = W_prev
     return DecompositionResult(
         total=total,

@@ -15,6 +15,7 @@ analyses work with any backend and leave no open figures behind.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
@@ -856,8 +857,40 @@ def robustness() -> AnalysisResult:
 N_SECTOR_NULL = 199
 
 
+def _t_uig_of_relationships(G) -> float:
+    """T_UIG (mbit) of `G`'s relationships counted by the sectors they join, each once."""
+    from helixnet.information._measures import synergy as _synergy
+    from helixnet.information._measures import venn_table
+    from helixnet.networks import _builders as builders
+
+    vc = builders.venn_counts(G, weight=None)
+    return _synergy(venn_table(vc.cells, none=vc.none, dims=vc.dims), dims=tuple(vc.dims), unit="mbit").T
+
+
+def _sector_null_of_t_uig(G):
+    """T_UIG of `G` against :data:`N_SECTOR_NULL` sector-label permutations (``significance``'s row).
+
+    :func:`helixnet.networks.significance` sets self-ties aside (no subordination
+    indicator uses them), but a self-tie is a relationship of one sector and counts in
+    its cell: the statistic puts `G`'s self-ties back, on their nodes' permuted labels.
+    """
+    import networkx as nx
+
+    from helixnet.networks._nullmodels import significance
+
+    loops = list(nx.selfloop_edges(G, data=True))
+
+    def t_uig(H):
+        if loops:
+            H = H.copy()
+            H.add_edges_from(loops)
+        return _t_uig_of_relationships(H)
+
+    table = significance(G, metrics={"T_UIG": t_uig}, n_resamples=N_SECTOR_NULL, seed=SEED, model="permute")
+    return table.iloc[0]
+
+
 def synergy() -> AnalysisResult:
-    import numpy as np
     import pandas as pd
 
     from helixnet.kazakhstan import _graphs as kzgraphs
@@ -909,20 +942,10 @@ def synergy() -> AnalysisResult:
     # Dyads join at most two sectors, so the UIG cell is empty by construction and T_UIG of
     # edge counts leans negative whatever the system: compare with the same graph with its
     # sector labels permuted among the actors (each sector keeps its number of actors).
-    from helixnet.networks._nullmodels import permute_sectors
-
-    rng = np.random.default_rng(SEED)
-    null = np.array([
-        _synergy(venn_table(vc.cells, none=vc.none, dims=vc.dims), dims=tuple(vc.dims), unit="mbit").T
-        for vc in (builders.venn_counts(permute_sectors(named["all relationships"], seed=rng), weight=None)
-                   for _ in range(N_SECTOR_NULL))
-    ])
-    null_mean, null_sd = float(null.mean()), float(null.std(ddof=1))
+    null = _sector_null_of_t_uig(named["all relationships"])
+    null_mean, null_sd, p_null = float(null["null_mean"]), float(null["null_sd"]), float(null["p_value"])
+    z_null = float(null["z"]) if math.isfinite(null["z"]) else None
     t_obs = float(uig_all["T"])
-    # the two-sided Monte Carlo p of the library (twice the smaller tail, helixnet.significance's)
-    from helixnet._resampling import monte_carlo_p, tail_counts
-
-    p_null = monte_carlo_p(*tail_counts(t_obs, null), N_SECTOR_NULL, "two-sided")
     summary = {
         "unit": "mbit",
         "n_boot": n_boot,
@@ -936,8 +959,7 @@ def synergy() -> AnalysisResult:
         "T_UIG_interval": [float(uig_all["low"]), float(uig_all["high"])],
         "T_UIG_weighted": float(t_weighted),
         "T_UIG_sector_null": {"n": N_SECTOR_NULL, "mean": null_mean, "sd": null_sd,
-                              "z": (t_obs - null_mean) / null_sd if null_sd > 0 else None,
-                              "p_value": p_null},
+                              "z": z_null, "p_value": p_null},
     }
     text = (
         f"Each of the {int(venn.total)} relationships of the Kazakhstan graph is classified by the sectors it joins "
@@ -951,8 +973,8 @@ def synergy() -> AnalysisResult:
         + f" But an edge joins at most two sectors, so T_UIG of edge counts leans negative by construction: "
         f"with the sector labels permuted among the actors ({N_SECTOR_NULL} times) T_UIG averages "
         f"{null_mean:+.1f} mbit (sd {null_sd:.1f}); the observed value is "
-        + (f"{(t_obs - null_mean) / null_sd:+.1f} sd from that (two-sided p = {p_null:.3f}), "
-           if null_sd > 0 else "not comparable (no spread), ")
+        + (f"{z_null:+.1f} sd from that (two-sided p = {p_null:.3f}), "
+           if z_null is not None else "not comparable (no spread), ")
         + ("so the synergy is more than the dyadic structure gives." if p_null < 0.05 and t_obs < null_mean else
            "so this synergy is not distinguishable from what the dyadic structure gives by itself.")
         + f" Weighting each relationship by its tie weight instead gives T_UIG = {t_weighted:+.1f} mbit "
@@ -967,23 +989,34 @@ def synergy() -> AnalysisResult:
 
 
 def comparison() -> AnalysisResult:
-    import numpy as np
-    import pandas as pd
-
     from helixnet.kazakhstan import _graphs as kzgraphs
-    from helixnet import plot
-    from helixnet.plot import _base as plotbase
-    from helixnet.plot import _networks as plotnet
-    from helixnet.networks._centrality import sector_centrality
-    from helixnet.networks._configuration import configuration
-    from helixnet.networks._mediation import mediation as _mediation
 
     gs = kzgraphs.oecd_comparison_graphs()
+    table, ev = _comparison_tables(gs)
+    verdicts = table.set_index("country")["verdict"]
+    summary = {
+        "countries": {r["country"]: {k: v for k, v in r.items() if k != "country"} for r in table.to_dict("records")},
+        "verdicts": {str(k): str(v) for k, v in verdicts.items()},
+        "same_verdict_everywhere": bool(verdicts.nunique() == 1),
+    }
+    return AnalysisResult("comparison", "Kazakhstan and the OECD: funding layers side by side",
+                          _comparison_figure(gs, table, ev), {"": table, "evidence": ev}, summary,
+                          _comparison_text(table, ev))
+
+
+def _comparison_tables(gs):
+    """One row per country (verdict, G's shares, U–I strength via G) and the configuration evidence."""
+    import pandas as pd
+
+    from helixnet.networks._centrality import sector_centrality
+    from helixnet.networks._configuration import configuration
+    from helixnet.networks._mediation import mediation
+
     rows, evidence = [], []
     for country, G in gs.items():
         conf = configuration(G, "flows", n_resamples=N_NULL_SENSITIVITY, seed=SEED)
         shares = sector_centrality(G)
-        med = _mediation(G, directed=False)  # ties as relationships, as the configuration reads them
+        med = mediation(G, directed=False)  # ties as relationships, as the configuration reads them
         row: dict[str, Any] = {
             "country": country,
             "government_share_rd_funding": float(G.graph.get("government_share", float("nan"))),
@@ -997,97 +1030,133 @@ def comparison() -> AnalysisResult:
         rows.append(row)
         for r in conf.evidence.to_dict("records"):
             evidence.append({"country": country, **r, "value": r["observed"]})
-    table = pd.DataFrame(rows)
-    ev = pd.DataFrame(evidence)
-    n = len(gs)
+    return pd.DataFrame(rows), pd.DataFrame(evidence)
+
+
+def _comparison_figure(gs, table, ev):
+    """The countries' funding layers above; G's shares and the indicator heat map below."""
+    from helixnet import plot
+
     with plot.style():
         from matplotlib.figure import Figure
 
-        fig = Figure(figsize=(3.9 * n, 8.8), layout="constrained")
+        fig = Figure(figsize=(3.9 * len(gs), 8.8), layout="constrained")
         sub: Any = fig.subfigures(2, 1, height_ratios=[1.1, 1])
-        top = sub[0].subplots(1, n)
-        for ax, (country, G) in zip(top, gs.items()):
-            share = G.graph.get("government_share", float("nan"))
-            plot.actor_network(G, title=f"{country}\ngovernment {share:.1%} of R&D funding", ax=ax,
-                               legend=False, label_width=14, node_size=300, max_width=5.0)
-            ax.title.set_fontsize("small")
-        handles, labels = [], []
-        from matplotlib.lines import Line2D
+        top, bottom = sub
+        _comparison_networks(top, gs)
+        left, right = bottom.subplots(1, 2, width_ratios=[1, 1.4])
+        _comparison_government_shares(left, table)
+        _comparison_heatmap(right, ev, table.set_index("country")["verdict"], list(gs))
+    return fig
 
-        for sec in plot.SECTOR_ORDER:
-            handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, color=plot.SECTOR_PALETTE[sec]))
-            labels.append(plot.SECTOR_LABELS[sec])
-        sub[0].legend(handles, labels, loc="outside lower center", ncol=4, fontsize="small",
-                      title="edge width = tie weight (sector share x source share)", title_fontsize="x-small")
-        bottom = sub[1].subplots(1, 2, width_ratios=[1, 1.4])
-        # (PageRank is left out: rescaling a sector's out-ties by one factor leaves it unchanged,
-        # so G's PageRank share is the same in every country)
-        gshare = table[["country", "g_share_out_strength", "ui_indirect_share"]].melt(
-            id_vars="country", var_name="measure", value_name="share")
-        import seaborn as sns
 
-        sns.barplot(gshare, x="country", y="share", hue="measure", ax=bottom[0],
-                    palette=[plot.SECTOR_PALETTE["G"], "#56B4E9"])
-        bottom[0].set_ylim(0, 1)
-        bottom[0].set_xlabel("")
-        bottom[0].set_ylabel("Share")
-        bottom[0].set_title("Government in the funding layer")
-        leg = bottom[0].get_legend()
-        if leg is not None:
-            names = {"g_share_out_strength": "G's share of out-strength",
-                     "ui_indirect_share": "U–I strength via G"}
-            for t in leg.get_texts():
-                t.set_text(names.get(t.get_text(), t.get_text()))
-            leg.set_title("")
-        metrics = list(dict.fromkeys(ev["metric"]))  # observed values; colour scale 0-1
-        heat = ev.pivot(index="country", columns="metric", values="value").reindex(index=list(gs), columns=metrics)
-        verdict_of = table.set_index("country")["verdict"]
-        heat.index = [f"{c} ({verdict_of[c]})" for c in heat.index]
-        heat.columns = [plotbase.wrap(plotnet.METRIC_LABELS.get(c, plotbase.pretty(c)), 13) for c in heat.columns]
-        sns.heatmap(heat, ax=bottom[1], annot=True, fmt=".2f", vmin=0, vmax=1, cmap="Greens",
-                    cbar_kws={"label": "Indicator value"}, annot_kws={"fontsize": "x-small"})
-        for i, j in zip(*np.where(heat.isna().to_numpy())):
-            bottom[1].text(j + 0.5, i + 0.5, "undefined", ha="center", va="center", fontsize="xx-small",
-                           color="#777777")
-        bottom[1].set_title("Configuration indicators (verdict in brackets)")
-        bottom[1].tick_params(axis="x", rotation=0, labelsize="x-small")
-        bottom[1].set_xlabel("")
-    kz = table.iloc[0]
-    verdicts = table.set_index("country")["verdict"]
+def _comparison_networks(subfig, gs):
+    """One actor network per country, with one sector legend below them all."""
+    from helixnet import plot
+    from helixnet.plot._base import sector_handles
+
+    for ax, (country, G) in zip(subfig.subplots(1, len(gs)), gs.items()):
+        share = G.graph.get("government_share", float("nan"))
+        plot.actor_network(G, title=f"{country}\ngovernment {share:.1%} of R&D funding", ax=ax,
+                           legend=False, label_width=14, node_size=300, max_width=5.0)
+        ax.title.set_fontsize("small")
+    subfig.legend(sector_handles(), [plot.SECTOR_LABELS[s] for s in plot.SECTOR_ORDER], loc="outside lower center",
+                  ncol=4, fontsize="small", title="edge width = tie weight (sector share x source share)",
+                  title_fontsize="x-small")
+
+
+def _comparison_government_shares(ax, table):
+    """G's share of out-strength and the U–I strength via G, by country."""
+    import seaborn as sns
+
+    from helixnet import plot
+
+    # (PageRank is left out: rescaling a sector's out-ties by one factor leaves it unchanged,
+    # so G's PageRank share is the same in every country)
+    gshare = table[["country", "g_share_out_strength", "ui_indirect_share"]].melt(
+        id_vars="country", var_name="measure", value_name="share")
+    sns.barplot(gshare, x="country", y="share", hue="measure", ax=ax, palette=[plot.SECTOR_PALETTE["G"], "#56B4E9"])
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("")
+    ax.set_ylabel("Share")
+    ax.set_title("Government in the funding layer")
+    leg = ax.get_legend()
+    if leg is not None:
+        names = {"g_share_out_strength": "G's share of out-strength", "ui_indirect_share": "U–I strength via G"}
+        for t in leg.get_texts():
+            t.set_text(names.get(t.get_text(), t.get_text()))
+        leg.set_title("")
+
+
+def _comparison_heatmap(ax, ev, verdict_of, countries):
+    """Observed indicator values, country x indicator (colour scale 0–1), undefined cells marked."""
+    import numpy as np
+    import seaborn as sns
+
+    from helixnet.plot._base import METRIC_LABELS, pretty, wrap
+
+    metrics = list(dict.fromkeys(ev["metric"]))
+    heat = ev.pivot(index="country", columns="metric", values="value").reindex(index=countries, columns=metrics)
+    heat.index = [f"{c} ({verdict_of[c]})" for c in heat.index]
+    heat.columns = [wrap(METRIC_LABELS.get(c, pretty(c)), 13) for c in heat.columns]
+    sns.heatmap(heat, ax=ax, annot=True, fmt=".2f", vmin=0, vmax=1, cmap="Greens",
+                cbar_kws={"label": "Indicator value"}, annot_kws={"fontsize": "x-small"})
+    for i, j in zip(*np.where(heat.isna().to_numpy())):
+        ax.text(j + 0.5, i + 0.5, "undefined", ha="center", va="center", fontsize="xx-small", color="#777777")
+    ax.set_title("Configuration indicators (verdict in brackets)")
+    ax.tick_params(axis="x", rotation=0, labelsize="x-small")
+    ax.set_xlabel("")
+
+
+def _comparison_findings(ev):
+    """One pass over the evidence: the indicators whose value moves between countries (with their
+    range) and the country–indicator pairs that depart from both null models."""
+    from helixnet.plot._base import METRIC_LABELS
+
+    values, significant = {}, []
+    for r in ev.to_dict("records"):
+        x = float(r["value"])
+        values.setdefault(r["metric"], [])
+        if not math.isnan(x):
+            values[r["metric"]].append(x)
+        if r["result"] in ("supports", "contradicts"):
+            significant.append(f"{r['country']}: {r['metric']} {r['result']}")
     moved = []
-    for metric, part in ev.groupby("metric", sort=False):
-        vals = part["value"].astype(float).dropna()
-        if len(vals) and vals.max() - vals.min() > 1e-9:
-            name = plotnet.METRIC_LABELS.get(metric, metric)
+    for metric, vals in values.items():
+        if vals and max(vals) - min(vals) > 1e-9:
+            name = METRIC_LABELS.get(metric, metric)
             name = name[0].lower() + name[1:] if name[1:2].islower() else name
-            moved.append(f"{name} ({vals.min():.2f}–{vals.max():.2f})")
-    significant = [f"{r['country']}: {r['metric']} {r['result']}" for r in ev.to_dict("records")
-                   if r["result"] in ("supports", "contradicts")]
-    same = verdicts.nunique() == 1
-    summary = {
-        "countries": {r["country"]: {k: v for k, v in r.items() if k != "country"} for r in table.to_dict("records")},
-        "verdicts": {str(k): str(v) for k, v in verdicts.items()},
-        "same_verdict_everywhere": bool(same),
-    }
-    text = (
+            moved.append(f"{name} ({min(vals):.2f}–{max(vals):.2f})")
+    return moved, significant
+
+
+def _comparison_text(table, ev):
+    """The paragraph: the shares set, G's out-strength share, the verdicts, what moves, what is significant."""
+    kz, others = table.iloc[0], table.iloc[1:]
+    verdicts = table.set_index("country")["verdict"]
+    moved, significant = _comparison_findings(ev)
+    shares = (
         "The funding layer is rebuilt with the government share of R&D funding set to each OECD country's value "
         f"(Kazakhstan {kz['government_share_rd_funding']:.0%}: republican plus local budgets' share of the "
         "funding layer's flows as estimated from Table 3; "
-        + ", ".join(f"{r['country']} {r['government_share_rd_funding']:.1%}" for r in rows[1:])
+        + ", ".join(f"{r['country']} {r['government_share_rd_funding']:.1%}" for r in others.to_dict("records"))
         + "). Government's share of out-strength falls from "
         f"{kz['g_share_out_strength']:.0%} (Kazakhstan) to "
-        f"{min(r['g_share_out_strength'] for r in rows[1:]):.0%}–{max(r['g_share_out_strength'] for r in rows[1:]):.0%}. "
-        + (f"The configuration verdict (ties as flows, each indicator tested against rewiring and sector "
-           f"permutation, {N_NULL_SENSITIVITY} draws each) is '{verdicts.iloc[0]}' for every country"
-           if same else "Verdicts (ties as flows, tested against both null models): "
-           + ", ".join(f"{k} {v}" for k, v in verdicts.items()))
-        + (": the graphs differ only in tie weights; " + ", ".join(moved) + " move with them. " if moved else ". ")
-        + ("Indicators beyond both null models: " + "; ".join(significant) + "."
-           if significant else "No indicator departs from both null models in any country: a funding layer of "
-           "this size does not distinguish the configurations.")
+        f"{others['g_share_out_strength'].min():.0%}–{others['g_share_out_strength'].max():.0%}. "
     )
-    return AnalysisResult("comparison", "Kazakhstan and the OECD: funding layers side by side", fig,
-                          {"": table, "evidence": ev}, summary, text)
+    if verdicts.nunique() == 1:
+        verdict = (f"The configuration verdict (ties as flows, each indicator tested against rewiring and sector "
+                   f"permutation, {N_NULL_SENSITIVITY} draws each) is '{verdicts.iloc[0]}' for every country")
+    else:
+        verdict = "Verdicts (ties as flows, tested against both null models): " + ", ".join(
+            f"{k} {v}" for k, v in verdicts.items())
+    movement = ": the graphs differ only in tie weights; " + ", ".join(moved) + " move with them. " if moved else ". "
+    if significant:
+        tests = "Indicators beyond both null models: " + "; ".join(significant) + "."
+    else:
+        tests = ("No indicator departs from both null models in any country: a funding layer of "
+                 "this size does not distinguish the configurations.")
+    return shares + verdict + movement + tests
 
 
 def openalex_trends() -> AnalysisResult:

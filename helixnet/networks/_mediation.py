@@ -217,6 +217,40 @@ def mediation(
     (2, 1, 5.0)
     """
     ends = tuple(ends)  # type: ignore[assignment]  # any iterable of two codes is accepted; checked below
+    _check_roles(broker, ends)
+    if directed is True and not G.is_directed():
+        raise HelixnetValueError("directed=True needs a directed graph")
+    if directed is False and G.is_directed():
+        G, weight = _relationships(G, weight), "weight"
+    P = Prepared(G, weight)
+    adj, w = _adjacency(P)
+    of = lambda s: [i for i, c in enumerate(P.sectors) if c == s]  # noqa: E731
+    S, T, B = of(ends[0]), of(ends[1]), set(of(broker))
+    directions = [(S, T), (T, S)] if P.directed else [(S, T)]
+    paths = _path_counts(adj, directions, B)
+    direct, indirect = _tie_strengths(w, directions, B)
+    nan = float("nan")
+    reach, geo = paths["reachable"], paths["geodesics"]
+    return MediationResult(
+        broker=broker,
+        ends=ends,
+        directed=P.directed,
+        n_pairs=paths["pairs"],
+        reachable_pairs=reach,
+        reachable_pairs_without_broker=paths["reachable_without"],
+        reachability_loss=1 - paths["reachable_without"] / reach if reach else nan,
+        geodesics=geo,
+        geodesics_via_broker=paths["geodesics_via"],
+        path_share=paths["geodesics_via"] / geo if geo else nan,
+        pair_share=paths["fractions"] / reach if reach else nan,
+        direct_strength=float(direct),
+        indirect_strength=float(indirect),
+        indirect_share=indirect / (direct + indirect) if direct + indirect > 0 else nan,
+    )
+
+
+def _check_roles(broker, ends):
+    """Broker and ends are sector codes; the ends are two distinct sectors other than the broker."""
     for name, code in [("broker", broker), *(("ends", e) for e in ends)]:
         if code not in SECTORS:
             raise HelixnetValueError(f"{name} contains {code!r}; expected sector codes among {', '.join(SECTORS)}")
@@ -225,11 +259,9 @@ def mediation(
     if broker in ends:
         raise HelixnetValueError(f"broker={broker!r} must differ from ends={ends!r}")
 
-    if directed is True and not G.is_directed():
-        raise HelixnetValueError("directed=True needs a directed graph")
-    if directed is False and G.is_directed():
-        G, weight = _relationships(G, weight), "weight"
-    P = Prepared(G, weight)
+
+def _adjacency(P):
+    """Adjacency lists with edge lengths 1/w, and the tie weights by (tail, head) index pair."""
     adj = [[] for _ in range(P.n)]
     w = {}
     for a, b, x in zip(P.src.tolist(), P.dst.tolist(), P.w.tolist()):
@@ -238,10 +270,11 @@ def mediation(
         if not P.directed:
             adj[b].append((a, 1.0 / x))
             w[(b, a)] = x
-    of = lambda s: [i for i, c in enumerate(P.sectors) if c == s]  # noqa: E731
-    S, T, B = of(ends[0]), of(ends[1]), set(of(broker))
-    directions = [(S, T), (T, S)] if P.directed else [(S, T)]
+    return adj, w
 
+
+def _path_counts(adj, directions, B):
+    """Pairs, reachable pairs (with and without the broker) and geodesic counts over the end pairs."""
     n_pairs = reach = reach_without = geo = geo_via = 0
     fractions = 0.0
     for sources, targets in directions:
@@ -261,7 +294,12 @@ def mediation(
                 geo += sigma[t]
                 geo_via += sigma[t] - avoiding
                 fractions += (sigma[t] - avoiding) / sigma[t]
+    return {"pairs": n_pairs, "reachable": reach, "reachable_without": reach_without,
+            "geodesics": geo, "geodesics_via": geo_via, "fractions": fractions}
 
+
+def _tie_strengths(w, directions, B):
+    """Direct end-to-end strength and strength through one broker (min of the two legs)."""
     direct = indirect = 0.0
     for sources, targets in directions:
         for s in sources:
@@ -270,23 +308,7 @@ def mediation(
                 for b in B:
                     if (s, b) in w and (b, t) in w:
                         indirect += min(w[(s, b)], w[(b, t)])
-    nan = float("nan")
-    return MediationResult(
-        broker=broker,
-        ends=ends,
-        directed=P.directed,
-        n_pairs=n_pairs,
-        reachable_pairs=reach,
-        reachable_pairs_without_broker=reach_without,
-        reachability_loss=1 - reach_without / reach if reach else nan,
-        geodesics=geo,
-        geodesics_via_broker=geo_via,
-        path_share=geo_via / geo if geo else nan,
-        pair_share=fractions / reach if reach else nan,
-        direct_strength=float(direct),
-        indirect_strength=float(indirect),
-        indirect_share=indirect / (direct + indirect) if direct + indirect > 0 else nan,
-    )
+    return direct, indirect
 
 
 def _relationships(G, weight):

@@ -76,6 +76,15 @@ EDGE_STYLES: dict[str, Literal["solid", "dashed", "dotted"]] = {
     "absent": "dotted",
 }
 
+#: Display names of the configuration indicators (:data:`helixnet.networks.INDICATORS`).
+METRIC_LABELS = {
+    "g_brokerage": "G share of brokerage between other sectors",
+    "ui_mediation": "U–I shortest paths via G",
+    "g_feedback": "Strength flowing to G (feedback)",
+    "ui_direct": "Direct U–I share of interfaces",
+    "inter_sector_share": "Inter-sector tie share",
+}
+
 
 # --------------------------------------------------------------------------- style
 
@@ -318,6 +327,14 @@ def text_color(hex_color):
     r, g, b = to_rgb(hex_color)
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return "black" if luminance > 0.45 else "white"
+
+
+def sector_handles(sectors=SECTOR_ORDER):
+    """Legend handles of `sectors`: a dot in each sector's colour, labelled with its name."""
+    from matplotlib.lines import Line2D
+
+    return [Line2D([], [], marker="o", linestyle="", markersize=8, color=SECTOR_PALETTE[s], label=SECTOR_LABELS[s])
+            for s in sectors]
 
 
 def legend_below(ax, ncol=None, **kwargs):

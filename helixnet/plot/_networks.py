@@ -17,6 +17,8 @@ from helixnet.plot._base import (
     pretty,
     fmt,
     EDGE_STYLES,
+    METRIC_LABELS,
+    sector_handles,
 )
 
 if TYPE_CHECKING:
@@ -242,12 +244,35 @@ def actor_network(
     3
     >>> plt.close("all")
     """
-    import networkx as nx
-    from matplotlib.lines import Line2D
-
     from helixnet._validation import check_actor_graph
 
     check_actor_graph(G, attr=attr, weight=weight)
+    pos, radial = _positions(G, layout, attr=attr, seed=seed)
+    ax = new_axes(ax, figsize=(7.5, 6.5))
+    weights = [float(d.get(weight, 1.0)) for *_, d in G.edges(data=True)]
+    wmin, wmax = min(weights, default=1.0), max(weights, default=1.0)
+    _draw_edges(ax, G, pos, weight=weight, status=status, node_size=node_size,
+                width=_edge_width(wmin, wmax, max_width))
+    groups = {s: sorted((n for n, d in G.nodes(data=True) if d[attr] == s), key=str) for s in SECTORS}
+    groups = {s: nodes for s, nodes in groups.items() if nodes}
+    _draw_nodes(ax, pos, groups, node_size=node_size)
+    labels = {n: wrap(G.nodes[n].get(label, n), label_width) for nodes in groups.values() for n in nodes}
+    if radial:
+        _label_radially(ax, pos, labels)
+    else:
+        _label_beside_clusters(ax, pos, groups, labels, _centres(G, pos, attr), node_size=node_size)
+    _frame(ax, pos, radial)
+    if title:
+        ax.set_title(title)
+    if legend:
+        _legend(ax, G, list(groups), status=status, wmin=wmin, wmax=wmax)
+    return ax
+
+
+def _positions(G, layout, *, attr, seed):
+    """Node positions for `layout` (name or dict) and whether labels go radially (the shell layout)."""
+    import networkx as nx
+
     if isinstance(layout, str) and layout == "auto":
         layout = "sector" if len(G) <= 16 else "shell"
     radial = isinstance(layout, str) and layout == "shell"
@@ -268,15 +293,23 @@ def actor_network(
     missing = [n for n in G if n not in pos]
     if missing:
         raise HelixnetValueError(f"layout has no position for node(s) {missing[:5]!r}")
+    return pos, radial
 
-    ax = new_axes(ax, figsize=(7.5, 6.5))
-    weights = [float(d.get(weight, 1.0)) for *_, d in G.edges(data=True)]
-    wmin, wmax = min(weights, default=1.0), max(weights, default=1.0)
 
-    def width(w):  # linear in weight; equal weights get one medium width
+def _edge_width(wmin, wmax, max_width):
+    """Line width of a tie: linear in weight from 0.7 to `max_width` points; equal weights get 1.6."""
+
+    def width(w):
         if wmax <= wmin:
             return 1.6
         return 0.7 + (max_width - 0.7) * (w - wmin) / (wmax - wmin)
+
+    return width
+
+
+def _draw_edges(ax, G, pos, *, weight, status, node_size, width):
+    """Ties, one call per status (existing solid, planned dashed, absent dotted and pale)."""
+    import networkx as nx
 
     directed = G.is_directed()
     for st, linestyle in EDGE_STYLES.items():
@@ -284,7 +317,7 @@ def actor_network(
         if not edges:
             continue
         widths = [width(float(G.edges[e].get(weight, 1.0))) for e in edges]
-        nx.draw_networkx_edges(  # type: ignore[call-overload]  # the stubs overload on literal `arrows`
+        nx.draw_networkx_edges(
             G,
             pos,
             edgelist=edges,
@@ -298,15 +331,11 @@ def actor_network(
             connectionstyle="arc3,rad=0.08" if directed else "arc3",
             ax=ax,
         )
-    centre = {}
-    for s in SECTORS:
-        members = [pos[n] for n, d in G.nodes(data=True) if d[attr] == s]
-        if members:
-            centre[s] = (sum(p[0] for p in members) / len(members), sum(p[1] for p in members) / len(members))
-    for s in SECTORS:
-        nodes = sorted((n for n, d in G.nodes(data=True) if d[attr] == s), key=str)
-        if not nodes:
-            continue
+
+
+def _draw_nodes(ax, pos, groups, *, node_size):
+    """One scatter per sector (gid ``nodes-<sector>``), in the sector's colour."""
+    for s, nodes in groups.items():
         coll = ax.scatter(
             [pos[n][0] for n in nodes],
             [pos[n][1] for n in nodes],
@@ -318,20 +347,28 @@ def actor_network(
             label=SECTOR_LABELS[s],
         )
         coll.set_gid(f"nodes-{s}")
+
+
+def _label_radially(ax, pos, labels):
+    """Labels outside the circle, along the radius, never upside down (the shell layout)."""
+    for n, text in labels.items():
+        x, y = pos[n]
+        angle = math.degrees(math.atan2(y, x))
+        left = x < -1e-9
+        ax.text(x * 1.07, y * 1.07, text, rotation=angle + 180 if left else angle,
+                rotation_mode="anchor", ha="right" if left else "left", va="center",
+                fontsize=6.5, zorder=4, linespacing=0.95)
+
+
+def _label_beside_clusters(ax, pos, groups, labels, centres, *, node_size):
+    """Each label beside its node, on the side away from the centre of the node's sector."""
+    gap = math.sqrt(node_size) / 2 + 2  # marker radius + 2 points
+    for s, nodes in groups.items():
+        cx, cy = centres[s]
         for n in nodes:
             x, y = pos[n]
-            text = wrap(G.nodes[n].get(label, n), label_width)
-            if radial:  # outside the circle, along the radius, never upside down
-                angle = math.degrees(math.atan2(y, x))
-                left = x < -1e-9
-                ax.text(x * 1.07, y * 1.07, text, rotation=angle + 180 if left else angle,
-                        rotation_mode="anchor", ha="right" if left else "left", va="center",
-                        fontsize=6.5, zorder=4, linespacing=0.95)
-                continue
-            cx, cy = centre[s]
             dx, dy = x - cx, y - cy
             norm = math.hypot(dx, dy)
-            gap = math.sqrt(node_size) / 2 + 2  # marker radius + 2 points
             offset: tuple[float, float]
             if norm < 1e-9 or dy < -0.5 * norm:  # alone, or at the bottom of its cluster: below
                 offset, ha, va = (0, -gap), "center", "top"
@@ -340,7 +377,7 @@ def actor_network(
             else:  # on a side: beside, away from the cluster
                 offset, ha, va = ((gap if dx > 0 else -gap), 0), ("left" if dx > 0 else "right"), "center"
             ax.annotate(
-                text,
+                labels[n],
                 (x, y),
                 xytext=offset,
                 textcoords="offset points",
@@ -352,6 +389,20 @@ def actor_network(
                 linespacing=0.95,
                 bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.75},
             )
+
+
+def _centres(G, pos, attr):
+    """Mean position of each sector's nodes."""
+    centre = {}
+    for s in SECTORS:
+        members = [pos[n] for n, d in G.nodes(data=True) if d[attr] == s]
+        if members:
+            centre[s] = (sum(p[0] for p in members) / len(members), sum(p[1] for p in members) / len(members))
+    return centre
+
+
+def _frame(ax, pos, radial):
+    """Limits around the nodes (room for labels), equal aspect, no axis."""
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
     if radial:
@@ -362,24 +413,22 @@ def actor_network(
         ax.set_ylim(min(ys) - 0.4, max(ys) + 0.3)
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
-    if title:
-        ax.set_title(title)
-    if legend:
-        handles = [
-            Line2D([], [], marker="o", linestyle="", markersize=8, color=SECTOR_PALETTE[s], label=SECTOR_LABELS[s])
-            for s in SECTORS
-            if any(d[attr] == s for _, d in G.nodes(data=True))
-        ]
-        seen = {str(d.get(status, "existing")) for *_, d in G.edges(data=True)}
-        handles += [
-            Line2D([], [], color="#BBBBBB" if st == "absent" else "#555555", linestyle=ls, label=f"{st} tie")
-            for st, ls in EDGE_STYLES.items()
-            if st in seen
-        ]
-        title = f"width: weight {wmin:.3g}–{wmax:.3g}" if wmax > wmin else None
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small",
-                  title=title, title_fontsize="x-small")
-    return ax
+
+
+def _legend(ax, G, sectors, *, status, wmin, wmax):
+    """The sectors present, the tie statuses present, and the weight range."""
+    from matplotlib.lines import Line2D
+
+    handles = sector_handles(sectors)
+    seen = {str(d.get(status, "existing")) for *_, d in G.edges(data=True)}
+    handles += [
+        Line2D([], [], color="#BBBBBB" if st == "absent" else "#555555", linestyle=ls, label=f"{st} tie")
+        for st, ls in EDGE_STYLES.items()
+        if st in seen
+    ]
+    title = f"width: weight {wmin:.3g}–{wmax:.3g}" if wmax > wmin else None
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small",
+              title=title, title_fontsize="x-small")
 
 
 # --------------------------------------------------------------------------- subordination
@@ -658,13 +707,6 @@ def mediation(data: MediationResult | Mapping[str, Any], *, ax: Axes | None = No
     return ax
 
 
-METRIC_LABELS = {
-    "g_brokerage": "G share of brokerage between other sectors",
-    "ui_mediation": "U–I shortest paths via G",
-    "g_feedback": "Strength flowing to G (feedback)",
-    "ui_direct": "Direct U–I share of interfaces",
-    "inter_sector_share": "Inter-sector tie share",
-}
 _VERDICT_COLORS = {"statist": "#009E73", "balanced": "#0072B2", "laissez-faire": "#E69F00", "none": "#BBBBBB",
                    "undetermined": "#BBBBBB"}
 _RESULT_COLORS = {"supports": "#009E73", "contradicts": "#0072B2", "not distinguishable from chance": "#DDDDDD",
