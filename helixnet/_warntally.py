@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 import warnings
 from contextlib import contextmanager
 
@@ -39,7 +40,7 @@ def user_stacklevel() -> int:
     >>> caught[0].filename.startswith(_PACKAGE_DIR)  # a doctest is not helixnet code
     False
     """
-    frame = sys._getframe(1)  # the frame that calls warnings.warn: stacklevel 1
+    frame: types.FrameType | None = sys._getframe(1)  # the frame that calls warnings.warn: stacklevel 1
     level = 1
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
         frame = frame.f_back
