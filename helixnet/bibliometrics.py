@@ -175,30 +175,17 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
     raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
 
 
-def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
-    """One file as compact columns: its documents as lists, its address rows as integer codes.
+def _open_records(path, format, skip_bad, latin1, progress, span, skipped, repairs):
+    """(format, generator of the good records) of one file or of the byte range `span` of it.
 
-    Each distinct address is split once and stored once (``uniq``); a row is two integers
-    (the document's index and the address's code), so neither the parse nor a process
-    reading a file in parallel holds a Python object per address row. :func:`_merge` builds
-    the frames from them with ``take`` (C speed).
+    The format is detected from the first 64 KB (when `format` is ``"auto"``). The
+    generator yields each good record (a dict, ``year`` an int or None); a bad one stops
+    the reading with an error naming the file and line, or, with `skip_bad`, is appended
+    to `skipped`; a repaired Scopus row is appended to `repairs`. Not UTF-8: the
+    generator raises ``_fmt._Latin1`` (the caller reads again as Latin-1).
     """
-    from array import array
-
     outer, text = _fmt.open_text(path, latin1, span=span)
     name = str(path)
-    doc_ids, years, titles, skipped, repairs = [], [], [], [], []
-    # the lines before a byte range are counted only when a line number is reported
-    offset = [0 if span is None or span[0] == 0 else None]
-
-    def line_of(line):
-        if offset[0] is None:
-            offset[0] = _fmt.lines_before(path, span[0])
-        return line + offset[0]
-
-    row_doc, row_code = array("i"), array("i")
-    uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}  # address, organisation, country, institution, ror_type
-    plain, typed = {}, {}  # address -> code; (address, country, institution, ror_type) -> code
     try:
         try:
             head = text.read(65536)
@@ -209,50 +196,89 @@ def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
         if not head.strip():
             raise InputFileError(f"{name}: the file is empty")
         fmt = _fmt.detect_format(head) if format == "auto" else format
-        outer.close()
-        outer, text = _fmt.open_text(path, latin1, span=span)
-        kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
-            if fmt == "scopus" else {}
-        seen = set()
-        try:
-            for rec in _fmt.PARSERS[fmt](text, outer, progress, **kwargs):
-                if not isinstance(rec, _fmt.Bad):
-                    rec = _checked_year(rec)
-                if isinstance(rec, _fmt.Bad):
-                    if not skip_bad:
-                        raise InputFileError(
-                            f"{name}: line {line_of(rec.line)}: {rec.reason} (skip_bad_records=True, "
-                            "or --skip-bad-records on the command line, reads the other records)")
-                    skipped.append({"file": name, "line": line_of(rec.line), "reason": rec.reason})
-                    continue
-                doc_id = rec["doc_id"]
-                if doc_id in seen:
-                    doc_ids.append(doc_id), years.append(None), titles.append(None)  # title None: a repeat
-                    continue
-                seen.add(doc_id)
-                k = len(doc_ids)
-                doc_ids.append(doc_id), years.append(rec["year"]), titles.append(rec["title"])
-                for address, inst, country, rtype in rec["addresses"]:
-                    if inst is None:
-                        code = plain.get(address)
-                        if code is None:
-                            org, found = _fmt.split_address(address)
-                            code = plain[address] = _new_code(uniq, address, org, found, None, None)
-                    else:
-                        # an OpenAlex institution: its display name is the organisation
-                        key = (address, country, inst, rtype)
-                        code = typed.get(key)
-                        if code is None:
-                            found = country or _fmt.split_address(address)[1]
-                            code = typed[key] = _new_code(uniq, address, address, found, inst, rtype)
-                    row_doc.append(k)
-                    row_code.append(code)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
     finally:
         outer.close()
+    return fmt, _good_records(path, fmt, skip_bad, latin1, progress, span, skipped, repairs)
+
+
+def _good_records(path, fmt, skip_bad, latin1, progress, span, skipped, repairs):
+    name = str(path)
+    # the lines before a byte range are counted only when a line number is reported
+    offset = [0 if span is None or span[0] == 0 else None]
+
+    def line_of(line):
+        if offset[0] is None:
+            offset[0] = _fmt.lines_before(path, span[0])
+        return line + offset[0]
+
+    kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
+        if fmt == "scopus" else {}
+    outer, text = _fmt.open_text(path, latin1, span=span)
+    try:
+        for rec in _fmt.PARSERS[fmt](text, outer, progress, **kwargs):
+            if not isinstance(rec, _fmt.Bad):
+                rec = _checked_year(rec)
+            if isinstance(rec, _fmt.Bad):
+                if not skip_bad:
+                    raise InputFileError(
+                        f"{name}: line {line_of(rec.line)}: {rec.reason} (skip_bad_records=True, "
+                        "or --skip-bad-records on the command line, reads the other records)")
+                skipped.append({"file": name, "line": line_of(rec.line), "reason": rec.reason})
+                continue
+            yield rec
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputFileError(f"{name}: cannot read the file ({exc})") from None
+    finally:
+        outer.close()
+
+
+def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
+    """One file as compact columns: its documents as lists, its address rows as integer codes.
+
+    Each distinct address is split once and stored once (``uniq``); a row is two integers
+    (the document's index and the address's code), so neither the parse nor a process
+    reading a file in parallel holds a Python object per address row. :func:`_merge` builds
+    the frames from them with ``take`` (C speed).
+    """
+    from array import array
+
+    name = str(path)
+    doc_ids, years, titles, skipped, repairs = [], [], [], [], []
+    row_doc, row_code = array("i"), array("i")
+    uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}  # address, organisation, country, institution, ror_type
+    plain, typed = {}, {}  # address -> code; (address, country, institution, ror_type) -> code
+    fmt, records = _open_records(path, format, skip_bad, latin1, progress, span, skipped, repairs)
+    seen = set()
+    for rec in records:
+        doc_id = rec["doc_id"]
+        if doc_id in seen:
+            doc_ids.append(doc_id), years.append(None), titles.append(None)  # title None: a repeat
+            continue
+        seen.add(doc_id)
+        k = len(doc_ids)
+        doc_ids.append(doc_id), years.append(rec["year"]), titles.append(rec["title"])
+        for address, inst, country, rtype in rec["addresses"]:
+            row_doc.append(k)
+            row_code.append(_address_code(address, inst, country, rtype, plain, typed, uniq))
     return {"file": name, "format": fmt, "latin1": latin1, "doc_ids": doc_ids, "years": years, "titles": titles,
             "row_doc": row_doc, "row_code": row_code, "uniq": uniq, "skipped": skipped, "repairs": repairs}
+
+
+def _address_code(address, inst, country, rtype, plain, typed, uniq):
+    """Code of an address in `uniq` (split and stored the first time it is met)."""
+    if inst is None:
+        code = plain.get(address)
+        if code is None:
+            org, found = _fmt.split_address(address)
+            code = plain[address] = _new_code(uniq, address, org, found, None, None)
+        return code
+    # an OpenAlex institution: its display name is the organisation
+    key = (address, country, inst, rtype)
+    code = typed.get(key)
+    if code is None:
+        found = country or _fmt.split_address(address)[1]
+        code = typed[key] = _new_code(uniq, address, address, found, inst, rtype)
+    return code
 
 
 def _new_code(uniq, *values):
