@@ -39,6 +39,7 @@ doi:10.1002/asi.20997
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zlib
@@ -48,9 +49,10 @@ from pathlib import Path
 
 from helixnet import _bibformats as _fmt
 from helixnet._bibformats import country_code
-from helixnet.exceptions import HelixnetValueError, InputFileError
+from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InputFileError
 
 __all__ = [
+    "RecordCounts",
     "Records",
     "address_classifier",
     "address_sectors",
@@ -66,6 +68,7 @@ __all__ = [
     "load_rules",
     "openalex",
     "split_address",
+    "read_counts",
     "read_records",
     "synergy_table",
     "venn_counts",
@@ -159,6 +162,12 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
     `encodings` lists the decodings tried (False: UTF-8, True: Latin-1), the next one when
     a byte is not valid in the former.
     """
+    return _decoded(_read_decoded, path, encodings, format, skip_bad, progress, span)
+
+
+def _decoded(reader, path, encodings, format, skip_bad, progress, span, **kwargs):
+    """``reader(path, format, skip_bad, latin1, progress, span, **kwargs)`` with the first of
+    `encodings` (False: UTF-8, True: Latin-1) that decodes the file."""
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
@@ -166,7 +175,7 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
         raise InputFileError(f"{path}: is a folder, not a file")
     for latin1 in encodings:
         try:
-            return _read_decoded(path, format, skip_bad, latin1, progress, span)
+            return reader(path, format, skip_bad, latin1, progress, span, **kwargs)
         except _fmt._Latin1:
             continue
         except UnicodeDecodeError:
@@ -369,20 +378,7 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     """
     import os
 
-
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    paths = [str(p) for p in paths]
-    if not paths:
-        raise HelixnetValueError("no files given")
-    if format != "auto" and format not in FORMATS:
-        raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
-    sizes = []
-    for p in paths:
-        try:
-            sizes.append(os.path.getsize(p))
-        except OSError:
-            sizes.append(0)
+    paths, sizes = _checked_paths(paths, format)
     jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
@@ -398,6 +394,26 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     del results
     _release_memory()
     return records
+
+
+def _checked_paths(paths, format):
+    """The paths as a list of str, and their sizes (0 where unknown); the format checked."""
+    import os
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [str(p) for p in paths]
+    if not paths:
+        raise HelixnetValueError("no files given")
+    if format != "auto" and format not in FORMATS:
+        raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
+    sizes = []
+    for p in paths:
+        try:
+            sizes.append(os.path.getsize(p))
+        except OSError:
+            sizes.append(0)
+    return paths, sizes
 
 
 def _progress_bar(total):
@@ -429,20 +445,25 @@ def _tasks(paths, format, jobs, sizes):
     return tasks
 
 
-def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
+def _read_parallel(paths, format, skip_bad, jobs, bar, sizes, one=None, task_kwargs=None, setup=None):
     """Files read in `jobs` processes (large single files in byte ranges), results in file order.
 
-    A worker returns compact columns (lists of strings, integer arrays), never frames. The
-    ranges of a file are decoded alike: when one of them is not UTF-8, the file is Latin-1,
-    as read whole (the others are read again so).
+    `one` reads a file or byte range (default :func:`_read_one`: compact columns, never
+    frames; :func:`_count_one`: counts); ``task_kwargs(i)`` gives more keyword arguments
+    for task i; `setup` ``(function, args)`` is run once in each process. The ranges of a
+    file are decoded alike: when one of them is not UTF-8, the file is Latin-1, as read
+    whole (the others are read again so).
     """
     from concurrent.futures import ProcessPoolExecutor
 
+    one = _read_one if one is None else one
+    kw = task_kwargs or (lambda i: {})
     tasks = _tasks(paths, format, jobs, sizes)
     if len(tasks) == 1:  # one file that is not cut: no process to start
-        return [_read_one(paths[0], format, skip_bad, bar.update if bar is not None else None)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        futures = [pool.submit(_read_one, p, format, skip_bad, None, span) for p, span, _ in tasks]
+        return [one(paths[0], format, skip_bad, bar.update if bar is not None else None, **kw(0))]
+    init, initargs = setup if setup is not None else (None, ())
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=init, initargs=initargs) as pool:
+        futures = [pool.submit(one, p, format, skip_bad, None, span, **kw(i)) for i, (p, span, _) in enumerate(tasks)]
         results = []
         for fut, (_, _, size) in zip(futures, tasks):
             results.append(fut.result())
@@ -451,7 +472,7 @@ def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
         latin1 = {res["file"] for res in results if res["latin1"]}
         for i, (p, span, _) in enumerate(tasks):
             if span is not None and p in latin1 and not results[i]["latin1"]:
-                results[i] = _read_one(p, format, skip_bad, None, span, encodings=(True,))
+                results[i] = one(p, format, skip_bad, None, span, encodings=(True,), **kw(i))
     return results
 
 
@@ -519,6 +540,404 @@ def _merge(results, paths) -> Records:
     addresses = pd.concat(addr_frames, ignore_index=True) if len(addr_frames) > 1 else addr_frames[0]
     return Records(documents.reset_index(drop=True), addresses.reset_index(drop=True), dropped, list(paths),
                    skipped, repairs)
+
+
+# ----------------------------------------------------------------------------------------
+# counting while reading
+
+
+@dataclass
+class RecordCounts:
+    """What the Triple Helix counts need of the documents of export files, without the documents.
+
+    Returned by :func:`read_counts`, which reads the files as a stream and keeps,
+    instead of every document and address, the number of documents per
+    *profile* (year, set of countries, sectors present, whether any address
+    is written) and the number of addresses per sector for each set of
+    countries. :func:`venn_counts`, :func:`synergy_table` and
+    :func:`address_sectors` accept it in place of classified
+    :class:`Records` and give the same tables; functions that need each
+    document (:func:`document_sectors`, :func:`coauthorship_network`,
+    :func:`audit`) do not.
+
+    Attributes
+    ----------
+    profiles : pandas.DataFrame
+        One row per distinct profile: ``year`` (nullable integer),
+        ``countries`` (the document's distinct ISO codes, sorted and
+        ";"-joined; empty when none is known), boolean ``U``, ``I``, ``G``,
+        ``O`` (an address of that sector), ``has_address`` (an address that is
+        not empty) and ``n_documents``.
+    address_counts : pandas.DataFrame
+        One row per distinct ``countries`` (as above) with the number of
+        addresses of those documents in each sector: ``U``, ``I``, ``G``,
+        ``O`` and ``unclassified``.
+    duplicates_dropped, files, skipped, repairs
+        As in :class:`Records`.
+    """
+
+    profiles: object
+    address_counts: object
+    duplicates_dropped: int = 0
+    files: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    repairs: list = field(default_factory=list)
+
+    @property
+    def n_records(self) -> int:
+        """Number of distinct documents."""
+        return int(self.profiles["n_documents"].sum())
+
+
+_AUDIT_COLUMNS = ["doc_id", "address", "country", "sector", "rule"]
+_SECTOR_BIT = {"U": 1, "I": 2, "G": 4, "O": 8}
+_SECTOR_SLOT = {"U": 0, "I": 1, "G": 2, "O": 3}  # unclassified: 4
+_BATCH = 2000  # records classified together
+_CACHE_MAX = 50_000  # distinct addresses remembered by a counting process (then forgotten and met anew)
+_COUNTING = {}  # the classification rules of a counting process (_count_setup)
+
+
+def _count_setup(rules, ror_types, ror):
+    """Set the rules a counting process classifies by (run once in each process)."""
+    _COUNTING.update(rules=rules, ror_types=ror_types, ror=ror)
+
+
+def _doc_hash(doc_id: str) -> int:
+    """A 64-bit hash of a document id, the same in every process (BLAKE2b; not Python's hash)."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                          "little")
+
+
+class _Tally:
+    """What the records of one file (or byte range) add to the counts: three integers a record.
+
+    A record is kept as the hash of its id (duplicates are found across files when the
+    tallies are merged), the code of its profile (year, countries, sectors, has an
+    address) and the code of its addresses' sector counts; the profiles and count
+    vectors are stored once each. Addresses are classified in batches, each distinct
+    address once (remembered up to ``_CACHE_MAX`` of them); with an audit file each
+    address's decision is written as its batch is done, and the bytes of each record's
+    rows are noted, so that the rows of a duplicate can be left out when merging.
+    """
+
+    def __init__(self, audit_path=None):
+        from array import array
+
+        self.hashes, self.profile, self.vector = array("Q"), array("i"), array("i")
+        self.profiles, self.vectors = {}, {}
+        self.batch = []
+        self._forget()
+        self.audit = open(audit_path, "wb") if audit_path else None  # noqa: SIM115 (closed by close())
+        self.sizes = array("Q") if audit_path else None
+
+    def _forget(self):
+        self.plain, self.typed = {}, {}
+        self.uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}
+        self.decided = []  # per address code: (bit, country, written, slot, audit row)
+
+    def add(self, rec):
+        codes = [_address_code(a, i, c, t, self.plain, self.typed, self.uniq) for a, i, c, t in rec["addresses"]]
+        self.batch.append((rec["doc_id"], rec["year"], codes))
+        if len(self.batch) >= _BATCH:
+            self.flush()
+
+    def _classify_new(self):
+        import pandas as pd
+
+        start = len(self.decided)
+        if start == len(self.uniq["address"]):
+            return
+        frame = pd.DataFrame({c: pd.array(v[start:], dtype="string") for c, v in self.uniq.items()})
+        frame.insert(0, "doc_id", pd.array([None] * len(frame), dtype="string"))
+        done = _classify(Records(None, frame), _COUNTING.get("rules"), _COUNTING.get("ror_types"),
+                         _COUNTING.get("ror")).addresses
+        sectors = done["sector"].to_numpy(dtype=object, na_value=None)
+        rules = done["rule"].to_numpy(dtype=object, na_value=None)
+        uniq = self.uniq
+        for k, (sector, rule) in enumerate(zip(sectors, rules), start):
+            address, country = uniq["address"][k], uniq["country"][k]
+            self.decided.append((_SECTOR_BIT.get(sector, 0), country, bool(address.strip()),
+                                 _SECTOR_SLOT.get(sector, 4), (address, country, sector, rule)))
+
+    def flush(self):
+        if not self.batch:
+            return
+        self._classify_new()
+        decided, profiles, vectors = self.decided, self.profiles, self.vectors
+        if self.audit is not None:
+            import csv
+            import io
+
+            buf = io.StringIO()
+            writer = csv.writer(buf, lineterminator="\n")
+            ends = []
+        for doc_id, year, codes in self.batch:
+            bits, countries, written, n = 0, set(), False, [0, 0, 0, 0, 0]
+            for c in codes:
+                bit, country, text, slot, row = decided[c]
+                bits |= bit
+                if country is not None:
+                    countries.add(country)
+                written = written or text
+                n[slot] += 1
+                if self.audit is not None:
+                    writer.writerow((doc_id, *row))
+            key = (year, ";".join(sorted(countries)), bits, written)
+            p = profiles.get(key)
+            if p is None:
+                p = profiles[key] = len(profiles)
+            v = vectors.get(n := tuple(n))
+            if v is None:
+                v = vectors[n] = len(vectors)
+            self.hashes.append(_doc_hash(doc_id))
+            self.profile.append(p)
+            self.vector.append(v)
+            if self.audit is not None:
+                ends.append(buf.tell())
+        if self.audit is not None:
+            text = buf.getvalue()
+            data = text.encode("utf-8", "surrogatepass")
+            if len(data) == len(text):  # ASCII: character positions are byte positions
+                starts = [0, *ends[:-1]]
+                self.sizes.extend(b - a for a, b in zip(starts, ends))
+            else:
+                a = 0
+                for b in ends:
+                    self.sizes.append(len(text[a:b].encode("utf-8", "surrogatepass")))
+                    a = b
+            self.audit.write(data)
+        self.batch = []
+        if len(self.decided) > _CACHE_MAX:
+            self._forget()
+
+    def close(self):
+        if self.audit is not None:
+            self.audit.close()
+
+
+def _count_decoded(path, format, skip_bad, latin1, progress, span=None, audit=None):
+    """The :class:`_Tally` of one file or byte range, as plain values (for another process)."""
+    skipped, repairs = [], []
+    fmt, records = _open_records(path, format, skip_bad, latin1, progress, span, skipped, repairs)
+    tally = _Tally(audit)
+    try:
+        for rec in records:
+            tally.add(rec)
+        tally.flush()
+    finally:
+        tally.close()
+    return {"file": str(path), "format": fmt, "latin1": latin1, "hashes": tally.hashes,
+            "profile": tally.profile, "vector": tally.vector, "profiles": list(tally.profiles),
+            "vectors": list(tally.vectors), "sizes": tally.sizes, "audit": audit,
+            "skipped": skipped, "repairs": repairs}
+
+
+def _count_one(path, format, skip_bad, progress=None, span=None, encodings=(False, True), audit=None) -> dict:
+    """Count one file (or the byte range `span` of it): see :func:`_count_decoded`."""
+    return _decoded(_count_decoded, path, encodings, format, skip_bad, progress, span, audit=audit)
+
+
+def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rules=None, ror_types=None,
+                ror=None, audit=None, n_jobs: int | None = None, progress: bool = False) -> RecordCounts:
+    """Read and classify bibliographic export files as a stream, keeping only the counts.
+
+    The same reading as :func:`read_records` (formats, duplicates,
+    `skip_bad_records`, parallel processes and byte ranges) and the same
+    classification as :func:`classify`, but the records are counted as
+    they are read, in batches, and then forgotten: memory does not grow with
+    the size of the files, only with the number of distinct document
+    profiles and, for duplicate detection, by 16 bytes a record (a 64-bit
+    hash of its id and two integer codes). The result gives the tables of
+    :func:`venn_counts`, :func:`synergy_table` and :func:`address_sectors`
+    exactly as the records would.
+
+    Parameters
+    ----------
+    paths, format, skip_bad_records, n_jobs, progress
+        As in :func:`read_records`.
+    rules, ror_types, ror
+        As in :func:`classify`.
+    audit : str or path, optional
+        Write every address decision (``doc_id``, ``address``, ``country``,
+        ``sector``, ``rule``; the addresses of :class:`Records` after
+        :func:`classify`, in the same order) to this CSV file. The rows are
+        written as they are decided, to temporary files beside it that are
+        joined and renamed into place when the reading succeeds: the file is
+        complete or not written.
+
+    Returns
+    -------
+    RecordCounts
+
+    Raises
+    ------
+    helixnet.InputFileError
+        As :func:`read_records`.
+
+    Notes
+    -----
+    Duplicates (the same id met again, in the same or a later file) are
+    recognised by a 64-bit BLAKE2b hash of the id: two different ids among
+    n records share a hash with probability about :math:`n^2 / 2^{65}`
+    (3e-8 for a million records), in which case the later one would be
+    counted as a duplicate.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> wos = ("FN Clarivate Analytics Web of Science\\nVR 1.0\\nPT J\\n"
+    ...        "C1 [Abenov, A] Al Farabi Kazakh Natl Univ, Almaty 050040, Kazakhstan.\\n"
+    ...        "   [Lee, K] Samsung Elect Co Ltd, Suwon 16677, South Korea.\\n"
+    ...        "PY 2014\\nUT WOS:000000000000001\\nER\\nEF\\n")
+    >>> path = os.path.join(tempfile.mkdtemp(), "savedrecs.txt")
+    >>> _ = open(path, "w").write(wos)
+    >>> counts = read_counts([path, path])  # the same file twice: its record counts once
+    >>> counts.n_records, counts.duplicates_dropped
+    (1, 1)
+    >>> venn_counts(counts)[["n_records", "UI"]].values.tolist()
+    [[1, 1]]
+    """
+    import os
+    import shutil
+    import tempfile
+
+    paths, sizes = _checked_paths(paths, format)
+    rules = load_rules() if rules is None else rules
+    ror_types = load_ror_types() if ror_types is None else ror_types
+    if ror is not None and not isinstance(ror, dict):
+        ror = load_ror_dump(ror)
+    jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
+    pieces = None
+    if audit is not None:
+        audit = os.fspath(audit)
+        pieces = tempfile.mkdtemp(prefix=".helixnet-", dir=os.path.dirname(os.path.abspath(audit)))
+    bar = _progress_bar(sum(sizes)) if progress else None
+    previous = dict(_COUNTING)
+    try:
+        _count_setup(rules, ror_types, ror)
+
+        def piece(i):
+            return {"audit": None if pieces is None else os.path.join(pieces, f"{i}.csv")}
+
+        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
+            results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes, one=_count_one,
+                                     task_kwargs=piece, setup=(_count_setup, (rules, ror_types, ror)))
+        else:
+            update = bar.update if bar is not None else None
+            results = [_count_one(p, format, skip_bad_records, update, **piece(i)) for i, p in enumerate(paths)]
+        if bar is not None:
+            bar.close()
+            bar = None
+        counts = _merge_counts(results, paths, audit, pieces)
+    finally:
+        _COUNTING.clear()
+        _COUNTING.update(previous)
+        if bar is not None:
+            bar.close()
+        if pieces is not None:
+            shutil.rmtree(pieces, ignore_errors=True)
+    _release_memory()
+    return counts
+
+
+def _merge_counts(results, paths, audit, pieces) -> RecordCounts:
+    """The :class:`RecordCounts` of the tallies of :func:`_count_decoded`, in file order.
+
+    A document counts where its id is first met (in file order, then record order), as
+    in :func:`_merge`; with `audit`, the rows of the others are left out while the
+    pieces are joined.
+    """
+    import numpy as np
+    import pandas as pd
+
+    def ints(buf, dtype):
+        return np.frombuffer(buf, dtype=dtype) if len(buf) else np.zeros(0, dtype=dtype)
+
+    hashes = np.concatenate([ints(r["hashes"], np.uint64) for r in results])
+    keep = np.zeros(len(hashes), dtype=bool)
+    keep[np.unique(hashes, return_index=True)[1]] = True
+    del hashes
+    profiles, vectors = {}, {}
+    p_codes, v_codes = [], []
+    for r in results:
+        p_map = np.array([profiles.setdefault(k, len(profiles)) for k in r["profiles"]], dtype=np.int64)
+        v_map = np.array([vectors.setdefault(k, len(vectors)) for k in r["vectors"]], dtype=np.int64)
+        p_codes.append(p_map[ints(r["profile"], np.int32)] if len(p_map) else np.zeros(0, np.int64))
+        v_codes.append(v_map[ints(r["vector"], np.int32)] if len(v_map) else np.zeros(0, np.int64))
+    p_all, v_all = np.concatenate(p_codes)[keep], np.concatenate(v_codes)[keep]
+    p_list, v_list = list(profiles), list(vectors)
+    n_docs = np.bincount(p_all, minlength=len(p_list))
+    rows = sorted((k for k, n in zip(p_list, n_docs.tolist()) if n),
+                  key=lambda k: (k[0] is None, k[0] or 0, k[1], k[2], k[3]))
+    n_of = dict(zip(p_list, n_docs.tolist()))
+    prof = pd.DataFrame({
+        "year": pd.array([k[0] for k in rows], dtype="Int64"),
+        "countries": pd.array([k[1] for k in rows], dtype="string"),
+        **{s: np.array([bool(k[2] & bit) for k in rows], dtype=bool) for s, bit in _SECTOR_BIT.items()},
+        "has_address": np.array([k[3] for k in rows], dtype=bool),
+        "n_documents": np.array([n_of[k] for k in rows], dtype=np.int64),
+    })
+    per_countries = {}
+    pairs, n_pairs = np.unique(p_all * max(len(v_list), 1) + v_all, return_counts=True)
+    for pair, n in zip(pairs.tolist(), n_pairs.tolist()):
+        countries = p_list[pair // max(len(v_list), 1)][1]
+        vector = v_list[pair % max(len(v_list), 1)]
+        acc = per_countries.setdefault(countries, [0, 0, 0, 0, 0])
+        for slot, x in enumerate(vector):
+            acc[slot] += n * x
+    names = sorted(per_countries)
+    addr = pd.DataFrame({"countries": pd.array(names, dtype="string"),
+                         **{s: np.array([per_countries[c][k] for c in names], dtype=np.int64)
+                            for k, s in enumerate(["U", "I", "G", "O", "unclassified"])}})
+    skipped, repairs = [], []
+    for r in results:
+        skipped.extend(r["skipped"])
+        repairs.extend(r["repairs"])
+    if audit is not None:
+        _join_audit(results, keep, audit, pieces)
+    return RecordCounts(prof, addr, int((~keep).sum()), list(paths), skipped, repairs)
+
+
+def _join_audit(results, keep, audit, pieces):
+    """Join the audit pieces (the rows of the kept documents) into `audit`, atomically."""
+    import csv
+    import io
+    import os
+
+    import numpy as np
+
+    tmp = os.path.join(pieces, "joined.csv")
+    with open(tmp, "wb") as out:
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\n").writerow(_AUDIT_COLUMNS)
+        out.write(head.getvalue().encode("utf-8"))
+        at = 0
+        for r in results:
+            sizes = np.frombuffer(r["sizes"], dtype=np.uint64).astype(np.int64) if len(r["sizes"]) else \
+                np.zeros(0, np.int64)
+            kept = keep[at:at + len(sizes)]
+            at += len(sizes)
+            ends = np.cumsum(sizes)
+            starts = ends - sizes
+            with open(r["audit"], "rb") as piece:
+                if kept.all():
+                    _copy_bytes(piece, out, int(ends[-1]) if len(ends) else 0)
+                    continue
+                # runs of kept records: [first start, last end) of each
+                edges = np.flatnonzero(np.diff(np.r_[0, kept.astype(np.int8), 0]))
+                for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist()):
+                    piece.seek(int(starts[lo]))
+                    _copy_bytes(piece, out, int(ends[hi - 1] - starts[lo]))
+    os.replace(tmp, audit)
+
+
+def _copy_bytes(src, dst, n: int):
+    while n > 0:
+        chunk = src.read(min(n, 1 << 20))
+        if not chunk:
+            raise OSError(f"{src.name}: shorter than expected")
+        dst.write(chunk)
+        n -= len(chunk)
 
 
 # ----------------------------------------------------------------------------------------
@@ -815,6 +1234,8 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
         ``rule``, and whose ``institution`` is filled with the part of the
         address that fired the rule (or its first part).
     """
+    if isinstance(records, RecordCounts):
+        raise HelixnetTypeError("the counts of read_counts are classified as they are read; classify takes Records")
     out = _classify(records, rules, ror_types, ror)
     _release_memory()  # the temporaries of classification are gone: return their memory
     return out
@@ -901,6 +1322,8 @@ def _classify(records, rules, ror_types, ror):
 
 
 def _classified(records: Records) -> Records:
+    if isinstance(records, RecordCounts):
+        raise HelixnetTypeError("this needs every document (read_records), not the counts of read_counts")
     return records if "sector" in records.addresses.columns else classify(records)
 
 
@@ -937,6 +1360,8 @@ def address_sectors(records: Records, country: str | None = None):
 
     import numpy as np
 
+    if isinstance(records, RecordCounts):
+        return _address_sectors_of_counts(records, country)
     a = _classified(records).addresses
     if country is not None:
         # documents with an address in the country, on integer codes (not a set of id strings)
@@ -948,6 +1373,21 @@ def address_sectors(records: Records, country: str | None = None):
     counts = a["sector"].fillna("unclassified").value_counts()
     names = ["U", "I", "G", "O", "unclassified"]
     n = [int(counts.get(k, 0)) for k in names]
+    total = sum(n)
+    return pd.DataFrame({"sector": names, "n_addresses": n,
+                         "share": [x / total if total else float("nan") for x in n]})
+
+
+def _address_sectors_of_counts(counts: RecordCounts, country):
+    """:func:`address_sectors` of the address counts of :func:`read_counts`."""
+    import pandas as pd
+
+    a = counts.address_counts
+    if country is not None:
+        focus = _fmt.country_code(country)
+        a = a[[focus in (text.split(";") if text else []) for text in a["countries"]]]
+    names = ["U", "I", "G", "O", "unclassified"]
+    n = [int(a[k].sum()) for k in names]
     total = sum(n)
     return pd.DataFrame({"sector": names, "n_addresses": n,
                          "share": [x / total if total else float("nan") for x in n]})
@@ -1171,6 +1611,8 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
         raise HelixnetValueError(f"by must be None, 'year' or 'country', not {by!r}")
     if no_address not in ("exclude", "none"):
         raise HelixnetValueError(f"no_address must be 'exclude' or 'none', not {no_address!r}")
+    if isinstance(records, RecordCounts):
+        return _venn_of_counts(records, by, country, international, no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
     ds = document_sectors(records, country=country)
@@ -1196,6 +1638,53 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
         for c in cells + ["none"]:
             row[c] = int(counts.get(c, 0))
         row["n_no_address"] = int(missing.sum())
+        rows.append(row)
+    columns = ([] if by is None else [by]) + ["n_records"] + cells + ["none", "n_no_address"]
+    out = pd.DataFrame(rows, columns=columns)
+    if by == "year":
+        out["year"] = out["year"].astype("Int64")
+    elif by == "country":
+        out["country"] = out["country"].astype("string")
+    return out
+
+
+def _venn_of_counts(counts: RecordCounts, by, country, international, no_address):
+    """:func:`venn_counts` of the document profiles of :func:`read_counts` (same rows, same columns)."""
+    import pandas as pd
+
+    dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
+    cells = _cells(dims)
+    names = {m: "".join(d for i, d in enumerate(dims) if m >> i & 1) or "none" for m in range(2 ** len(dims))}
+    focus = None if country is None else _fmt.country_code(country)
+    groups = {}  # group -> [n_records, n_no_address, {cell: n}]
+    p = counts.profiles
+    for year, text, u, i, g, written, n in zip(
+            p["year"].astype(object).where(p["year"].notna(), None), p["countries"], p["U"], p["I"], p["G"],
+            p["has_address"], p["n_documents"]):
+        countries = text.split(";") if text else []
+        if focus is not None and focus not in countries:
+            continue
+        # with a focus country every kept document has it, so "an address abroad" is a second country
+        code = int(u) | int(i) << 1 | int(g) << 2 | (int(len(countries) >= 2) << 3 if international else 0)
+        keys = [None] if by is None else [year] if by == "year" else (countries or [None])
+        for key in keys:
+            acc = groups.setdefault(key, [0, 0, {}])
+            if not written:
+                acc[1] += int(n)
+                if no_address == "exclude":
+                    continue
+            acc[0] += int(n)
+            acc[2][names[code]] = acc[2].get(names[code], 0) + int(n)
+    order = [None] if by is None else sorted(k for k in groups if k is not None) + (
+        [None] if None in groups else [])
+    rows = []
+    for key in order:
+        n_records, n_missing, per_cell = groups.get(key, [0, 0, {}])
+        row = {} if by is None else {by: key}
+        row["n_records"] = n_records
+        for c in cells + ["none"]:
+            row[c] = per_cell.get(c, 0)
+        row["n_no_address"] = n_missing
         rows.append(row)
     columns = ([] if by is None else [by]) + ["n_records"] + cells + ["none", "n_no_address"]
     out = pd.DataFrame(rows, columns=columns)
