@@ -67,9 +67,9 @@ __all__ = [
     "load_ror_types",
     "load_rules",
     "openalex",
-    "split_address",
     "read_counts",
     "read_records",
+    "split_address",
     "synergy_table",
     "venn_counts",
 ]
@@ -382,7 +382,7 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
+        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
             results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
         else:
             update = bar.update if bar is not None else None
@@ -425,6 +425,7 @@ def _progress_bar(total):
 
 
 _SPLIT_MIN = 32 << 20  # fewer files than processes: WoS files this large are cut into byte ranges
+_PARALLEL_MIN = 8 << 20  # files under this size in all are read in this process
 
 
 def _tasks(paths, format, jobs, sizes):
@@ -819,7 +820,7 @@ def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rul
         def piece(i):
             return {"audit": None if pieces is None else os.path.join(pieces, f"{i}.csv")}
 
-        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
+        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
             results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes, one=_count_one,
                                      task_kwargs=piece, setup=(_count_setup, (rules, ror_types, ror)))
         else:
@@ -1235,7 +1236,8 @@ def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
         address that fired the rule (or its first part).
     """
     if isinstance(records, RecordCounts):
-        raise HelixnetTypeError("the counts of read_counts are classified as they are read; classify takes Records")
+        raise HelixnetTypeError("the counts of read_counts are classified as they are read; "
+                                "classify takes the Records of read_records")
     out = _classify(records, rules, ror_types, ror)
     _release_memory()  # the temporaries of classification are gone: return their memory
     return out
@@ -1356,9 +1358,8 @@ def address_sectors(records: Records, country: str | None = None):
     >>> address_sectors(Records(docs, addrs), country="KZ")["n_addresses"].tolist()
     [1, 1, 0, 0, 0]
     """
-    import pandas as pd
-
     import numpy as np
+    import pandas as pd
 
     if isinstance(records, RecordCounts):
         return _address_sectors_of_counts(records, country)
