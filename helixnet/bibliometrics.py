@@ -603,29 +603,29 @@ def _count_setup(rules, ror_types, ror):
     _COUNTING.update(rules=rules, ror_types=ror_types, ror=ror)
 
 
-def _doc_hash(doc_id: str) -> int:
-    """A 64-bit hash of a document id, the same in every process (BLAKE2b; not Python's hash)."""
-    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
-                          "little")
+# a document's profile packed in one integer: has an address (bit 0), its sectors (bits 1-4: U, I,
+# G, O), its year + 1 (bits 5-18; 0: none) and the code of its set of countries (bits 19 and up)
+_YEAR_SHIFT, _COUNTRIES_SHIFT = 5, 19
 
 
 class _Tally:
-    """What the records of one file (or byte range) add to the counts: three integers a record.
+    """What the records of one file (or byte range) add to the counts: 20 bytes a record.
 
-    A record is kept as the hash of its id (duplicates are found across files when the
-    tallies are merged), the code of its profile (year, countries, sectors, has an
-    address) and the code of its addresses' sector counts; the profiles and count
-    vectors are stored once each. Addresses are classified in batches, each distinct
-    address once (remembered up to ``_CACHE_MAX`` of them); with an audit file each
-    address's decision is written as its batch is done, and the bytes of each record's
-    rows are noted, so that the rows of a duplicate can be left out when merging.
+    A record is kept as the 64-bit hash of its id (duplicates are found across files
+    when the tallies are merged), its profile packed in a 64-bit integer (see
+    ``_COUNTRIES_SHIFT``; the sets of countries are coded once each) and the code of
+    its addresses' sector counts (each distinct vector stored once). Addresses are
+    classified in batches, each distinct address once (remembered up to ``_CACHE_MAX``
+    of them); with an audit file each address's decision is written as its batch is
+    done, and the bytes of each record's rows are noted, so that the rows of a duplicate
+    can be left out when the tallies are merged.
     """
 
     def __init__(self, audit_path=None):
         from array import array
 
-        self.hashes, self.profile, self.vector = array("Q"), array("i"), array("i")
-        self.profiles, self.vectors = {}, {}
+        self.hashes, self.profile, self.vector = array("Q"), array("q"), array("i")
+        self.countries, self.vectors = {}, {}
         self.batch = []
         self._forget()
         self.audit = open(audit_path, "wb") if audit_path else None  # noqa: SIM115 (closed by close())
@@ -634,10 +634,11 @@ class _Tally:
     def _forget(self):
         self.plain, self.typed = {}, {}
         self.uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}
-        self.decided = []  # per address code: (bit, country, written, slot, audit row)
+        self.decided = []  # per address code: (bits, country, audit row, sector slot)
 
     def add(self, rec):
-        codes = [_address_code(a, i, c, t, self.plain, self.typed, self.uniq) for a, i, c, t in rec["addresses"]]
+        plain, typed, uniq = self.plain, self.typed, self.uniq
+        codes = [_address_code(a, i, c, t, plain, typed, uniq) for a, i, c, t in rec["addresses"]]
         self.batch.append((rec["doc_id"], rec["year"], codes))
         if len(self.batch) >= _BATCH:
             self.flush()
@@ -657,56 +658,59 @@ class _Tally:
         uniq = self.uniq
         for k, (sector, rule) in enumerate(zip(sectors, rules), start):
             address, country = uniq["address"][k], uniq["country"][k]
-            self.decided.append((_SECTOR_BIT.get(sector, 0), country, bool(address.strip()),
-                                 _SECTOR_SLOT.get(sector, 4), (address, country, sector, rule)))
+            # bit 0: a written (not empty) address; bits 1-4: its sector
+            bits = int(bool(address.strip())) | _SECTOR_BIT.get(sector, 0) << 1
+            self.decided.append((bits, country, (address, country, sector, rule), _SECTOR_SLOT.get(sector, 4)))
 
     def flush(self):
         if not self.batch:
             return
         self._classify_new()
-        decided, profiles, vectors = self.decided, self.profiles, self.vectors
-        if self.audit is not None:
+        decided, countries_of, vectors = self.decided, self.countries, self.vectors
+        audit = self.audit
+        if audit is not None:
             import csv
             import io
 
             buf = io.StringIO()
-            writer = csv.writer(buf, lineterminator="\n")
+            writerow = csv.writer(buf, lineterminator="\n").writerow
             ends = []
+        hashes, profile, vector = self.hashes, self.profile, self.vector
+        blake2b = hashlib.blake2b
         for doc_id, year, codes in self.batch:
-            bits, countries, written, n = 0, set(), False, [0, 0, 0, 0, 0]
+            bits, countries, n = 0, set(), [0, 0, 0, 0, 0]
             for c in codes:
-                bit, country, text, slot, row = decided[c]
-                bits |= bit
+                b, country, row, slot = decided[c]
+                bits |= b
                 if country is not None:
                     countries.add(country)
-                written = written or text
                 n[slot] += 1
-                if self.audit is not None:
-                    writer.writerow((doc_id, *row))
-            key = (year, ";".join(sorted(countries)), bits, written)
-            p = profiles.get(key)
-            if p is None:
-                p = profiles[key] = len(profiles)
+                if audit is not None:
+                    writerow((doc_id, *row))
+            key = ";".join(sorted(countries))
+            cid = countries_of.get(key)
+            if cid is None:
+                cid = countries_of[key] = len(countries_of)
+            profile.append(cid << _COUNTRIES_SHIFT | (0 if year is None else year + 1) << _YEAR_SHIFT | bits)
             v = vectors.get(n := tuple(n))
             if v is None:
                 v = vectors[n] = len(vectors)
-            self.hashes.append(_doc_hash(doc_id))
-            self.profile.append(p)
-            self.vector.append(v)
-            if self.audit is not None:
+            vector.append(v)
+            hashes.append(int.from_bytes(blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                                         "little"))
+            if audit is not None:
                 ends.append(buf.tell())
-        if self.audit is not None:
+        if audit is not None:
             text = buf.getvalue()
             data = text.encode("utf-8", "surrogatepass")
             if len(data) == len(text):  # ASCII: character positions are byte positions
-                starts = [0, *ends[:-1]]
-                self.sizes.extend(b - a for a, b in zip(starts, ends))
+                self.sizes.extend(b - a for a, b in zip([0, *ends[:-1]], ends))
             else:
                 a = 0
                 for b in ends:
                     self.sizes.append(len(text[a:b].encode("utf-8", "surrogatepass")))
                     a = b
-            self.audit.write(data)
+            audit.write(data)
         self.batch = []
         if len(self.decided) > _CACHE_MAX:
             self._forget()
@@ -728,7 +732,7 @@ def _count_decoded(path, format, skip_bad, latin1, progress, span=None, audit=No
     finally:
         tally.close()
     return {"file": str(path), "format": fmt, "latin1": latin1, "hashes": tally.hashes,
-            "profile": tally.profile, "vector": tally.vector, "profiles": list(tally.profiles),
+            "profile": tally.profile, "vector": tally.vector, "countries": list(tally.countries),
             "vectors": list(tally.vectors), "sizes": tally.sizes, "audit": audit,
             "skipped": skipped, "repairs": repairs}
 
@@ -747,8 +751,8 @@ def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rul
     classification as :func:`classify`, but the records are counted as
     they are read, in batches, and then forgotten: memory does not grow with
     the size of the files, only with the number of distinct document
-    profiles and, for duplicate detection, by 16 bytes a record (a 64-bit
-    hash of its id and two integer codes). The result gives the tables of
+    profiles and, for duplicate detection, by 20 bytes a record (a 64-bit
+    hash of its id, its profile and the code of its address counts). The result gives the tables of
     :func:`venn_counts`, :func:`synergy_table` and :func:`address_sectors`
     exactly as the records would.
 
@@ -858,33 +862,38 @@ def _merge_counts(results, paths, audit, pieces) -> RecordCounts:
     keep = np.zeros(len(hashes), dtype=bool)
     keep[np.unique(hashes, return_index=True)[1]] = True
     del hashes
-    profiles, vectors = {}, {}
-    p_codes, v_codes = [], []
+    countries, vectors = {}, {}  # the codes of all the tallies
+    low = (1 << _COUNTRIES_SHIFT) - 1
+    profiles, vector_codes = [], []
     for r in results:
-        p_map = np.array([profiles.setdefault(k, len(profiles)) for k in r["profiles"]], dtype=np.int64)
-        v_map = np.array([vectors.setdefault(k, len(vectors)) for k in r["vectors"]], dtype=np.int64)
-        p_codes.append(p_map[ints(r["profile"], np.int32)] if len(p_map) else np.zeros(0, np.int64))
-        v_codes.append(v_map[ints(r["vector"], np.int32)] if len(v_map) else np.zeros(0, np.int64))
-    p_all, v_all = np.concatenate(p_codes)[keep], np.concatenate(v_codes)[keep]
-    p_list, v_list = list(profiles), list(vectors)
-    n_docs = np.bincount(p_all, minlength=len(p_list))
-    rows = sorted((k for k, n in zip(p_list, n_docs.tolist()) if n),
-                  key=lambda k: (k[0] is None, k[0] or 0, k[1], k[2], k[3]))
-    n_of = dict(zip(p_list, n_docs.tolist()))
-    prof = pd.DataFrame({
-        "year": pd.array([k[0] for k in rows], dtype="Int64"),
-        "countries": pd.array([k[1] for k in rows], dtype="string"),
-        **{s: np.array([bool(k[2] & bit) for k in rows], dtype=bool) for s, bit in _SECTOR_BIT.items()},
-        "has_address": np.array([k[3] for k in rows], dtype=bool),
-        "n_documents": np.array([n_of[k] for k in rows], dtype=np.int64),
+        c_map = np.array([countries.setdefault(k, len(countries)) for k in r["countries"]] or [0], dtype=np.int64)
+        v_map = np.array([vectors.setdefault(k, len(vectors)) for k in r["vectors"]] or [0], dtype=np.int64)
+        p = ints(r["profile"], np.int64)
+        profiles.append(c_map[p >> _COUNTRIES_SHIFT] << _COUNTRIES_SHIFT | p & low)
+        vector_codes.append(v_map[ints(r["vector"], np.int32)])
+    profile = np.concatenate(profiles)[keep]
+    vector = np.concatenate(vector_codes)[keep]
+    c_names, v_list = list(countries), list(vectors)
+    # documents per profile
+    keys, n_docs = np.unique(profile, return_counts=True)
+    year = (keys >> _YEAR_SHIFT & (1 << (_COUNTRIES_SHIFT - _YEAR_SHIFT)) - 1) - 1
+    frame = pd.DataFrame({
+        "year": pd.array(np.where(year < 0, 0, year), dtype="Int64"),
+        "countries": pd.array([c_names[c] for c in (keys >> _COUNTRIES_SHIFT).tolist()], dtype="string"),
+        **{s: (keys >> 1 & bit).astype(bool) for s, bit in _SECTOR_BIT.items()},
+        "has_address": (keys & 1).astype(bool),
+        "n_documents": n_docs.astype(np.int64),
     })
+    frame.loc[year < 0, "year"] = pd.NA
+    order = np.lexsort((keys & low, frame["countries"].to_numpy(dtype=object), year, year < 0))
+    frame = frame.iloc[order].reset_index(drop=True)
+    # addresses per sector, per set of countries
+    width = max(len(v_list), 1)
+    pairs, n_pairs = np.unique((profile >> _COUNTRIES_SHIFT) * width + vector, return_counts=True)
     per_countries = {}
-    pairs, n_pairs = np.unique(p_all * max(len(v_list), 1) + v_all, return_counts=True)
     for pair, n in zip(pairs.tolist(), n_pairs.tolist()):
-        countries = p_list[pair // max(len(v_list), 1)][1]
-        vector = v_list[pair % max(len(v_list), 1)]
-        acc = per_countries.setdefault(countries, [0, 0, 0, 0, 0])
-        for slot, x in enumerate(vector):
+        acc = per_countries.setdefault(c_names[pair // width], [0, 0, 0, 0, 0])
+        for slot, x in enumerate(v_list[pair % width]):
             acc[slot] += n * x
     names = sorted(per_countries)
     addr = pd.DataFrame({"countries": pd.array(names, dtype="string"),
@@ -896,7 +905,7 @@ def _merge_counts(results, paths, audit, pieces) -> RecordCounts:
         repairs.extend(r["repairs"])
     if audit is not None:
         _join_audit(results, keep, audit, pieces)
-    return RecordCounts(prof, addr, int((~keep).sum()), list(paths), skipped, repairs)
+    return RecordCounts(frame, addr, int((~keep).sum()), list(paths), skipped, repairs)
 
 
 def _join_audit(results, keep, audit, pieces):
