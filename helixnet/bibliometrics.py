@@ -629,7 +629,7 @@ class _Tally:
         self.batch = []
         self._forget()
         self.audit = open(audit_path, "wb") if audit_path else None  # noqa: SIM115 (closed by close())
-        self.sizes = array("Q") if audit_path else None
+        self.sizes = array("I") if audit_path else None
 
     def _forget(self):
         self.plain, self.typed = {}, {}
@@ -923,7 +923,7 @@ def _join_audit(results, keep, audit, pieces):
         out.write(head.getvalue().encode("utf-8"))
         at = 0
         for r in results:
-            sizes = np.frombuffer(r["sizes"], dtype=np.uint64).astype(np.int64) if len(r["sizes"]) else \
+            sizes = np.frombuffer(r["sizes"], dtype=np.uint32).astype(np.int64) if len(r["sizes"]) else \
                 np.zeros(0, np.int64)
             kept = keep[at:at + len(sizes)]
             at += len(sizes)
