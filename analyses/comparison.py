@@ -3,17 +3,17 @@ Kazakhstan and the OECD countries: funding layers side by side
 ==============================================================
 
 The funding layer rebuilt with the government share of R&D funding of Japan, the USA, Germany
-and Korea (``helixnet.graphs.oecd_comparison_graphs``): government centrality and the
+and Korea (``helixnet.kazakhstan.oecd_comparison_graphs``): government centrality and the
 configuration indicators of each.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``comparison.png`` (300 dpi), ``comparison.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``comparison.png`` (300 dpi), ``comparison.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/comparison.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -7,13 +7,13 @@ the bundled dataset ``fig1_funding_sources``; sub-items printed as parts of anot
 hatched and not added to the chart's sum.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``fig1_funding_sources.png`` (300 dpi), ``fig1_funding_sources.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``fig1_funding_sources.png`` (300 dpi), ``fig1_funding_sources.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/fig1_funding_sources.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -6,13 +6,13 @@ Only the shares the paper's text states (machinery and equipment, R&D, training)
 dataset ``fig2_innovation_costs``, with the remainder drawn explicitly as "not stated".
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``fig2_cost_structure.png`` (300 dpi), ``fig2_cost_structure.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``fig2_cost_structure.png`` (300 dpi), ``fig2_cost_structure.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/fig2_cost_structure.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -6,13 +6,13 @@ The actors and links of the paper's first model (datasets ``actors`` and ``links
 ``fig4_pit_sez``), drawn by sector; the knowledge ties the paper says do not exist are dotted.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``fig4_pit_sez_model.png`` (300 dpi), ``fig4_pit_sez_model.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``fig4_pit_sez_model.png`` (300 dpi), ``fig4_pit_sez_model.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/fig4_pit_sez_model.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -6,13 +6,13 @@ The actors and links of the paper's third model (model ``fig5_nazarbayev_univers
 existing and planned ties distinguished.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``fig5_nazarbayev_model.png`` (300 dpi), ``fig5_nazarbayev_model.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``fig5_nazarbayev_model.png`` (300 dpi), ``fig5_nazarbayev_model.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/fig5_nazarbayev_model.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -5,13 +5,13 @@ Government share of R&D funding and experimental-development share
 Kazakhstan against the countries the paper cites (dataset ``international_comparison``).
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``international_comparison.png`` (300 dpi), ``international_comparison.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``international_comparison.png`` (300 dpi), ``international_comparison.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/international_comparison.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -6,13 +6,13 @@ The three graphs built by ``helixnet.graphs`` from the bundled data, drawn side 
 deterministic sector layout.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``kazakhstan_layers.png`` (300 dpi), ``kazakhstan_layers.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``kazakhstan_layers.png`` (300 dpi), ``kazakhstan_layers.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/kazakhstan_layers.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -3,7 +3,7 @@ T_UIG by country and year from an OpenAlex snapshot (bundled synthetic sample)
 ===============================================================================
 
 Every country and year of the small sample snapshot shipped with helixnet
-(``helixnet.openalex.SAMPLE_SNAPSHOT``: 5,000 invented works in the real layout
+(``helixnet.bibliometrics.SAMPLE_SNAPSHOT``: 5,000 invented works in the real layout
 ``works/updated_date=*/part_*.gz``) in one pass: the Venn cells of each work's sectors
 (from ROR institution types; address rules for untyped institutions), T_UIG and R_UIGF
 with seeded bootstrap intervals, and small multiples of T_UIG over time for four
@@ -15,7 +15,7 @@ countries (``openalex_trends.csv``) and the whole table (``openalex_trends_all.c
     python analyses/openalex_trends.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -2,18 +2,18 @@
 Vertical subordination: centrality, brokerage, mediation and the configuration verdict
 ======================================================================================
 
-``helixnet.subordination.subordination_report`` on the composed Kazakhstan graph: each sector's
+``helixnet.networks.subordination_report`` on the composed Kazakhstan graph: each sector's
 share of the centralities, Gould-Fernandez brokerage roles, U-I mediation by government and the
 Etzkowitz-Leydesdorff configuration with its evidence, tested against seeded null models.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``subordination.png`` (300 dpi), ``subordination.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``subordination.png`` (300 dpi), ``subordination.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/subordination.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

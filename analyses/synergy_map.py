@@ -11,7 +11,7 @@ and noise. ``helixnet.synergy_triads`` computes T of all 220 triads with permuta
 p-values adjusted by the max-statistic across triads (family-wise error; with 199
 permutations the smallest raw p is 1/200, so a Benjamini-Hochberg adjustment over 220
 triads could not fall below 220/200/k for the k-th triad); ``helixnet.synergy_map`` joins
-the variables of the significantly synergetic triads, and ``helixnet.plot_triads.plot_synergy_map``
+the variables of the significantly synergetic triads, and ``helixnet.plot.plot_synergy_map``
 draws them.
 
 This is a standalone gallery script (not one of the Kazakhstan case-study analyses in
@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 import helixnet as hx
-from helixnet.plot_triads import plot_synergy_map
-from helixnet.triads import write_synergy_map
+from helixnet.plot._triads import plot_synergy_map
+from helixnet.information._triads import write_synergy_map
 
 #: Marks a gallery script that is not a registered case-study analysis.
 STANDALONE = True

@@ -6,13 +6,13 @@ Innovation activity of enterprises, innovative production in GDP and the WEF com
 rank (dataset ``table1_nis_results``): actual values and planned targets by year.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``table1_plan_vs_actual.png`` (300 dpi), ``table1_plan_vs_actual.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``table1_plan_vs_actual.png`` (300 dpi), ``table1_plan_vs_actual.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/table1_plan_vs_actual.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -6,13 +6,13 @@ Shares of each sector's domestic R&D spending, 2013 (dataset ``table2_research_t
 stacked bars.
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``table2_research_types.png`` (300 dpi), ``table2_research_types.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``table2_research_types.png`` (300 dpi), ``table2_research_types.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/table2_research_types.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -6,13 +6,13 @@ Shares of each sector's R&D funding, 2013 (dataset ``table3_rd_funding_sources``
 annotated heatmap (innovation grants are a part of the republican budget).
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``table3_funding_by_sector.png`` (300 dpi), ``table3_funding_by_sector.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``table3_funding_by_sector.png`` (300 dpi), ``table3_funding_by_sector.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/table3_funding_by_sector.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

@@ -5,13 +5,13 @@ Table 4: R&D personnel by sector
 Researchers, technicians and other R&D staff by sector, 2013 (dataset ``table4_rd_personnel``).
 
 Data are loaded by name through ``helixnet.datasets``; every random step is seeded
-(``helixnet._analyses.SEED``). Writes ``table4_rd_personnel.png`` (300 dpi), ``table4_rd_personnel.pdf`` and the data
+(``helixnet.kazakhstan._analyses.SEED``). Writes ``table4_rd_personnel.png`` (300 dpi), ``table4_rd_personnel.pdf`` and the data
 behind the figure as CSV into the output folder::
 
     python analyses/table4_rd_personnel.py OUT_DIR        # or --out OUT_DIR; default ./results
 """
 
-from helixnet.reproduce import run_analysis, script_main
+from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
 def main(out_dir):

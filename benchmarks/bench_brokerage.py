@@ -13,8 +13,8 @@ import time
 import networkx as nx
 import numpy as np
 
-from helixnet.brokerage import ROLES, brokerage
-from helixnet.hierarchy import hierarchy
+from helixnet.networks._brokerage import ROLES, brokerage
+from helixnet.networks._hierarchy import hierarchy
 
 
 def triple_loop(G, attr="sector"):

@@ -34,7 +34,7 @@ import scipy.sparse as sp
 import scipy.sparse.csgraph as csg
 from scipy.stats import spearmanr
 
-from helixnet.centrality import _NETWORKX_SECONDS_PER_SOURCE_EDGE, MEASURES, centrality
+from helixnet.networks._centrality import _NETWORKX_SECONDS_PER_SOURCE_EDGE, MEASURES, centrality
 
 
 def actor_graph(n, m, directed, seed):

@@ -25,7 +25,7 @@ import time
 ENGINE_CHILD = r"""
 import resource, sys, time
 t0 = time.perf_counter()
-from helixnet.engines import count_table
+from helixnet.information._engines import count_table
 ct = count_table(sys.argv[1], ["a", "b", "c"], engine=sys.argv[2])
 t = time.perf_counter() - t0
 print(t, ct.n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, int(ct.counts.sum()))

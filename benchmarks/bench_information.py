@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 import helixnet as hx
-from helixnet import _core
+from helixnet.information import _core
 
 SEED = 2024
 

@@ -2,7 +2,7 @@
 
 1. A synthetic snapshot of ``--works`` works is written in the real layout
    (``works/updated_date=*/part_*.gz``, gzip JSON lines, about 250,000 works a
-   file) by :func:`helixnet._openalex_synth.write_snapshot`, with realistic
+   file) by :func:`helixnet.bibliometrics._openalex_synth.write_snapshot`, with realistic
    distributions and filler fields (see that module), into a temporary folder
    (or ``--keep DIR``, reused when it exists).
 2. Each measurement is a fresh process, timed start to finish; its peak RSS
@@ -94,8 +94,8 @@ def main():
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from helixnet._openalex_synth import write_snapshot
-    from helixnet.openalex import snapshot_files
+    from helixnet.bibliometrics._openalex_synth import write_snapshot
+    from helixnet.bibliometrics._openalex import snapshot_files
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     tmp = None

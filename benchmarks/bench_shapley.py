@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 import helixnet as hx
-from helixnet import decomposition as dec
+from helixnet.information import _decomposition as dec
 
 N_RECORDS = 100_000
 N_PLAYERS = 20

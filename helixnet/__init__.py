@@ -1,24 +1,29 @@
 """helixnet: Triple Helix (university-industry-government) network analysis.
 
-Two families of tools in one package:
+Two families of tools in one package, in layers that the folder names show:
 
-* Leydesdorff's Triple Helix indicator, the mutual information among the
-  dimensions of a distribution, in bits (negative values mean synergy), with
-  decompositions and uncertainty;
-* social network analysis of actor graphs whose nodes carry a ``sector``
-  (U science, I business, G government, O other): centrality, brokerage,
-  hierarchy and government mediation.
+* :mod:`helixnet.information` -- Leydesdorff's Triple Helix indicator, the
+  mutual information among the dimensions of a distribution, in bits
+  (negative values mean synergy), with decompositions and uncertainty;
+* :mod:`helixnet.networks` -- social network analysis of actor graphs whose
+  nodes carry a ``sector`` (U science, I business, G government, O other):
+  centrality, brokerage, hierarchy, government mediation and the
+  configuration verdict;
+* :mod:`helixnet.bibliometrics` -- co-authorship Triple Helix from
+  bibliographic records; :mod:`helixnet.plot` -- publication figures;
+* :mod:`helixnet.kazakhstan` -- the case study built on all of them.
 
-The public names are loaded lazily so that ``import helixnet`` (and the
-command line's ``--help``) stays fast.
+Every public function and result type is also available at the top level
+(``hx.synergy``, ``hx.centrality``, ...). Names are loaded lazily so that
+``import helixnet`` (and the command line's ``--help``) stays fast.
 
 >>> import helixnet as hx
 >>> hx.__version__ == hx._version.__version__
 True
 """
 
-import sys as _sys
 import types as _types
+import warnings as _warnings
 from importlib import import_module
 
 from helixnet._version import __version__
@@ -44,78 +49,78 @@ _LAZY = {
     "SynergyResult": "helixnet.information",
     "redundancy": "helixnet.information",
     "contingency": "helixnet.information",
-    "synergy_triads": "helixnet.triads",
-    "synergy_map": "helixnet.triads",
-    "g_test": "helixnet.uncertainty",
-    "bootstrap": "helixnet.uncertainty",
-    "permutation_test": "helixnet.uncertainty",
-    "decompose": "helixnet.decomposition",
-    "shapley": "helixnet.decomposition",
-    "DecompositionResult": "helixnet.decomposition",
-    "krippendorff_interaction": "helixnet.krippendorff",
-    "KrippendorffResult": "helixnet.krippendorff",
+    "synergy_triads": "helixnet.information",
+    "synergy_map": "helixnet.information",
+    "g_test": "helixnet.information",
+    "bootstrap": "helixnet.information",
+    "permutation_test": "helixnet.information",
+    "decompose": "helixnet.information",
+    "shapley": "helixnet.information",
+    "DecompositionResult": "helixnet.information",
+    "krippendorff_interaction": "helixnet.information",
+    "KrippendorffResult": "helixnet.information",
     # game-theoretic indicators (Megnigbeto)
-    "game": "helixnet.game",
-    "GameResult": "helixnet.game",
-    "ShapleyResult": "helixnet.decomposition",
+    "game": "helixnet.information",
+    "GameResult": "helixnet.information",
+    "ShapleyResult": "helixnet.information",
     # counting engines (pandas, DuckDB, Dask)
-    "count_table": "helixnet.engines",
+    "count_table": "helixnet.information",
     # OpenAlex at scale (snapshot or API)
-    "openalex": "helixnet.openalex",
-    "OpenAlexResult": "helixnet.openalex",
+    "openalex": "helixnet.bibliometrics",
+    "OpenAlexResult": "helixnet.bibliometrics",
     # actor graphs
-    "kazakhstan_graph": "helixnet.graphs",
-    "from_edges": "helixnet.graphs",
-    "from_bipartite": "helixnet.graphs",
+    "kazakhstan_graph": "helixnet.kazakhstan",
+    "from_edges": "helixnet.networks",
+    "from_bipartite": "helixnet.networks",
     # network analysis
-    "centrality": "helixnet.centrality",
-    "sector_centrality": "helixnet.centrality",
-    "brokerage": "helixnet.brokerage",
-    "brokerage_test": "helixnet.brokerage",
-    "sector_brokerage": "helixnet.brokerage",
-    "brokerage_global": "helixnet.brokerage",
-    "hierarchy": "helixnet.hierarchy",
-    "ei_index": "helixnet.hierarchy",
-    "mediation": "helixnet.mediation",
-    "MediationResult": "helixnet.mediation",
-    "configuration": "helixnet.configuration",
-    "ConfigurationResult": "helixnet.configuration",
-    "archetype_graph": "helixnet.configuration",
-    "subordination_metrics": "helixnet.configuration",
-    "sensitivity": "helixnet.sensitivity",
-    "SensitivityResult": "helixnet.sensitivity",
-    "significance": "helixnet.nullmodels",
-    "rewire": "helixnet.nullmodels",
-    "permute_sectors": "helixnet.nullmodels",
-    "subordination_report": "helixnet.subordination",
-    "kazakhstan_report": "helixnet.subordination",
-    "SubordinationReport": "helixnet.subordination",
-    "KazakhstanReport": "helixnet.subordination",
+    "centrality": "helixnet.networks",
+    "sector_centrality": "helixnet.networks",
+    "brokerage": "helixnet.networks",
+    "brokerage_test": "helixnet.networks",
+    "sector_brokerage": "helixnet.networks",
+    "brokerage_global": "helixnet.networks",
+    "hierarchy": "helixnet.networks",
+    "ei_index": "helixnet.networks",
+    "mediation": "helixnet.networks",
+    "MediationResult": "helixnet.networks",
+    "configuration": "helixnet.networks",
+    "ConfigurationResult": "helixnet.networks",
+    "archetype_graph": "helixnet.networks",
+    "subordination_metrics": "helixnet.networks",
+    "sensitivity": "helixnet.kazakhstan",
+    "SensitivityResult": "helixnet.networks",
+    "significance": "helixnet.networks",
+    "rewire": "helixnet.networks",
+    "permute_sectors": "helixnet.networks",
+    "subordination_report": "helixnet.networks",
+    "kazakhstan_report": "helixnet.kazakhstan",
+    "SubordinationReport": "helixnet.networks",
+    "KazakhstanReport": "helixnet.kazakhstan",
 }
 _SUBMODULES = {
     "datasets",
-    "information",
-    "triads",
-    "uncertainty",
-    "decomposition",
-    "krippendorff",
-    "game",
-    "plot_game",
-    "graphs",
-    "centrality",
-    "brokerage",
-    "hierarchy",
-    "mediation",
-    "configuration",
-    "nullmodels",
-    "subordination",
-    "sensitivity",
-    "plot",
-    "bibliometrics",
-    "engines",
-    "plot_openalex",
-    "reproduce",
     "exceptions",
+    "information",
+    "networks",
+    "bibliometrics",
+    "plot",
+    "kazakhstan",
+}
+
+# Modules of 0.1 that are now part of a layer: ``hx.<old>.<name>`` works for
+# one release, with a DeprecationWarning naming the new place.
+_MOVED_MODULES = {
+    "uncertainty": ("helixnet.information",),
+    "decomposition": ("helixnet.information",),
+    "krippendorff": ("helixnet.information",),
+    "triads": ("helixnet.information",),
+    "engines": ("helixnet.information",),
+    "graphs": ("helixnet.networks", "helixnet.kazakhstan"),
+    "nullmodels": ("helixnet.networks",),
+    "subordination": ("helixnet.networks", "helixnet.kazakhstan"),
+    "plot_game": ("helixnet.plot",),
+    "plot_openalex": ("helixnet.plot",),
+    "reproduce": ("helixnet.kazakhstan",),
 }
 
 __all__ = [
@@ -133,26 +138,25 @@ __all__ = [
 ]
 
 
-class _Namespace(_types.ModuleType):
-    """The package module: a function shares its name with the module defining it
-    (``hx.centrality`` is the function of ``helixnet.centrality``). Importing such a
-    submodule would make the import system set the package attribute to the module;
-    this keeps the function there instead. The module's other names are imported
-    with ``from helixnet.centrality import sector_centrality`` (``import
-    helixnet.centrality as m`` binds the function, as Python resolves it through
-    the package attribute)."""
+class _MovedModule(_types.ModuleType):
+    """Stand-in for a module of 0.1: forwards to the layer that holds its names now."""
 
-    def __setattr__(self, name, value):
-        if (
-            name in _LAZY
-            and isinstance(value, _types.ModuleType)
-            and value.__name__ == _LAZY[name]
-        ):
-            value = getattr(value, name)
-        super().__setattr__(name, value)
+    def __init__(self, name, targets):
+        super().__init__(f"helixnet.{name}")
+        self._targets = targets
 
-
-_sys.modules[__name__].__class__ = _Namespace
+    def __getattr__(self, attr):
+        for target in self._targets:
+            module = import_module(target)
+            if attr in getattr(module, "__all__", ()):
+                _warnings.warn(
+                    f"{self.__name__}.{attr} moved to {target}.{attr} (helixnet 0.2); "
+                    "the old path goes in the next release",
+                    DeprecationWarning,
+                    stacklevel=2,
+                )
+                return getattr(module, attr)
+        raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
 
 
 def __getattr__(name):
@@ -164,6 +168,8 @@ def __getattr__(name):
         module = import_module(f"helixnet.{name}")
         globals()[name] = module
         return module
+    if name in _MOVED_MODULES:
+        return _MovedModule(name, _MOVED_MODULES[name])
     raise AttributeError(f"module 'helixnet' has no attribute {name!r}")
 
 

@@ -213,6 +213,28 @@ def check_seed(seed, name: str = "seed", generator: bool = True):
     return int(seed)
 
 
+def rng_from_seed(seed, required: str | None = None):
+    """The numpy Generator of `seed` (None, a non-negative integer or a Generator, checked by :func:`check_seed`).
+
+    The one place every random step of helixnet turns a seed into a Generator.
+    With `required` (what needs the seed, e.g. ``"permutation p-values"``),
+    ``None`` is refused with a message naming it.
+
+    Examples
+    --------
+    >>> bool(rng_from_seed(0).integers(10) == rng_from_seed(0).integers(10))
+    True
+    >>> rng_from_seed(None, required="permutation p-values")
+    Traceback (most recent call last):
+    ...
+    helixnet.exceptions.HelixnetValueError: permutation p-values need a seed: a non-negative integer or a numpy Generator
+    """
+    if seed is None and required:
+        raise HelixnetValueError(f"{required} need a seed: a non-negative integer or a numpy Generator")
+    seed = check_seed(seed)
+    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+
+
 # ---------------------------------------------------------------------------
 # dimension columns
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from helixnet import _analyses
+from helixnet.kazakhstan import _analyses
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = sorted((ROOT / "analyses").glob("*.py"))
@@ -72,22 +72,22 @@ def test_gallery_script_runs_from_the_command_line(tmp_path):
 
 def test_unknown_analysis_names_the_valid_ones(tmp_path):
     from helixnet.exceptions import HelixnetValueError
-    from helixnet.reproduce import run_analysis
+    from helixnet.kazakhstan._reproduce import run_analysis
 
     with pytest.raises(HelixnetValueError, match="table2_research_types"):
         run_analysis("table9", tmp_path)
 
 
 def test_comparison_text_states_each_countrys_tested_verdict():
-    # expected from helixnet.configuration.configuration called directly on each comparison graph
+    # expected from helixnet.networks.configuration called directly on each comparison graph
     # with the analysis's draws and seed: the text must report those verdicts, and name every
     # indicator that departs from both null models (or say that none does)
-    from helixnet import graphs
-    from helixnet.configuration import configuration
+    from helixnet.kazakhstan import _graphs as kzgraphs
+    from helixnet.networks._configuration import configuration
 
     result = _analyses.comparison()
     confs = {c: configuration(G, "flows", n_null=_analyses.N_NULL_SENSITIVITY, seed=_analyses.SEED)
-             for c, G in graphs.oecd_comparison_graphs().items()}
+             for c, G in kzgraphs.oecd_comparison_graphs().items()}
     verdicts = {c: r.verdict for c, r in confs.items()}
     assert result.summary["verdicts"] == verdicts
     significant = [(c, m) for c, r in confs.items() for m, x in zip(r.evidence["metric"], r.evidence["result"])

@@ -27,7 +27,7 @@ import pytest
 
 import helixnet as hx
 from helixnet.exceptions import HelixnetError, InvalidGraphError
-from helixnet.openalex import SAMPLE_SNAPSHOT
+from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT
 
 
 def _graph():

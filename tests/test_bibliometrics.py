@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
-from helixnet import bibliometrics as bib
+from helixnet.bibliometrics import _pipeline as bib
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "bibliometrics"
 sys.path.insert(0, str(FIX))

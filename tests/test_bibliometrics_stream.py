@@ -21,7 +21,7 @@ import pytest
 from cli_runner import run_inproc
 
 import helixnet as hx
-from helixnet import bibliometrics as bib
+from helixnet.bibliometrics import _pipeline as bib
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "bibliometrics"
 FIXTURES = [FIX / "savedrecs_1.txt", FIX / "savedrecs_2.txt", FIX / "savedrecs_tab.txt", FIX / "scopus.csv",

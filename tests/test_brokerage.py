@@ -16,13 +16,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from helixnet.brokerage import (
-    ROLES,
-    brokerage,
-    brokerage_global,
-    brokerage_test,
-    sector_brokerage,
-)
+from helixnet.networks._brokerage import ROLES, brokerage, brokerage_global, brokerage_test, sector_brokerage
 from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
 
 REFERENCE = Path(__file__).parent / "reference" / "sna_reference.json"

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helixnet.centrality import CENTRALITY_COLUMNS, MEASURES, centrality, sector_centrality
+from helixnet.networks._centrality import CENTRALITY_COLUMNS, MEASURES, centrality, sector_centrality
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 
 
@@ -459,7 +459,7 @@ def test_networkx_backend_warns_when_exact_paths_would_take_hours(monkeypatch):
     import sys
     import warnings
 
-    module = sys.modules["helixnet.centrality"]  # ``import helixnet.centrality`` binds the function
+    module = sys.modules["helixnet.networks._centrality"]
     G = random_actor_graph(1, directed=True)
     monkeypatch.setattr(module, "_NETWORKX_SECONDS_PER_SOURCE_EDGE", 1e3)  # pretend a slow machine
     with pytest.warns(RuntimeWarning, match="hour.*backend='igraph'.*k="):
@@ -481,7 +481,7 @@ def test_cli_sources_option_matches_the_library_and_the_schema(tmp_path):
 
     from helixnet.cli import main
     from helixnet.cli._schemas import SCHEMAS
-    from helixnet.graphs import from_edges
+    from helixnet.networks._builders import from_edges
 
     G = random_actor_graph(6, directed=True)
     edges, nodes = tmp_path / "e.csv", tmp_path / "n.csv"

@@ -368,8 +368,8 @@ def test_shapley_cli_values_add_up_to_T(tmp_path):
 
 
 def test_centrality_and_brokerage_cli_agree_with_the_library(graph_files):
-    from helixnet.centrality import centrality
-    from helixnet.graphs import from_edges
+    from helixnet.networks._centrality import centrality
+    from helixnet.networks._builders import from_edges
 
     edges, nodes = graph_files
     G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
@@ -418,8 +418,8 @@ def test_subordination_cli_json_validates_and_equals_the_library(graph_files):
     same graph, null replicates and seed; the same seed gives byte-identical output."""
     import json as _json
 
-    from helixnet.graphs import from_edges
-    from helixnet.subordination import subordination_report
+    from helixnet.networks._builders import from_edges
+    from helixnet.networks._subordination import subordination_report
 
     edges, nodes = graph_files
     args = ("subordination", edges, "--nodes", nodes, "--null", "9", "--seed", "3", "--format", "json")
@@ -433,7 +433,7 @@ def test_subordination_cli_json_validates_and_equals_the_library(graph_files):
     assert run_inproc(*args)[1] == out
     code, csv_out, err = run_inproc("subordination", edges, "--nodes", nodes, "--null", "9", "--format", "csv")
     assert code == 0, err
-    from helixnet.configuration import EVIDENCE_COLUMNS
+    from helixnet.networks._configuration import EVIDENCE_COLUMNS
 
     assert csv_out.splitlines()[0] == ",".join(EVIDENCE_COLUMNS)
 
@@ -442,8 +442,8 @@ def test_subordination_sensitivity_cli_equals_the_library(graph_files):
     """--sensitivity is sensitivity(G, ...) on the same graph, draws and seed."""
     import json as _json
 
-    from helixnet.graphs import from_edges
-    from helixnet.sensitivity import sensitivity
+    from helixnet.networks._builders import from_edges
+    from helixnet.kazakhstan._sensitivity import sensitivity
 
     edges, nodes = graph_files
     code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--sensitivity", "--null", "9",
@@ -566,7 +566,7 @@ def test_shapley_sampling_options_are_never_silently_ignored(tmp_path):
 def test_options_that_would_change_nothing_are_usage_errors(tmp_path, argv, words):
     """Issue 11 §2 siblings: an option whose companion is missing would be silently ignored;
     it is a usage error (exit 2, one line) before anything is read."""
-    from helixnet.openalex import SAMPLE_SNAPSHOT
+    from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT
 
     edges = tmp_path / "edges.csv"
     edges.write_text("source,target\na,b\n")

@@ -16,18 +16,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helixnet.configuration import (
-    EVIDENCE_COLUMNS,
-    INDICATORS,
-    VERDICTS,
-    archetype_graph,
-    configuration,
-    normalize_layers,
-    read_graph,
-    subordination_metrics,
-)
+from helixnet.networks._configuration import EVIDENCE_COLUMNS, INDICATORS, VERDICTS, archetype_graph, configuration, normalize_layers, read_graph, subordination_metrics
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
-from helixnet.mediation import mediation
+from helixnet.networks._mediation import mediation
 
 N = 99  # null draws in these tests (fixed seeds; the default is 199)
 
@@ -195,7 +186,7 @@ def test_layers_are_rescaled_to_mean_one_before_mixing():
 
 
 def test_kazakhstan_layers_are_rescaled_from_the_graphs_records():
-    from helixnet.graphs import kazakhstan_graph
+    from helixnet.kazakhstan._graphs import kazakhstan_graph
 
     G = kazakhstan_graph()
     H = normalize_layers(G)

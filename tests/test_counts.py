@@ -15,7 +15,7 @@ import pytest
 
 import helixnet as hx
 from helixnet.exceptions import InvalidTableError
-from helixnet.information import MAX_COUNT
+from helixnet.information._measures import MAX_COUNT
 from cli_runner import run_inproc as run
 
 

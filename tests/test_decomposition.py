@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
-from helixnet.decomposition import decompose, shapley
+from helixnet.information._decomposition import decompose, shapley
 from helixnet.exceptions import HelixnetValueError, InvalidRecordsError
 
 LOG2_3 = math.log2(3)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helixnet.engines import count_table, read_records
+from helixnet.information._engines import count_table, read_records
 from helixnet.exceptions import HelixnetError, InputFileError, InvalidRecordsError
 
 ENGINES = ("pandas", "duckdb", "dask")
@@ -250,7 +250,7 @@ def test_counting_never_modifies_the_input(tmp_path, client):
 
 
 def test_table_size_guard_names_the_dimensions(monkeypatch):
-    import helixnet.engines as eng
+    import helixnet.information._engines as eng
 
     monkeypatch.setattr(eng, "MAX_CELLS", 10)
     df = pd.DataFrame({"a": range(4), "b": range(4)})
@@ -273,7 +273,7 @@ def test_read_records_converts_parser_errors(tmp_path):
 
 def test_counts_feed_synergy_xor_is_minus_one_bit(tmp_path, client):
     """Analytic source: the XOR records have T = -1 bit (Leydesdorff 2003's sign convention)."""
-    from helixnet.information import synergy
+    from helixnet.information._measures import synergy
 
     path = tmp_path / "xor.csv"
     _write_csv(path, ["a", "b", "c"], [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]])

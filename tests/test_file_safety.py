@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from helixnet import _analyses
+from helixnet.kazakhstan import _analyses
 from cli_runner import run_inproc
 
 BIB = Path(__file__).parent / "fixtures" / "bibliometrics"
@@ -306,7 +306,7 @@ def test_reproduce_dpi_out_of_range_is_a_one_line_usage_error(tmp_path, dpi):
 @pytest.mark.parametrize("dpi", [0, -5, 20000, 7.5, "300"])
 def test_reproduce_api_rejects_a_bad_dpi(tmp_path, dpi):
     from helixnet.exceptions import HelixnetError
-    from helixnet.reproduce import reproduce
+    from helixnet.kazakhstan._reproduce import reproduce
 
     with pytest.raises(HelixnetError, match="dpi"):
         reproduce(tmp_path / "r", dpi=dpi)
@@ -391,8 +391,8 @@ def test_library_writers_follow_the_umask_and_keep_replaced_modes(tmp_path):
     import networkx as nx
 
     import helixnet as hx
-    from helixnet.openalex import SAMPLE_SNAPSHOT
-    from helixnet.triads import write_synergy_map
+    from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT
+    from helixnet.information._triads import write_synergy_map
 
     old = os.umask(0o027)
     try:

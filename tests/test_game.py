@@ -20,7 +20,7 @@ import pytest
 
 import helixnet as hx
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
-from helixnet.game import COALITIONS, _nucleolus, _shapley
+from helixnet.information._game import COALITIONS, _nucleolus, _shapley
 
 KEYS = ["U", "I", "G", "UI", "UG", "IG", "UIG"]
 
@@ -213,7 +213,7 @@ def test_game_core_plot_draws_the_core_polygon_at_the_vertices():
     import matplotlib.pyplot as plt
     from matplotlib.patches import Polygon
 
-    from helixnet.plot_game import game_core, ternary_xy
+    from helixnet.plot._game import game_core, ternary_xy
 
     g = hx.game(HAND)
     ax = game_core(g, zoom=True)

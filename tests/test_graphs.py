@@ -16,7 +16,8 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
-from helixnet import graphs
+from helixnet.kazakhstan import _graphs as kzgraphs
+from helixnet.networks import _builders as builders
 from helixnet.exceptions import HelixnetError, HelixnetValueError, InvalidGraphError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -52,13 +53,13 @@ def table3():
 
 
 def test_every_edge_of_kazakhstan_graph_traces_to_the_data_cell_holding_its_value():
-    G = graphs.kazakhstan_graph()
+    G = kzgraphs.kazakhstan_graph()
     assert G.number_of_edges() > 0
     records = {}
     for rec in G.graph["records"]:
         # the cell, read with stdlib csv, holds the record's value; weight = scale x value
         assert csv_cell(rec["source_ref"]) == pytest.approx(rec["source_value"], abs=0)
-        assert graphs.resolve_source_ref(rec["source_ref"]) == pytest.approx(rec["source_value"], abs=0)
+        assert kzgraphs.resolve_source_ref(rec["source_ref"]) == pytest.approx(rec["source_value"], abs=0)
         assert rec["weight"] == pytest.approx(rec["scale"] * rec["source_value"], rel=1e-15)
         records.setdefault((rec["source"], rec["target"]), []).append(rec)
     assert set(records) == set(G.edges())
@@ -66,7 +67,7 @@ def test_every_edge_of_kazakhstan_graph_traces_to_the_data_cell_holding_its_valu
         refs = d["source_ref"].split(";")
         assert refs == [r["source_ref"] for r in records[u, v]]
         assert d["relation"].split(";") == [r["relation"] for r in records[u, v]]
-        assert set(d["relation"].split(";")) <= set(graphs.RELATIONS)
+        assert set(d["relation"].split(";")) <= set(kzgraphs.RELATIONS)
         assert d["weight"] == pytest.approx(sum(r["weight"] for r in records[u, v]), rel=1e-12)
         if len(refs) == 1:
             assert d["source_value"] == csv_cell(refs[0])
@@ -76,16 +77,16 @@ def test_parse_source_ref_rejects_malformed_references_naming_them():
     for bad in ["knowledge_sources", "knowledge_sources#source_type=internal",
                 "a#b=c;d#e=f,column=g", "x#=1,column=y"]:
         with pytest.raises(HelixnetValueError, match="source_ref"):
-            graphs.parse_source_ref(bad)
+            kzgraphs.parse_source_ref(bad)
 
 
 def test_resolve_source_ref_errors_name_dataset_column_or_row_count():
     with pytest.raises(hx.UnknownDatasetError, match="no_such_table"):
-        graphs.resolve_source_ref("no_such_table#a=b,column=c")
+        kzgraphs.resolve_source_ref("no_such_table#a=b,column=c")
     with pytest.raises(HelixnetValueError, match="no column 'nope'"):
-        graphs.resolve_source_ref("knowledge_sources#source_type=internal,column=nope")
+        kzgraphs.resolve_source_ref("knowledge_sources#source_type=internal,column=nope")
     with pytest.raises(HelixnetValueError, match="matches 0 rows"):
-        graphs.resolve_source_ref("knowledge_sources#source_type=mystery,column=share_percent")
+        kzgraphs.resolve_source_ref("knowledge_sources#source_type=mystery,column=share_percent")
 
 
 # ---------------------------------------------------------------- sectors
@@ -93,14 +94,14 @@ def test_resolve_source_ref_errors_name_dataset_column_or_row_count():
 
 def test_node_sectors_come_from_sector_mapping_csv():
     mapping = {r["entity"]: r["sector"] for r in csv_rows("sector_mapping")}
-    G = graphs.kazakhstan_graph()
+    G = kzgraphs.kazakhstan_graph()
     for node, sec in G.nodes(data="sector"):
         assert sec == mapping[node], node
     assert G.graph["sectors"] == {n: mapping[n] for n in G}
 
 
 def test_sectors_override_is_applied_and_recorded():
-    G = graphs.knowledge_layer(sectors={"external": "O"})
+    G = kzgraphs.knowledge_layer(sectors={"external": "O"})
     assert G.nodes["external"]["sector"] == "O"
     assert G.graph["sector_overrides"] == {"external": "O"}
     assert G.graph["sectors"]["external"] == "O"
@@ -108,7 +109,7 @@ def test_sectors_override_is_applied_and_recorded():
 
 def test_bad_sector_override_names_entity_and_value():
     with pytest.raises(InvalidGraphError, match=r"'external'.*'X'"):
-        graphs.knowledge_layer(sectors={"external": "X"})
+        kzgraphs.knowledge_layer(sectors={"external": "X"})
 
 
 # ---------------------------------------------------------------- knowledge
@@ -119,14 +120,14 @@ def test_knowledge_shares_are_the_printed_43_26_11_19_percent():
     the market actors (customers, competitors, equipment suppliers) — 43 %, internal sources
     (within a company) — 26 %, external sources (universities, public and private research
     institutes, consultants) — 11 % and other sources (...) — 19 %"."""
-    G = graphs.knowledge_layer()
+    G = kzgraphs.knowledge_layer()
     assert G["market_actors"]["enterprises"]["weight"] == 43
     assert G["enterprises"]["enterprises"]["weight"] == 26  # internal: a self-tie
     assert G["external"]["enterprises"]["weight"] == 11
     assert G["other"]["enterprises"]["weight"] == 19
     assert G.number_of_edges() == 4
     assert {d["relation"] for *_, d in G.edges(data=True)} == {"knowledge"}
-    H = graphs.knowledge_layer(normalize=True)
+    H = kzgraphs.knowledge_layer(normalize=True)
     assert H["market_actors"]["enterprises"]["weight"] == pytest.approx(0.43)
     assert H.graph["weight_unit"] == "fraction"
 
@@ -138,7 +139,7 @@ def test_nnls_shares_are_a_distribution_reproducing_table3_total_row():
     """The fitted Total row, recomputed here from the CSV, equals Table 3's Total row up to
     the printing precision: each printed cell is rounded to 0.01 (error <= 0.005 per cell),
     so a mixture of rounded rows can miss a rounded total by at most 0.01."""
-    est = graphs.estimate_sector_shares("nnls")
+    est = kzgraphs.estimate_sector_shares("nnls")
     w = est.weights[PERFORMERS].to_numpy()
     assert (w >= 0).all()
     assert w.sum() == pytest.approx(1.0, abs=1e-12)
@@ -160,7 +161,7 @@ def test_nnls_solution_matches_slsqp_and_a_brute_force_simplex_grid():
     from scipy.optimize import minimize
 
     T, total = table3()
-    w = graphs.estimate_sector_shares("nnls").weights[PERFORMERS].to_numpy()
+    w = kzgraphs.estimate_sector_shares("nnls").weights[PERFORMERS].to_numpy()
     ours = _objective(w, T, total)
 
     rng = np.random.default_rng(0)
@@ -188,9 +189,9 @@ def test_nnls_solution_matches_slsqp_and_a_brute_force_simplex_grid():
 
 def test_personnel_weighting_uses_table4_printed_rd_personnel_shares():
     shares = {r["sector"]: float(r["rd_personnel"]) for r in csv_rows("table4_rd_personnel_shares")}
-    est = graphs.estimate_sector_shares("personnel")
+    est = kzgraphs.estimate_sector_shares("personnel")
     assert est.weights.to_dict() == pytest.approx(shares)
-    G = graphs.funding_layer("personnel")
+    G = kzgraphs.funding_layer("personnel")
     T, _ = table3()
     for i, s in enumerate(PERFORMERS):
         for j, f in enumerate(FUNDERS):
@@ -202,17 +203,17 @@ def test_personnel_weighting_uses_table4_printed_rd_personnel_shares():
 
 def test_innovation_grants_are_not_double_counted_by_default():
     """Table 3's header: 'Republican budget / including Innovation grants'."""
-    G = graphs.funding_layer()
+    G = kzgraphs.funding_layer()
     assert "innovation_grants" not in G
-    H = graphs.funding_layer(innovation_grants="separate")
+    H = kzgraphs.funding_layer(innovation_grants="separate")
     assert H["innovation_grants"]["public"]["source_value"] == 0.06
     with pytest.raises(HelixnetValueError, match="innovation_grants"):
-        graphs.funding_layer(innovation_grants="split")
+        kzgraphs.funding_layer(innovation_grants="split")
 
 
 def test_unknown_weighting_is_rejected_by_name():
     with pytest.raises(HelixnetValueError, match="'bogus'"):
-        graphs.funding_layer("bogus")
+        kzgraphs.funding_layer("bogus")
 
 
 # ---------------------------------------------------------------- OECD comparison
@@ -222,7 +223,7 @@ def test_oecd_graphs_have_the_cited_government_shares():
     """Paper p. 163: "providing up to 60 % of funds for R&D as opposed to developed countries
     (Japan — 15,6 %, USA — 27,7 %, Germany — 27,8 %, Korea — 24,8 %)"."""
     cited = {"Japan": 0.156, "USA": 0.277, "Germany": 0.278, "Korea": 0.248}
-    graphs_ = graphs.oecd_comparison_graphs()
+    graphs_ = kzgraphs.oecd_comparison_graphs()
     base = graphs_["Kazakhstan"]
     for country, share in cited.items():
         G = graphs_[country]
@@ -237,13 +238,13 @@ def test_oecd_graphs_have_the_cited_government_shares():
                 np.testing.assert_allclose(a / a.sum(), b / b.sum(), rtol=1e-12)
         for rec in G.graph["records"]:
             assert rec["weight"] == pytest.approx(rec["scale"] * csv_cell(rec["source_ref"]), rel=1e-12)
-    printed = graphs.oecd_comparison_graphs((), kazakhstan="printed")["Kazakhstan"]
+    printed = kzgraphs.oecd_comparison_graphs((), kazakhstan="printed")["Kazakhstan"]
     assert printed.graph["government_share"] == pytest.approx(0.60)
 
 
 def test_comparison_for_unknown_country_lists_available_ones():
     with pytest.raises(HelixnetValueError, match="Atlantis.*Japan"):
-        graphs.comparison_funding_layer("Atlantis")
+        kzgraphs.comparison_funding_layer("Atlantis")
 
 
 # ---------------------------------------------------------------- institutional
@@ -251,7 +252,7 @@ def test_comparison_for_unknown_country_lists_available_ones():
 
 def test_institutional_layer_reproduces_links_csv_statuses():
     links = csv_rows("links")
-    G = graphs.institutional_layer()
+    G = kzgraphs.institutional_layer()
     present = {(r["source"], r["target"]) for r in links if r["status"] in ("existing", "planned")}
     assert set(G.edges()) == present
     absent = {r["link_id"] for r in links if r["status"] == "absent"}
@@ -260,7 +261,7 @@ def test_institutional_layer_reproduces_links_csv_statuses():
         recs = [r for r in G.graph["records"] if (r["source"], r["target"]) == (t["source"], t["target"])
                 and r["relation"] == t["relation"]]
         assert not recs
-    H = graphs.institutional_layer(include_planned=False)
+    H = kzgraphs.institutional_layer(include_planned=False)
     existing = {(r["source"], r["target"]) for r in links if r["status"] == "existing"}
     assert set(H.edges()) == existing
     planned_only = {r["actor_id"] for r in csv_rows("actors") if r["status"] == "planned"} - {
@@ -271,7 +272,7 @@ def test_institutional_layer_reproduces_links_csv_statuses():
 def test_pit_sez_has_no_scientific_links_to_the_mnc_affiliates():
     """Paper (Fig. 4 discussion): there are no scientific links between the institutes and
     the MNC affiliates in the PIT SEZ; links.csv records them as 'absent'."""
-    G = graphs.institutional_layer()
+    G = kzgraphs.institutional_layer()
     for inst in ("institute_nuclear_physics", "physics_technology_institute"):
         if inst in G:
             assert not G.has_edge(inst, "mnc_affiliates_pit")
@@ -279,12 +280,12 @@ def test_pit_sez_has_no_scientific_links_to_the_mnc_affiliates():
 
 def test_kazakhstan_graph_rejects_unknown_layer():
     with pytest.raises(HelixnetValueError, match="bogus"):
-        graphs.kazakhstan_graph(layers=("knowledge", "bogus"))
+        kzgraphs.kazakhstan_graph(layers=("knowledge", "bogus"))
 
 
 def test_kazakhstan_graph_single_layers_are_the_layer_builders():
-    G = graphs.kazakhstan_graph(layers=("funding",))
-    F = graphs.funding_layer()
+    G = kzgraphs.kazakhstan_graph(layers=("funding",))
+    F = kzgraphs.funding_layer()
     assert set(G.edges()) == set(F.edges())
     for u, v in F.edges():
         assert G[u][v]["weight"] == F[u][v]["weight"]
@@ -300,7 +301,7 @@ EDGES = pd.DataFrame({"source": ["ministry", "firm", "uni"], "target": ["uni", "
 
 
 def test_from_edges_builds_the_declared_graph():
-    G = graphs.from_edges(EDGES, NODES)
+    G = builders.from_edges(EDGES, NODES)
     assert G.is_directed()
     assert G.nodes["fair"] == {"sector": "O", "label": "Trade fair"}
     assert G["ministry"]["uni"] == {"weight": 2.0, "relation": "funding"}
@@ -308,7 +309,7 @@ def test_from_edges_builds_the_declared_graph():
 
 def test_from_edges_merges_repeated_pairs_by_summing_weights():
     e = pd.concat([EDGES, EDGES.iloc[[0]].assign(weight=3.0, relation="institutional")])
-    G = graphs.from_edges(e, NODES)
+    G = builders.from_edges(e, NODES)
     assert G["ministry"]["uni"]["weight"] == 5.0
     assert G["ministry"]["uni"]["relation"] == "funding;institutional"
 
@@ -330,7 +331,7 @@ def test_from_edges_merges_repeated_pairs_by_summing_weights():
 )
 def test_from_edges_errors_name_the_offending_value(edges, nodes, needle):
     with pytest.raises(InvalidGraphError, match=needle.replace("(", r"\(")) as info:
-        graphs.from_edges(edges, nodes)
+        builders.from_edges(edges, nodes)
     assert isinstance(info.value, ValueError) and isinstance(info.value, HelixnetError)
 
 
@@ -340,18 +341,18 @@ def test_from_bipartite_whole_and_fractional_counting_match_hand_count():
     Fractional 1/(k-1): p1 gives 1/2 per pair, p2 gives 1: uni-firm 1.5, others 0.5."""
     m = pd.DataFrame({"actor": ["uni", "firm", "ministry", "uni", "firm", "fair", "uni"],
                       "event": ["p1", "p1", "p1", "p2", "p2", "p3", "p1"]})  # last row: duplicate
-    G = graphs.from_bipartite(m, NODES)
+    G = builders.from_bipartite(m, NODES)
     assert not G.is_directed()
     assert {frozenset(e): d["weight"] for *e, d in G.edges(data=True)} == {
         frozenset({"uni", "firm"}): 2.0, frozenset({"uni", "ministry"}): 1.0,
         frozenset({"firm", "ministry"}): 1.0}
-    F = graphs.from_bipartite(m, NODES, counting="fractional")
+    F = builders.from_bipartite(m, NODES, counting="fractional")
     assert F["uni"]["firm"]["weight"] == 1.5 and F["uni"]["ministry"]["weight"] == 0.5
     assert F["uni"]["firm"]["n_events"] == 2
     with pytest.raises(InvalidGraphError, match="'ghost'"):
-        graphs.from_bipartite(m.assign(actor=["ghost"] + list(m["actor"][1:])), NODES)
+        builders.from_bipartite(m.assign(actor=["ghost"] + list(m["actor"][1:])), NODES)
     with pytest.raises(InvalidGraphError, match="event 'p1'"):
-        graphs.from_bipartite(m.assign(w=[1, 2, 1, 1, 1, 1, 1]), NODES, weight="w")
+        builders.from_bipartite(m.assign(w=[1, 2, 1, 1, 1, 1, 1]), NODES, weight="w")
 
 
 # ---------------------------------------------------------------- Venn counts
@@ -360,14 +361,14 @@ def test_from_bipartite_whole_and_fractional_counting_match_hand_count():
 def test_venn_counts_of_a_hand_built_graph_match_a_hand_count():
     """Hand count over the edges: ministry->uni (2, UG), firm->uni (1, UI), uni->firm (0.5, UI),
     firm self-tie (4, I), fair->fair (1, O only -> none), uni->fair (3, U with O -> U)."""
-    G = graphs.from_edges(EDGES, NODES)
+    G = builders.from_edges(EDGES, NODES)
     G.add_edge("firm", "firm", weight=4.0)
     G.add_edge("fair", "fair", weight=1.0)
     G.add_edge("uni", "fair", weight=3.0)
-    vc = graphs.venn_counts(G)
+    vc = builders.venn_counts(G)
     assert vc.cells == {"U": 3.0, "I": 4.0, "G": 0.0, "UI": 1.5, "UG": 2.0, "IG": 0.0, "UIG": 0.0}
     assert (vc.none, vc.other, vc.total, vc.dims) == (1.0, 4.0, 11.5, "UIG")
-    v4 = graphs.venn_counts(G, dims=("U", "I", "G", "O"))
+    v4 = builders.venn_counts(G, dims=("U", "I", "G", "O"))
     assert len(v4.cells) == 15 and v4.none == 0.0
     assert (v4.cells["O"], v4.cells["UO"], v4.cells["U"]) == (1.0, 3.0, 0.0)
     assert sum(v4.cells.values()) == pytest.approx(vc.total)
@@ -377,14 +378,14 @@ def test_venn_counts_of_events_classify_each_event_by_all_its_participants():
     """Hand count: p1 = {U, I, G} -> UIG, p2 = {U, I} -> UI, p3 = {O} -> none."""
     m = pd.DataFrame({"actor": ["uni", "firm", "ministry", "uni", "firm", "fair"],
                       "event": ["p1", "p1", "p1", "p2", "p2", "p3"]})
-    vc = graphs.venn_counts(graphs.from_bipartite(m, NODES), unit="events")
+    vc = builders.venn_counts(builders.from_bipartite(m, NODES), unit="events")
     assert (vc.cells["UIG"], vc.cells["UI"], vc.none, vc.other) == (1.0, 1.0, 1.0, 1.0)
-    same = graphs.venn_counts({"p1": "UIG", "p2": ["U", "I"], "p3": ["O"]})
+    same = builders.venn_counts({"p1": "UIG", "p2": ["U", "I"], "p3": ["O"]})
     assert same == vc
 
 
 def test_venn_counts_feed_venn_table():
-    vc = graphs.venn_counts({"a": "UIG", "b": "UI", "c": "G", "d": "O"})
+    vc = builders.venn_counts({"a": "UIG", "b": "UI", "c": "G", "d": "O"})
     table = hx.venn_table(vc.cells, none=vc.none, dims=vc.dims)
     assert table.shape == (2, 2, 2)
     assert table[1, 1, 1] == 1 and table[1, 1, 0] == 1 and table[0, 0, 1] == 1 and table[0, 0, 0] == 1
@@ -392,7 +393,7 @@ def test_venn_counts_feed_venn_table():
 
 def test_venn_counts_reject_unknown_sector_codes():
     with pytest.raises(HelixnetValueError, match="'Z'"):
-        graphs.venn_counts({"a": "UZ"})
+        builders.venn_counts({"a": "UZ"})
 
 
 # ---------------------------------------------------------------- round trips
@@ -411,7 +412,7 @@ def assert_same_graph(G, H):
 
 
 def _case_graphs():
-    G = graphs.kazakhstan_graph()
+    G = kzgraphs.kazakhstan_graph()
     # a merged edge (several records on one pair) and a user graph with int ids
     U = nx.DiGraph(note="ints", tags=["a", "b"], nothing=None)
     U.add_node(1, sector="U", label="one", score=2, flag=True)
@@ -426,10 +427,10 @@ def _case_graphs():
 @pytest.mark.parametrize("which", [0, 1])
 def test_igraph_round_trip_preserves_nodes_edges_and_attributes(which):
     G = _case_graphs()[which]
-    g = graphs.to_igraph(G)
+    g = builders.to_igraph(G)
     assert g.vcount() == G.number_of_nodes() and g.ecount() == G.number_of_edges()
     assert g.vs["name"] == list(G.nodes)
-    assert_same_graph(G, graphs.from_igraph(g))
+    assert_same_graph(G, builders.from_igraph(g))
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -437,8 +438,8 @@ def test_igraph_round_trip_preserves_nodes_edges_and_attributes(which):
 def test_file_round_trip_preserves_nodes_edges_and_attributes(tmp_path, fmt, which):
     G = _case_graphs()[which]
     path = tmp_path / f"g.{fmt}"
-    getattr(graphs, f"write_{fmt}")(G, path)
-    H = getattr(graphs, f"read_{fmt}")(path)
+    getattr(builders, f"write_{fmt}")(G, path)
+    H = getattr(builders, f"read_{fmt}")(path)
     assert_same_graph(G, H)
 
 
@@ -446,9 +447,9 @@ def test_graphml_is_readable_by_igraph_with_typed_attributes(tmp_path):
     """Independent reader: igraph's GraphML parser (what Gephi-like tools see)."""
     import igraph as ig
 
-    G = graphs.kazakhstan_graph()
+    G = kzgraphs.kazakhstan_graph()
     path = tmp_path / "k.graphml"
-    graphs.write_graphml(G, path)
+    builders.write_graphml(G, path)
     g = ig.Graph.Read_GraphML(str(path))
     assert g.vcount() == G.number_of_nodes() and g.ecount() == G.number_of_edges()
     assert sorted(g.vs["id"]) == sorted(G.nodes)
@@ -461,18 +462,18 @@ def test_graphml_is_readable_by_igraph_with_typed_attributes(tmp_path):
 
 def test_frames_round_trip_preserves_nodes_edges_and_attributes():
     for G in _case_graphs():
-        nodes, edges = graphs.to_frames(G)
+        nodes, edges = builders.to_frames(G)
         assert list(nodes.columns[:4]) == ["node", "sector", "label", "kind"]
         assert list(edges.columns[:4]) == ["source", "target", "weight", "relation"]
-        assert_same_graph(G, graphs.from_frames(nodes, edges))
+        assert_same_graph(G, builders.from_frames(nodes, edges))
 
 
 def test_to_igraph_agrees_with_igraphs_own_networkx_converter():
     """Independent converter: igraph.Graph.from_networkx (node ids in '_nx_name')."""
     import igraph as ig
 
-    G = graphs.kazakhstan_graph()
-    ours, theirs = graphs.to_igraph(G), ig.Graph.from_networkx(G)
+    G = kzgraphs.kazakhstan_graph()
+    ours, theirs = builders.to_igraph(G), ig.Graph.from_networkx(G)
     assert ours.vs["name"] == theirs.vs["_nx_name"]
     assert sorted(ours.get_edgelist()) == sorted(theirs.get_edgelist())
     for attr in ("weight", "relation", "source_ref"):
@@ -516,7 +517,7 @@ def test_random_graphs_survive_graphml_gexf_igraph_and_frames_round_trips(G):
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in ("graphml", "gexf"):
             path = Path(tmp) / f"g.{fmt}"
-            getattr(graphs, f"write_{fmt}")(G, path)
-            assert_same_graph(G, getattr(graphs, f"read_{fmt}")(path))
-    assert_same_graph(G, graphs.from_igraph(graphs.to_igraph(G)))
-    assert_same_graph(G, graphs.from_frames(*graphs.to_frames(G)))
+            getattr(builders, f"write_{fmt}")(G, path)
+            assert_same_graph(G, getattr(builders, f"read_{fmt}")(path))
+    assert_same_graph(G, builders.from_igraph(builders.to_igraph(G)))
+    assert_same_graph(G, builders.from_frames(*builders.to_frames(G)))

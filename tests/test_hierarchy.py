@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 
 from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
-from helixnet.hierarchy import HIERARCHY_KEYS, ei_index, hierarchy
+from helixnet.networks._hierarchy import HIERARCHY_KEYS, ei_index, hierarchy
 
 REFERENCE = Path(__file__).parent / "reference" / "sna_reference.json"
 _NONFINITE = {"NaN": math.nan, "NA": math.nan, "Inf": math.inf, "-Inf": -math.inf}

@@ -28,7 +28,7 @@ try:  # the independent oracle; dit >= 2.3 needs Python >= 3.11 (older dit needs
 except ImportError:  # pragma: no cover - only on Python 3.10
     dit = None
 
-from helixnet.information import contingency, redundancy, synergy, venn_table  # noqa: E402
+from helixnet.information._measures import contingency, redundancy, synergy, venn_table  # noqa: E402
 
 needs_dit = pytest.mark.skipif(dit is None, reason="dit (the independent oracle) is installed with Python >= 3.11")
 
@@ -390,7 +390,7 @@ def test_threaded_counting_of_many_records_equals_a_direct_count():
     import numpy as np
     import pandas as pd
 
-    from helixnet.information import _PARALLEL_ROWS, contingency
+    from helixnet.information._measures import _PARALLEL_ROWS, contingency
 
     rng = np.random.default_rng(11)
     n = 2 * _PARALLEL_ROWS + 7
@@ -450,9 +450,9 @@ def test_venn_table_without_none_is_refused_with_the_reason():
 
 
 def test_venn_counts_of_a_graph_feed_venn_table_and_synergy_directly():
-    """Issue 11 §3: hx.venn_table(hx.graphs.venn_counts(G)) and hx.synergy(venn_counts(G)).
+    """Issue 11 §3: hx.venn_table(hx.networks.venn_counts(G)) and hx.synergy(venn_counts(G)).
     Expected table: hand count of the four events (UIG, UI, G, O -> none)."""
-    vc = hx.graphs.venn_counts({"a": "UIG", "b": "UI", "c": "G", "d": "O"})
+    vc = hx.networks.venn_counts({"a": "UIG", "b": "UI", "c": "G", "d": "O"})
     want = np.zeros((2, 2, 2))
     want[1, 1, 1] = want[1, 1, 0] = want[0, 0, 1] = want[0, 0, 0] = 1
     np.testing.assert_array_equal(venn_table(vc), want)

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
-from helixnet import engines
-from helixnet import nullmodels
-from helixnet.configuration import archetype_graph
+from helixnet.information import _engines as engines
+from helixnet.networks import _nullmodels as nullmodels
+from helixnet.networks._configuration import archetype_graph
 from helixnet.exceptions import HelixnetError, InputFileError, InvalidGraphError, InvalidRecordsError
 from cli_runner import run_cli, run_inproc
 
@@ -91,7 +91,7 @@ def test_graph_builders_refuse_the_same_weights(w):
     nodes = pd.DataFrame({"node": ["u", "i"], "sector": ["U", "I"]})
     edges = pd.DataFrame({"source": ["u"], "target": ["i"], "weight": [w]})
     with pytest.raises(InvalidGraphError, match="weight"):
-        hx.graphs.from_edges(edges, nodes)
+        hx.networks.from_edges(edges, nodes)
 
 
 def test_duckdb_refuses_a_real_nan_weight_in_parquet(tmp_path):

@@ -15,7 +15,7 @@ from scipy.optimize import minimize
 
 import helixnet as hx
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
-from helixnet.krippendorff import krippendorff_interaction
+from helixnet.information._krippendorff import krippendorff_interaction
 
 
 def _xor():

@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from helixnet.exceptions import HelixnetValueError
-from helixnet.mediation import MediationResult, mediation
+from helixnet.networks._mediation import MediationResult, mediation
 
 
 def actor(edges, sectors, directed=True):
@@ -152,7 +152,7 @@ def test_funding_star_mediates_relationships_but_no_directed_path():
     """
     import networkx as nx
 
-    from helixnet.mediation import mediation
+    from helixnet.networks._mediation import mediation
 
     G = nx.DiGraph()
     G.add_nodes_from([("u", {"sector": "U"}), ("g", {"sector": "G"}), ("i", {"sector": "I"})])
@@ -172,7 +172,7 @@ def test_directed_true_on_an_undirected_graph_is_an_error():
     import pytest
 
     import helixnet as hx
-    from helixnet.mediation import mediation
+    from helixnet.networks._mediation import mediation
 
     G = nx.Graph()
     G.add_nodes_from([("u", {"sector": "U"}), ("i", {"sector": "I"})])

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 import helixnet as hx
-from helixnet import _core
+from helixnet.information import _core
 from helixnet.cli import main
 
 # an independent 2x2x2 table whose raw inclusion-exclusion sum is -8.9e-16

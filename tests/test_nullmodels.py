@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helixnet.configuration import archetype_graph
+from helixnet.networks._configuration import archetype_graph
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
-from helixnet.nullmodels import SIGNIFICANCE_COLUMNS, _p_value, permute_sectors, rewire, significance
+from helixnet.networks._nullmodels import SIGNIFICANCE_COLUMNS, _p_value, permute_sectors, rewire, significance
 
 
 def weighted(G, seed=0):
@@ -134,8 +134,8 @@ def test_null_model_progress_bar_is_drawn_only_on_a_terminal(monkeypatch):
     import io
     import sys
 
-    from helixnet.configuration import archetype_graph
-    from helixnet.nullmodels import significance
+    from helixnet.networks._configuration import archetype_graph
+    from helixnet.networks._nullmodels import significance
 
     class Tty(io.StringIO):
         def isatty(self):
@@ -166,7 +166,7 @@ def test_subordination_cli_shows_null_model_progress_unless_quiet(monkeypatch, t
     import networkx as nx
 
     from helixnet.cli import main
-    from helixnet.configuration import archetype_graph
+    from helixnet.networks._configuration import archetype_graph
 
     class Tty(io.StringIO):
         def isatty(self):

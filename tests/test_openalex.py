@@ -19,13 +19,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helixnet import bibliometrics as bib
+from helixnet.bibliometrics import _pipeline as bib
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 pytest.importorskip("duckdb")
 
 # the module (``from helixnet import openalex`` is the function hx.openalex)
-oa = importlib.import_module("helixnet.openalex")
+oa = importlib.import_module("helixnet.bibliometrics._openalex")
 
 ROOT = Path(__file__).resolve().parents[1]
 THREE = ["U", "I", "G", "UI", "UG", "IG", "UIG"]
@@ -66,7 +66,7 @@ XOR_WORKS = [work(1, 2014, (UNI,), (FIRM,)), work(2, 2014, (UNI,), (MIN,)), work
 @pytest.fixture(scope="module")
 def edge_snapshot(tmp_path_factory):
     """A synthetic snapshot (real layout) plus handcrafted edge cases in a second partition."""
-    from helixnet._openalex_synth import write_snapshot
+    from helixnet.bibliometrics._openalex_synth import write_snapshot
 
     root = tmp_path_factory.mktemp("snap")
     write_snapshot(root, 1500, seed=7, n_parts=2, filler=True, first_year=2010)

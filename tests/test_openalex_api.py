@@ -26,7 +26,7 @@ pytest.importorskip("duckdb")
 pytest.importorskip("pytest_httpserver")
 from werkzeug import Response  # noqa: E402  (a dependency of pytest-httpserver)
 
-oa = importlib.import_module("helixnet.openalex")
+oa = importlib.import_module("helixnet.bibliometrics._openalex")
 ROOT = Path(__file__).resolve().parents[1]
 
 

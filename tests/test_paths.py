@@ -21,9 +21,9 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from helixnet._paths import REL_TOL, tied
-from helixnet.centrality import centrality, sector_centrality
-from helixnet.mediation import mediation
+from helixnet.networks._matrix import REL_TOL, tied
+from helixnet.networks._centrality import centrality, sector_centrality
+from helixnet.networks._mediation import mediation
 
 # weights whose reciprocals add up to each other's: 1/6 + 1/30 = 1/5, 1/4 + 1/12 = 1/3, ...
 WEIGHTS = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]
@@ -153,7 +153,7 @@ def test_mediation_geodesic_counts_match_exact_rationals(directed):
 def test_configuration_geodesic_counts_match_exact_rationals(directed):
     """configuration's matrix path counting (the shortest-path DAG of every source, used by
     its U-I mediation and brokerage indicators) counts the same geodesics as exact Fractions."""
-    from helixnet.configuration import _Frame
+    from helixnet.networks._configuration import _Frame
 
     for seed in SEEDS[:30]:
         G = _random_graph(seed, directed)

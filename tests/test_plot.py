@@ -14,6 +14,7 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import Circle, Rectangle
 
 from helixnet import plot
+from helixnet.kazakhstan import _figures as figures
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError, InvalidTableError
 
 
@@ -74,7 +75,7 @@ def test_plot_functions_never_call_show(monkeypatch):
         raise AssertionError("plt.show() called")
 
     monkeypatch.setattr(plt, "show", boom)
-    plot.research_types(TABLE2)
+    figures.research_types(TABLE2)
     plot.mediation({"direct_strength": 1.0, "indirect_strength": 2.0})
 
 
@@ -82,7 +83,7 @@ def test_plot_functions_never_call_show(monkeypatch):
 
 
 def test_research_types_draws_one_segment_per_sector_and_type_in_paper_order():
-    ax = plot.research_types(TABLE2)
+    ax = figures.research_types(TABLE2)
     assert len(bars(ax)) == 5 * 3
     assert tick_texts(ax.get_yticklabels()) == [
         "Total", "Public sector", "Higher education", "Entrepreneurial", "Non-commercial"
@@ -95,7 +96,7 @@ def test_research_types_draws_one_segment_per_sector_and_type_in_paper_order():
 
 
 def test_research_types_segments_end_at_row_sums():
-    ax = plot.research_types(TABLE2)
+    ax = figures.research_types(TABLE2)
     # the last segment of each row ends at basic + applied + development (Table 2 rows sum to 1)
     last = bars(ax)[-5:]
     np.testing.assert_allclose([b.get_x() + b.get_width() for b in last], TABLE2.iloc[:, 1:].sum(axis=1))
@@ -103,12 +104,12 @@ def test_research_types_segments_end_at_row_sums():
 
 def test_research_types_accepts_an_existing_axes_and_returns_it():
     fig, ax = plt.subplots()
-    assert plot.research_types(TABLE2, ax=ax) is ax
+    assert figures.research_types(TABLE2, ax=ax) is ax
 
 
 def test_research_types_names_the_missing_column():
     with pytest.raises(InvalidTableError, match="development"):
-        plot.research_types(TABLE2.drop(columns="development"))
+        figures.research_types(TABLE2.drop(columns="development"))
 
 
 def test_funding_by_sector_heatmap_annotates_every_cell_and_marks_grants_as_a_part():
@@ -122,7 +123,7 @@ def test_funding_by_sector_heatmap_annotates_every_cell_and_marks_grants_as_a_pa
             "foreign_investment": [0.01, 0.00],
         }
     )
-    ax = plot.funding_by_sector(df)
+    ax = figures.funding_by_sector(df)
     assert len(ax.texts) == 2 * 5
     assert "of which" in tick_texts(ax.get_xticklabels())[2]
     assert ax.get_title() == "Sources of R&D funding by sector, 2013"
@@ -139,7 +140,7 @@ def test_personnel_stacks_three_groups_per_sector_and_leaves_out_the_total_row()
             "other": [1894, 619, 1275],
         }
     )
-    ax = plot.personnel(df)
+    ax = figures.personnel(df)
     assert len(bars(ax)) == 2 * 3
     assert "total 17,344" in ax.get_title()
     assert ax.get_legend() is not None
@@ -148,7 +149,7 @@ def test_personnel_stacks_three_groups_per_sector_and_leaves_out_the_total_row()
 def test_cost_structure_adds_the_not_stated_remainder():
     # paper text: machinery 67.3 %, R&D 12.9 %, training 2 %; hand computation: 100 - 82.2 = 17.8
     df = pd.DataFrame({"item": ["machinery", "rd", "training"], "share_percent": [67.3, 12.9, 2.0]})
-    ax = plot.cost_structure(df)
+    ax = figures.cost_structure(df)
     assert len(bars(ax)) == 4
     assert tick_texts(ax.get_yticklabels())[-1] == "Not stated"
     assert bars(ax)[-1].get_width() == pytest.approx(17.8)
@@ -157,12 +158,12 @@ def test_cost_structure_adds_the_not_stated_remainder():
 def test_cost_structure_rejects_stated_shares_above_the_total():
     df = pd.DataFrame({"item": ["a", "b"], "share_percent": [70.0, 40.0]})
     with pytest.raises(InvalidTableError, match="110"):
-        plot.cost_structure(df)
+        figures.cost_structure(df)
 
 
 def test_innovation_activity_sorts_bars_by_share():
     df = pd.DataFrame({"activity": ["research", "design", "introduction"], "share_percent": [8, 3, 52]})
-    ax = plot.innovation_activity(df)
+    ax = figures.innovation_activity(df)
     assert [b.get_width() for b in bars(ax)] == [52, 8, 3]
     assert tick_texts(ax.get_yticklabels())[0] == "Introduction"
 
@@ -176,7 +177,7 @@ def test_funding_sources_draws_one_panel_per_chart_and_marks_sub_items():
             "parent": ["", "republican_budget", "", "", ""],
         }
     )
-    axes = plot.funding_sources(df, titles={"rd": "R&D funding sources"})
+    axes = figures.funding_sources(df, titles={"rd": "R&D funding sources"})
     assert len(axes) == 2
     assert axes[0].get_title() == "R&D funding sources"
     assert len(bars(axes[0])) == 3 and len(bars(axes[1])) == 2
@@ -191,7 +192,7 @@ def test_funding_sources_rejects_the_wrong_number_of_axes():
     df = pd.DataFrame({"chart": ["a", "b"], "source": ["x", "y"], "share_percent": [1.0, 2.0]})
     fig, ax = plt.subplots()
     with pytest.raises(HelixnetValueError, match="2 axes"):
-        plot.funding_sources(df, ax=ax)
+        figures.funding_sources(df, ax=ax)
 
 
 def test_plan_vs_actual_one_panel_per_indicator_with_inverted_rank_axis():
@@ -204,7 +205,7 @@ def test_plan_vs_actual_one_panel_per_indicator_with_inverted_rank_axis():
             "unit": ["percent", "percent", "rank", "rank"],
         }
     )
-    axes = plot.plan_vs_actual(df)
+    axes = figures.plan_vs_actual(df)
     assert len(axes) == 2
     assert not axes[0].yaxis_inverted() and axes[1].yaxis_inverted()
     assert [t.get_text() for t in axes[0].get_legend().get_texts()] == ["Actual", "Plan"]
@@ -213,7 +214,7 @@ def test_plan_vs_actual_one_panel_per_indicator_with_inverted_rank_axis():
 def test_plan_vs_actual_rejects_unknown_kinds():
     df = pd.DataFrame({"indicator": ["a"], "year": [2014], "kind": ["target"], "value": [1.0]})
     with pytest.raises(InvalidTableError, match="target"):
-        plot.plan_vs_actual(df)
+        figures.plan_vs_actual(df)
 
 
 def test_international_comparison_highlights_kazakhstan_in_the_government_colour():
@@ -224,7 +225,7 @@ def test_international_comparison_highlights_kazakhstan_in_the_government_colour
             "value_percent": [15.6, 60.0, 27.7, 60.0, 16.0],
         }
     )
-    axes = plot.international_comparison(df)
+    axes = figures.international_comparison(df)
     assert len(axes) == 2
     first = bars(axes[0])
     assert len(first) == 3 and len(bars(axes[1])) == 2
@@ -464,7 +465,7 @@ def test_each_library_result_and_its_frame_feed_the_plot_meant_for_it():
     Expected marks: one interval per bootstrap row, one bar per decomposition group
     plus the between term, one bar per Shapley player, one bar per sector and measure."""
     import helixnet as hx
-    from helixnet.centrality import MEASURES
+    from helixnet.networks._centrality import MEASURES
 
     df = _records()
     G = hx.kazakhstan_graph()
@@ -502,7 +503,7 @@ def test_each_library_result_and_its_frame_feed_the_plot_meant_for_it():
     ax = plot.configuration_evidence(conf)
     assert conf.verdict in ax.get_title()
 
-    vc = hx.graphs.venn_counts(G)
+    vc = hx.networks.venn_counts(G)
     ax = plot.venn3(vc)
     assert [c.get_gid() for c in ax.patches if isinstance(c, Circle)] == ["venn-U", "venn-I", "venn-G"]
     syn = hx.synergy(hx.venn_table({"U": 3, "I": 4, "G": 5, "UI": 2, "UG": 1, "IG": 1, "UIG": 1}, none=2))
@@ -516,7 +517,7 @@ def test_bibliometric_synergy_table_feeds_synergy_over_time_with_its_interval():
 
     from matplotlib.collections import PolyCollection
 
-    from helixnet import bibliometrics as bib
+    from helixnet.bibliometrics import _pipeline as bib
 
     fix = Path(__file__).resolve().parent / "fixtures" / "bibliometrics"
     recs = bib.classify(bib.read_records([fix / "savedrecs_1.txt", fix / "savedrecs_2.txt"]))

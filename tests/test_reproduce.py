@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from helixnet import _analyses
+from helixnet.kazakhstan import _analyses
 from helixnet.cli import main as cli
-from helixnet.configuration import EVIDENCE_COLUMNS, VERDICTS
+from helixnet.networks._configuration import EVIDENCE_COLUMNS, VERDICTS
 
 DPI = "40"  # resolution does not matter to these checks; it keeps the suite fast
 

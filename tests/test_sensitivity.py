@@ -9,19 +9,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from helixnet.configuration import INDICATORS, configuration
+from helixnet.networks._configuration import INDICATORS, configuration
 from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
-from helixnet.graphs import kazakhstan_graph
-from helixnet.sensitivity import (
-    ambiguous_alternatives,
-    conclusion_link_ids,
-    default_variants,
-    drop_ties,
-    merge_nodes,
-    reassign_sectors,
-    sensitivity,
-    unit_weights,
-)
+from helixnet.kazakhstan._graphs import kazakhstan_graph
+from helixnet.kazakhstan._sensitivity import ambiguous_alternatives, conclusion_link_ids, default_variants, sensitivity
+from helixnet.networks._sensitivity import drop_ties, merge_nodes, reassign_sectors, unit_weights
 
 
 @pytest.fixture(scope="module")

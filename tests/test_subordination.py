@@ -11,10 +11,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from helixnet.centrality import centrality
-from helixnet.configuration import INDICATORS, archetype_graph, configuration
-from helixnet.mediation import mediation
-from helixnet.subordination import kazakhstan_report, subordination_report
+from helixnet.networks._centrality import centrality
+from helixnet.networks._configuration import INDICATORS, archetype_graph, configuration
+from helixnet.networks._mediation import mediation
+from helixnet.kazakhstan._report import kazakhstan_report
+from helixnet.networks._subordination import subordination_report
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +89,7 @@ def test_kazakhstan_report_covers_graph_layers_and_oecd_side_by_side(kz):
 
 
 def test_kazakhstan_comparison_row_matches_configuration_of_the_graph(kz):
-    from helixnet.graphs import kazakhstan_graph
+    from helixnet.kazakhstan._graphs import kazakhstan_graph
 
     conf = configuration(kazakhstan_graph(), "relationships", n_null=9, seed=0)
     row = kz.comparison.set_index(["graph", "reading"]).loc[("kazakhstan", "relationships")]

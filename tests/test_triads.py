@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
-from helixnet import triads as tr
+from helixnet.information import _triads as tr
 
 
 def random_records(seed, n=400, kinds=("b", "b", "c3", "i4", "b", "c5", "k1")):
@@ -88,7 +88,7 @@ def test_blocks_smaller_than_a_variable_give_the_same_result(monkeypatch):
     df = random_records(seed=3)
     columns = [c for c in df if c.startswith("v")]
     whole = hx.synergy_triads(df, columns=columns)
-    from helixnet import _triads_count
+    from helixnet.information import _triads_count
 
     monkeypatch.setattr(_triads_count, "BLOCK_CELLS", 64)
     monkeypatch.setattr(_triads_count, "_ROW_CHUNK_BYTES", 64 * 8 * 20)
@@ -339,7 +339,7 @@ def test_plot_synergy_map_returns_axes():
     import matplotlib
 
     matplotlib.use("Agg")
-    from helixnet.plot_triads import plot_synergy_map
+    from helixnet.plot._triads import plot_synergy_map
 
     ax = plot_synergy_map(hx.synergy_map(xor_triads()), seed=1)
     assert {t.get_text() for t in ax.texts} >= {"x", "y", "z", "u", "v"}

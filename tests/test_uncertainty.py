@@ -19,8 +19,8 @@ from scipy import stats
 
 import helixnet as hx
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
-from helixnet.information import synergy
-from helixnet.uncertainty import _permuted_tables, bootstrap, g_test, permutation_test
+from helixnet.information._measures import synergy
+from helixnet.information._uncertainty import _permuted_tables, bootstrap, g_test, permutation_test
 
 NOISY_XOR = np.array([[[40, 10], [10, 40]], [[10, 40], [40, 10]]])
 
@@ -295,7 +295,7 @@ def test_bca_interval_matches_an_independent_case_by_case_computation():
 def test_streamed_bootstrap_equals_the_in_memory_one(monkeypatch):
     """Issue 11 §5: beyond MAX_STORED_VALUES the replicates are streamed (three passes over
     batches drawn again from the seed); the summaries must equal the in-memory ones."""
-    import helixnet.uncertainty as unc
+    import helixnet.information._uncertainty as unc
 
     table = np.array([[[30, 5, 2], [4, 25, 3]], [[6, 2, 28], [3, 27, 5]]])
     n_boot = 50_000  # two batches of 2**19 // 12 replicates
@@ -316,7 +316,7 @@ def test_bootstrap_reports_bias_and_warns_on_sparse_tables():
     """bias = replicate mean - estimate and bias_corrected = 2 estimate - mean (definitions);
     a 4x4x4 table of 60 cases has fewer than SPARSE_CASES_PER_CELL (10) cases per non-empty
     cell, so it warns and names the threshold."""
-    from helixnet.uncertainty import SPARSE_CASES_PER_CELL
+    from helixnet.information._uncertainty import SPARSE_CASES_PER_CELL
 
     res = bootstrap(NOISY_XOR, n_boot=200, seed=2)
     f = res.to_frame()

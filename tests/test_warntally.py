@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from helixnet import bibliometrics as bib
+from helixnet.bibliometrics import _pipeline as bib
 from helixnet.exceptions import HelixnetWarning
 
 FIX = Path(__file__).parent / "fixtures" / "bibliometrics"

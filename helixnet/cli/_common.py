@@ -168,8 +168,8 @@ def read_graph(args):
     fmt = graph_format(path, getattr(args, "input_format", None))
     source, target = getattr(args, "source", None), getattr(args, "target", None)
     if fmt == "edges":
-        from helixnet.engines import read_records
-        from helixnet.graphs import from_edges
+        from helixnet.information._engines import read_records
+        from helixnet.networks._builders import from_edges
 
         if not getattr(args, "nodes", None):
             raise UsageError("an edge list needs --nodes FILE (columns node, sector[, label])")
@@ -197,9 +197,9 @@ def read_graph(args):
         raise UsageError(f"{', '.join(given)} {verb} only to an edge list, not to a {fmt.upper()} file")
     if not os.path.exists(path):
         raise InputFileError(f"{path}: no such file")
-    from helixnet import graphs
+    from helixnet.networks import _builders as builders
 
-    reader = graphs.read_graphml if fmt == "graphml" else graphs.read_gexf
+    reader = builders.read_graphml if fmt == "graphml" else builders.read_gexf
     try:
         return reader(path)
     except HelixnetError:

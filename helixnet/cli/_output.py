@@ -221,7 +221,7 @@ def output_paths(args) -> list[str]:
     names = ("out", "nodes_out", "audit", "map", "figure")
     paths = [v for v in (getattr(args, name, None) for name in names) if v and v != "-"]
     if getattr(args, "map", None) and args.map != "-":  # a VOSviewer map has a network file too
-        from helixnet.triads import synergy_map_files
+        from helixnet.information._triads import synergy_map_files
 
         paths += synergy_map_files(args.map)[1:]
     return paths

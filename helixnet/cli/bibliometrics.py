@@ -96,7 +96,7 @@ def _clean(v, digits=12):
 
 
 def run(args):
-    from helixnet import bibliometrics as bib
+    from helixnet.bibliometrics import _pipeline as bib
     from helixnet.cli._common import UsageError, show_progress
     from helixnet.cli._output import emit
     from helixnet.exceptions import HelixnetValueError
@@ -142,10 +142,10 @@ def _output(args, records, country, audit):
     import shutil
     import sys
 
-    from helixnet import bibliometrics as bib
+    from helixnet.bibliometrics import _pipeline as bib
     from helixnet.cli._common import note
     from helixnet.cli._output import Output
-    from helixnet.information import synergy, venn_table
+    from helixnet.information._measures import synergy, venn_table
 
     for s in records.skipped:
         print(f"helixnet bibliometrics: skipped {s['file']}: line {s['line']}: {s['reason']}", file=sys.stderr)

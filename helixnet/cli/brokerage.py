@@ -20,7 +20,7 @@ def add_arguments(parser):
 
 
 def run(args):
-    from helixnet.brokerage import brokerage
+    from helixnet.networks._brokerage import brokerage
     from helixnet.cli._common import read_graph
     from helixnet.cli._output import Output, json_records
 

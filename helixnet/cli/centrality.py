@@ -4,7 +4,7 @@ Wraps :func:`helixnet.centrality`. JSON output (schema ``CENTRALITY`` in
 :mod:`helixnet.cli._schemas`): ``{"backend": .., "normalized": .., "sources": .., "seed": .., "nodes":
 [{"node": .., "sector": .., "in_degree": .., ..., "eigenvector_method": ..}]}``
 — one object per node with every column of
-:data:`helixnet.centrality.CENTRALITY_COLUMNS`; ``"sources"`` and ``"seed"``
+:data:`helixnet.networks.CENTRALITY_COLUMNS`; ``"sources"`` and ``"seed"``
 are null unless ``--sources K`` asked for betweenness and closeness estimated
 from K sampled nodes. CSV output: the same table.
 """
@@ -43,7 +43,7 @@ def _positive_int(text: str) -> int:
 
 
 def run(args):
-    from helixnet.centrality import centrality
+    from helixnet.networks._centrality import centrality
     from helixnet.cli._common import UsageError, check_edge_attribute, read_graph
     from helixnet.cli._output import Output, json_records
 

@@ -27,7 +27,7 @@ def add_arguments(parser):
 
 def read_for(args, extra):
     """Records with the dimension and `extra` columns; --dropna applied to them."""
-    from helixnet.engines import read_records
+    from helixnet.information._engines import read_records
 
     if not args.dims:
         raise UsageError("the option --dims is required")
@@ -49,7 +49,7 @@ def read_for(args, extra):
 
 def run(args):
     from helixnet.cli._output import Output
-    from helixnet.decomposition import decompose
+    from helixnet.information._decomposition import decompose
 
     if not args.group:
         raise UsageError("the option --group is required")
@@ -63,7 +63,7 @@ def run(args):
     table = {"groups": res.groups, "levels": res.levels, "terms": res.to_frame()}[args.table].copy()
     if "parent" in table:
         table["parent"] = ["/".join(map(str, p)) for p in table["parent"]]
-    from helixnet.information import sign_reading
+    from helixnet.information._measures import sign_reading
 
     lines = [f"T({','.join(dims)}) = {res.total:.6f} {res.unit}   n = {payload['n']}   ({sign_reading(len(dims))})",
              f"{'term':<8} {'level':<20} {'value':>12} {'share':>8}"]

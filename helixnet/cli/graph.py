@@ -29,7 +29,7 @@ def add_arguments(parser):
 
 
 def run(args):
-    from helixnet import graphs
+    from helixnet.networks import _builders as builders
     from helixnet.cli._common import UsageError, read_graph
     from helixnet.cli._output import Output, json_records, write_outputs
 
@@ -39,10 +39,10 @@ def run(args):
         raise UsageError("--nodes-out goes with --to edges")
     G = read_graph(args)
     if to in ("graphml", "gexf"):
-        writer = graphs.write_graphml if to == "graphml" else graphs.write_gexf
+        writer = builders.write_graphml if to == "graphml" else builders.write_gexf
         write_outputs([(out, lambda path: writer(G, path))])
         return 0
-    nodes, edges = graphs.to_frames(G)
+    nodes, edges = builders.to_frames(G)
     nodes = nodes.reset_index() if "node" not in nodes.columns else nodes
     edges = edges.reset_index(drop=True)
     # the node table goes with the edge output in one all-or-nothing write

@@ -99,7 +99,7 @@ def run(args):
     import os
 
     from helixnet.cli._output import Output
-    from helixnet.openalex import API_URL, openalex
+    from helixnet.bibliometrics._openalex import API_URL, openalex
 
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
@@ -162,7 +162,7 @@ def _figure_writer(res, args):
     import os
     import tempfile
 
-    from helixnet.plot import save
+    from helixnet.plot._base import save
 
     ext = os.path.splitext(args.figure)[1].lower().lstrip(".")  # checked by run()
     fig = res.plot(args.countries, unit=args.unit)[0].figure

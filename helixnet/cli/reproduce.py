@@ -12,7 +12,7 @@ DESCRIPTION = (
     "else, and only once the new results are complete."
 )
 EXAMPLE = "helixnet reproduce --out helixnet-results && open helixnet-results/report.md"
-DPI_RANGE = (10, 1200)  # helixnet.reproduce.DPI_RANGE (not imported: keeps --help light)
+DPI_RANGE = (10, 1200)  # helixnet.kazakhstan.DPI_RANGE (not imported: keeps --help light)
 
 
 def add_arguments(parser):
@@ -31,7 +31,7 @@ def add_arguments(parser):
 def run(args):
     import sys
 
-    from helixnet.reproduce import reproduce
+    from helixnet.kazakhstan._reproduce import reproduce
 
     summary = reproduce(args.out, force=args.force, quiet=args.quiet, dpi=args.dpi)
     n = len(summary["analyses"])

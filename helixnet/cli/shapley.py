@@ -46,8 +46,8 @@ def add_arguments(parser):
 def run(args):
     from helixnet.cli._output import Output
     from helixnet.cli.decompose import read_for
-    from helixnet.decomposition import shapley
-    from helixnet.information import sign_reading
+    from helixnet.information._decomposition import shapley
+    from helixnet.information._measures import sign_reading
 
     if not args.player:
         raise UsageError("the option --player is required")

@@ -1,13 +1,13 @@
 """``helixnet subordination``: the configuration report of an actor graph, or its sensitivity.
 
-Wraps :func:`helixnet.subordination.subordination_report`: centrality shares,
+Wraps :func:`helixnet.networks.subordination_report`: centrality shares,
 Gould–Fernandez brokerage, mediation, reciprocity, and the configuration
 verdict under both readings of ties, each indicator tested against two null
 models. JSON output: the report's ``to_dict()`` (schema ``SUBORDINATION`` in
 :mod:`helixnet.cli._schemas`, keys listed in docs/cli.md); CSV output: the
 evidence table of both readings; text output: its summary.
 
-With ``--sensitivity`` it wraps :func:`helixnet.sensitivity.sensitivity`
+With ``--sensitivity`` it wraps :func:`helixnet.networks.sensitivity`
 instead: the verdict and every indicator over coding variants (schema
 ``SENSITIVITY``; CSV: the variant x indicator table).
 """
@@ -55,7 +55,7 @@ def run(args):
         raise UsageError("--backend chooses the centrality backend of the report; --sensitivity computes no centrality")
     G = read_graph(args)
     if args.sensitivity:
-        from helixnet.sensitivity import PILOT_CLUSTERS, SENSITIVITY_N_NULL, sensitivity
+        from helixnet.kazakhstan._sensitivity import PILOT_CLUSTERS, SENSITIVITY_N_NULL, sensitivity
 
         merge = PILOT_CLUSTERS if args.merge is None else [x.strip() for x in args.merge.split(",") if x.strip()]
         readings = ("flows", "relationships") if args.reading is None else (args.reading,)
@@ -63,7 +63,7 @@ def run(args):
                           seed=args.seed, level=args.level, readings=readings)
         text = res.table[["variant", "reading", "verdict", "statist_votes", "balanced_votes"]].to_string(index=False)
         return Output(payload=res.to_dict(), table=res.table, text=text)
-    from helixnet.subordination import subordination_report
+    from helixnet.networks._subordination import subordination_report
 
     report = subordination_report(G, n_null=args.null, seed=args.seed, backend=args.backend or "networkx",
                                   reading=args.reading, level=args.level,

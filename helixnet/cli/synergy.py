@@ -107,7 +107,7 @@ def parse_count(text: str, what: str):
     if not number.is_finite():
         raise UsageError(f"{what} must be a finite number, got {text.strip()!r}")
     from helixnet.exceptions import InvalidTableError
-    from helixnet.information import MAX_COUNT
+    from helixnet.information._measures import MAX_COUNT
 
     if number > MAX_COUNT:  # refused before building a possibly huge integer (1e300)
         raise InvalidTableError(f"{what} is {text.strip()}, more than the largest exact count {MAX_COUNT} (2**63 - 1)")
@@ -138,7 +138,7 @@ def _table(args):
             raise UsageError("--venn takes no INPUT, --dims, --weight, --engine or --dropna")
         if args.none is None:
             raise UsageError("--venn needs --none N: the cases with none of the dimensions (it changes T)")
-        from helixnet.information import venn_table
+        from helixnet.information._measures import venn_table
 
         none = parse_count(args.none, "--none")
         counts = parse_venn(args.venn)
@@ -153,7 +153,7 @@ def _table(args):
         raise UsageError("the option --dims is required with INPUT")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler goes with --engine dask")
-    from helixnet.engines import count_table
+    from helixnet.information._engines import count_table
 
     ct = count_table(
         args.input, columns_list(args.dims), weight=args.weight, engine=args.engine,
@@ -165,8 +165,8 @@ def _table(args):
 
 
 def _intervals(args, table, dims):
-    """Bootstrap intervals of every T (:func:`helixnet.uncertainty.bootstrap`, ``--interval`` method)."""
-    from helixnet.uncertainty import bootstrap
+    """Bootstrap intervals of every T (:func:`helixnet.information.bootstrap`, ``--interval`` method)."""
+    from helixnet.information._uncertainty import bootstrap
 
     with warnings_as_notes(args):
         result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
@@ -253,7 +253,7 @@ def _verdict(dims, res):
 
 def run(args):
     from helixnet.cli._output import Output
-    from helixnet.information import synergy
+    from helixnet.information._measures import synergy
 
     if args.ci is not None and args.bootstrap is None:
         raise UsageError("--ci goes with --bootstrap")
@@ -296,7 +296,7 @@ def run(args):
         lines.append(f"note: {', '.join(map(str, res.constant_dimensions))} constant: every T that "
                      "includes it is 0 by construction (not a finding about synergy)")
     if args.krippendorff:
-        from helixnet.krippendorff import krippendorff_interaction
+        from helixnet.information._krippendorff import krippendorff_interaction
 
         kripp = krippendorff_interaction(table, dims=list(dims), unit=args.unit)
         payload["krippendorff"] = kripp.to_dict()
@@ -304,7 +304,7 @@ def run(args):
         if args.bias:
             lines.append("  (I, T, Q and R here are plug-in values: --bias does not apply to them)")
     if args.game:
-        from helixnet.game import game
+        from helixnet.information._game import game
 
         g = game(table)
         payload["game"] = g.to_dict()

@@ -60,7 +60,7 @@ def add_arguments(parser):
 
 def run(args):
     from helixnet.cli._output import Output, json_records
-    from helixnet.triads import _map_writers, synergy_map, synergy_triads
+    from helixnet.information._triads import map_writers, synergy_map, synergy_triads
 
     if args.top is not None and args.top < 1:
         raise UsageError("--top needs a positive number")
@@ -80,7 +80,7 @@ def run(args):
                          seed=args.seed, progress=show_progress(args), engine=args.engine)  # fmt: skip
     shown = res if args.top is None else res.head(args.top)
     # the map files are written with the output, all or nothing (check_outputs knows their names)
-    files = _map_writers(synergy_map(res, top=args.top), args.map) if args.map else {}
+    files = map_writers(synergy_map(res, top=args.top), args.map) if args.map else {}
     names = list(dict.fromkeys(v for c in "abcd" if c in res for v in res[c]))
     payload = {
         "columns": [str(c) for c in (columns or names)],

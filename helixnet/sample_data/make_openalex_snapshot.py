@@ -5,7 +5,7 @@
 writes ``helixnet/sample_data/openalex_snapshot/works/updated_date=*/part_*.gz``:
 5,000 synthetic works, 2000-2024, in the layout and format of the OpenAlex
 snapshot (gzip JSON lines), holding only the fields helixnet reads. The works
-are invented by :func:`helixnet._openalex_synth.write_snapshot` (seed 2015):
+are invented by :func:`helixnet.bibliometrics._openalex_synth.write_snapshot` (seed 2015):
 no number in them describes a real country. Running the script again writes
 byte-identical files (``tests/test_openalex.py`` checks that).
 """
@@ -13,7 +13,7 @@ byte-identical files (``tests/test_openalex.py`` checks that).
 import shutil
 from pathlib import Path
 
-from helixnet._openalex_synth import write_snapshot
+from helixnet.bibliometrics._openalex_synth import write_snapshot
 
 N_WORKS = 5000
 SEED = 2015

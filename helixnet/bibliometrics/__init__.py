@@ -1,0 +1,74 @@
+"""Co-authorship Triple Helix from bibliographic records.
+
+Reading Web of Science, Scopus, OpenAlex and MEDLINE exports (``_formats``,
+``_pipeline``), classifying addresses into sectors by transparent rules
+(``rules/``), counting documents per Venn cell and T per year or country
+(``_pipeline``), and OpenAlex at scale from a snapshot or the API
+(``_openalex``).
+"""
+
+from helixnet.bibliometrics._pipeline import (
+    RecordCounts,
+    Records,
+    address_classifier,
+    address_sectors,
+    audit,
+    classify,
+    classify_address,
+    coauthorship_network,
+    country_code,
+    detect_format,
+    document_sectors,
+    load_ror_dump,
+    load_ror_types,
+    load_rules,
+    split_address,
+    read_counts,
+    read_records,
+    synergy_table,
+    venn_counts,
+)
+from helixnet.bibliometrics._openalex import (
+    openalex,
+    OpenAlexResult,
+    fetch_works,
+    snapshot_files,
+    count_works,
+    trends_table,
+    ror_sector_map,
+    TABLE_COLUMNS,
+    CELLS,
+    SAMPLE_SNAPSHOT,
+)
+
+__all__ = [
+    "RecordCounts",
+    "Records",
+    "address_classifier",
+    "address_sectors",
+    "audit",
+    "classify",
+    "classify_address",
+    "coauthorship_network",
+    "country_code",
+    "detect_format",
+    "document_sectors",
+    "load_ror_dump",
+    "load_ror_types",
+    "load_rules",
+    "split_address",
+    "read_counts",
+    "read_records",
+    "synergy_table",
+    "venn_counts",
+    "openalex",
+    "OpenAlexResult",
+    "fetch_works",
+    "snapshot_files",
+    "count_works",
+    "trends_table",
+    "ror_sector_map",
+    "TABLE_COLUMNS",
+    "CELLS",
+    "SAMPLE_SNAPSHOT",
+]

@@ -1,0 +1,133 @@
+"""The subordination report for Kazakhstan, its layers and the OECD comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helixnet.networks._subordination import records, subordination_report
+
+__all__ = ["kazakhstan_report", "KazakhstanReport"]
+
+
+@dataclass(frozen=True)
+class KazakhstanReport:
+    """Result of :func:`kazakhstan_report`.
+
+    Attributes
+    ----------
+    reports : dict
+        Graph label -> :class:`SubordinationReport`.
+    comparison : pandas.DataFrame
+        One row per graph and reading: ``graph, reading, n_nodes, n_edges,
+        verdict, statist_votes, balanced_votes``, the observed value of each
+        indicator of :data:`helixnet.networks.INDICATORS`, and the
+        leading sector of raw betweenness, PageRank and out-strength
+        (``top_betweenness``, ``top_pagerank``, ``top_out_strength``).
+    summary : str
+        The per-graph summaries, one block each.
+    """
+
+    reports: dict
+    comparison: pd.DataFrame
+    summary: str = field(repr=False)
+
+    def to_dict(self) -> dict:
+        """JSON-serialisable dict: comparison rows, summary and every report."""
+        return {
+            "comparison": records(self.comparison),
+            "summary": self.summary,
+            "reports": {k: r.to_dict() for k, r in self.reports.items()},
+        }
+
+
+def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "networkx") -> KazakhstanReport:
+    """The subordination report for Kazakhstan, its layers and the OECD comparison.
+
+    Runs :func:`subordination_report` on
+    :func:`helixnet.kazakhstan.kazakhstan_graph` (all layers), on
+    :func:`~helixnet.kazakhstan.knowledge_layer`,
+    :func:`~helixnet.kazakhstan.funding_layer` and
+    :func:`~helixnet.kazakhstan.institutional_layer`, and on each funding graph of
+    :func:`~helixnet.kazakhstan.oecd_comparison_graphs` (Kazakhstan, Japan, USA,
+    Germany, Korea), with the builders' default options.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of every null model.
+    n_null : int, optional
+        Draws per null model, graph and reading (default
+        :data:`helixnet.networks.DEFAULT_N_NULL`).
+    backend : {"networkx", "igraph"}
+        Centrality backend.
+
+    Returns
+    -------
+    KazakhstanReport
+        ``reports`` (labels ``"kazakhstan"``, ``"knowledge"``, ``"funding"``,
+        ``"institutional"``, ``"oecd_<country>"``), the side-by-side
+        ``comparison`` table and ``summary``.
+
+    Raises
+    ------
+    HelixnetValueError
+        For a bad `n_null` or `backend`.
+
+    See Also
+    --------
+    subordination_report : the report for one graph.
+
+    Notes
+    -----
+    The comparison shows what the graphs say, including where they do not
+    support the study's conclusion: the layers are small, several indicators
+    are undefined (NaN) on graphs without U–I pairs, and null models of
+    tiny graphs have little room to vary (see ``n_null`` and ``null_sd`` in
+    each significance table).
+
+    References
+    ----------
+    .. [1] Dnishev, F., Alzhanova, F. & Alibekova, G. (2015). Innovative
+       development of Kazakhstan on the basis of triple helix and cluster
+       approach. Economy of Region 2015(2).
+
+    Examples
+    --------
+    >>> rep = kazakhstan_report(seed=0, n_null=5)  # few draws: a smoke run, not a test
+    >>> list(rep.comparison["graph"].drop_duplicates())[:4]
+    ['kazakhstan', 'knowledge', 'funding', 'institutional']
+    """
+    from helixnet.kazakhstan import _graphs as graphs
+    from helixnet.networks._configuration import INDICATORS
+
+    named = {
+        "kazakhstan": graphs.kazakhstan_graph(),
+        "knowledge": graphs.knowledge_layer(),
+        "funding": graphs.funding_layer(),
+        "institutional": graphs.institutional_layer(),
+    }
+    for country, H in graphs.oecd_comparison_graphs().items():
+        named[f"oecd_{country.lower()}"] = H
+    reports = {k: subordination_report(H, n_null=n_null, seed=seed, backend=backend, name=k) for k, H in named.items()}
+    rows = []
+    for k, r in reports.items():
+        lead = r.dominance.set_index("measure")["sector"]
+        for reading, conf in r.configurations.items():
+            ev = conf.evidence.set_index("metric")["observed"]
+            row = {
+                "graph": k,
+                "reading": reading,
+                "n_nodes": named[k].number_of_nodes(),
+                "n_edges": named[k].number_of_edges(),
+                "verdict": conf.verdict,
+                "statist_votes": conf.statist_votes,
+                "balanced_votes": conf.balanced_votes,
+            }
+            row.update({m: float(ev[m]) for m in INDICATORS})
+            row.update({f"top_{m}": lead[m] for m in ("betweenness", "pagerank", "out_strength")})
+            rows.append(row)
+    comparison = pd.DataFrame(rows).astype({"graph": object, "reading": object, "verdict": object})
+    summary = "\n\n".join(r.summary for r in reports.values())
+    return KazakhstanReport(reports, comparison, summary)

@@ -1,0 +1,108 @@
+"""Publication figures for Triple Helix analyses.
+
+Every function draws on a matplotlib ``Axes`` (``ax=None`` makes a new
+figure) and returns the axes it drew on, so figures compose into panels and
+tests can inspect titles, labels, bars and nodes. Nothing here calls
+``plt.show()`` or changes matplotlib's global settings: the publication
+defaults apply only inside ``with helixnet.plot.style():``. One
+colour-blind-safe palette (Okabe & Ito 2008) codes the four sectors in one
+order everywhere: U (science), I (business), G (government), O (other).
+
+The shared style and helpers are in ``_base``; figures of networks in
+``_networks``, of information measures in ``_information``, of the
+game-theoretic indicators in ``_game``, of triads in ``_triads`` and of
+OpenAlex trends in ``_openalex``. The paper's own figures are in
+:mod:`helixnet.kazakhstan`.
+"""
+
+from helixnet.plot._base import (
+    SECTOR_ORDER,
+    SECTOR_PALETTE,
+    SECTOR_LABELS,
+    CATEGORY_PALETTE,
+    style,
+    save,
+)
+from helixnet.plot._networks import (
+    sector_layout,
+    shell_layout,
+    actor_network,
+    centrality_by_sector,
+    brokerage_profile,
+    mediation,
+    configuration_evidence,
+    sensitivity,
+)
+from helixnet.plot._information import (
+    venn3,
+    synergy_interval,
+    decomposition_bars,
+    shapley_bars,
+    synergy_over_time,
+)
+from helixnet.plot._game import (
+    game_core,
+    ternary_xy,
+)
+from helixnet.plot._triads import (
+    plot_synergy_map,
+)
+from helixnet.plot._openalex import (
+    trends,
+)
+
+__all__ = [
+    "SECTOR_ORDER",
+    "SECTOR_PALETTE",
+    "SECTOR_LABELS",
+    "CATEGORY_PALETTE",
+    "style",
+    "save",
+    "sector_layout",
+    "shell_layout",
+    "actor_network",
+    "centrality_by_sector",
+    "brokerage_profile",
+    "mediation",
+    "configuration_evidence",
+    "sensitivity",
+    "venn3",
+    "synergy_interval",
+    "decomposition_bars",
+    "shapley_bars",
+    "synergy_over_time",
+    "game_core",
+    "ternary_xy",
+    "plot_synergy_map",
+    "trends",
+]
+
+# The paper's figures moved to helixnet.kazakhstan in 0.2; the old names work for
+# one release with a DeprecationWarning.
+_MOVED_TO_KAZAKHSTAN = {
+    "funding_sources",
+    "cost_structure",
+    "innovation_activity",
+    "research_types",
+    "funding_by_sector",
+    "personnel",
+    "plan_vs_actual",
+    "international_comparison",
+    "TABLE_SECTOR_LABELS",
+}
+
+
+def __getattr__(name):
+    if name in _MOVED_TO_KAZAKHSTAN:
+        import warnings
+
+        from helixnet import kazakhstan
+
+        warnings.warn(
+            f"helixnet.plot.{name} moved to helixnet.kazakhstan.{name} (helixnet 0.2); "
+            "the old name goes in the next release",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(kazakhstan, name)
+    raise AttributeError(f"module 'helixnet.plot' has no attribute {name!r}")
