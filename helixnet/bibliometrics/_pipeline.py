@@ -361,6 +361,11 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
         `skip_bad_records`) for the first bad record; the message names the
         file and the line.
 
+    See Also
+    --------
+    read_counts : the same reading, counting the records instead of keeping
+        them (memory that does not grow with the files).
+
     Examples
     --------
     >>> import tempfile, os
@@ -1338,12 +1343,13 @@ def _classified(records: Records) -> Records:
     return records if "sector" in records.addresses.columns else classify(records)
 
 
-def address_sectors(records: Records, country: str | None = None):
+def address_sectors(records: Records | RecordCounts, country: str | None = None):
     """Addresses per sector: counts and shares.
 
     Parameters
     ----------
-    records : Records
+    records : Records or RecordCounts
+        Classified records, or the counts of :func:`read_counts` (the same table).
     country : str, optional
         Focus country (ISO code): only the addresses of documents with an
         address in it count, as in :func:`venn_counts`.
@@ -1556,7 +1562,7 @@ def _cells(dims):
     return ["".join(c) for r in range(1, len(dims) + 1) for c in combinations(dims, r)]
 
 
-def venn_counts(records: Records, by: str | None = None, country: str | None = None,
+def venn_counts(records: Records | RecordCounts, by: str | None = None, country: str | None = None,
                 international: bool = False, no_address: str = "exclude"):
     """Documents per Venn cell of their sector set.
 
@@ -1570,7 +1576,8 @@ def venn_counts(records: Records, by: str | None = None, country: str | None = N
 
     Parameters
     ----------
-    records : Records
+    records : Records or RecordCounts
+        Classified records, or the counts of :func:`read_counts` (the same table).
     by : {None, "year", "country"}
         Count per year, or per country (a document counts once in each
         country it has an address in). Documents without a year (without
@@ -1705,14 +1712,15 @@ def _venn_of_counts(counts: RecordCounts, by, country, international, no_address
     return out
 
 
-def synergy_table(records: Records, by: str | None = "year", country: str | None = None,
+def synergy_table(records: Records | RecordCounts, by: str | None = "year", country: str | None = None,
                   international: bool = False, n_boot: int = 0, seed=0, ci: float = 0.95,
                   unit: str = "bit", no_address: str = "exclude"):
     """T_UIG (or T_UIGF) from the Venn counts, per year or country.
 
     Parameters
     ----------
-    records : Records
+    records : Records or RecordCounts
+        Classified records, or the counts of :func:`read_counts` (the same table).
     by, country, international, no_address
         As in :func:`venn_counts`.
     n_boot : int

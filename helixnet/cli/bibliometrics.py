@@ -53,6 +53,9 @@ non-profits) by ordered rules (helixnet/rules/address_rules.csv; --audit lists e
 rule). A document falls in the Venn cell of its sectors; 'none' counts documents with no U, I or G
 address (only O or unclassified ones): it is part of the table and changes T.
 
+Records are counted as they are read (several files, or parts of a large one, in parallel
+processes): memory does not grow with the size of the exports.
+
 --country keeps the documents with an address in that country (ISO code such as KZ, or a name such
 as Kazakhstan); F (--international) then marks documents with an address abroad.
 """
