@@ -854,96 +854,109 @@ def _merge_counts(results, paths, audit, pieces) -> RecordCounts:
     """The :class:`RecordCounts` of the tallies of :func:`_count_decoded`, in file order.
 
     A document counts where its id is first met (in file order, then record order), as
-    in :func:`_merge`; with `audit`, the rows of the others are left out while the
-    pieces are joined.
+    in :func:`_merge`. The tallies are added one after another, each freed once added;
+    what persists between them is the sorted array of the hashes of the ids met (8 bytes
+    a document) and the counts. With `audit`, the pieces are joined as they are added,
+    without the rows of the documents met before.
     """
+    import csv
+    import io
+    import os
+
     import numpy as np
     import pandas as pd
 
     def ints(buf, dtype):
         return np.frombuffer(buf, dtype=dtype) if len(buf) else np.zeros(0, dtype=dtype)
 
-    hashes = np.concatenate([ints(r["hashes"], np.uint64) for r in results])
-    keep = np.zeros(len(hashes), dtype=bool)
-    keep[np.unique(hashes, return_index=True)[1]] = True
-    del hashes
-    countries, vectors = {}, {}  # the codes of all the tallies
+    seen = np.zeros(0, dtype=np.uint64)
+    dropped = 0
+    countries = {}  # set of countries -> code, over all the tallies
+    n_of = {}  # profile (with that code) -> documents
+    per_countries = {}  # set of countries -> addresses per sector
+    skipped, repairs = [], []
     low = (1 << _COUNTRIES_SHIFT) - 1
-    profiles, vector_codes = [], []
-    for r in results:
-        c_map = np.array([countries.setdefault(k, len(countries)) for k in r["countries"]] or [0], dtype=np.int64)
-        v_map = np.array([vectors.setdefault(k, len(vectors)) for k in r["vectors"]] or [0], dtype=np.int64)
-        p = ints(r["profile"], np.int64)
-        profiles.append(c_map[p >> _COUNTRIES_SHIFT] << _COUNTRIES_SHIFT | p & low)
-        vector_codes.append(v_map[ints(r["vector"], np.int32)])
-    profile = np.concatenate(profiles)[keep]
-    vector = np.concatenate(vector_codes)[keep]
-    c_names, v_list = list(countries), list(vectors)
-    # documents per profile
-    keys, n_docs = np.unique(profile, return_counts=True)
+    joined = None
+    if audit is not None:
+        joined = open(os.path.join(pieces, "joined.csv"), "wb")  # noqa: SIM115 (closed below)
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\n").writerow(_AUDIT_COLUMNS)
+        joined.write(head.getvalue().encode("utf-8"))
+    try:
+        for r in results:
+            skipped.extend(r["skipped"])
+            repairs.extend(r["repairs"])
+            hashes = ints(r["hashes"], np.uint64)
+            keep = np.zeros(len(hashes), dtype=bool)
+            keep[np.unique(hashes, return_index=True)[1]] = True  # first in this tally
+            if len(seen) and len(hashes):
+                at = np.minimum(np.searchsorted(seen, hashes), len(seen) - 1)
+                keep &= seen[at] != hashes  # ... and not met in an earlier one
+            dropped += int((~keep).sum())
+            # two sorted runs: the stable sort (timsort) merges them in linear time
+            seen = np.sort(np.concatenate([seen, np.sort(hashes[keep])]), kind="stable")
+            c_map = np.array([countries.setdefault(k, len(countries)) for k in r["countries"]] or [0],
+                             dtype=np.int64)
+            p = ints(r["profile"], np.int64)[keep]
+            p = c_map[p >> _COUNTRIES_SHIFT] << _COUNTRIES_SHIFT | p & low
+            keys, n_docs = np.unique(p, return_counts=True)
+            for key, n in zip(keys.tolist(), n_docs.tolist()):
+                n_of[key] = n_of.get(key, 0) + n
+            c_names = list(countries)
+            vectors = r["vectors"]
+            width = max(len(vectors), 1)
+            pairs, n_pairs = np.unique((p >> _COUNTRIES_SHIFT) * width + ints(r["vector"], np.int32)[keep],
+                                       return_counts=True)
+            for pair, n in zip(pairs.tolist(), n_pairs.tolist()):
+                acc = per_countries.setdefault(c_names[pair // width], [0, 0, 0, 0, 0])
+                for slot, x in enumerate(vectors[pair % width]):
+                    acc[slot] += n * x
+            if joined is not None:
+                _join_piece(r, keep, joined)
+            for k in ("hashes", "profile", "vector", "sizes"):
+                r[k] = None
+        if joined is not None:
+            joined.close()
+            os.replace(joined.name, audit)
+    finally:
+        if joined is not None:
+            joined.close()
+    c_names = list(countries)
+    keys = np.array(sorted(n_of), dtype=np.int64)
     year = (keys >> _YEAR_SHIFT & (1 << (_COUNTRIES_SHIFT - _YEAR_SHIFT)) - 1) - 1
     frame = pd.DataFrame({
         "year": pd.array(np.where(year < 0, 0, year), dtype="Int64"),
         "countries": pd.array([c_names[c] for c in (keys >> _COUNTRIES_SHIFT).tolist()], dtype="string"),
         **{s: (keys >> 1 & bit).astype(bool) for s, bit in _SECTOR_BIT.items()},
         "has_address": (keys & 1).astype(bool),
-        "n_documents": n_docs.astype(np.int64),
+        "n_documents": np.array([n_of[k] for k in keys.tolist()], dtype=np.int64),
     })
     frame.loc[year < 0, "year"] = pd.NA
     order = np.lexsort((keys & low, frame["countries"].to_numpy(dtype=object), year, year < 0))
     frame = frame.iloc[order].reset_index(drop=True)
-    # addresses per sector, per set of countries
-    width = max(len(v_list), 1)
-    pairs, n_pairs = np.unique((profile >> _COUNTRIES_SHIFT) * width + vector, return_counts=True)
-    per_countries = {}
-    for pair, n in zip(pairs.tolist(), n_pairs.tolist()):
-        acc = per_countries.setdefault(c_names[pair // width], [0, 0, 0, 0, 0])
-        for slot, x in enumerate(v_list[pair % width]):
-            acc[slot] += n * x
     names = sorted(per_countries)
     addr = pd.DataFrame({"countries": pd.array(names, dtype="string"),
                          **{s: np.array([per_countries[c][k] for c in names], dtype=np.int64)
                             for k, s in enumerate(["U", "I", "G", "O", "unclassified"])}})
-    skipped, repairs = [], []
-    for r in results:
-        skipped.extend(r["skipped"])
-        repairs.extend(r["repairs"])
-    if audit is not None:
-        _join_audit(results, keep, audit, pieces)
-    return RecordCounts(frame, addr, int((~keep).sum()), list(paths), skipped, repairs)
+    return RecordCounts(frame, addr, dropped, list(paths), skipped, repairs)
 
 
-def _join_audit(results, keep, audit, pieces):
-    """Join the audit pieces (the rows of the kept documents) into `audit`, atomically."""
-    import csv
-    import io
-    import os
-
+def _join_piece(r, keep, out):
+    """Append to `out` the audit rows of the documents of tally `r` that `keep` keeps."""
     import numpy as np
 
-    tmp = os.path.join(pieces, "joined.csv")
-    with open(tmp, "wb") as out:
-        head = io.StringIO()
-        csv.writer(head, lineterminator="\n").writerow(_AUDIT_COLUMNS)
-        out.write(head.getvalue().encode("utf-8"))
-        at = 0
-        for r in results:
-            sizes = np.frombuffer(r["sizes"], dtype=np.uint32).astype(np.int64) if len(r["sizes"]) else \
-                np.zeros(0, np.int64)
-            kept = keep[at:at + len(sizes)]
-            at += len(sizes)
-            ends = np.cumsum(sizes)
-            starts = ends - sizes
-            with open(r["audit"], "rb") as piece:
-                if kept.all():
-                    _copy_bytes(piece, out, int(ends[-1]) if len(ends) else 0)
-                    continue
-                # runs of kept records: [first start, last end) of each
-                edges = np.flatnonzero(np.diff(np.r_[0, kept.astype(np.int8), 0]))
-                for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist()):
-                    piece.seek(int(starts[lo]))
-                    _copy_bytes(piece, out, int(ends[hi - 1] - starts[lo]))
-    os.replace(tmp, audit)
+    sizes = np.frombuffer(r["sizes"], dtype=np.uint32).astype(np.int64) if len(r["sizes"]) else np.zeros(0, np.int64)
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    with open(r["audit"], "rb") as piece:
+        if keep.all():
+            _copy_bytes(piece, out, int(ends[-1]) if len(ends) else 0)
+            return
+        # runs of kept documents: from the start of the first to the end of the last
+        edges = np.flatnonzero(np.diff(np.r_[0, keep.astype(np.int8), 0]))
+        for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist()):
+            piece.seek(int(starts[lo]))
+            _copy_bytes(piece, out, int(ends[hi - 1] - starts[lo]))
 
 
 def _copy_bytes(src, dst, n: int):
