@@ -756,8 +756,10 @@ def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rul
     classification as :func:`classify`, but the records are counted as
     they are read, in batches, and then forgotten: memory does not grow with
     the size of the files, only with the number of distinct document
-    profiles and, for duplicate detection, by 20 bytes a record (a 64-bit
-    hash of its id, its profile and the code of its address counts). The result gives the tables of
+    profiles and, for duplicate detection, by 20 bytes a record while the
+    files are read (a 64-bit hash of its id, its profile and the code of its
+    address counts; 4 more with `audit`) and 8 bytes a record (the hash)
+    while their counts are added up. The result gives the tables of
     :func:`venn_counts`, :func:`synergy_table` and :func:`address_sectors`
     exactly as the records would.
 
