@@ -142,6 +142,26 @@ def test_forgetting_the_address_cache_changes_nothing(exports, monkeypatch):
     _assert_same_tables(records, bib.read_counts(exports, skip_bad_records=True))
 
 
+def _ror_dump(path):
+    """A two-organisation ROR data dump (schema v2): the hospital of ORGS made a university."""
+    orgs = [{"names": [{"value": "Massachusetts Gen Hosp", "types": ["label"]}], "types": ["education"],
+             "locations": [{"geonames_details": {"country_code": "US"}}]},
+            {"names": [{"value": "Siemens AG", "types": ["ror_display"]}], "types": ["company"],
+             "locations": [{"geonames_details": {"country_code": "DE"}}]}]
+    path.write_text(json.dumps(orgs), encoding="utf-8")
+    return path
+
+
+def test_counts_with_an_offline_ror_dump_equal_the_per_record_tables(exports, tmp_path):
+    dump = _ror_dump(tmp_path / "ror.json")
+    records = bib.classify(bib.read_records(exports, skip_bad_records=True), ror=dump)
+    counts = bib.read_counts(exports, skip_bad_records=True, ror=dump)
+    _assert_same_tables(records, counts)
+    # the dump decided: the hospital's addresses are U now (more U than without it)
+    plain = bib.read_counts(exports, skip_bad_records=True)
+    assert bib.address_sectors(counts)["n_addresses"][0] > bib.address_sectors(plain)["n_addresses"][0]
+
+
 def test_a_duplicate_counts_where_it_is_first_met(tmp_path):
     """Hand count: WOS:1 is dated 2014 in the first file and 2015 in the second; it counts once, in 2014."""
     one, two = tmp_path / "one.txt", tmp_path / "two.txt"
@@ -232,6 +252,12 @@ def test_cli_streaming_output_is_byte_identical_on_generated_exports(exports, tm
     payload = json.loads(stream[0][3])
     assert len(payload["skipped"]) == 4 and payload["duplicates_dropped"] == 132
     assert "skipped" in stream[0][2]  # each skipped record reported on stderr
+
+
+def test_cli_streaming_output_is_byte_identical_with_a_ror_dump(exports, tmp_path, monkeypatch):
+    dump = _ror_dump(tmp_path / "ror.json")
+    stream, memory = _runs(exports, tmp_path, monkeypatch, ["--ror", dump, "--by", "year"], "ror")
+    assert stream == memory
 
 
 def test_cli_failure_leaves_neither_audit_nor_output_nor_temporary_files(exports, tmp_path):
