@@ -642,8 +642,11 @@ class _Tally:
         self.decided = []  # per address code: (bits, country, audit row, sector slot)
 
     def add(self, rec):
-        plain, typed, uniq = self.plain, self.typed, self.uniq
-        codes = [_address_code(a, i, c, t, plain, typed, uniq) for a, i, c, t in rec["addresses"]]
+        plain = self.plain
+        codes = []
+        for a, i, c, t in rec["addresses"]:
+            code = plain.get(a) if i is None else None  # a written address met before: its code
+            codes.append(_address_code(a, i, c, t, plain, self.typed, self.uniq) if code is None else code)
         self.batch.append((rec["doc_id"], rec["year"], codes))
         if len(self.batch) >= _BATCH:
             self.flush()
