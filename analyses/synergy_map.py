@@ -120,7 +120,8 @@ def main(out_dir):
 if __name__ == "__main__":
     import argparse
 
-    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    title = (__doc__ or "").strip().splitlines()  # empty when sphinx-gallery runs the code
+    parser = argparse.ArgumentParser(description=title[0] if title else None)
     parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
     parser.add_argument("--out", help="output folder (same as the positional argument)")
     args = parser.parse_args()

@@ -220,22 +220,28 @@ def _sector_figures(frame):
 
 
 def test_real_addresses_from_public_exports_per_sector_figures(capsys):
-    """Precision and recall per sector on 1,106 addresses from 16 public exports (issue 14).
+    """Precision and recall per sector on 2,018 hand-labelled real addresses (issue 14).
 
-    tests/fixtures/labelled_addresses_real.csv: distinct addresses copied from Web of Science
-    (plain and tab-delimited), Scopus, OpenAlex and MEDLINE/PubMed exports in 16 public GitHub
-    repositories (repo, path and commit on every row; six world regions), labelled by hand
-    following tests/fixtures/bibliometrics/LABELLING_GUIDE.md (the reference is the hand label,
-    never the rules). Splits (the guide, section 3): "dev" and "fresh2" are the errors the rules
-    were revised on; "heldout" was not used for rules but was read while transcribing; "fresh"
-    and "fresh3" were transcribed after the rules were frozen and never used for them.
+    tests/fixtures/labelled_addresses_real.csv: distinct addresses and organisation names copied
+    from Web of Science (plain, tab-delimited, and an "Analyze Results" affiliation table),
+    Scopus, OpenAlex, MEDLINE/PubMed exports and a Microsoft Academic Graph affiliation table (the
+    names OpenAlex took over for its institutions) in 22 public GitHub repositories (repo, path,
+    commit and, for the third round, the record on every row; six world regions), labelled by
+    hand following tests/fixtures/bibliometrics/LABELLING_GUIDE.md (the reference is the hand
+    label, never the rules). A row's ``country`` (the MAG table's ISO code) is passed to the rules
+    as OpenAlex passes an institution's country code. Splits (the guide, section 3): the rules
+    were revised on "dev", "fresh2" and "dev4"; "heldout" was not used for rules but was read
+    while transcribing; "fresh", "fresh3", "fresh4" (set aside before the third revision) and
+    "fresh5" (labelled after it) were never used for rules.
 
-    The issue's targets (precision >= 0.95 and recall >= 0.90 for each of U, I, G, O) are NOT
-    all met: U meets them; I (precision and recall), G (precision) and O (precision and recall)
-    fall short, and the set holds only 46 firms
-    (see the table printed with -s). The assertions are floors at the figures measured on the
-    whole set when the rules were committed, so that a regression fails; the per-split table is
-    the honest reading (fresh3 is the only split measured after the last rule change).
+    The issue's targets (precision >= 0.95 and recall >= 0.90 for each of U, I, G and O) are met
+    for U only, on the whole set and asserted for it; I (recall: firms named without a legal
+    form), G (precision) and O (precision and recall) fall short, on the whole set and on every
+    held-out split (see the table printed with -s, and the guide, section 5). The other
+    assertions are floors: the figures of the original 1,106 rows (splits dev, heldout, fresh,
+    fresh2, fresh3) may not fall below those measured when the second revision was committed,
+    and the whole set's below those measured at the third (rounded down), so that a regression
+    fails.
     """
     labelled = pd.read_csv(Path(__file__).resolve().parent / "fixtures" / "labelled_addresses_real.csv",
                            keep_default_na=False)
@@ -244,20 +250,33 @@ def test_real_addresses_from_public_exports_per_sector_figures(capsys):
     assert labelled["region"].nunique() >= 3 and labelled["repo"].nunique() >= 5
     assert labelled["commit"].str.fullmatch(r"[0-9a-f]{40}").all()
     assert set(labelled["sector"]) == set("UIGO")
-    labelled["pred"] = [bib.classify_address(a)["sector"] for a in labelled["address"]]
+    labelled["pred"] = [bib.classify_address(a, country=c or None)["sector"]
+                        for a, c in zip(labelled["address"], labelled["country"])]
+    original = labelled[labelled["split"].isin(["dev", "heldout", "fresh", "fresh2", "fresh3"])]
     figures = {name: _sector_figures(part) for name, part in
-               [("all", labelled), *labelled.groupby("split")]}
+               [("all", labelled), ("first1106", original), *labelled.groupby("split"),
+                *[(f"fmt:{f}", part) for f, part in labelled.groupby("format")]]}
+    sizes = {"all": len(labelled), "first1106": len(original),
+             **{f"fmt:{f}": n for f, n in labelled["format"].value_counts().items()},
+             **labelled["split"].value_counts().to_dict()}
     with capsys.disabled():
-        print("\n  split      n  " + "  ".join(f"{s}: precision recall (support)" for s in "UIGO"))
+        print("\n  split/format       n  " + "  ".join(f"{s}: precision recall (support)" for s in "UIGO"))
         for name, fig in figures.items():
-            n = len(labelled) if name == "all" else int((labelled["split"] == name).sum())
-            print(f"{name:>7} {n:6d}  " + "  ".join(
+            print(f"{name:>15} {sizes[name]:6d}  " + "  ".join(
                 f"{s}: {p:9.3f} {r:6.3f} ({k:4d})" for s, (p, r, k) in fig.items()))
-    # floors: the whole-set figures measured when the rules were committed (rounded down)
+    # the issue's targets, where the whole set meets them
+    p, r, _ = figures["all"]["U"]
+    assert p >= 0.95 and r >= 0.90, ("U", p, r)
+    # floors on the original 1,106 rows: the whole-set figures measured at the second revision
     floors = {"U": (0.98, 0.96), "I": (0.92, 0.84), "G": (0.91, 0.91), "O": (0.94, 0.79)}
     for s, (p_min, r_min) in floors.items():
+        p, r, _ = figures["first1106"][s]
+        assert p >= p_min and r >= r_min, ("first1106", s, p, r)
+    # floors on the whole set: the figures measured at the third revision (rounded down)
+    floors = {"U": (0.98, 0.95), "I": (0.94, 0.64), "G": (0.89, 0.88), "O": (0.90, 0.75)}
+    for s, (p_min, r_min) in floors.items():
         p, r, _ = figures["all"][s]
-        assert p >= p_min and r >= r_min, (s, p, r)
+        assert p >= p_min and r >= r_min, ("all", s, p, r)
 
 
 def test_focus_country_and_international_dimension():

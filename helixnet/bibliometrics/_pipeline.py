@@ -12,7 +12,7 @@ and a ministry in ``UIG``, one with none of them in ``none``. This module
 * classifies each address into a sector (U science, I business,
   G government, O other) by transparent, editable rules: the ROR type of an
   OpenAlex institution, else ordered patterns on the address text
-  (``helixnet/rules/address_rules.csv``), every decision explainable by the
+  (``helixnet/bibliometrics/rules/address_rules.csv``), every decision explainable by the
   rule that fired;
 * counts documents per Venn cell and computes T_UIG (and the four-dimensional
   version with international co-authorship as ``F``) per year or country,
@@ -983,8 +983,9 @@ def load_rules():
     Columns: ``rule_id``, ``precedence`` (lower is tried first), ``sector``
     (U, I, G or O), ``pattern`` (a case-insensitive Python regular expression
     matched against each comma-separated part of the organisation),
-    ``country`` (ISO code: the rule applies to that country only and is tried
-    before every general rule; empty: all countries) and ``description``.
+    ``country`` (ISO code: the rule applies to that country only; rules are
+    tried by precedence, a country rule before a general one of equal
+    precedence; empty: all countries) and ``description``.
     A pattern ``@name.txt`` stands for the name list ``rules/name.txt`` (one
     regular expression a line): ``company_names.txt`` (firms without a legal
     form) and ``public_research_names.txt``; the returned frame holds the
@@ -1019,8 +1020,11 @@ def load_ror_types():
 
 
 def _compile_rules(rules):
+    """(rule_id, sector, regex, country) in the order they are tried: by precedence, and at equal
+    precedence a country rule before the general ones (then by rule_id)."""
     compiled = []
-    for row in rules.sort_values(["precedence", "rule_id"], kind="stable").itertuples():
+    order = rules.assign(_general=[not c for c in rules["country"]])
+    for row in order.sort_values(["precedence", "_general", "rule_id"], kind="stable").itertuples():
         if row.sector not in ("U", "I", "G", "O"):
             raise HelixnetValueError(f"rule {row.rule_id!r} has sector {row.sector!r}; expected U, I, G or O")
         try:
@@ -1031,12 +1035,14 @@ def _compile_rules(rules):
     return compiled
 
 
+def _applicable(compiled, country):
+    """The rules that apply to an address in ``country``, in the order they are tried."""
+    return [r for r in compiled if r[3] is None or r[3] == country]
+
+
 def _classify_one(organisation: str, country, compiled):
     parts = [p.strip() for p in organisation.split(",")] or [organisation]
-    ordered = [r for r in compiled if r[3] is not None and r[3] == country] + [
-        r for r in compiled if r[3] is None
-    ]
-    for rule_id, sector, rx, _ in ordered:
+    for rule_id, sector, rx, _ in _applicable(compiled, country):
         for part in parts:
             if rx.search(part):
                 return sector, rule_id, part
@@ -1058,7 +1064,11 @@ def _classify_text(org: str, address: str, country, compiled):
     if not address:
         return hit
     used = {p.strip() for p in org.split(",")}
-    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")[:-1]]
+    rest = [p.strip() for p in _fmt._EMAIL.sub("", address).rstrip(".").split(",")]
+    if country is not None:
+        # the last part is the country; without one (MEDLINE often ends "..., The Ohio State
+        # University.") the last part is read as any other
+        rest = rest[:-1]
     rest = [p for p in rest if p and p not in used and not re.search(r"\d", p) and not _PLACES.match(p)]
     if not rest:
         return hit
@@ -1072,8 +1082,7 @@ def _classify_text(org: str, address: str, country, compiled):
         # other words in a city's name ("L'Hospitalet de Llobregat") must not decide.
         if sector != "U":
             return hit
-        rank = {r[0]: i for i, r in enumerate(
-            [r for r in compiled if r[3] is not None and r[3] == country] + [r for r in compiled if r[3] is None])}
+        rank = {r[0]: i for i, r in enumerate(_applicable(compiled, country))}
         if rank[rule] >= rank[hit[1]]:
             return hit
     return sector, f"{rule}+place", part
@@ -1084,9 +1093,10 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
 
     The address is cut into organisation, city and country as Web of Science
     and Scopus write them (``Org, Subunit, City, Country``); the rules are
-    matched against the organisation's comma-separated parts. Rules for the
-    address's country come first, then the general ones by precedence; the
-    first rule that matches any part decides.
+    matched against the organisation's comma-separated parts. The rules for
+    the address's country and the general ones are tried by precedence (a
+    country rule first at equal precedence); the first rule that matches any
+    part decides.
 
     Returns
     -------

@@ -7,7 +7,7 @@ models. JSON output: the report's ``to_dict()`` (schema ``SUBORDINATION`` in
 :mod:`helixnet.cli._schemas`, keys listed in docs/cli.md); CSV output: the
 evidence table of both readings; text output: its summary.
 
-With ``--sensitivity`` it wraps :func:`helixnet.networks.sensitivity`
+With ``--sensitivity`` it wraps :func:`helixnet.sensitivity`
 instead: the verdict and every indicator over coding variants (schema
 ``SENSITIVITY``; CSV: the variant x indicator table).
 """

@@ -737,7 +737,7 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
     Warns
     -----
     HelixnetWarning
-        When the largest player has more than :data:`SIZE_RATIO_WARNING`
+        When the largest player has more than ``SIZE_RATIO_WARNING``
         (100) times the records of the smallest one: with the pooled value
         a tiny player's own T (noisy, and biased toward synergy in small
         samples) enters every coalition's marginal contribution unweighted

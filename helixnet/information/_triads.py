@@ -16,7 +16,7 @@ mutual redundancy :math:`R = (-1)^{N+1} T`, whose negative sign means a
 reduction of uncertainty in any dimension (Leydesdorff & Ivanova 2014).
 
 The tables of all triads come from co-occurrence counts computed as matrix
-products (see :mod:`helixnet._triads_count`), never by a loop over triads.
+products (see ``helixnet.information._triads_count``), never by a loop over triads.
 
 References
 ----------
@@ -353,7 +353,7 @@ def synergy_triads(
         Unknown columns, a missing value in a variable, bad weights.
     HelixnetValueError
         Fewer columns than `order`; a column with so many categories that one
-        table would exceed :data:`MAX_TABLE_CELLS`; unknown unit, order,
+        table would exceed ``MAX_TABLE_CELLS``; unknown unit, order,
         alternative or correction; `n_perm` without a seed; non-integer
         weights with `n_perm`; "max" with a two-sided alternative.
 
@@ -366,7 +366,7 @@ def synergy_triads(
     -----
     The joint tables of all tuples are computed from co-occurrence counts by
     matrix products, streamed block by block (see
-    :mod:`helixnet._triads_count`): the cost is about
+    ``helixnet.information._triads_count``): the cost is about
     :math:`n M^2 / 3` multiply-adds per category of the first variable for
     ``M`` indicator columns, not one pass over the records per triad.
     Memory: the indicator matrix (n x M), one Gram matrix per category of

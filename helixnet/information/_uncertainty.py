@@ -85,7 +85,7 @@ class BootstrapResult:
     replicates : numpy.ndarray or None, shape (n_boot, len(subsets))
         Mutual information of every subset in every replicate, in `unit`;
         None when there were too many to keep (more than
-        :data:`MAX_STORED_VALUES` values): the summaries were then computed
+        ``MAX_STORED_VALUES`` values): the summaries were then computed
         by streaming.
     ci : float
         Confidence level of the intervals.
@@ -486,7 +486,7 @@ def bootstrap(
         As in :func:`helixnet.synergy`; weights must be whole numbers.
     n_boot : int
         Number of replicates. Memory does not grow with it beyond
-        :data:`MAX_STORED_VALUES` replicate values (see Notes).
+        ``MAX_STORED_VALUES`` replicate values (see Notes).
     ci : float
         Confidence level, between 0 and 1.
     seed : int, numpy.random.Generator or None
@@ -525,10 +525,10 @@ def bootstrap(
     Warns
     -----
     HelixnetWarning
-        When the table is sparse, fewer than :data:`SPARSE_CASES_PER_CELL`
+        When the table is sparse, fewer than ``SPARSE_CASES_PER_CELL``
         (10) cases per non-empty cell of the joint table, or when the
         bootstrap bias of T over all dimensions exceeds
-        :data:`BIAS_WARNING_SE` (0.5) standard errors: the plug-in T is then
+        ``BIAS_WARNING_SE`` (0.5) standard errors: the plug-in T is then
         biased and no interval is reliable (see Notes).
 
     See Also
@@ -576,7 +576,7 @@ def bootstrap(
     each batch has its own child generator of the seed (the i-th child of
     :meth:`numpy.random.SeedSequence.spawn`), so batches run on threads and
     the replicates depend only on the seed and the table. Up to
-    :data:`MAX_STORED_VALUES` (2**24) replicate values are kept
+    ``MAX_STORED_VALUES`` (2**24) replicate values are kept
     (``.replicates``); beyond that the replicates are streamed: drawn three
     times from the same children (range, mean, variance and the count below
     the estimate; a histogram locating the order statistics; those order

@@ -108,7 +108,10 @@ def script_main(name: str, doc: str, argv=None):
     """
     import argparse
 
-    parser = argparse.ArgumentParser(description=doc.strip().splitlines()[0])
+    # the script's title line; runners that execute the code without its docstring
+    # (sphinx-gallery) pass an empty one
+    title = (doc or "").strip().splitlines()
+    parser = argparse.ArgumentParser(description=title[0] if title else None)
     parser.add_argument("out_dir", nargs="?", default="results", help="output folder (default: ./results)")
     parser.add_argument("--out", help="output folder (same as the positional argument)")
     args = parser.parse_args(argv)

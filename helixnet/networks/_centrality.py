@@ -459,7 +459,7 @@ def centrality(
     differ by rounding (``1/6 + 1/30`` against ``1/5``). Both backends count
     paths whose lengths agree within a relative :math:`10^{-10}` as tied:
     igraph by its own rule, the networkx backend by helixnet's Brandes
-    (:mod:`helixnet._paths`), as networkx's ``betweenness_centrality``
+    (``helixnet.networks._matrix``), as networkx's ``betweenness_centrality``
     compares sums exactly and may miss such ties.
 
     *Sampled estimates.* With `k` sources :math:`K`, betweenness sums the

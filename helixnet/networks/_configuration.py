@@ -756,7 +756,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     See Also
     --------
     subordination_metrics : the observed indicators alone.
-    helixnet.networks.sensitivity : the verdict over coding variants.
+    helixnet.sensitivity : the verdict over coding variants.
     archetype_graph : example graphs.
 
     Notes

@@ -157,7 +157,7 @@ def mediation(
     three shortest paths, two of them via G, contributes 3 to ``geodesics``
     and 2 to ``geodesics_via_broker``. Paths whose lengths agree within a
     relative :math:`10^{-10}` are tied, as in igraph (see
-    :mod:`helixnet._paths`). ``path_share`` pools the
+    ``helixnet.networks._matrix``). ``path_share`` pools the
     paths of all pairs; ``pair_share`` weighs every reachable pair equally
     (it equals the group betweenness of :math:`B` restricted to S–T pairs,
     divided by the number of reachable pairs).

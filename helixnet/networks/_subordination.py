@@ -231,7 +231,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     --------
     kazakhstan_report : this report for every Kazakhstan graph and the OECD.
     helixnet.networks.configuration : the verdict and its tests.
-    helixnet.networks.sensitivity : the verdict over coding variants.
+    helixnet.sensitivity : the verdict over coding variants.
 
     References
     ----------

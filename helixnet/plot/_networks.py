@@ -774,7 +774,7 @@ def sensitivity(table, *, ax=None):
 
     See Also
     --------
-    helixnet.networks.sensitivity, configuration_evidence
+    helixnet.sensitivity, configuration_evidence
 
     Examples
     --------
