@@ -75,6 +75,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 __all__ = [
@@ -597,8 +599,8 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
 # the result
 
 
-@dataclass
-class OpenAlexResult:
+@dataclass(repr=False)
+class OpenAlexResult(Result):
     """T_UIG and R_UIGF per country and year, with what produced them.
 
     Attributes
@@ -637,18 +639,8 @@ class OpenAlexResult:
 
     def to_dict(self) -> dict:
         """JSON-safe: ``source``, ``n_works``, ``n_untyped``, ``settings`` and ``rows``."""
-        import math
-
-        def value(v):
-            if v is None or type(v).__name__ == "NAType":
-                return None
-            if hasattr(v, "item"):
-                v = v.item()
-            return None if isinstance(v, float) and not math.isfinite(v) else v
-
-        rows = [{k: value(v) for k, v in r.items()} for r in self.table.to_dict(orient="records")]
-        return {"source": self.source, "n_works": int(self.n_works), "n_untyped": int(self.n_untyped),
-                "settings": self.settings, "rows": rows}
+        return jsonable({"source": self.source, "n_works": int(self.n_works), "n_untyped": int(self.n_untyped),
+                         "settings": self.settings, "rows": self.table})
 
     def write(self, path) -> Path:
         """Write the table as CSV, Parquet or JSON (by the extension), atomically.

@@ -49,6 +49,8 @@ from pathlib import Path
 
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InputFileError
 
 __all__ = [
@@ -91,8 +93,8 @@ _DOCUMENT_COLUMNS = ["doc_id", "year", "title", "source_format", "file"]
 # records
 
 
-@dataclass
-class Records:
+@dataclass(repr=False)
+class Records(Result):
     """Documents and their addresses, read from one or more export files.
 
     Attributes
@@ -129,6 +131,22 @@ class Records:
     def n_records(self) -> int:
         """Number of distinct documents."""
         return len(self.documents)
+
+    def __repr__(self) -> str:
+        return (f"Records(n_records={self.n_records}, addresses={len(self.addresses)}, "
+                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
+                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
+
+    def to_frame(self):
+        """The :attr:`documents` table (one row per document; :attr:`addresses` holds their addresses)."""
+        return self.documents
+
+    def to_dict(self) -> dict:
+        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
+        of ``documents`` and ``addresses`` (missing values as None)."""
+        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
+                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
+                         "documents": self.documents, "addresses": self.addresses})
 
 
 def detect_format(text: str) -> str:
@@ -552,8 +570,8 @@ def _merge(results, paths) -> Records:
 # counting while reading
 
 
-@dataclass
-class RecordCounts:
+@dataclass(repr=False)
+class RecordCounts(Result):
     """What the Triple Helix counts need of the documents of export files, without the documents.
 
     Returned by :func:`read_counts`, which reads the files as a stream and keeps,
@@ -593,6 +611,22 @@ class RecordCounts:
     def n_records(self) -> int:
         """Number of distinct documents."""
         return int(self.profiles["n_documents"].sum())
+
+    def __repr__(self) -> str:
+        return (f"RecordCounts(n_records={self.n_records}, profiles={len(self.profiles)}, "
+                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
+                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
+
+    def to_frame(self):
+        """The :attr:`profiles` table (documents per profile; :attr:`address_counts` holds the addresses)."""
+        return self.profiles
+
+    def to_dict(self) -> dict:
+        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
+        of ``profiles`` and ``address_counts`` (missing values as None)."""
+        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
+                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
+                         "profiles": self.profiles, "address_counts": self.address_counts})
 
 
 _AUDIT_COLUMNS = ["doc_id", "address", "country", "sector", "rule"]

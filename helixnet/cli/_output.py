@@ -42,14 +42,11 @@ class Output:
 
 
 def json_value(v):
-    """A value as strict JSON takes it: numpy scalars as Python ones, NaN/inf/NA as None."""
-    import math
+    """A value as strict JSON takes it: numpy scalars as Python ones, NaN/inf/NA as None
+    (:func:`helixnet._jsonable.jsonable`, the one sanitiser)."""
+    from helixnet._jsonable import jsonable
 
-    if v is None or type(v).__name__ == "NAType":
-        return None
-    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
-        v = v.item()
-    return None if isinstance(v, float) and not math.isfinite(v) else v
+    return jsonable(v)
 
 
 def json_records(frame, index: str | None = None) -> list:

@@ -139,11 +139,13 @@ DECOMPOSE = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "helixnet decompose",
     "type": "object",
-    "required": ["unit", "n", "dims", "total", "within", "between", "terms", "levels", "groups"],
+    "required": ["unit", "n", "dimensions", "total", "within", "between", "terms", "levels", "groups"],
     "properties": {
         "unit": {"enum": ["bit", "mbit", "nat"]},
         "n": _NUMBER,
-        "dims": {"type": "array", "items": {"type": "string"}, "minItems": 2},
+        "dimensions": {"type": "array", "items": {"type": "string"}, "minItems": 2},
+        # the 0.1 name of "dimensions" (the one key vocabulary of to_dict); goes in the next release
+        "dims": {"type": "array", "items": {"type": "string"}, "minItems": 2, "deprecated": True},
         "total": _NUMBER_OR_NULL,
         "within": _NUMBER_OR_NULL,
         "between": _NUMBER_OR_NULL,

@@ -90,12 +90,9 @@ def add_arguments(parser):
 
 def _clean(v, digits=12):
     """JSON value with floats rounded to `digits` decimals (and -0.0 as 0.0)."""
-    from helixnet.cli._output import json_value
+    from helixnet._jsonable import jsonable
 
-    v = json_value(v)
-    if isinstance(v, float):
-        v = round(v, digits) + 0.0
-    return v
+    return jsonable(v, decimals=digits)
 
 
 def run(args):

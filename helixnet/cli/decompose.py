@@ -2,7 +2,8 @@
 
 Wraps :func:`helixnet.decompose`. JSON output (schema ``DECOMPOSE`` in
 :mod:`helixnet.cli._schemas`): the result's ``to_dict()`` — ``unit``, ``n``,
-``dims``, ``total``, ``within``, ``between``, ``terms`` (additive terms:
+``dimensions`` (and ``dims``, its 0.1 name, deprecated: removed in the next
+release), ``total``, ``within``, ``between``, ``terms`` (additive terms:
 ``term, level, value, share``), ``levels`` (``level, depth, n_groups, within,
 between, between_share``) and ``groups`` (``level, depth, group, parent, n,
 weight, T, contribution, between``); NaN is written as null. CSV output: the
@@ -59,7 +60,11 @@ def run(args):
     groups = columns_list(args.group)
     records, dims, dropped = read_for(args, groups)
     res = decompose(records, dims, groups if len(groups) > 1 else groups[0], weight=args.weight, unit=args.unit)
-    payload = res.to_dict()
+    payload = {}
+    for key, value in res.to_dict().items():
+        payload[key] = value
+        if key == "dimensions":
+            payload["dims"] = value  # the 0.1 name, kept for one release (deprecated)
     table = {"groups": res.groups, "levels": res.levels, "terms": res.to_frame()}[args.table].copy()
     if "parent" in table:
         table["parent"] = ["/".join(map(str, p)) for p in table["parent"]]

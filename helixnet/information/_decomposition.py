@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from helixnet._jsonable import jsonable, records as _records
+from helixnet._result import Result, seed_value
 from helixnet.information import _core
 from helixnet._progress import progress_bar as _progress
 from helixnet._validation import check_count, check_scalar_columns, parse_weights
@@ -142,19 +144,8 @@ def _group_T(records, dims, codes, n_codes, weight, w, k):
 # ---------------------------------------------------------------------------
 
 
-def _plain(x):
-    """A JSON-friendly Python value."""
-    if isinstance(x, tuple):
-        return [_plain(v) for v in x]
-    if isinstance(x, np.generic):
-        x = x.item()
-    if isinstance(x, float) and not math.isfinite(x):
-        return None
-    return x
-
-
-@dataclass(frozen=True)
-class DecompositionResult:
+@dataclass(frozen=True, repr=False)
+class DecompositionResult(Result):
     """Within/between decomposition of the Triple Helix indicator.
 
     Attributes
@@ -195,6 +186,8 @@ class DecompositionResult:
     n: float = 0.0
     dims: tuple = ()
 
+    _repr_fields = ("total", "within", "between", "unit", "n", "dims")
+
     def to_frame(self) -> pd.DataFrame:
         """The additive terms as a tidy table.
 
@@ -213,21 +206,23 @@ class DecompositionResult:
         return pd.DataFrame(rows, columns=_TERMS_COLUMNS)
 
     def to_dict(self) -> dict:
-        """JSON-serialisable dictionary of every number (NaN becomes None)."""
-        def records(df):
-            return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+        """JSON-serialisable dictionary of every number (NaN becomes None).
 
-        return {
+        Keys: ``unit``, ``n``, ``dimensions``, ``total``, ``within``,
+        ``between``, and the records of ``terms`` (:meth:`to_frame`),
+        ``levels`` and ``groups`` (``parent`` as a list).
+        """
+        return jsonable({
             "unit": self.unit,
-            "n": _plain(self.n),
-            "dims": list(self.dims),
-            "total": _plain(self.total),
-            "within": _plain(self.within),
-            "between": _plain(self.between),
-            "terms": records(self.to_frame()),
-            "levels": records(self.levels),
-            "groups": records(self.groups),
-        }
+            "n": self.n,
+            "dimensions": list(self.dims),
+            "total": self.total,
+            "within": self.within,
+            "between": self.between,
+            "terms": _records(self.to_frame()),
+            "levels": _records(self.levels),
+            "groups": _records(self.groups),
+        })
 
 
 def _share(x, total):
@@ -382,7 +377,7 @@ def decompose(records, dims, group, weight=None, unit="bit"):
         T_g = T_g * factor
         n_g = n_g.astype(float)
         keep = n_g > 0
-        paths = [tuple(_plain(v) for v in u) for u in uniques]
+        paths = [tuple(row_label(v) for v in u) for u in uniques]
         contributions = np.where(keep, n_g / N * T_g, 0.0)
         W = float(contributions.sum())
         # each parent's own between term: T_p - sum_c (n_c/n_p) T_c
@@ -545,7 +540,7 @@ SIZE_RATIO_WARNING = 100.0
 _SHAPLEY_COLUMNS = ["player", "n", "share", "shapley", "stderr"]
 
 
-class ShapleyResult:
+class ShapleyResult(Result):
     """Shapley values of the players in the Triple Helix indicator.
 
     Produced by :func:`shapley`.
@@ -622,7 +617,7 @@ class ShapleyResult:
         n = self.n.to_numpy(dtype=float)
         N = n.sum()
         return pd.DataFrame({
-            "player": [_plain(p) for p in self.shapley.index],
+            "player": [row_label(p) for p in self.shapley.index],
             "n": n,
             "share": n / N if N > 0 else np.full(len(n), np.nan),
             "shapley": self.shapley.to_numpy(dtype=float),
@@ -632,24 +627,36 @@ class ShapleyResult:
     def to_dict(self) -> dict:
         """JSON-serialisable dictionary: the settings and the :meth:`to_frame`
         rows under ``values`` (NaN becomes None)."""
-        return {
+        return jsonable({
             "dimensions": [str(d) for d in self.dims],
             "player": str(self.player),
             "unit": self.unit,
             "value": self.value,
             "method": self.method,
             "n_permutations": int(self.n_permutations),
-            "seed": None if self.seed is None else int(self.seed),
-            "total": _plain(self.total),
-            "size_ratio": _plain(self.size_ratio),
-            "values": [{k: _plain(v) for k, v in row.items()} for row in self.to_frame().to_dict("records")],
-        }
+            "seed": seed_value(self.seed),
+            "total": self.total,
+            "size_ratio": self.size_ratio,
+            "values": _records(self.to_frame()),
+        })
+
+    def to_series(self) -> pd.Series:
+        """The values as a plain Series indexed by player (a copy, without settings in ``attrs``):
+        what :func:`shapley` returned before it returned a :class:`ShapleyResult`."""
+        out = self.shapley.copy()
+        out.attrs = {}
+        return out
+
+    @property
+    def values(self) -> np.ndarray:
+        """The values as an array, in player order (``Series.values``)."""
+        return self.shapley.to_numpy()
 
     @property
     def attrs(self) -> dict:
         """The settings as the former Series' ``.attrs`` (kept for existing code)."""
         return {
-            "stderr": {_plain(p): float(s) for p, s in self.stderr.items()},
+            "stderr": {row_label(p): float(s) for p, s in self.stderr.items()},
             "method": self.method,
             "n_permutations": self.n_permutations,
             "total": self.total,

@@ -55,6 +55,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
     HelixnetError,
@@ -83,8 +85,8 @@ _PARQUET_EXT = (".parquet", ".pq")
 _EXCEL_EXT = (".xlsx", ".xls", ".xlsm")
 
 
-@dataclass(frozen=True, eq=False)
-class CountTable:
+@dataclass(frozen=True, eq=False, repr=False)
+class CountTable(Result):
     """Records counted into a contingency table (returned by :func:`count_table`).
 
     Attributes
@@ -132,6 +134,22 @@ class CountTable:
             names=list(self.dims),
         )
         return pd.Series(self.counts[idx], index=index, name="count")
+
+    _repr_fields = ("dims", "n", "dropped", "total", "weight", "engine")
+
+    def __repr__(self) -> str:
+        return f"{Result.__repr__(self)[:-1]}, shape={list(self.counts.shape)})"
+
+    def to_frame(self):
+        """The non-zero cells, one row each: one column per dimension, then ``count``."""
+        return self.to_series().reset_index()
+
+    def to_dict(self) -> dict:
+        """``dimensions``, ``labels`` (a list per dimension), ``counts`` (nested lists),
+        ``n``, ``total``, ``dropped``, ``weight`` and ``engine``."""
+        return jsonable({"dimensions": list(self.dims), "labels": [list(lab) for lab in self.labels],
+                         "counts": self.counts, "n": self.n, "total": self.total, "dropped": self.dropped,
+                         "weight": self.weight, "engine": self.engine})
 
 
 # ---------------------------------------------------------------------------

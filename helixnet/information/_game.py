@@ -74,6 +74,8 @@ from math import factorial
 
 import numpy as np
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
 
 __all__ = ["PLAYERS", "GameResult", "game"]
@@ -235,7 +237,7 @@ def _venn_counts(data) -> dict:
     return counts
 
 
-class GameResult:
+class GameResult(Result):
     """Core, Shapley value and nucleolus of the Triple Helix game (see :func:`game`).
 
     Every value is in percent of the documents with at least one of U, I, G.
@@ -283,9 +285,6 @@ class GameResult:
         sh = ", ".join(f"{p}={self.shapley[p]:.4g}" for p in self.players)
         nu = ", ".join(f"{p}={self.nucleolus[p]:.4g}" for p in self.players)
         return f"GameResult(n={self.n}, shapley=({sh}), nucleolus=({nu}), core_vertices={len(self.core_vertices)})"
-
-    def _repr_html_(self):
-        return self.to_frame().to_html()
 
     def characteristic_frame(self):
         """The characteristic function, one row per coalition.
@@ -336,7 +335,7 @@ class GameResult:
         player → [low, high] or null when empty, ``vertices`` list of
         [x_U, x_I, x_G]) and ``convex``.
         """
-        return {
+        return jsonable({
             "players": list(self.players),
             "n": self.n,
             "unit": self.unit,
@@ -350,7 +349,7 @@ class GameResult:
                 "vertices": [list(x) for x in self.core_vertices],
             },
             "convex": self.convex,
-        }
+        })
 
 
 def game(counts) -> GameResult:

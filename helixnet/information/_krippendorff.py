@@ -69,6 +69,8 @@ from itertools import combinations
 
 import numpy as np
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.information import _core
 from helixnet.exceptions import ConvergenceWarning, HelixnetValueError
 from helixnet.information._measures import as_table
@@ -82,7 +84,7 @@ DEFAULT_TOL = 1e-10
 DEFAULT_MAX_ITER = 10_000
 
 
-class KrippendorffResult:
+class KrippendorffResult(Result):
     """Interaction information I beside T, Q and R (see :func:`krippendorff_interaction`).
 
     Attributes
@@ -140,9 +142,6 @@ class KrippendorffResult:
             + f" {self.unit}, converged={self.converged})"
         )
 
-    def _repr_html_(self):
-        return self.to_frame().to_html(index=False)
-
     def to_frame(self):
         """One row per quantity: columns ``quantity``, ``value``, ``unit``.
 
@@ -168,10 +167,9 @@ class KrippendorffResult:
         dimensions), and ``ipf`` with ``tol``, ``max_iter``, ``iterations``,
         ``converged`` and ``max_deviation``.
         """
-        n = self.n.item() if isinstance(self.n, np.generic) else self.n
-        return {
+        return jsonable({
             "dimensions": [str(d) for d in self.dims],
-            "n": n,
+            "n": self.n,
             "unit": self.unit,
             "interaction_information": self.I,
             "mutual_information": self.T,
@@ -184,7 +182,7 @@ class KrippendorffResult:
                 "converged": self.converged,
                 "max_deviation": self.max_deviation,
             },
-        }
+        })
 
 
 def _margins(p: np.ndarray, order: int) -> list:

@@ -38,6 +38,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet.information import _core
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -202,8 +204,16 @@ def _check_unique_labels(dims) -> None:
 # --------------------------------------------------------------------------
 
 
-class Contingency(NamedTuple):
+class _ContingencyFields(NamedTuple):
+    table: np.ndarray
+    categories: tuple
+
+
+class Contingency(Result, _ContingencyFields):
     """A joint count table and the category labels of its axes.
+
+    A named tuple (``table, categories = contingency(...)`` unpacks it) with
+    the result protocol: :meth:`to_frame`, :meth:`to_dict`, ``_repr_html_``.
 
     Attributes
     ----------
@@ -213,8 +223,26 @@ class Contingency(NamedTuple):
         ``categories[i][j]`` is the category of index ``j`` on axis ``i``.
     """
 
-    table: np.ndarray
-    categories: tuple
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return (f"Contingency(shape={list(self.table.shape)}, "
+                f"total={self.table.sum().item():.6g})")
+
+    def to_frame(self):
+        """Every cell of the table, one row each in C order: ``axis_0``, ``axis_1``, ... (the
+        categories) and ``count``."""
+        import pandas as pd
+
+        idx = np.indices(self.table.shape).reshape(self.table.ndim, -1)
+        cols = {f"axis_{a}": np.asarray(cats, dtype=object)[i]
+                for a, (cats, i) in enumerate(zip(self.categories, idx))}
+        cols["count"] = self.table.reshape(-1)
+        return pd.DataFrame(cols)
+
+    def to_dict(self) -> dict:
+        """``categories`` (a list per axis) and ``table`` (nested lists)."""
+        return jsonable({"categories": [list(c) for c in self.categories], "table": self.table})
 
 
 def _raw_ints(col):
@@ -935,14 +963,23 @@ def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
 
     Notes
     -----
-    Leydesdorff's routines take these seven (or fifteen) exclusive counts
-    from a bibliographic database; the all-absent cell is often not
+    Co-authorship studies count the documents in these seven (or fifteen)
+    exclusive cells, by the combination of university, industry and
+    government addresses, in a bibliographic database (Leydesdorff 2003;
+    Park, Hong & Leydesdorff 2005); the all-absent cell is often not
     observed, because documents without any address are not retrieved.
 
     References
     ----------
-    Leydesdorff, L., Park, H. W., & Lengyel, B. (2014). *Scientometrics* 99,
-    27-35. doi:10.1007/s11192-013-1079-4
+    Leydesdorff, L. (2003). The mutual information of
+    university-industry-government relations: An indicator of the Triple
+    Helix dynamics. *Scientometrics* 58(2), 445-467.
+    doi:10.1023/A:1026253130577
+
+    Park, H. W., Hong, H. D., & Leydesdorff, L. (2005). A comparison of the
+    knowledge-based innovation systems in the economies of South Korea and
+    the Netherlands using Triple Helix indicators. *Scientometrics* 65(1),
+    3-27. doi:10.1007/s11192-005-0257-4
 
     Examples
     --------
@@ -1021,7 +1058,7 @@ def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
 # --------------------------------------------------------------------------
 
 
-class SynergyResult:
+class SynergyResult(Result):
     """Every entropy and mutual information of every subset of dimensions.
 
     Produced by :func:`synergy`; th4.exe's whole output vector (H and T of
@@ -1154,7 +1191,7 @@ class SynergyResult:
             for s in subsets
             if len(s) >= 2
         }
-        return {
+        return jsonable({
             "dimensions": [str(d) for d in self.dims],
             "n": n,
             "unit": self.unit,
@@ -1164,7 +1201,7 @@ class SynergyResult:
                 lab: _redundancy_sign(lab.count(",") + 1) * v + 0.0 for lab, v in t.items()
             },
             "constant_dimensions": [str(d) for d in self.constant_dimensions],
-        }
+        })
 
 
 def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> SynergyResult:

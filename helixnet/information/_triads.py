@@ -20,11 +20,13 @@ products (see ``helixnet.information._triads_count``), never by a loop over tria
 
 References
 ----------
-Leydesdorff, L. (2021). Synergy in Triple-Helix relations: the measurement
-of "synergy" among the variables of a data matrix. In *The Evolutionary
-Dynamics of Discursive Knowledge* (Qualitative and Quantitative Analysis of
-Scientific and Scholarly Communication), ch. 7. Springer.
-doi:10.1007/978-3-030-59951-5_7
+Leydesdorff, L. (2021). *The Evolutionary Dynamics of Discursive Knowledge:
+Communication-Theoretical Perspectives on an Empirical Philosophy of
+Science* (Qualitative and Quantitative Analysis of Scientific and Scholarly
+Communication). Springer, open access. doi:10.1007/978-3-030-59951-5; the
+chapter is doi:10.1007/978-3-030-59951-5_7 (its title could not be
+verified; the publisher's contents give "Synergy in Triple-Helix Relations"
+as the title of chapter 2).
 
 Leydesdorff, L., & Ivanova, I. A. (2014). Mutual redundancies in interhuman
 communication systems: Steps toward a calculus of processing meaning.

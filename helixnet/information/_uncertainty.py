@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result, seed_value
 from helixnet.information import _core
 from helixnet._progress import progress_bar as _progress
 from helixnet._validation import check_count, rng_from_seed
@@ -72,7 +74,7 @@ BIAS_WARNING_SE = 0.5
 _HIST_BINS = 1 << 16
 
 
-class BootstrapResult:
+class BootstrapResult(Result):
     """Bootstrap distribution of the mutual information of every subset.
 
     Attributes
@@ -181,35 +183,23 @@ class BootstrapResult:
         ``std_error`` is None (JSON null) when ``n_boot`` is 1.
         """
         frame = self.to_frame()
-        seed = self.seed if self.seed is None or isinstance(self.seed, (int, np.integer)) else None
-
-        def num(x):
-            return float(x) if np.isfinite(x) else None
-
-        return {
+        return jsonable({
             "dimensions": [str(d) for d in self.estimate.dims],
-            "n": self.estimate.to_dict()["n"],
+            "n": self.estimate.n,
             "unit": self.unit,
             "n_boot": self.n_boot,
             "ci": self.ci,
-            "seed": None if seed is None else int(seed),
+            "seed": seed_value(self.seed),
             "bias": self.bias,
             "method": self.method,
             "cases_per_cell": float(self.cases_per_cell),
+            # std_error is undefined (NaN) for a single replicate: null in JSON
             "mutual_information": {
-                row.subset: {
-                    "estimate": float(row.estimate),
-                    "mean": num(row.mean),
-                    # undefined (NaN) for a single replicate: null in JSON
-                    "std_error": num(row.std_error),
-                    "bias": num(row.bias),
-                    "bias_corrected": num(row.bias_corrected),
-                    "ci_low": num(row.ci_low),
-                    "ci_high": num(row.ci_high),
-                }
-                for row in frame.itertuples(index=False)
+                row["subset"]: {k: float(row[k]) for k in
+                                ("estimate", "mean", "std_error", "bias", "bias_corrected", "ci_low", "ci_high")}
+                for row in frame.to_dict(orient="records")
             },
-        }
+        })
 
 
 def _child(root, i):
@@ -681,8 +671,21 @@ def _warn_if_unreliable(cases_per_cell, summary, est):
 # --------------------------------------------------------------------------
 
 
-class PermutationResult(NamedTuple):
+class _PermutationFields(NamedTuple):
+    statistic: float
+    p_value: float
+    null_distribution: np.ndarray
+    alternative: str
+    n_perm: int
+    unit: str
+
+
+class PermutationResult(Result, _PermutationFields):
     """Result of :func:`permutation_test`.
+
+    A named tuple (``stat, p, null, alternative, n_perm, unit = res``
+    unpacks it) with the result protocol: :meth:`to_frame`,
+    :meth:`to_dict`, ``_repr_html_``.
 
     Attributes
     ----------
@@ -700,12 +703,26 @@ class PermutationResult(NamedTuple):
         Unit of `statistic` and `null_distribution`.
     """
 
-    statistic: float
-    p_value: float
-    null_distribution: np.ndarray
-    alternative: str
-    n_perm: int
-    unit: str
+    __slots__ = ()
+    _repr_fields = ("statistic", "p_value", "alternative", "n_perm", "unit")
+
+    def to_frame(self):
+        """One row: ``statistic``, ``p_value``, ``alternative``, ``n_perm``, ``unit``, and the
+        ``null_mean`` and ``null_std`` of the null distribution."""
+        import pandas as pd
+
+        return pd.DataFrame([self._summary()])
+
+    def _summary(self) -> dict:
+        null = np.asarray(self.null_distribution, dtype=float)
+        return {"statistic": self.statistic, "p_value": self.p_value, "alternative": self.alternative,
+                "n_perm": self.n_perm, "unit": self.unit,
+                "null_mean": float(null.mean()) if null.size else float("nan"),
+                "null_std": float(null.std(ddof=1)) if null.size > 1 else float("nan")}
+
+    def to_dict(self) -> dict:
+        """The :meth:`to_frame` row as a dict, plus ``null_distribution`` (list of T)."""
+        return jsonable({**self._summary(), "null_distribution": self.null_distribution})
 
 
 def _permuted_tables(table, n_perm, rng, progress):
@@ -863,13 +880,33 @@ def permutation_test(
 # --------------------------------------------------------------------------
 
 
-class GTestResult(NamedTuple):
-    """Result of :func:`g_test`: statistic G, p_value, dof, and T in bits."""
-
+class _GTestFields(NamedTuple):
     statistic: float
     p_value: float
     dof: int
     mutual_information: float
+
+
+class GTestResult(Result, _GTestFields):
+    """Result of :func:`g_test`: statistic G, p_value, dof, and T in bits.
+
+    A named tuple (``g, p, dof, t = res`` unpacks it) with the result
+    protocol; :meth:`to_frame` is one row with those four columns and
+    :meth:`to_dict` the same keys.
+    """
+
+    __slots__ = ()
+    _repr_fields = ("statistic", "p_value", "dof", "mutual_information")
+
+    def to_frame(self):
+        """One row: ``statistic``, ``p_value``, ``dof``, ``mutual_information`` (bits)."""
+        import pandas as pd
+
+        return pd.DataFrame([self._asdict()])
+
+    def to_dict(self) -> dict:
+        """``statistic``, ``p_value``, ``dof`` and ``mutual_information`` (bits)."""
+        return jsonable(self._asdict())
 
 
 def g_test(data, dims=None, weight=None) -> GTestResult:

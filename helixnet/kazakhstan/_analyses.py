@@ -21,6 +21,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
+
 __all__ = [
     "AnalysisResult",
     "Analysis",
@@ -40,8 +43,8 @@ SEED = 20150613
 DIGITS = 10
 
 
-@dataclass
-class AnalysisResult:
+@dataclass(repr=False)
+class AnalysisResult(Result):
     """What one analysis produced.
 
     name : file stem of its outputs
@@ -50,6 +53,7 @@ class AnalysisResult:
     tables : {key: DataFrame}; key "" is saved as ``name.csv``, others as ``name_<key>.csv``
     summary : JSON-ready key numbers
     text : one paragraph computed from the numbers
+    files : names of the files :func:`write_result` wrote
     """
 
     name: str
@@ -59,6 +63,24 @@ class AnalysisResult:
     summary: dict
     text: str
     files: list = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (f"AnalysisResult(name={self.name!r}, tables={sorted(self.tables)}, "
+                f"figure={self.figure is not None}, files={len(self.files)})")
+
+    def to_frame(self):
+        """The main table (``tables[""]``; the first table when there is none, else an empty frame)."""
+        import pandas as pd
+
+        if "" in self.tables:
+            return self.tables[""]
+        return next(iter(self.tables.values())) if self.tables else pd.DataFrame()
+
+    def to_dict(self) -> dict:
+        """``name``, ``title``, ``results`` (the summary), ``text`` and ``files``, as in ``summary.json``
+        (without its rounding to :data:`DIGITS` significant digits)."""
+        return jsonable({"name": self.name, "title": self.title, "results": self.summary, "text": self.text,
+                         "files": self.files})
 
 
 @dataclass(frozen=True)
@@ -96,40 +118,10 @@ def _round(x: float) -> float:
     return float(f"{x:.{DIGITS}g}")
 
 
-def _jsonable(obj):
-    """Plain JSON types with floats rounded to DIGITS significant digits."""
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(obj, dict):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_jsonable(v) for v in obj]
-    if isinstance(obj, pd.DataFrame):
-        return _jsonable(obj.to_dict(orient="records"))
-    if isinstance(obj, pd.Series):
-        return _jsonable(obj.to_dict())
-    if isinstance(obj, np.ndarray):
-        return _jsonable(obj.tolist())
-    if obj is None or obj is pd.NA or obj is pd.NaT:
-        return None
-    if isinstance(obj, (bool, np.bool_)):
-        return bool(obj)
-    if isinstance(obj, (int, np.integer)):
-        return int(obj)
-    if isinstance(obj, (float, np.floating)):
-        x = float(obj)
-        if math.isnan(x) or math.isinf(x):
-            return None
-        return _round(x)
-    if hasattr(obj, "to_dict"):
-        return _jsonable(obj.to_dict())
-    return str(obj)
-
-
 def to_json(obj) -> str:
     """Deterministic JSON text: sorted keys, rounded floats, no NaN, final newline."""
-    return json.dumps(_jsonable(obj), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(jsonable(obj, significant=DIGITS), indent=2, sort_keys=True, ensure_ascii=False,
+                      allow_nan=False) + "\n"
 
 
 def write_csv(df, path) -> None:

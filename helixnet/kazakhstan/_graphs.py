@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 from helixnet.networks._builders import merge_edge, python_scalar
@@ -383,8 +385,8 @@ def knowledge_layer(*, normalize=False, sectors=None):
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SectorShares:
+@dataclass(frozen=True, repr=False)
+class SectorShares(Result):
     """Performing sectors' shares of total R&D funding and how well they fit.
 
     Attributes
@@ -410,6 +412,24 @@ class SectorShares:
     residual_norm: float
     method: str
     columns: tuple = field(default_factory=tuple)
+
+    _repr_fields = ("method", "residual_norm", "columns")
+
+    def __repr__(self) -> str:
+        shares = ", ".join(f"{k}={v:.4g}" for k, v in self.weights.items())
+        return f"{Result.__repr__(self)[:-1]}, weights=({shares}))"
+
+    def to_frame(self):
+        """One row per performing sector: ``sector``, ``weight``."""
+        import pandas as pd
+
+        return pd.DataFrame({"sector": list(self.weights.index), "weight": self.weights.to_numpy(dtype=float)})
+
+    def to_dict(self) -> dict:
+        """``method``, ``columns``, ``weights`` (sector -> share), ``fitted`` and ``residual`` (column ->
+        value) and ``residual_norm``."""
+        return jsonable({"method": self.method, "columns": self.columns, "weights": self.weights,
+                         "fitted": self.fitted, "residual": self.residual, "residual_norm": self.residual_norm})
 
 
 def _table3():

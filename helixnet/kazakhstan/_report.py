@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from helixnet.networks._subordination import records, subordination_report
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
+from helixnet.networks import subordination_report
 
 __all__ = ["kazakhstan_report", "KazakhstanReport"]
 
 
-@dataclass(frozen=True)
-class KazakhstanReport:
+@dataclass(frozen=True, repr=False)
+class KazakhstanReport(Result):
     """Result of :func:`kazakhstan_report`.
 
     Attributes
@@ -33,13 +35,16 @@ class KazakhstanReport:
     comparison: pd.DataFrame
     summary: str = field(repr=False)
 
+    def __repr__(self) -> str:
+        return f"KazakhstanReport(reports={list(self.reports)}, comparison=<DataFrame {len(self.comparison)} rows>)"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The :attr:`comparison` table."""
+        return self.comparison
+
     def to_dict(self) -> dict:
         """JSON-serialisable dict: comparison rows, summary and every report."""
-        return {
-            "comparison": records(self.comparison),
-            "summary": self.summary,
-            "reports": {k: r.to_dict() for k, r in self.reports.items()},
-        }
+        return jsonable({"comparison": self.comparison, "summary": self.summary, "reports": self.reports})
 
 
 def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "networkx") -> KazakhstanReport:

@@ -51,6 +51,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from numbers import Real
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet._validation import SECTORS, check_actor_graph, weight_value
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 from helixnet.networks._io import (
@@ -451,8 +453,8 @@ def from_bipartite(memberships, nodes, *, actor="actor", event="event", weight=N
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VennCounts:
+@dataclass(frozen=True, repr=False)
+class VennCounts(Result):
     """Weighted relationships per combination of sectors.
 
     Attributes
@@ -479,6 +481,19 @@ class VennCounts:
     other: float
     total: float
     dims: str
+
+    _repr_fields = ("dims", "cells", "none", "other", "total")
+
+    def to_frame(self):
+        """One row per cell, then ``none``: columns ``cell`` and ``count``."""
+        import pandas as pd
+
+        return pd.DataFrame({"cell": [*self.cells, "none"], "count": [*self.cells.values(), self.none]})
+
+    def to_dict(self) -> dict:
+        """``dimensions`` (list of letters), ``cells`` (key -> weight), ``none``, ``other``, ``total``."""
+        return jsonable({"dimensions": list(self.dims), "cells": self.cells, "none": self.none,
+                         "other": self.other, "total": self.total})
 
 
 def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector"):

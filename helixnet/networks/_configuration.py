@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from helixnet._jsonable import jsonable, records as _records
+from helixnet._result import MeasureDict, Result, seed_value
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
 
@@ -36,6 +38,7 @@ __all__ = [
     "configuration",
     "ConfigurationResult",
     "subordination_metrics",
+    "SubordinationMetrics",
     "normalize_layers",
     "read_graph",
     "archetype_graph",
@@ -128,8 +131,8 @@ RESULTS = ("supports", "not distinguishable from chance", "contradicts", "undefi
 _G, _U, _I = SECTORS.index("G"), SECTORS.index("U"), SECTORS.index("I")
 
 
-@dataclass(frozen=True)
-class ConfigurationResult:
+@dataclass(frozen=True, repr=False)
+class ConfigurationResult(Result):
     """Result of :func:`configuration`.
 
     Attributes
@@ -203,38 +206,31 @@ class ConfigurationResult:
             )
         return out
 
+    _repr_fields = ("verdict", "reading", "statist_votes", "balanced_votes", "n_defined", "n_null", "seed",
+                    "level")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The :attr:`evidence` table (a copy)."""
+        return self.evidence.copy()
+
     def to_dict(self) -> dict:
-        """JSON-serialisable dict (NaN becomes None)."""
-        rows = [
-            {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
-            for row in self.evidence.to_dict(orient="records")
-        ]
-        return {
+        """JSON-serialisable dict (NaN becomes None; a seed that is not an integer, None)."""
+        return jsonable({
             "verdict": self.verdict,
             "reading": self.reading,
             "statist_votes": self.statist_votes,
             "balanced_votes": self.balanced_votes,
             "n_defined": self.n_defined,
             "n_null": self.n_null,
-            "seed": self.seed if isinstance(self.seed, (int, type(None))) else str(self.seed),
+            "seed": seed_value(self.seed),
             "level": self.level,
-            "diagnostics": _clean(self.diagnostics),
-            "evidence": rows,
-        }
+            "diagnostics": self.diagnostics,
+            "evidence": _records(self.evidence),
+        })
 
 
 def _fmt(x, spec=".2f"):
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, spec)
-
-
-def _clean(value):
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
-    return value
 
 
 # --------------------------------------------------------------------------- reading the graph
@@ -651,8 +647,9 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
 
     Returns
     -------
-    dict
-        Keys as :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
+    SubordinationMetrics
+        A dict with the result protocol (``to_frame``, ``to_dict``). Keys as
+        :data:`INDICATORS`; NaN when undefined (e.g. no U–I pair).
 
     Raises
     ------
@@ -680,7 +677,14 @@ def subordination_metrics(G, reading: str | None = None, weight: str | None = "w
     """
     reading = check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
-    return _values(F, F.sec)[0]
+    return SubordinationMetrics(_values(F, F.sec)[0])
+
+
+class SubordinationMetrics(MeasureDict):
+    """The indicators of :func:`subordination_metrics`: a dict ``{indicator: value}`` with the
+    result protocol (``to_frame``: columns ``metric``, ``value``; ``to_dict``: NaN as None)."""
+
+    __slots__ = ()
 
 
 @actor_graph

@@ -17,10 +17,11 @@ from __future__ import annotations
 import functools
 
 from helixnet.networks._matrix import binary, group_codes, grouped_graph, tie_matrix
+from helixnet._result import MeasureDict
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import InvalidGraphError
 
-__all__ = ["hierarchy", "ei_index", "HIERARCHY_KEYS"]
+__all__ = ["hierarchy", "ei_index", "HIERARCHY_KEYS", "HierarchyResult"]
 
 #: Keys of the mapping :func:`hierarchy` returns, in order.
 HIERARCHY_KEYS = (
@@ -37,6 +38,19 @@ HIERARCHY_KEYS = (
 )
 
 _NAN = float("nan")
+
+
+class HierarchyResult(MeasureDict):
+    """The measures of :func:`hierarchy`: a dict ``{measure: value}`` with the result protocol.
+
+    Keys :data:`HIERARCHY_KEYS` in that order, float values (NaN where a
+    measure is undefined). Everything a dict does works (``h["krackhardt"]``,
+    ``dict(h)``, iteration, equality with a dict); :meth:`to_frame` gives
+    one row per measure (columns ``metric``, ``value``) and :meth:`to_dict`
+    a plain dict with NaN as None.
+    """
+
+    __slots__ = ()
 
 
 def _weighted_graph(func):
@@ -200,8 +214,9 @@ def hierarchy(G, weight="weight"):
 
     Returns
     -------
-    dict
-        Keys :data:`HIERARCHY_KEYS` in that order, float values: krackhardt,
+    HierarchyResult
+        A dict with the result protocol (``to_frame``, ``to_dict``). Keys
+        :data:`HIERARCHY_KEYS` in that order, float values: krackhardt,
         connectedness, efficiency, lub, flow, flow_weighted, global_reaching,
         global_reaching_weighted, reciprocity, reciprocity_weighted. A
         measure undefined on `G` (e.g. reciprocity without ties) is NaN.
@@ -307,7 +322,7 @@ def hierarchy(G, weight="weight"):
     W.eliminate_zeros()
     A = binary(W)
     m = A.nnz
-    out = dict.fromkeys(HIERARCHY_KEYS, _NAN)
+    out = HierarchyResult.fromkeys(HIERARCHY_KEYS, _NAN)
     if n == 0:
         return out
 

@@ -13,9 +13,10 @@ directly, or only via the government (G)?
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result
 from helixnet._validation import SECTORS, actor_graph
 from helixnet.networks._matrix import Prepared, dijkstra_counts, tied
 from helixnet.exceptions import HelixnetValueError
@@ -23,8 +24,8 @@ from helixnet.exceptions import HelixnetValueError
 __all__ = ["mediation", "MediationResult"]
 
 
-@dataclass(frozen=True)
-class MediationResult:
+@dataclass(frozen=True, repr=False)
+class MediationResult(Result):
     """Result of :func:`mediation` (fixed fields; see :func:`mediation` for definitions).
 
     Attributes
@@ -77,11 +78,18 @@ class MediationResult:
     indirect_strength: float
     indirect_share: float
 
+    _repr_fields = ("broker", "ends", "directed", "path_share", "pair_share", "indirect_share",
+                    "reachability_loss")
+
+    def to_frame(self):
+        """One row, one column per field (``ends`` as a list)."""
+        import pandas as pd
+
+        return pd.DataFrame([{**asdict(self), "ends": list(self.ends)}])
+
     def to_dict(self) -> dict:
         """Plain, JSON-serialisable dict of every field (NaN becomes None)."""
-        out = asdict(self)
-        out["ends"] = list(self.ends)
-        return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in out.items()}
+        return jsonable(asdict(self))
 
 
 @actor_graph

@@ -10,11 +10,12 @@ transformations are here: :func:`drop_ties`, :func:`merge_nodes`,
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
+from helixnet._jsonable import jsonable
+from helixnet._result import Result, seed_value
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 
@@ -207,8 +208,8 @@ def reassign_sectors(G, mapping):
 # --------------------------------------------------------------------------- the table
 
 
-@dataclass(frozen=True)
-class SensitivityResult:
+@dataclass(frozen=True, repr=False)
+class SensitivityResult(Result):
     """Result of :func:`sensitivity`.
 
     Attributes
@@ -237,14 +238,16 @@ class SensitivityResult:
         return self.table.pivot(index="variant", columns="reading", values="verdict").reindex(
             list(dict.fromkeys(self.table["variant"])))
 
-    def to_dict(self) -> dict:
-        """JSON-serialisable dict (NaN becomes None)."""
-        def rows(df):
-            return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()}
-                    for r in df.to_dict(orient="records")]
+    _repr_fields = ("table", "n_null", "seed", "level")
 
-        return {"n_null": self.n_null, "seed": self.seed, "level": self.level,
-                "table": rows(self.table), "evidence": rows(self.evidence)}
+    def to_frame(self) -> pd.DataFrame:
+        """The :attr:`table` (a copy)."""
+        return self.table.copy()
+
+    def to_dict(self) -> dict:
+        """JSON-serialisable dict (NaN becomes None; a seed that is not an integer, None)."""
+        return jsonable({"n_null": self.n_null, "seed": seed_value(self.seed), "level": self.level,
+                         "table": self.table, "evidence": self.evidence})
 
 
 def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),

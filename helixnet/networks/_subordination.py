@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
+from helixnet._jsonable import jsonable, records
+from helixnet._result import Result
 from helixnet._validation import check_actor_graph
 
 
@@ -23,28 +24,8 @@ _DOMINANCE_MEASURES = ("in_degree", "out_degree", "in_strength", "out_strength",
                        "eigenvector", "pagerank", "hub", "authority")
 
 
-def _clean(value):
-    """Make a value JSON-serialisable (NaN -> None, numpy scalars -> Python)."""
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    return value
-
-
-def records(df: pd.DataFrame, index: bool = False):
-    frame = df.reset_index() if index else df
-    return [_clean(r) for r in frame.to_dict(orient="records")]
-
-
-@dataclass(frozen=True)
-class SubordinationReport:
+@dataclass(frozen=True, repr=False)
+class SubordinationReport(Result):
     """Result of :func:`subordination_report`.
 
     Attributes
@@ -69,8 +50,8 @@ class SubordinationReport:
         U–I mediation by G with ties as flows (the graph's directions).
     mediation_relationships : helixnet.networks.MediationResult
         The same with ties read as relationships (``directed=False``).
-    hierarchy : dict
-        :func:`helixnet.networks.hierarchy`.
+    hierarchy : HierarchyResult
+        :func:`helixnet.networks.hierarchy` (a dict).
     configurations : dict
         Reading -> :class:`helixnet.networks.ConfigurationResult`, for
         every reading the graph allows (both for a directed graph).
@@ -89,6 +70,14 @@ class SubordinationReport:
     hierarchy: dict
     configurations: dict
     summary: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        verdicts = ", ".join(f"{k}={c.verdict!r}" for k, c in self.configurations.items())
+        return f"SubordinationReport(name={self.name!r}, reading={self.reading!r}, verdicts=({verdicts}))"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The evidence of every reading (:attr:`evidence`); :meth:`tables` gives every table."""
+        return self.evidence
 
     @property
     def configuration(self):
@@ -119,7 +108,7 @@ class SubordinationReport:
 
     def to_dict(self) -> dict:
         """JSON-serialisable dict of every table, the verdicts and the summary."""
-        return {
+        return jsonable({
             "name": self.name,
             "reading": self.reading,
             "verdict": self.configuration.verdict,
@@ -127,14 +116,14 @@ class SubordinationReport:
             "summary": self.summary,
             "centrality": records(self.centrality, index=True),
             "sector_shares": records(self.sector_shares, index=True),
-            "dominance": records(self.dominance),
-            "brokerage": records(self.brokerage),
-            "mediation": self.mediation.to_dict(),
-            "mediation_relationships": self.mediation_relationships.to_dict(),
-            "hierarchy": _clean(dict(self.hierarchy)),
-            "configuration": self.configuration.to_dict(),
-            "configurations": {k: c.to_dict() for k, c in self.configurations.items()},
-        }
+            "dominance": self.dominance,
+            "brokerage": self.brokerage,
+            "mediation": self.mediation,
+            "mediation_relationships": self.mediation_relationships,
+            "hierarchy": self.hierarchy,
+            "configuration": self.configuration,
+            "configurations": self.configurations,
+        })
 
 
 def _pct(x):
@@ -273,7 +262,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     brok = sector_brokerage(G, weight=weight)
     med = mediation(G, weight=weight)
     rel = mediation(G, weight=weight, directed=False)
-    hier = dict(hierarchy(G, weight=weight))
+    hier = hierarchy(G, weight=weight)
     readings = READINGS if G.is_directed() else ("relationships",)
     confs = {r: configuration(G, r, n_null=n_null, seed=seed, level=level, weight=weight,
                                progress=progress) for r in readings}
