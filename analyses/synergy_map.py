@@ -76,7 +76,7 @@ def main(out_dir):
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     df = survey()
-    triads = hx.synergy_triads(df, n_perm=N_PERM, seed=SEED, correction="max")
+    triads = hx.synergy_triads(df, n_resamples=N_PERM, seed=SEED, correction="max")
     G = hx.synergy_map(triads, significant=ALPHA)
     fig = Figure(figsize=(11, 5), layout="constrained")
     ax_map, ax_bar = fig.subplots(1, 2, width_ratios=[3, 2])

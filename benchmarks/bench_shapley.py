@@ -70,7 +70,7 @@ def main():
     t0 = time.perf_counter()
     for m in masks:
         members = [p for p in range(N_PLAYERS) if m >> p & 1]
-        hx.synergy(df[np.isin(codes, members)], dims=dims).T
+        _ = hx.synergy(df[np.isin(codes, members)], dims=dims).T
     t_naive = (time.perf_counter() - t0) / N_NAIVE * (1 << N_PLAYERS)
 
     print(f"exact Shapley, {N_PLAYERS} players, {N_RECORDS:,} records, table 5x5x5")

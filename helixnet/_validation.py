@@ -18,11 +18,15 @@ import functools
 import inspect
 import math
 import re
+from collections.abc import Callable
 from numbers import Integral, Real
+from typing import Any, TypeVar, cast, overload
 
 import numpy as np
 
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: Sector codes and their order in every table and figure: U science, I business,
 #: G government, O other.
@@ -66,7 +70,13 @@ def check_actor_graph(G, attr: str | None = "sector", weight: str | None = "weig
     return G
 
 
-def actor_graph(func=None, *, attr: str | None = "sector", weight: str | None = "weight"):
+@overload
+def actor_graph(func: _F, *, attr: str | None = ..., weight: str | None = ...) -> _F: ...
+@overload
+def actor_graph(func: None = None, *, attr: str | None = ..., weight: str | None = ...) -> Callable[[_F], _F]: ...
+def actor_graph(
+    func: _F | None = None, *, attr: str | None = "sector", weight: str | None = "weight"
+) -> _F | Callable[[_F], _F]:
     """Decorator: validate the first argument with :func:`check_actor_graph`.
 
     When the decorated function has ``attr`` / ``weight`` parameters, the
@@ -76,13 +86,13 @@ def actor_graph(func=None, *, attr: str | None = "sector", weight: str | None = 
     `attr` / `weight` are checked.
     """
 
-    def decorate(f):
+    def decorate(f: _F) -> _F:
         signature = inspect.signature(f)
         names = [n for n in ("attr", "weight") if n in signature.parameters]
         fixed = {"attr": attr, "weight": weight}
 
         @functools.wraps(f)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
             checked = {**fixed, **{n: bound.arguments[n] for n in names}}
@@ -90,7 +100,7 @@ def actor_graph(func=None, *, attr: str | None = "sector", weight: str | None = 
             check_actor_graph(G, **checked)
             return f(*bound.args, **bound.kwargs)
 
-        return wrapper
+        return cast("_F", wrapper)
 
     return decorate(func) if func is not None else decorate
 

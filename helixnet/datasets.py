@@ -27,8 +27,12 @@ import csv
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from helixnet.exceptions import UnknownDatasetError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["list_datasets", "load", "describe", "data_path"]
 
@@ -81,7 +85,7 @@ def _resources() -> dict:
     return {r["name"]: r for r in _package()["resources"]}
 
 
-def describe(name: str) -> dict:
+def describe(name: str) -> dict[str, Any]:
     """The Data Package resource descriptor of dataset `name`.
 
     Parameters
@@ -128,7 +132,7 @@ def _count_rows(path: Path) -> int:
         return sum(1 for row in csv.reader(fh) if row) - 1
 
 
-def list_datasets():
+def list_datasets() -> pd.DataFrame:
     """Inventory of the bundled datasets.
 
     Returns
@@ -170,7 +174,7 @@ def _source_text(res: dict) -> str:
     return "; ".join(s.get("title", "") for s in sources)
 
 
-def load(name: str):
+def load(name: str) -> pd.DataFrame:
     """Load bundled dataset `name` as a DataFrame.
 
     Column types follow the dataset's schema (integers as nullable

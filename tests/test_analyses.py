@@ -86,7 +86,7 @@ def test_comparison_text_states_each_countrys_tested_verdict():
     from helixnet.networks._configuration import configuration
 
     result = _analyses.comparison()
-    confs = {c: configuration(G, "flows", n_null=_analyses.N_NULL_SENSITIVITY, seed=_analyses.SEED)
+    confs = {c: configuration(G, "flows", n_resamples=_analyses.N_NULL_SENSITIVITY, seed=_analyses.SEED)
              for c, G in kzgraphs.oecd_comparison_graphs().items()}
     verdicts = {c: r.verdict for c, r in confs.items()}
     assert result.summary["verdicts"] == verdicts

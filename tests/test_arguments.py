@@ -58,13 +58,13 @@ CASES = {
     "centrality": [dict(G=G, backend="networkx", weight="w"), dict(G=G, backend="igraph", weight="weight")],
     "sector_centrality": [dict(G_or_table=G, backend="networkx", weight="w"), dict(G_or_table=G, backend="networkx", weight="weight")],
     "mediation": [dict(G=G, weight="w"), dict(G=G, weight="weight", broker="I", ends=("U", "G"))],
-    "configuration": [dict(G=G, reading="flows", weight="w", n_null=3, seed=1),
-                      dict(G=G, reading="relationships", weight="weight", n_null=3, seed=1)],
+    "configuration": [dict(G=G, reading="flows", weight="w", n_resamples=3, seed=1),
+                      dict(G=G, reading="relationships", weight="weight", n_resamples=3, seed=1)],
     "subordination_metrics": [dict(G=G, weight="w"), dict(G=G, weight="weight")],
-    "subordination_report": [dict(G=G, n_null=3, seed=1, backend="networkx", weight="w")],
+    "subordination_report": [dict(G=G, n_resamples=3, seed=1, backend="networkx", weight="w")],
     "significance": [
-        dict(G=G, metrics=["ui_interface_share"], n=3, seed=1, model="rewire", alternative="two-sided", weight="w"),
-        dict(G=G, metrics=["ui_interface_share"], n=3, seed=1, model="permute", alternative="greater", weight="weight"),
+        dict(G=G, metrics=["ui_interface_share"], n_resamples=3, seed=1, model="rewire", alternative="two-sided", weight="w"),
+        dict(G=G, metrics=["ui_interface_share"], n_resamples=3, seed=1, model="permute", alternative="greater", weight="weight"),
     ],
     "brokerage": [dict(G=G, attr="grp", weight="weight"), dict(G=G, attr="sector", weight="w")],
     "brokerage_test": [dict(G=G, attr="grp", weight="weight"), dict(G=G, attr="sector", weight="w")],
@@ -79,7 +79,7 @@ CASES = {
     "from_edges": [dict(edges=pd.DataFrame({"source": [0], "target": [9], "weight": [1.0]}), nodes=pd.DataFrame({"node": [0], "sector": ["U"]}))],
     "from_bipartite": [dict(memberships=pd.DataFrame({"actor": [0], "event": ["e"]}), nodes=pd.DataFrame({"node": [1], "sector": ["U"]}))],
     "kazakhstan_graph": [dict(layers=("nope",)), dict(layers=("funding",))],
-    "kazakhstan_report": [dict(seed=0, n_null=-1, backend="networkx")],
+    "kazakhstan_report": [dict(seed=0, n_resamples=-1, backend="networkx")],
     # information measures on tables and records
     "mutual_information": [dict(table=TABLE[0], unit="nope"), dict(table=TABLE[0], unit="nat")],
     "entropy": [dict(table=TABLE, unit="nope"), dict(table=TABLE, unit="mbit")],
@@ -90,18 +90,18 @@ CASES = {
     "count_table": [dict(source=R, dims=["a", "b"], weight="neg"), dict(source=R, dims=["a", "b"], weight="ok")],
     "g_test": [dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok")],
     "bootstrap": [
-        dict(data=R, dims=["a", "b", "c"], weight="neg", n_boot=5, seed=1),
-        dict(data=R, dims=["a", "b", "c"], weight="ok", n_boot=20, ci=0.9, seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="neg", n_resamples=5, seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="ok", n_resamples=20, ci=0.9, seed=1),
     ],
     "permutation_test": [
-        dict(data=R, dims=["a", "b", "c"], weight="neg", n_perm=5, seed=1),
-        dict(data=R, dims=["a", "b", "c"], weight="ok", n_perm=20, alternative="less", seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="neg", n_resamples=5, seed=1),
+        dict(data=R, dims=["a", "b", "c"], weight="ok", n_resamples=20, alternative="less", seed=1),
     ],
     "decompose": [dict(records=R, dims=["a", "b"], group="c", weight="neg"), dict(records=R, dims=["a", "b"], group="c", weight="ok")],
     "shapley": [dict(records=R, dims=["a", "b", "c"], player="a", weight="neg"), dict(records=R, dims=["a", "b", "c"], player="a", weight="ok")],
     "sensitivity": [
-        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1, weight="w"),
-        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_null=3, seed=1),
+        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_resamples=3, seed=1, weight="w"),
+        dict(G=G, variants={"as coded": lambda H: H}, merge=(), n_resamples=3, seed=1),
     ],
     "synergy_triads": [
         dict(data=R, columns=["a", "b", "c"], weight="neg"), dict(data=R, columns=["a", "b", "c"], weight="ok", unit="nat")
@@ -110,7 +110,7 @@ CASES = {
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=0.0, aggregate="nope"),
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=-1.0, aggregate="count"),
     ],
-    "openalex": [dict(snapshot="/nonexistent/openalex-snapshot"), dict(snapshot=SAMPLE_SNAPSHOT, n_boot=0)],
+    "openalex": [dict(snapshot="/nonexistent/openalex-snapshot"), dict(snapshot=SAMPLE_SNAPSHOT, n_resamples=0)],
     "krippendorff_interaction": [
         dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok", unit="nat")
     ],
@@ -208,3 +208,135 @@ def test_decorator_checks_the_default_when_the_argument_is_omitted():
     H.edges[0, 2]["weight"] = -1
     with pytest.raises(InvalidGraphError, match="weight=-1"):
         hx.centrality(H)
+
+
+# --------------------------------------------------------------------------
+# one vocabulary (issue 15): old spellings work for one release, with a warning
+# --------------------------------------------------------------------------
+
+# public name -> (old keyword, a call with the new keyword n_resamples); small counts keep it fast
+_SNAPSHOT_COUNTS = None
+
+
+def _openalex_counts():
+    global _SNAPSHOT_COUNTS
+    if _SNAPSHOT_COUNTS is None:
+        from helixnet.bibliometrics import count_works, snapshot_files
+
+        _SNAPSHOT_COUNTS = count_works(snapshot_files(SAMPLE_SNAPSHOT), engine="records")
+    return _SNAPSHOT_COUNTS
+
+
+def _bib_records():
+    from pathlib import Path
+
+    fix = Path(__file__).parent / "fixtures" / "bibliometrics"
+    return hx.bibliometrics.classify(hx.bibliometrics.read_records([fix / "savedrecs_1.txt", fix / "savedrecs_2.txt"]))
+
+
+RENAMED = {
+    "bootstrap": ("n_boot", lambda: (hx.bootstrap, (TABLE,), dict(n_resamples=7, seed=1))),
+    "permutation_test": ("n_perm", lambda: (hx.permutation_test, (TABLE,), dict(n_resamples=7, seed=1))),
+    "significance": ("n", lambda: (hx.significance, (G,), dict(metrics=["g_brokerage"], n_resamples=3, seed=1))),
+    "configuration": ("n_null", lambda: (hx.configuration, (G,), dict(n_resamples=3, seed=1))),
+    "subordination_report": ("n_null", lambda: (hx.subordination_report, (G,), dict(n_resamples=3, seed=1))),
+    "sensitivity": ("n_null", lambda: (hx.sensitivity, (G,), dict(variants={}, readings=["flows"], n_resamples=3))),
+    "sensitivity_table": ("n_null", lambda: (hx.networks.sensitivity_table, (G, {"same": lambda H: H}),
+                                             dict(readings=["flows"], n_resamples=3))),
+    "synergy_triads": ("n_perm", lambda: (hx.synergy_triads, (R[["a", "b", "c"]],), dict(n_resamples=5, seed=2))),
+    "openalex": ("n_boot", lambda: (hx.openalex, (SAMPLE_SNAPSHOT,), dict(engine="records", n_resamples=3))),
+    "trends_table": ("n_boot", lambda: (hx.bibliometrics.trends_table, (_openalex_counts(),), dict(n_resamples=3))),
+    "synergy_table": ("n_boot", lambda: (hx.bibliometrics.synergy_table, (_bib_records(),), dict(by=None, n_resamples=3))),
+    "venn_counts": ("unit", lambda: (hx.networks.venn_counts, (G,), dict(relationships="edges"))),
+}
+_NEW = {"venn_counts": "relationships"}
+
+
+@pytest.mark.parametrize("name", sorted(RENAMED))
+def test_old_keyword_warns_and_gives_the_same_result(name):
+    """The deprecated spelling is the new one under another name: same result, a DeprecationWarning naming both."""
+    old, make = RENAMED[name]
+    func, args, kwargs = make()
+    new = _NEW.get(name, "n_resamples")
+    expected = _canonical(func(*args, **kwargs))
+    legacy = dict(kwargs)
+    legacy[old] = legacy.pop(new)
+    with pytest.warns(DeprecationWarning, match=rf"{old}= is deprecated .* use {new}="):
+        got = _canonical(func(*args, **legacy))
+    assert got == expected
+
+
+@pytest.mark.parametrize("name", sorted(RENAMED))
+def test_old_and_new_keyword_together_are_refused_naming_both(name):
+    old, make = RENAMED[name]
+    func, args, kwargs = make()
+    new = _NEW.get(name, "n_resamples")
+    with pytest.raises(hx.HelixnetTypeError, match=rf"got both {old}= \(deprecated\) and {new}="):
+        func(*args, **kwargs, **{old: kwargs[new]})
+
+
+def test_new_keyword_by_position_and_old_keyword_are_refused():
+    """``bootstrap(data, dims, weight, 5, n_boot=5)``: n_resamples is given by position, n_boot by keyword."""
+    with pytest.raises(hx.HelixnetTypeError, match="got both n_boot="):
+        hx.bootstrap(TABLE, None, None, 5, n_boot=5)
+
+
+def test_every_resampling_function_says_n_resamples():
+    """No public function keeps an old spelling of the resample count in its signature."""
+    funcs = [getattr(hx, n) for n in _public_functions()]
+    funcs += [hx.bibliometrics.trends_table, hx.bibliometrics.synergy_table, hx.networks.sensitivity_table]
+    for func in funcs:
+        params = inspect.signature(func).parameters
+        assert not {"n_boot", "n_perm", "n_null"} & set(params), func.__name__
+    assert "n" not in inspect.signature(hx.significance).parameters
+
+
+def test_one_seed_default_across_the_public_api():
+    """Every public function that takes a seed defaults to 0 (determinism), none to None."""
+    import helixnet.bibliometrics as bib
+
+    funcs = [getattr(hx, n) for n in _public_functions()]
+    funcs += [getattr(bib, n) for n in bib.__all__ if inspect.isfunction(getattr(bib, n))]
+    funcs += [getattr(hx.networks, n) for n in hx.networks.__all__ if inspect.isfunction(getattr(hx.networks, n))]
+    funcs += [getattr(hx.information, n) for n in hx.information.__all__ if inspect.isfunction(getattr(hx.information, n))]
+    seeded = {f.__name__: inspect.signature(f).parameters["seed"].default
+              for f in funcs if "seed" in inspect.signature(f).parameters}
+    assert {"bootstrap", "rewire", "permute_sectors", "archetype_graph", "synergy_triads"} <= set(seeded)
+    assert {k: v for k, v in seeded.items() if v != 0} == {}
+
+
+def test_default_seed_makes_rewire_and_permute_sectors_repeatable():
+    """Before 0.2 their default seed was None (fresh entropy): two calls differed."""
+    big = hx.archetype_graph("statist")
+    assert _canonical(hx.rewire(big)) == _canonical(hx.rewire(big))
+    assert _canonical(hx.permute_sectors(big)) == _canonical(hx.permute_sectors(big))
+    assert _canonical(hx.archetype_graph("balanced")) == _canonical(hx.archetype_graph("balanced", seed=0))
+
+
+@pytest.mark.parametrize("module, old, new", [
+    ("information", "read_records", "read_data"),
+    ("bibliometrics", "venn_counts", "document_venn_counts"),
+])
+def test_renamed_functions_warn_and_forward(module, old, new):
+    layer = getattr(hx, module)
+    if module == "information":
+        args = (R,)
+    else:
+        args = (_bib_records(),)
+    expected = _canonical(getattr(layer, new)(*args))
+    with pytest.warns(DeprecationWarning, match=rf"helixnet.{module}.{old} is deprecated .* use helixnet.{module}.{new}"):
+        got = _canonical(getattr(layer, old)(*args))
+    assert got == expected
+    assert old not in layer.__all__ and new in layer.__all__
+
+
+def test_result_objects_answer_to_n_resamples():
+    """Alias properties: every resampling result reports its count as ``n_resamples`` (old attributes kept)."""
+    b = hx.bootstrap(TABLE, n_resamples=7, seed=1)
+    p = hx.permutation_test(TABLE, n_resamples=7, seed=1)
+    c = hx.configuration(G, n_resamples=3, seed=1)
+    s = hx.networks.sensitivity_table(G, {"same": lambda H: H}, readings=["flows"], n_resamples=3)
+    assert (b.n_resamples, b.n_boot) == (7, 7)
+    assert (p.n_resamples, p.n_perm) == (7, 7)
+    assert (c.n_resamples, c.n_null) == (3, 3)
+    assert (s.n_resamples, s.n_null) == (3, 3)

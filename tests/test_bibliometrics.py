@@ -91,7 +91,7 @@ def test_every_format_gives_the_hand_labelled_venn_counts(fmt):
     classifies Microsoft Res, see make_fixtures.py) would be left out of the hand count.
     """
     recs = bib.classify(bib.read_records(ALL_FORMATS[fmt]))
-    got = bib.venn_counts(recs).iloc[0]
+    got = bib.document_venn_counts(recs).iloc[0]
     want = hand_cells(spec.DOCS, skip=spec.UNCLASSIFIED_BY_DESIGN)
     for cell in ["U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert got[cell] == want[cell], cell
@@ -109,7 +109,7 @@ def test_openalex_uses_ror_types_and_classifies_raw_affiliations_by_rules():
     # ROR types carry the hand labels (healthcare -> O), so no address is lost to the rules
     want = hand_cells(spec.DOCS)
     want["U"] += 1  # W20021: a single university address
-    got = bib.venn_counts(recs).iloc[0]
+    got = bib.document_venn_counts(recs).iloc[0]
     for cell in ["U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert got[cell] == want[cell], cell
 
@@ -287,15 +287,15 @@ def test_focus_country_and_international_dimension():
     assert len(ds) == len(hand)
     hand_f = sum(any(not a.endswith("Kazakhstan") for _, a, _ in d[3]) for d in hand)
     assert ds["F"].sum() == hand_f
-    v = bib.venn_counts(recs, country="KZ", international=True).iloc[0]
+    v = bib.document_venn_counts(recs, country="KZ", international=True).iloc[0]
     cells = ["".join(c) for r in range(1, 5) for c in itertools.combinations("UIGF", r)]
     assert sum(v[c] for c in cells) + v["none"] == len(hand)
 
 
 def test_venn_counts_by_year_add_up_to_the_total():
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    per_year = bib.venn_counts(recs, by="year")
-    total = bib.venn_counts(recs).iloc[0]
+    per_year = bib.document_venn_counts(recs, by="year")
+    total = bib.document_venn_counts(recs).iloc[0]
     assert per_year["year"].tolist() == [2012, 2013, 2014, 2015]
     for c in ["n_records", "U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert per_year[c].sum() == total[c]
@@ -304,7 +304,7 @@ def test_venn_counts_by_year_add_up_to_the_total():
 def test_synergy_table_equals_t_of_the_venn_table():
     """T per year equals hx.mutual_information of the 2x2x2 table built from the hand counts."""
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    table = bib.synergy_table(recs, by=None, n_boot=0)
+    table = bib.synergy_table(recs, by=None, n_resamples=0)
     want = hand_cells(spec.DOCS, skip=spec.UNCLASSIFIED_BY_DESIGN)
     t = np.zeros((2, 2, 2))
     for cell, n in want.items():
@@ -316,8 +316,8 @@ def test_synergy_table_equals_t_of_the_venn_table():
 
 def test_synergy_table_bootstrap_interval_is_seeded_and_brackets_t():
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    a = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
-    b = bib.synergy_table(recs, by=None, n_boot=200, seed=3)
+    a = bib.synergy_table(recs, by=None, n_resamples=200, seed=3)
+    b = bib.synergy_table(recs, by=None, n_resamples=200, seed=3)
     pd.testing.assert_frame_equal(a, b)
     assert a["ci_low"].iloc[0] <= a["ci_high"].iloc[0]
     assert list(a.columns)[-7:] == ["k", "T", "ci_low", "ci_high", "R", "R_ci_low", "R_ci_high"]
@@ -327,8 +327,8 @@ def test_synergy_table_names_r_and_flips_its_sign_in_four_dimensions():
     """Leydesdorff & Ivanova (2014), JASIST 65(2) 386-399, doi:10.1002/asi.22973:
     R = (-1)^(k+1) T, so R = T for UIG and R = -T (interval reflected) for UIGF."""
     recs = bib.classify(bib.read_records(ALL_FORMATS["wos"]))
-    three = bib.synergy_table(recs, by=None, n_boot=50, seed=1)
-    four = bib.synergy_table(recs, by=None, international=True, n_boot=50, seed=1)
+    three = bib.synergy_table(recs, by=None, n_resamples=50, seed=1)
+    four = bib.synergy_table(recs, by=None, international=True, n_resamples=50, seed=1)
     assert three["k"].iloc[0] == 3 and four["k"].iloc[0] == 4
     assert three["R"].iloc[0] == three["T"].iloc[0]
     assert four["R"].iloc[0] == -four["T"].iloc[0]
@@ -457,14 +457,14 @@ def test_by_year_and_by_country_rows_add_up_with_a_missing_group(tmp_path):
     path = tmp_path / "savedrecs.txt"
     path.write_text(QUIRKS_WOS, encoding="utf-8")
     recs = bib.classify(bib.read_records(path))
-    per_year = bib.venn_counts(recs, by="year")
+    per_year = bib.document_venn_counts(recs, by="year")
     assert per_year["year"].tolist()[:2] == [2015, 2024] and pd.isna(per_year["year"].iloc[2])
     assert per_year["n_records"].tolist() == [1, 1, 1]
-    total = bib.venn_counts(recs).iloc[0]
+    total = bib.document_venn_counts(recs).iloc[0]
     for c in ["n_records", "U", "I", "G", "UI", "UG", "IG", "UIG", "none"]:
         assert per_year[c].sum() == total[c]
     # hand count per country: KZ in all 3, GB and KR in Q1, US in Q2
-    per_country = bib.venn_counts(recs, by="country").set_index("country")["n_records"]
+    per_country = bib.document_venn_counts(recs, by="country").set_index("country")["n_records"]
     assert per_country.to_dict() == {"GB": 1, "KR": 1, "KZ": 3, "US": 1}
 
 
@@ -541,14 +541,14 @@ def test_documents_without_any_address_are_left_out_and_counted():
                           "organisation": ["Univ X", "Ltd Y", "Hosp Z"], "country": ["KZ"] * 3,
                           "institution": [None] * 3, "ror_type": [None] * 3})
     recs = bib.classify(bib.Records(docs, addrs))
-    out = bib.venn_counts(recs).iloc[0]
+    out = bib.document_venn_counts(recs).iloc[0]
     assert (out["n_records"], out["UI"], out["none"], out["n_no_address"]) == (2, 1, 1, 2)
-    inc = bib.venn_counts(recs, no_address="none").iloc[0]
+    inc = bib.document_venn_counts(recs, no_address="none").iloc[0]
     assert (inc["n_records"], inc["UI"], inc["none"], inc["n_no_address"]) == (4, 1, 3, 2)
     t = bib.synergy_table(recs, by=None, no_address="none")["T"].iloc[0]
     assert t == pytest.approx(hx.mutual_information(hx.venn_table({"UI": 1}, none=3)), abs=1e-15)
     with pytest.raises(hx.HelixnetValueError, match="no_address"):
-        bib.venn_counts(recs, no_address="drop")
+        bib.document_venn_counts(recs, no_address="drop")
 
 
 def test_cli_reports_and_optionally_counts_documents_without_address(tmp_path):

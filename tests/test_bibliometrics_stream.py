@@ -2,7 +2,7 @@
 
 The reference for every expected table is the per-record path, an independent
 implementation: ``classify(read_records(...))`` holds every document and address, and
-:func:`venn_counts` builds each document's sector set from them (``document_sectors``,
+:func:`document_venn_counts` builds each document's sector set from them (``document_sectors``,
 pandas group-by); :func:`read_counts` never holds a document and counts profiles
 instead. For the command line the reference is the CLI run on the records, as it was
 before it streamed (the records classified, then counted; the audit written with
@@ -93,8 +93,8 @@ OPTIONS = [{"by": by, "country": country, "international": intl, "no_address": n
 
 def _assert_same_tables(records, counts):
     for kw in OPTIONS:
-        expected = bib.venn_counts(records, **kw)
-        pd.testing.assert_frame_equal(bib.venn_counts(counts, **kw), expected, check_exact=True, obj=str(kw))
+        expected = bib.document_venn_counts(records, **kw)
+        pd.testing.assert_frame_equal(bib.document_venn_counts(counts, **kw), expected, check_exact=True, obj=str(kw))
     for country in (None, "KZ", "US", "CH"):
         pd.testing.assert_frame_equal(bib.address_sectors(counts, country), bib.address_sectors(records, country))
     assert counts.n_records == records.n_records
@@ -170,7 +170,7 @@ def test_a_duplicate_counts_where_it_is_first_met(tmp_path):
     two.write_text("FN x\nVR 1.0\n" + rec.format(2015) + "PT J\nPY 2015\nUT WOS:2\nER\nEF\n")
     counts = bib.read_counts([one, two])
     assert counts.duplicates_dropped == 1
-    per_year = bib.venn_counts(counts, by="year")
+    per_year = bib.document_venn_counts(counts, by="year")
     assert per_year[["year", "n_records", "U", "n_no_address"]].values.tolist() == [[2014, 1, 1, 0], [2015, 0, 0, 1]]
 
 

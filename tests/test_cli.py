@@ -427,7 +427,7 @@ def test_subordination_cli_json_validates_and_equals_the_library(graph_files):
     assert code == 0, err
     payload = validate("subordination", out)
     G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
-    lib = _json.loads(_json.dumps(subordination_report(G, n_null=9, seed=3).to_dict()))
+    lib = _json.loads(_json.dumps(subordination_report(G, n_resamples=9, seed=3).to_dict()))
     assert payload["verdict"] == lib["verdict"]
     assert payload["configurations"] == lib["configurations"]
     assert run_inproc(*args)[1] == out
@@ -451,7 +451,7 @@ def test_subordination_sensitivity_cli_equals_the_library(graph_files):
     assert code == 0, err
     payload = validate("subordination_sensitivity", out)
     G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
-    lib = _json.loads(_json.dumps(sensitivity(G, n_null=9, seed=2).to_dict()))
+    lib = _json.loads(_json.dumps(sensitivity(G, n_resamples=9, seed=2).to_dict()))
     assert payload["table"] == lib["table"]
     assert payload["table"][0]["variant"] == "as coded"
 

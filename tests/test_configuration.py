@@ -87,7 +87,7 @@ def balanced_dense_ui(seed=0):
 @pytest.mark.parametrize("reading", ["flows", "relationships"])
 def test_a_large_but_random_government_is_not_statist(reading):
     G = big_random_government()
-    r = configuration(G, reading, n_null=N, seed=3)
+    r = configuration(G, reading, n_resamples=N, seed=3)
     ev = r.evidence.set_index("metric")
     # the raw share says "dominant" (G is 24 of 40 actors) ...
     assert ev.loc["g_brokerage", "observed"] > 0.5
@@ -100,7 +100,7 @@ def test_a_large_but_random_government_is_not_statist(reading):
 
 @pytest.mark.parametrize("reading", ["flows", "relationships"])
 def test_a_government_delegating_only_within_itself_mediates_no_ui_tie(reading):
-    r = configuration(delegating_government(), reading, n_null=N, seed=3)
+    r = configuration(delegating_government(), reading, n_resamples=N, seed=3)
     ev = r.evidence.set_index("metric")
     assert ev.loc["ui_mediation", "observed"] == 0.0  # no U-I path touches G
     assert ev.loc["g_brokerage", "observed"] == 0.0  # G stands between no two other sectors
@@ -112,7 +112,7 @@ def test_a_government_delegating_only_within_itself_mediates_no_ui_tie(reading):
 
 @pytest.mark.parametrize("reading", ["flows", "relationships"])
 def test_a_small_government_on_every_ui_path_is_statist_under_both_readings(reading):
-    r = configuration(small_government_on_every_path(), reading, n_null=N, seed=3)
+    r = configuration(small_government_on_every_path(), reading, n_resamples=N, seed=3)
     ev = r.evidence.set_index("metric")
     assert ev.loc["g_brokerage", "observed"] == 1.0  # every open U-I two-path runs through g0 or g1
     assert ev.loc["ui_mediation", "observed"] == 1.0
@@ -123,7 +123,7 @@ def test_a_small_government_on_every_ui_path_is_statist_under_both_readings(read
 
 @pytest.mark.parametrize("reading", ["flows", "relationships"])
 def test_a_balanced_dense_reciprocated_ui_graph_is_balanced(reading):
-    r = configuration(balanced_dense_ui(), reading, n_null=N, seed=3)
+    r = configuration(balanced_dense_ui(), reading, n_resamples=N, seed=3)
     ev = r.evidence.set_index("metric")
     assert ev.loc["ui_direct", "result"] == "contradicts"  # direct U-I beyond both nulls
     assert r.statist_votes == 0
@@ -135,13 +135,13 @@ def test_a_balanced_dense_reciprocated_ui_graph_is_balanced(reading):
 def test_statist_and_laissez_faire_archetypes_get_their_verdict():
     for kind in ("statist", "laissez-faire"):
         for seed in range(2):
-            assert configuration(archetype_graph(kind, seed=seed), n_null=N, seed=1).verdict == kind
+            assert configuration(archetype_graph(kind, seed=seed), n_resamples=N, seed=1).verdict == kind
 
 
 def test_an_archetype_with_equally_dense_interfaces_is_not_statist():
     # the balanced archetype mixes sectors at random (equal U-I, U-G, I-G densities), so no
     # indicator can depart from the sector-permutation null: not statist, and not "balanced" either
-    r = configuration(archetype_graph("balanced", seed=0), n_null=N, seed=1)
+    r = configuration(archetype_graph("balanced", seed=0), n_resamples=N, seed=1)
     assert r.verdict in ("undetermined", "balanced") and r.statist_votes == 0
 
 
@@ -200,7 +200,7 @@ def test_kazakhstan_layers_are_rescaled_from_the_graphs_records():
 
 
 def test_evidence_schema_is_fixed_and_lists_every_indicator():
-    r = configuration(archetype_graph("statist", seed=0), n_null=19, seed=0)
+    r = configuration(archetype_graph("statist", seed=0), n_resamples=19, seed=0)
     assert list(r.evidence.columns) == list(EVIDENCE_COLUMNS)
     assert list(r.evidence["metric"]) == list(INDICATORS)
     assert r.verdict in VERDICTS
@@ -209,21 +209,21 @@ def test_evidence_schema_is_fixed_and_lists_every_indicator():
 
 def test_same_seed_gives_an_identical_result_and_another_seed_other_p_values():
     G = archetype_graph("statist", seed=4)
-    a, b = configuration(G, n_null=29, seed=7), configuration(G, n_null=29, seed=7)
+    a, b = configuration(G, n_resamples=29, seed=7), configuration(G, n_resamples=29, seed=7)
     pd.testing.assert_frame_equal(a.evidence, b.evidence)
-    c = configuration(G, n_null=29, seed=8)
+    c = configuration(G, n_resamples=29, seed=8)
     assert not a.evidence["null_mean_rewire"].equals(c.evidence["null_mean_rewire"])
 
 
 def test_graph_without_ties_is_undetermined():
     G = nx.DiGraph()
     G.add_nodes_from([(f"{s}{k}", {"sector": s}) for s in "UIG" for k in range(2)])
-    r = configuration(G, n_null=9)
+    r = configuration(G, n_resamples=9)
     assert r.verdict == "undetermined" and r.statist_votes == 0
 
 
 def test_to_dict_is_json_serialisable():
-    d = configuration(archetype_graph("statist", seed=0), n_null=19).to_dict()
+    d = configuration(archetype_graph("statist", seed=0), n_resamples=19).to_dict()
     assert json.loads(json.dumps(d))["reading"] == "flows"
     assert [row["metric"] for row in d["evidence"]] == list(INDICATORS)
 
@@ -233,7 +233,7 @@ def test_archetype_graph_is_deterministic_for_a_seed():
     assert list(a.edges(data=True)) == list(b.edges(data=True))
 
 
-@pytest.mark.parametrize("kw, match", [({"reading": "both"}, "both"), ({"n_null": 0}, "n_null"),
+@pytest.mark.parametrize("kw, match", [({"reading": "both"}, "both"), ({"n_resamples": 0}, "n_resamples"),
                                        ({"level": 1.5}, "level")])
 def test_configuration_rejects_bad_arguments(kw, match):
     with pytest.raises(HelixnetValueError, match=match):

@@ -175,7 +175,7 @@ def test_nested_levels_add_up_to_total_and_match_plain_values():
     N = len(df)
     for depth, lv in enumerate(levels, start=1):
         W = 0.0
-        for key, sub in df.groupby(levels[:depth]):
+        for _, sub in df.groupby(levels[:depth]):
             W += len(sub) / N * plain_T(rows_of(sub, DIMS))
         row = res.levels.iloc[depth - 1]
         assert row["level"] == lv

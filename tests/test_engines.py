@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helixnet.information._engines import count_table, read_records
+from helixnet.information._engines import count_table, read_data
 from helixnet.exceptions import HelixnetError, InputFileError, InvalidRecordsError
 
 ENGINES = ("pandas", "duckdb", "dask")
@@ -264,11 +264,11 @@ def test_unknown_engine_is_a_helixnet_error():
         count_table(df, ["a", "b"], engine="spark")
 
 
-def test_read_records_converts_parser_errors(tmp_path):
+def test_read_data_converts_parser_errors(tmp_path):
     path = tmp_path / "r.csv"
     path.write_text("a,b\n1,2,3\n")
     with pytest.raises(InputFileError, match="cannot read"):
-        read_records(path)
+        read_data(path)
 
 
 def test_counts_feed_synergy_xor_is_minus_one_bit(tmp_path, client):

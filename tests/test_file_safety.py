@@ -396,7 +396,7 @@ def test_library_writers_follow_the_umask_and_keep_replaced_modes(tmp_path):
 
     old = os.umask(0o027)
     try:
-        res = hx.openalex(SAMPLE_SNAPSHOT, engine="records", n_boot=0, country="KZ")
+        res = hx.openalex(SAMPLE_SNAPSHOT, engine="records", n_resamples=0, country="KZ")
         for name in ("t.csv", "t.json", "t.parquet"):
             res.write(tmp_path / name)
             assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o640, name

@@ -378,7 +378,7 @@ def test_venn_counts_of_events_classify_each_event_by_all_its_participants():
     """Hand count: p1 = {U, I, G} -> UIG, p2 = {U, I} -> UI, p3 = {O} -> none."""
     m = pd.DataFrame({"actor": ["uni", "firm", "ministry", "uni", "firm", "fair"],
                       "event": ["p1", "p1", "p1", "p2", "p2", "p3"]})
-    vc = builders.venn_counts(builders.from_bipartite(m, NODES), unit="events")
+    vc = builders.venn_counts(builders.from_bipartite(m, NODES), relationships="events")
     assert (vc.cells["UIG"], vc.cells["UI"], vc.none, vc.other) == (1.0, 1.0, 1.0, 1.0)
     same = builders.venn_counts({"p1": "UIG", "p2": ["U", "I"], "p3": ["O"]})
     assert same == vc

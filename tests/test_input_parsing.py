@@ -274,15 +274,15 @@ def test_a_field_beyond_the_limit_is_refused_naming_the_limit(tmp_path, monkeypa
 
 
 @pytest.mark.parametrize("call", [
-    lambda t, G: hx.bootstrap(t, n_boot="5", seed=1),
-    lambda t, G: hx.bootstrap(t, n_boot=5, seed=1.5),
-    lambda t, G: hx.permutation_test(t, n_perm=None, seed=1),
-    lambda t, G: nullmodels.significance(G, n=2.0),
-    lambda t, G: nullmodels.significance(G, n=5, seed="1"),
+    lambda t, G: hx.bootstrap(t, n_resamples="5", seed=1),
+    lambda t, G: hx.bootstrap(t, n_resamples=5, seed=1.5),
+    lambda t, G: hx.permutation_test(t, n_resamples=None, seed=1),
+    lambda t, G: nullmodels.significance(G, n_resamples=2.0),
+    lambda t, G: nullmodels.significance(G, n_resamples=5, seed="1"),
     lambda t, G: nullmodels.permute_sectors(G, seed=-1),
     lambda t, G: nullmodels.rewire(G, seed="x"),
-    lambda t, G: hx.subordination_report(G, n_null="5"),
-    lambda t, G: hx.subordination_report(G, n_null=5, seed=1.5),
+    lambda t, G: hx.subordination_report(G, n_resamples="5"),
+    lambda t, G: hx.subordination_report(G, n_resamples=5, seed=1.5),
 ])  # fmt: skip
 def test_wrong_typed_counts_and_seeds_raise_helixnet_errors(call):
     t = np.array([[[3, 1], [1, 2]], [[1, 2], [2, 4]]])

@@ -77,7 +77,7 @@ def test_indirect_strength_is_bottleneck_sum_by_hand():
 def brute_force(G, broker="G", ends=("U", "I")):
     """Enumerate shortest paths (distance 1/weight) with networkx."""
     H = G.copy()
-    for u, v, d in H.edges(data=True):
+    for *_, d in H.edges(data=True):
         d["dist"] = 1 / d["weight"]
     sec = nx.get_node_attributes(H, "sector")
     S = [v for v in H if sec[v] == ends[0]]

@@ -73,7 +73,7 @@ def test_bootstrap_and_permutation_share_the_rule():
     rows = [(u, i, g) for u in range(2) for i in range(2) for g in range(2)]
     records = pd.DataFrame(rows * 3, columns=["u", "i", "g"])
     records["w"] = [int(NOISY[r]) for r in rows] * 3
-    assert hx.permutation_test(records, dims=["u", "i", "g"], weight="w", n_perm=5, seed=1).statistic == 0.0
+    assert hx.permutation_test(records, dims=["u", "i", "g"], weight="w", n_resamples=5, seed=1).statistic == 0.0
     assert hx.synergy(records, dims=["u", "i", "g"], weight="w").T == 0.0
 
 

@@ -77,29 +77,42 @@ def test_rewire_rejects_graphs_it_cannot_rewire():
 
 
 def test_monte_carlo_p_values_by_hand():
-    # null 1..9 (mean 5), observed 9: greater -> (1 + 1)/10; less -> (1 + 9)/10;
-    # two-sided: |x - 5| >= 4 for x in {1, 9} -> (1 + 2)/10
+    # null 1..9, observed 9: greater -> (1 + 1)/10; less -> (1 + 9)/10;
+    # two-sided (since 0.2, as hx.permutation_test and scipy.stats.permutation_test):
+    # twice the smaller one-sided p, 2 * 0.2 = 0.4 (the distance from the null mean gave (1 + 2)/10)
     x = np.arange(1.0, 10.0)
-    assert _p_value(9.0, x, 5.0, "greater") == pytest.approx(0.2)
-    assert _p_value(9.0, x, 5.0, "less") == pytest.approx(1.0)
-    assert _p_value(9.0, x, 5.0, "two-sided") == pytest.approx(0.3)
-    assert math.isnan(_p_value(float("nan"), x, 5.0, "greater"))
+    assert _p_value(9.0, x, "greater") == pytest.approx(0.2)
+    assert _p_value(9.0, x, "less") == pytest.approx(1.0)
+    assert _p_value(9.0, x, "two-sided") == pytest.approx(0.4)
+    assert math.isnan(_p_value(float("nan"), x, "greater"))
+
+
+def test_two_sided_p_does_not_assume_a_symmetric_null():
+    """A skewed null: eight draws at 0 and one at 10, observed 10 (mean 10/9).
+
+    By hand: p_greater = (1 + 1)/10 = 0.2, p_less = (1 + 9)/10 = 1, two-sided 2 * 0.2 = 0.4.
+    The centred rule of 0.1 counted |x - 10/9| >= 8.9 only for the draw 10: (1 + 1)/10 = 0.2,
+    half the doubled tail, because the mass at 0 lies close to the mean.
+    """
+    x = np.array([0.0] * 8 + [10.0])
+    assert _p_value(10.0, x, "two-sided") == pytest.approx(0.4)
+    assert _p_value(10.0, x, "greater") == pytest.approx(0.2)
 
 
 def test_significance_is_deterministic_for_a_seed_and_has_fixed_columns():
     G = archetype_graph("statist", seed=0)
-    a = significance(G, metrics=["g_brokerage", "g_feedback"], n=9, seed=4)
-    b = significance(G, metrics=["g_brokerage", "g_feedback"], n=9, seed=4)
+    a = significance(G, metrics=["g_brokerage", "g_feedback"], n_resamples=9, seed=4)
+    b = significance(G, metrics=["g_brokerage", "g_feedback"], n_resamples=9, seed=4)
     pd.testing.assert_frame_equal(a, b)
     assert list(a.columns) == list(SIGNIFICANCE_COLUMNS)
-    assert list(significance(G, n=3, seed=0, model="permute").columns) == list(SIGNIFICANCE_COLUMNS)
+    assert list(significance(G, n_resamples=3, seed=0, model="permute").columns) == list(SIGNIFICANCE_COLUMNS)
 
 
 def test_significance_statistics_match_a_manual_replay_of_the_null():
     # replay the documented seeding (SeedSequence children) with a custom metric
     G = archetype_graph("statist", seed=2)
     metric = {"g_nodes_degree": lambda H: float(sum(d for v, d in H.degree() if H.nodes[v]["sector"] == "G"))}
-    t = significance(G, metrics=metric, n=15, seed=9, model="permute", alternative="greater")
+    t = significance(G, metrics=metric, n_resamples=15, seed=9, model="permute", alternative="greater")
     reps = [
         metric["g_nodes_degree"](permute_sectors(G, seed=np.random.default_rng(c)))
         for c in np.random.SeedSequence(9).spawn(15)
@@ -115,13 +128,13 @@ def test_significance_statistics_match_a_manual_replay_of_the_null():
 
 def test_government_brokerage_in_statist_archetype_beats_label_permutation():
     G = archetype_graph("statist", seed=0)
-    t = significance(G, metrics=["g_brokerage"], n=19, seed=0, model="permute", alternative="greater")
+    t = significance(G, metrics=["g_brokerage"], n_resamples=19, seed=0, model="permute", alternative="greater")
     assert t.loc[0, "p_value"] == pytest.approx(1 / 20) and t.loc[0, "z"] > 2
 
 
 @pytest.mark.parametrize(
     "kw, match",
-    [({"model": "erdos"}, "erdos"), ({"alternative": "both"}, "both"), ({"n": 0}, "n must be an integer >= 1, got 0"), ({"metrics": ["nope"]}, "nope")],
+    [({"model": "erdos"}, "erdos"), ({"alternative": "both"}, "both"), ({"n_resamples": 0}, "n_resamples must be an integer >= 1, got 0"), ({"metrics": ["nope"]}, "nope")],
 )
 def test_significance_rejects_bad_arguments(kw, match):
     with pytest.raises(HelixnetValueError, match=match):
@@ -142,19 +155,19 @@ def test_null_model_progress_bar_is_drawn_only_on_a_terminal(monkeypatch):
             return True
 
     G = archetype_graph("statist", seed=0)
-    plain = significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute")
+    plain = significance(G, metrics=["g_brokerage"], n_resamples=7, seed=1, model="permute")
     pipe = io.StringIO()
     monkeypatch.setattr(sys, "stderr", pipe)
-    quiet = significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute", progress=True)
+    quiet = significance(G, metrics=["g_brokerage"], n_resamples=7, seed=1, model="permute", progress=True)
     assert pipe.getvalue() == ""
     tty = Tty()
     monkeypatch.setattr(sys, "stderr", tty)
-    shown = significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute", progress=True)
+    shown = significance(G, metrics=["g_brokerage"], n_resamples=7, seed=1, model="permute", progress=True)
     assert "null model (permute)" in tty.getvalue() and "7/7" in tty.getvalue()
     assert quiet.equals(plain) and shown.equals(plain)
     tty.seek(0)
     tty.truncate()
-    significance(G, metrics=["g_brokerage"], n=7, seed=1, model="permute")  # progress off by default
+    significance(G, metrics=["g_brokerage"], n_resamples=7, seed=1, model="permute")  # progress off by default
     assert tty.getvalue() == ""
 
 

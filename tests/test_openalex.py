@@ -104,7 +104,7 @@ def records(edge_snapshot, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def result(edge_snapshot):
-    return oa.openalex(edge_snapshot, engine="duckdb", n_boot=30, seed=5)
+    return oa.openalex(edge_snapshot, engine="duckdb", n_resamples=30, seed=5)
 
 
 def test_snapshot_rows_equal_the_per_record_synergy_table_of_every_country(result, records):
@@ -114,7 +114,7 @@ def test_snapshot_rows_equal_the_per_record_synergy_table_of_every_country(resul
     assert len(countries) > 10
     for c in countries:
         mine = t[t["country"] == c].reset_index(drop=True)
-        ref = bib.synergy_table(records, by="year", country=c, n_boot=30, seed=5)
+        ref = bib.synergy_table(records, by="year", country=c, n_resamples=30, seed=5)
         assert list(mine["year"]) == list(ref["year"]), c
         assert list(mine["n_records"]) == list(ref["n_records"]), c
         for cell in THREE:
@@ -130,7 +130,7 @@ def test_snapshot_four_dimensional_cells_and_r_equal_the_per_record_path_with_f(
     t = result.table
     for c in ["US", "CN", "KZ", "DE"]:
         mine = t[t["country"] == c].reset_index(drop=True)
-        ref = bib.synergy_table(records, by="year", country=c, international=True, n_boot=30, seed=5)
+        ref = bib.synergy_table(records, by="year", country=c, international=True, n_resamples=30, seed=5)
         for cell in oa.CELLS:
             assert list(mine[cell]) == list(ref[cell]), (c, cell)
         assert mine["R_UIGF"].tolist() == pytest.approx((-ref["T"]).tolist(), abs=1e-12)
@@ -172,7 +172,7 @@ def test_xor_works_give_minus_one_bit_and_a_constant_f_gives_r_zero(tmp_path):
     """XOR of U, I, G over four works: T = -1 bit (analytic). All works in one country: F is
     constant, so T_UIGF = T_UIG - T_UIG|F = 0 and R_UIGF = 0."""
     write_part(tmp_path, XOR_WORKS)
-    row = oa.openalex(tmp_path, n_boot=0).table.iloc[0]
+    row = oa.openalex(tmp_path, n_resamples=0).table.iloc[0]
     assert (row["country"], row["year"], row["n_records"]) == ("KZ", 2014, 4)
     assert (row["UI"], row["UG"], row["IG"], row["none"]) == (1, 1, 1, 1)
     assert row["T"] == pytest.approx(-1.0, abs=1e-12)
@@ -185,7 +185,7 @@ def test_a_ror_type_map_override_moves_hospitals_into_government(tmp_path):
     write_part(tmp_path, XOR_WORKS)
     m = tmp_path / "types.csv"
     m.write_text("ror_type,sector\neducation,U\ncompany,I\ngovernment,G\nhealthcare,G\nother,O\n")
-    row = oa.openalex(tmp_path, n_boot=0, ror_types=str(m)).table.iloc[0]
+    row = oa.openalex(tmp_path, n_resamples=0, ror_types=str(m)).table.iloc[0]
     assert (row["G"], row["none"]) == (1, 0)
     with pytest.raises(HelixnetValueError, match="sector 'X'"):
         oa.ror_sector_map({"education": "X"})
@@ -194,12 +194,12 @@ def test_a_ror_type_map_override_moves_hospitals_into_government(tmp_path):
 def test_untyped_institutions_fall_back_to_the_address_rules(tmp_path):
     """Kazatomprom without a ROR type: I by the KZ national-company rule (address_rules.csv)."""
     write_part(tmp_path, [work(1, 2020, (inst("Kazatomprom", "KZ", None),), (UNI,))])
-    row = oa.openalex(tmp_path, n_boot=0).table.iloc[0]
+    row = oa.openalex(tmp_path, n_resamples=0).table.iloc[0]
     assert (row["UI"], row["n_untyped"]) == (1, 1)
 
 
 def test_snapshot_and_year_filters_keep_rows(edge_snapshot):
-    res = oa.openalex(edge_snapshot, n_boot=0, country="kz", years=(2015, 2016))
+    res = oa.openalex(edge_snapshot, n_resamples=0, country="kz", years=(2015, 2016))
     assert set(res.table["country"]) == {"KZ"}
     assert set(res.table["year"]) <= {2015, 2016}
 
@@ -208,16 +208,16 @@ def test_kept_rows_equal_the_same_rows_of_the_whole_table(edge_snapshot):
     """--country/--years keep rows before their intervals are drawn (only those rows are
     bootstrapped); each row's table and seed are its own, so the kept rows, intervals
     included, equal the same rows of the unfiltered table."""
-    whole = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
-    kept = oa.openalex(edge_snapshot, n_boot=20, seed=1, country="kz", years=(2015, 2016)).table
+    whole = oa.openalex(edge_snapshot, n_resamples=20, seed=1).table
+    kept = oa.openalex(edge_snapshot, n_resamples=20, seed=1, country="kz", years=(2015, 2016)).table
     expected = whole[(whole["country"] == "KZ") & whole["year"].isin([2015, 2016])].reset_index(drop=True)
     assert len(kept) > 0
     pd.testing.assert_frame_equal(kept, expected)
 
 
 def test_bootstrap_intervals_are_seeded_and_reproducible(edge_snapshot):
-    a = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
-    b = oa.openalex(edge_snapshot, n_boot=20, seed=1).table
+    a = oa.openalex(edge_snapshot, n_resamples=20, seed=1).table
+    b = oa.openalex(edge_snapshot, n_resamples=20, seed=1).table
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -231,7 +231,7 @@ def test_bad_inputs_raise_clear_errors(tmp_path):
     with gzip.open(folder / "part_000.gz", "wt") as fh:
         fh.write('{"id": "W1", "publication_year": 2020, "authorships": [}\n')
     with pytest.raises(InputFileError, match="cannot read the works files"):
-        oa.openalex(tmp_path, n_boot=0)
+        oa.openalex(tmp_path, n_resamples=0)
     with pytest.raises(HelixnetValueError, match="unknown engine"):
         oa.openalex(tmp_path, engine="spark")
 
@@ -287,7 +287,7 @@ def test_cli_json_matches_the_library_and_its_schema(tmp_path):
     assert proc.returncode == 0, proc.stderr
     payload = json.loads(out.read_text())
     jsonschema.validate(payload, SCHEMAS["openalex"])
-    lib = oa.openalex(oa.SAMPLE_SNAPSHOT, n_boot=10)
+    lib = oa.openalex(oa.SAMPLE_SNAPSHOT, n_resamples=10)
     assert payload["n_works"] == lib.n_works == 5000
     assert [r["T"] for r in payload["rows"]] == pytest.approx(lib.table["T"].tolist(), abs=1e-12)
 
@@ -319,15 +319,15 @@ def test_snapshot_counts_works_of_the_kept_rows_and_records_the_filters(tmp_path
     same work, and EE 2016 one Estonian work: 6 works read."""
     untyped_kz = inst("KEGOC", "KZ", None)
     write_part(tmp_path, [*XOR_WORKS, work(5, 2015, (untyped_kz,), (ABROAD,)), work(6, 2016, (ABROAD,))])
-    whole = oa.openalex(tmp_path, n_boot=0)
+    whole = oa.openalex(tmp_path, n_resamples=0)
     assert (whole.n_works, whole.n_untyped) == (6, 1)
-    kz = oa.openalex(tmp_path, n_boot=0, country="kz")
+    kz = oa.openalex(tmp_path, n_resamples=0, country="kz")
     assert (kz.n_works, kz.n_untyped) == (5, 1)  # works 1-5
     assert kz.settings["n_works_read"] == 6 and kz.settings["country"] == "KZ"
-    ee15 = oa.openalex(tmp_path, n_boot=0, country="EE", years=(2015, 2015))
+    ee15 = oa.openalex(tmp_path, n_resamples=0, country="EE", years=(2015, 2015))
     assert (ee15.n_works, ee15.n_untyped) == (1, 1)  # work 5 only
     assert ee15.settings["years"] == [2015, 2015]
-    y = oa.openalex(tmp_path, n_boot=0, years=2015)
+    y = oa.openalex(tmp_path, n_resamples=0, years=2015)
     assert (y.n_works, y.n_untyped, y.settings["years"]) == (1, 1, 2015)  # work 5, in two rows
 
 
@@ -335,10 +335,10 @@ def test_bad_country_and_years_are_refused_not_an_empty_table(tmp_path):
     write_part(tmp_path, XOR_WORKS)
     for years in [(2010, 2000), (-5, 2000), 20100, (99, None)]:
         with pytest.raises(HelixnetValueError, match="year"):
-            oa.openalex(tmp_path, n_boot=0, years=years)
+            oa.openalex(tmp_path, n_resamples=0, years=years)
     for country in ["AUS", "K", ["KZ", "1A"]]:
         with pytest.raises(HelixnetValueError, match="alpha-2"):
-            oa.openalex(tmp_path, n_boot=0, country=country)
+            oa.openalex(tmp_path, n_resamples=0, country=country)
 
 
 def test_records_engine_errors_name_the_source_part_and_no_missing_cli_option(tmp_path):
@@ -348,13 +348,13 @@ def test_records_engine_errors_name_the_source_part_and_no_missing_cli_option(tm
     with gzip.open(part, "at", encoding="utf-8") as fh:
         fh.write('{"id": "W2", "publication_year": 2020, "authorships": [}\n')
     with pytest.raises(InputFileError) as err:
-        oa.openalex(tmp_path / "a", engine="records", n_boot=0)
+        oa.openalex(tmp_path / "a", engine="records", n_resamples=0)
     msg = str(err.value)
     assert str(part) in msg and "helixnet-openalex-" not in msg and "skip" not in msg.lower()
     bad = write_part(tmp_path / "b", [work(1, 2020, (UNI,))])
     bad.write_bytes(b'{"id": "W1"}\n')  # plain text under a .gz name
     with pytest.raises(InputFileError, match=re.escape(str(bad))):
-        oa.openalex(tmp_path / "b", engine="records", n_boot=0)
+        oa.openalex(tmp_path / "b", engine="records", n_resamples=0)
 
 
 def test_cli_checks_outputs_before_reading_anything(tmp_path):

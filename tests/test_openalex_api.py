@@ -96,7 +96,7 @@ def serve(httpserver):
 
 
 def run(base, cache, sleeps=None, **kw):
-    kw.setdefault("n_boot", 20)
+    kw.setdefault("n_resamples", 20)
     return oa.openalex(cache_dir=cache, base_url=base, mailto="test@example.org", progress=False,
                        sleep=(sleeps.append if sleeps is not None else (lambda s: None)), **kw)
 
@@ -115,7 +115,7 @@ def clean(works, serve, tmp_path):
 def test_requests_ask_only_for_the_needed_fields_with_filters_and_the_polite_pool(works, serve, tmp_path):
     replay = Replay(works)
     base = serve(replay)
-    run(base, tmp_path / "c", country="kz", years=(2000, 2024), topic="T10001", n_boot=0)
+    run(base, tmp_path / "c", country="kz", years=(2000, 2024), topic="T10001", n_resamples=0)
     offset, args = replay.log[0]
     assert offset == 0 and args["cursor"] == "*"
     assert args["select"] == "id,publication_year,authorships"
@@ -144,7 +144,7 @@ def test_an_interrupted_run_resumes_from_the_page_cache_without_refetching(works
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        oa.openalex(cache_dir=tmp_path / "c", base_url=base, progress=False, sleep=ctrl_c, n_boot=20)
+        oa.openalex(cache_dir=tmp_path / "c", base_url=base, progress=False, sleep=ctrl_c, n_resamples=20)
     assert [o for o, _ in replay.log] == [0, 200, 400]
     res = run(base, tmp_path / "c")
     # the two cached pages are not asked for again
@@ -212,10 +212,10 @@ def test_max_works_below_a_larger_cache_gives_what_a_fresh_run_gives(works, serv
     """Review finding: a cache holding 600 works returned all of them for max_works=250 (and 6 for
     max_works=2). Reference: a fresh run with the same max_works in an empty cache."""
     base = serve(Replay(works))
-    run(base, tmp_path / "c", n_boot=0)  # the cache now holds all 600
+    run(base, tmp_path / "c", n_resamples=0)  # the cache now holds all 600
     for n in (2, 250, 400):
-        cached = run(base, tmp_path / "c", max_works=n, n_boot=0)
-        fresh = run(base, tmp_path / f"fresh{n}", max_works=n, n_boot=0)
+        cached = run(base, tmp_path / "c", max_works=n, n_resamples=0)
+        fresh = run(base, tmp_path / f"fresh{n}", max_works=n, n_resamples=0)
         assert cached.n_works == fresh.n_works == n
         assert cached.settings["complete"] is False
         pd.testing.assert_frame_equal(cached.table, fresh.table)
@@ -223,7 +223,7 @@ def test_max_works_below_a_larger_cache_gives_what_a_fresh_run_gives(works, serv
     lines = [line for f in got["files"] for line in Path(f).read_text().splitlines() if line.strip()]
     assert [json.loads(line)["id"] for line in lines] == [w["id"] for w in works[:2]]
     # the whole cache is still there: no max_works gives the 600 again
-    assert run(base, tmp_path / "c", n_boot=0).n_works == 600
+    assert run(base, tmp_path / "c", n_resamples=0).n_works == 600
 
 
 @pytest.mark.parametrize("url", ["ftp://x", "x", "api.openalex.org", "http://", "file:///etc"])

@@ -292,7 +292,9 @@ def test_sector_layout_is_deterministic_and_groups_sectors(toy_graph):
 def test_spring_layout_is_reproducible_with_a_seed(toy_graph):
     ax1 = plot.actor_network(toy_graph, layout="spring", seed=3)
     ax2 = plot.actor_network(toy_graph, layout="spring", seed=3)
-    off = lambda ax: np.vstack([c.get_offsets() for c in ax.collections if (c.get_gid() or "").startswith("nodes-")])
+    def off(ax):
+        return np.vstack([c.get_offsets() for c in ax.collections if (c.get_gid() or "").startswith("nodes-")])
+
     np.testing.assert_array_equal(off(ax1), off(ax2))
 
 
@@ -438,7 +440,7 @@ def test_synergy_interval_takes_a_bootstrap_result_and_its_frame():
     The drawn intervals are the result's own (read back from the line collection)."""
     import helixnet as hx
 
-    res = hx.bootstrap([[[40, 10], [10, 40]], [[10, 40], [40, 10]]], n_boot=100, seed=1)
+    res = hx.bootstrap([[[40, 10], [10, 40]], [[10, 40], [40, 10]]], n_resamples=100, seed=1)
     for data in (res, res.to_frame()):
         ax = plot.synergy_interval(data, unit="bit")
         segs = ax.collections[0].get_segments()
@@ -470,7 +472,7 @@ def test_each_library_result_and_its_frame_feed_the_plot_meant_for_it():
     df = _records()
     G = hx.kazakhstan_graph()
 
-    boot = hx.bootstrap(df, dims=["a", "b", "c"], n_boot=30, seed=1, unit="mbit")
+    boot = hx.bootstrap(df, dims=["a", "b", "c"], n_resamples=30, seed=1, unit="mbit")
     ax1, ax2 = plot.synergy_interval(boot), plot.synergy_interval(boot.to_frame())
     frame = boot.to_frame()
     assert tick_texts(ax1.get_yticklabels()) == tick_texts(ax2.get_yticklabels()) == list(frame["subset"])
@@ -521,7 +523,7 @@ def test_bibliometric_synergy_table_feeds_synergy_over_time_with_its_interval():
 
     fix = Path(__file__).resolve().parent / "fixtures" / "bibliometrics"
     recs = bib.classify(bib.read_records([fix / "savedrecs_1.txt", fix / "savedrecs_2.txt"]))
-    table = bib.synergy_table(recs, by="year", n_boot=30, seed=1)
+    table = bib.synergy_table(recs, by="year", n_resamples=30, seed=1)
     ax = plot.synergy_over_time(table)
     assert len(ax.lines) == 2  # the series and the zero line
     assert len(ax.lines[0].get_xdata()) == len(table)

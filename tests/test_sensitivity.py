@@ -91,9 +91,9 @@ def test_alternatives_come_from_the_sector_mapping_reasons():
 
 def test_each_row_equals_configuration_of_the_variant(kz):
     variants = {"unit weights": unit_weights}
-    r = sensitivity(kz, variants, readings=["relationships"], n_null=19, seed=5)
+    r = sensitivity(kz, variants, readings=["relationships"], n_resamples=19, seed=5)
     assert list(r.table["variant"]) == ["as coded", "unit weights"]
-    direct = configuration(unit_weights(kz), "relationships", n_null=19, seed=5)
+    direct = configuration(unit_weights(kz), "relationships", n_resamples=19, seed=5)
     row = r.table.set_index("variant").loc["unit weights"]
     assert row["verdict"] == direct.verdict
     for m, v in direct.evidence.set_index("metric")["observed"].items():
@@ -104,7 +104,7 @@ def test_each_row_equals_configuration_of_the_variant(kz):
 def test_table_schema_is_fixed():
     G = nx.DiGraph([("u", "g"), ("g", "i"), ("i", "u")])
     nx.set_node_attributes(G, {"u": "U", "g": "G", "i": "I"}, "sector")
-    r = sensitivity(G, {}, n_null=3)
+    r = sensitivity(G, {}, n_resamples=3)
     cols = ["variant", "reading", "n_nodes", "n_edges", "verdict", "statist_votes", "balanced_votes"]
     for m in INDICATORS:
         cols += [m, f"{m}_result"]
@@ -117,7 +117,7 @@ def test_a_variant_that_returns_no_graph_is_named_in_the_error():
     G = nx.DiGraph([("u", "g"), ("g", "i")])
     nx.set_node_attributes(G, {"u": "U", "g": "G", "i": "I"}, "sector")
     with pytest.raises(HelixnetTypeError, match="broken"):
-        sensitivity(G, {"broken": lambda H: None}, n_null=3)
+        sensitivity(G, {"broken": lambda H: None}, n_resamples=3)
 
 
 def test_sensitivity_figure_colours_each_cell_by_its_result():

@@ -20,15 +20,15 @@ from helixnet.networks._subordination import subordination_report
 
 @pytest.fixture(scope="module")
 def statist_report():
-    return subordination_report(archetype_graph("statist", seed=0), n_null=99, seed=1, name="statist")
+    return subordination_report(archetype_graph("statist", seed=0), n_resamples=99, seed=1, name="statist")
 
 
 def test_report_tables_equal_the_modules_called_directly(statist_report):
     G = archetype_graph("statist", seed=0)
     pd.testing.assert_frame_equal(statist_report.centrality, centrality(G))
     assert statist_report.mediation == mediation(G)
-    assert statist_report.configuration.verdict == configuration(G, n_null=99, seed=1).verdict == "statist"
-    rel = configuration(G, "relationships", n_null=99, seed=1)
+    assert statist_report.configuration.verdict == configuration(G, n_resamples=99, seed=1).verdict == "statist"
+    rel = configuration(G, "relationships", n_resamples=99, seed=1)
     pd.testing.assert_frame_equal(statist_report.configurations["relationships"].evidence, rel.evidence)
 
 
@@ -57,8 +57,8 @@ def test_to_dict_is_json_serialisable(statist_report):
 
 def test_same_seed_gives_identical_report():
     G = archetype_graph("balanced", seed=2)
-    a = subordination_report(G, n_null=4, seed=3)
-    b = subordination_report(G, n_null=4, seed=3)
+    a = subordination_report(G, n_resamples=4, seed=3)
+    b = subordination_report(G, n_resamples=4, seed=3)
     assert a.to_dict() == b.to_dict()
 
 
@@ -67,14 +67,14 @@ def test_graph_too_small_to_rewire_reports_no_rewiring_statistics_and_no_verdict
     G = nx.DiGraph()
     G.add_nodes_from([("u", {"sector": "U"}), ("g", {"sector": "G"})])
     G.add_edge("g", "u", weight=1)
-    r = subordination_report(G, n_null=3, seed=0)
+    r = subordination_report(G, n_resamples=3, seed=0)
     assert r.evidence["null_mean_rewire"].isna().all() and r.evidence["z_rewire"].isna().all()
     assert set(r.configurations[k].verdict for k in r.configurations) == {"undetermined"}
 
 
 @pytest.fixture(scope="module")
 def kz():
-    return kazakhstan_report(seed=0, n_null=9)
+    return kazakhstan_report(seed=0, n_resamples=9)
 
 
 def test_kazakhstan_report_covers_graph_layers_and_oecd_side_by_side(kz):
@@ -91,7 +91,7 @@ def test_kazakhstan_report_covers_graph_layers_and_oecd_side_by_side(kz):
 def test_kazakhstan_comparison_row_matches_configuration_of_the_graph(kz):
     from helixnet.kazakhstan._graphs import kazakhstan_graph
 
-    conf = configuration(kazakhstan_graph(), "relationships", n_null=9, seed=0)
+    conf = configuration(kazakhstan_graph(), "relationships", n_resamples=9, seed=0)
     row = kz.comparison.set_index(["graph", "reading"]).loc[("kazakhstan", "relationships")]
     assert row["verdict"] == conf.verdict
     for m, v in conf.evidence.set_index("metric")["observed"].items():
@@ -106,7 +106,7 @@ def test_summary_counts_inter_sector_brokerage_and_delegation_apart():
     G.add_nodes_from([("u1", {"sector": "U"}), ("u2", {"sector": "U"}), ("g", {"sector": "G"}),
                       ("g2", {"sector": "G"}), ("i1", {"sector": "I"}), ("i2", {"sector": "I"})])
     G.add_weighted_edges_from([("u1", "g", 1), ("u2", "g", 1), ("g", "i1", 1), ("g", "i2", 1), ("g", "g2", 1)])
-    text = subordination_report(G, n_null=3, seed=0).summary
+    text = subordination_report(G, n_resamples=3, seed=0).summary
     assert "Brokerage (flows): G brokers 4 of 4 open two-paths between different non-G sectors; 0 two-paths" in text
     assert "Brokerage (relationships): G brokers 4 of 4 open two-paths between different non-G sectors; 4 two-paths" in text
 

@@ -139,9 +139,9 @@ def test_array_input_names_columns_x1_x2():
 def test_permutation_pvalues_are_seeded_and_reproducible():
     df = random_records(seed=7, n=150)
     cols = ["v0", "v1", "v2", "v3", "v4"]
-    a = hx.synergy_triads(df, columns=cols, n_perm=30, seed=11, correction="fdr_bh")
-    b = hx.synergy_triads(df, columns=cols, n_perm=30, seed=11, correction="fdr_bh")
-    c = hx.synergy_triads(df, columns=cols, n_perm=30, seed=12, correction="fdr_bh")
+    a = hx.synergy_triads(df, columns=cols, n_resamples=30, seed=11, correction="fdr_bh")
+    b = hx.synergy_triads(df, columns=cols, n_resamples=30, seed=11, correction="fdr_bh")
+    c = hx.synergy_triads(df, columns=cols, n_resamples=30, seed=12, correction="fdr_bh")
     pd.testing.assert_frame_equal(a, b)
     assert not a["p_value"].equals(c["p_value"])
     assert ((a["p_value"] >= 1 / 31) & (a["p_value"] <= 1)).all()
@@ -152,7 +152,7 @@ def test_permutation_pvalues_match_an_explicit_permutation_loop():
     df = random_records(seed=8, n=60)
     cols = ["v0", "v1", "v3", "v5"]
     n_perm, seed = 25, 3
-    res = hx.synergy_triads(df, columns=cols, n_perm=n_perm, seed=seed, correction="max")
+    res = hx.synergy_triads(df, columns=cols, n_resamples=n_perm, seed=seed, correction="max")
     # the permutations shuffle the records sorted by their values (first column first)
     df = df.sort_values(cols, kind="stable").reset_index(drop=True)
     rng = np.random.default_rng(seed)
@@ -179,8 +179,8 @@ def test_permutation_pvalues_do_not_depend_on_the_row_order():
     df = random_records(seed=7, n=120)
     cols = ["v0", "v1", "v2", "v3", "v5"]
     shuffled = df.sample(frac=1.0, random_state=4).reset_index(drop=True)
-    a = hx.synergy_triads(df, columns=cols, n_perm=20, seed=5, correction="max")
-    b = hx.synergy_triads(shuffled, columns=cols, n_perm=20, seed=5, correction="max")
+    a = hx.synergy_triads(df, columns=cols, n_resamples=20, seed=5, correction="max")
+    b = hx.synergy_triads(shuffled, columns=cols, n_resamples=20, seed=5, correction="max")
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -193,7 +193,7 @@ def test_both_engines_give_identical_pvalues_for_one_seed(tmp_path, weight):
     cols = ["v0", "v1", "v2", "v3", "v5"]
     path = tmp_path / "records.csv"
     df.sample(frac=1.0, random_state=2).to_csv(path, index=False)  # not in any sorted order
-    kw = {"columns": cols, "weight": weight, "n_perm": 30, "seed": 3, "correction": "fdr_bh"}
+    kw = {"columns": cols, "weight": weight, "n_resamples": 30, "seed": 3, "correction": "fdr_bh"}
     duck = hx.synergy_triads(path, engine="duckdb", **kw)
     pand = hx.synergy_triads(path, engine="pandas", **kw)
     assert duck["p_value"].nunique() > 1  # not a degenerate case
@@ -236,11 +236,11 @@ def test_integer_weights_are_expanded_for_permutations():
     df = random_records(seed=9, n=80)
     cols = ["v0", "v1", "v2", "v4"]
     expanded = df.loc[df.index.repeat(df["iw"]), cols].reset_index(drop=True)
-    a = hx.synergy_triads(df, columns=cols, weight="iw", n_perm=10, seed=1)
-    b = hx.synergy_triads(expanded, columns=cols, n_perm=10, seed=1)
+    a = hx.synergy_triads(df, columns=cols, weight="iw", n_resamples=10, seed=1)
+    b = hx.synergy_triads(expanded, columns=cols, n_resamples=10, seed=1)
     pd.testing.assert_frame_equal(a.drop(columns="n"), b.drop(columns="n"), atol=1e-12)
     with pytest.raises(hx.HelixnetValueError, match="whole-number weights"):
-        hx.synergy_triads(df, columns=cols, weight="w", n_perm=5, seed=1)
+        hx.synergy_triads(df, columns=cols, weight="w", n_resamples=5, seed=1)
 
 
 # ---------------------------------------------------------------- errors
@@ -253,10 +253,10 @@ def test_integer_weights_are_expanded_for_permutations():
         ({"columns": ["v0", "v2"]}, hx.HelixnetValueError, "at least 3"),
         ({"order": 5}, hx.HelixnetValueError, "order"),
         ({"unit": "bits"}, hx.HelixnetValueError, "unit"),
-        ({"n_perm": 10}, hx.HelixnetValueError, "seed"),
-        ({"correction": "fdr_bh"}, hx.HelixnetValueError, "n_perm"),
-        ({"n_perm": 5, "seed": 1, "correction": "max", "alternative": "two-sided"}, hx.HelixnetValueError, "one-sided"),
-        ({"n_perm": 5, "seed": 1, "correction": "bonferroni"}, hx.HelixnetValueError, "correction"),
+        ({"n_resamples": 10, "seed": None}, hx.HelixnetValueError, "seed"),
+        ({"correction": "fdr_bh"}, hx.HelixnetValueError, "n_resamples"),
+        ({"n_resamples": 5, "seed": 1, "correction": "max", "alternative": "two-sided"}, hx.HelixnetValueError, "one-sided"),
+        ({"n_resamples": 5, "seed": 1, "correction": "bonferroni"}, hx.HelixnetValueError, "correction"),
         ({"columns": ["v0", "v2", "w"]}, hx.HelixnetValueError, "'w' has"),
         ({"columns": ["v0", "v2", "v3"], "weight": "v0"}, hx.HelixnetValueError, "weight"),
     ],

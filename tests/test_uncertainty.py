@@ -36,9 +36,9 @@ def noisy_xor_true_T():
 
 
 def test_bootstrap_same_seed_same_replicates_other_seed_differs():
-    a = bootstrap(NOISY_XOR, n_boot=300, seed=7)
-    b = bootstrap(NOISY_XOR, n_boot=300, seed=7)
-    c = bootstrap(NOISY_XOR, n_boot=300, seed=8)
+    a = bootstrap(NOISY_XOR, n_resamples=300, seed=7)
+    b = bootstrap(NOISY_XOR, n_resamples=300, seed=7)
+    c = bootstrap(NOISY_XOR, n_resamples=300, seed=8)
     np.testing.assert_array_equal(a.replicates, b.replicates)
     assert not np.array_equal(a.replicates, c.replicates)
     assert a.replicates.shape == (300, 4)
@@ -46,7 +46,7 @@ def test_bootstrap_same_seed_same_replicates_other_seed_differs():
 
 
 def test_bootstrap_point_estimate_is_the_hand_computed_t():
-    res = bootstrap(NOISY_XOR, n_boot=50, seed=0)
+    res = bootstrap(NOISY_XOR, n_resamples=50, seed=0)
     assert res.estimate.T == pytest.approx(noisy_xor_true_T(), abs=1e-12)
 
 
@@ -60,13 +60,13 @@ def test_bootstrap_default_interval_covers_true_t_about_as_often_as_stated():
     trials = 200
     for _ in range(trials):
         sample = rng.multinomial(400, p).reshape(2, 2, 2)
-        lo, hi = bootstrap(sample, n_boot=300, ci=0.9, seed=rng).interval()
+        lo, hi = bootstrap(sample, n_resamples=300, ci=0.9, seed=rng).interval()
         hits += lo <= truth <= hi
     assert 0.8 <= hits / trials <= 0.97
 
 
 def test_bootstrap_frame_and_dict_schema():
-    res = bootstrap(NOISY_XOR, dims=["U", "I", "G"], n_boot=100, seed=3)
+    res = bootstrap(NOISY_XOR, dims=["U", "I", "G"], n_resamples=100, seed=3)
     frame = res.to_frame()
     assert list(frame.columns) == [
         "subset", "k", "estimate", "mean", "std_error", "bias", "bias_corrected", "ci_low", "ci_high"
@@ -83,8 +83,8 @@ def test_bootstrap_frame_and_dict_schema():
 
 def test_basic_interval_reflects_percentiles_about_the_estimate():
     """Definition of the basic bootstrap interval: [2T - q_hi, 2T - q_lo]."""
-    pct = bootstrap(NOISY_XOR, n_boot=200, seed=4, method="percentile")
-    basic = bootstrap(NOISY_XOR, n_boot=200, seed=4, method="basic")
+    pct = bootstrap(NOISY_XOR, n_resamples=200, seed=4, method="percentile")
+    basic = bootstrap(NOISY_XOR, n_resamples=200, seed=4, method="basic")
     q_lo, q_hi = np.percentile(pct.replicates[:, -1], [2.5, 97.5])
     t = pct.estimate.T
     assert basic.interval() == pytest.approx((2 * t - q_hi, 2 * t - q_lo))
@@ -98,16 +98,16 @@ def test_bootstrap_records_equal_table():
     cells = np.argwhere(NOISY_XOR > 0)
     rows = np.repeat(cells, NOISY_XOR[NOISY_XOR > 0], axis=0)
     df = pd.DataFrame(rows, columns=["a", "b", "c"])
-    r1 = bootstrap(df, dims=["a", "b", "c"], n_boot=50, seed=1)
-    r2 = bootstrap(NOISY_XOR, dims=["a", "b", "c"], n_boot=50, seed=1)
+    r1 = bootstrap(df, dims=["a", "b", "c"], n_resamples=50, seed=1)
+    r2 = bootstrap(NOISY_XOR, dims=["a", "b", "c"], n_resamples=50, seed=1)
     np.testing.assert_allclose(r1.replicates, r2.replicates, atol=1e-12)
 
 
 def test_bootstrap_units_and_miller_madow_estimate():
-    bit = bootstrap(NOISY_XOR, n_boot=20, seed=1)
-    mbit = bootstrap(NOISY_XOR, n_boot=20, seed=1, unit="mbit")
+    bit = bootstrap(NOISY_XOR, n_resamples=20, seed=1)
+    mbit = bootstrap(NOISY_XOR, n_resamples=20, seed=1, unit="mbit")
     np.testing.assert_allclose(mbit.replicates, 1000 * bit.replicates)
-    mm = bootstrap(NOISY_XOR, n_boot=20, seed=1, bias="miller-madow")
+    mm = bootstrap(NOISY_XOR, n_resamples=20, seed=1, bias="miller-madow")
     assert mm.estimate.T == pytest.approx(synergy(NOISY_XOR, bias="miller-madow").T)
 
 
@@ -117,8 +117,8 @@ def test_bootstrap_needs_integer_counts_and_valid_settings():
     df = pd.DataFrame({"a": [0, 1, 0], "b": [1, 0, 0], "w": [0.5, 1.0, 2.0]})
     with pytest.raises(InvalidTableError, match="integer counts"):
         bootstrap(df, dims=["a", "b"], weight="w")
-    with pytest.raises(HelixnetValueError, match="n_boot"):
-        bootstrap(NOISY_XOR, n_boot=0)
+    with pytest.raises(HelixnetValueError, match="n_resamples"):
+        bootstrap(NOISY_XOR, n_resamples=0)
     with pytest.raises(HelixnetValueError, match="ci"):
         bootstrap(NOISY_XOR, ci=1.5)
     with pytest.raises(InvalidTableError, match="negative"):
@@ -126,7 +126,7 @@ def test_bootstrap_needs_integer_counts_and_valid_settings():
 
 
 def test_progress_bar_is_silent_when_stderr_is_not_a_terminal(capsys):
-    bootstrap(NOISY_XOR, n_boot=20, seed=1, progress=True)
+    bootstrap(NOISY_XOR, n_resamples=20, seed=1, progress=True)
     assert capsys.readouterr().err == ""
 
 
@@ -136,7 +136,7 @@ def test_progress_bar_is_silent_when_stderr_is_not_a_terminal(capsys):
 def test_permutation_p_value_has_plus_one_correction():
     """A perfectly associated 2x2 table: (practically) no permuted table reaches
     T = 1 bit, so p = (1 + 0) / (1 + n_perm)."""
-    res = permutation_test([[25, 0], [0, 25]], n_perm=199, alternative="greater", seed=0)
+    res = permutation_test([[25, 0], [0, 25]], n_resamples=199, alternative="greater", seed=0)
     assert res.statistic == pytest.approx(1.0)
     assert res.p_value == pytest.approx(1 / 200)
     assert res.null_distribution.shape == (199,)
@@ -153,7 +153,7 @@ def test_permutation_null_of_2x2_table_matches_exact_hypergeometric_mean():
         law.pmf(a) * hx.mutual_information([[a, r0 - a], [c0 - a, N - r0 - c0 + a]])
         for a in support
     )
-    res = permutation_test(table, n_perm=4000, seed=5)
+    res = permutation_test(table, n_resamples=4000, seed=5)
     se = res.null_distribution.std() / math.sqrt(4000)
     assert abs(res.null_distribution.mean() - exact) < 4 * se
 
@@ -171,10 +171,10 @@ def test_permuted_tables_keep_every_one_dimensional_margin():
 def test_permutation_detects_xor_synergy_and_is_seeded():
     """Analytic XOR with 30 cases per cell: T = -1 bit, far below any permutation."""
     xor = np.array([[[1, 0], [0, 1]], [[0, 1], [1, 0]]]) * 30
-    res = permutation_test(xor, n_perm=99, alternative="less", seed=1)
+    res = permutation_test(xor, n_resamples=99, alternative="less", seed=1)
     assert res.statistic == pytest.approx(-1.0)
     assert res.p_value == pytest.approx(1 / 100)
-    again = permutation_test(xor, n_perm=99, alternative="less", seed=1)
+    again = permutation_test(xor, n_resamples=99, alternative="less", seed=1)
     np.testing.assert_array_equal(res.null_distribution, again.null_distribution)
 
 
@@ -186,7 +186,7 @@ def test_permutation_p_values_of_independent_samples_are_rarely_small():
     small = 0
     for _ in range(60):
         sample = rng.multinomial(120, law.ravel()).reshape(law.shape)
-        small += permutation_test(sample, n_perm=99, seed=rng).p_value < 0.1
+        small += permutation_test(sample, n_resamples=99, seed=rng).p_value < 0.1
     assert small / 60 <= 0.25
 
 
@@ -195,7 +195,7 @@ def test_exactly_independent_table_is_atypical_in_three_dimensions():
     tables of 3 dimensions scatter below 0 (plug-in bias toward synergy), so T = 0
     lies in the upper tail of the null."""
     table = np.multiply.outer(np.multiply.outer([10, 20], [5, 5, 10]), [3, 3])
-    res = permutation_test(table, n_perm=199, alternative="greater", seed=2)
+    res = permutation_test(table, n_resamples=199, alternative="greater", seed=2)
     assert res.statistic == pytest.approx(0.0, abs=1e-12)
     assert np.mean(res.null_distribution) < 0
     assert res.p_value < 0.2
@@ -204,8 +204,8 @@ def test_exactly_independent_table_is_atypical_in_three_dimensions():
 def test_permutation_rejects_bad_settings():
     with pytest.raises(HelixnetValueError, match="alternative"):
         permutation_test([[1, 2], [3, 4]], alternative="both")
-    with pytest.raises(HelixnetValueError, match="n_perm"):
-        permutation_test([[1, 2], [3, 4]], n_perm=-5)
+    with pytest.raises(HelixnetValueError, match="n_resamples"):
+        permutation_test([[1, 2], [3, 4]], n_resamples=-5)
     with pytest.raises(InvalidTableError, match="integer counts"):
         permutation_test([[0.1, 0.2], [0.3, 0.4]])
 
@@ -249,15 +249,15 @@ def test_bad_seeds_are_a_helixnet_value_error():
     text seed used to surface as numpy's own ValueError/TypeError."""
     for seed in (-1, "a", 1.5):
         with pytest.raises(HelixnetValueError, match="seed"):
-            bootstrap([[5, 1], [1, 5]], n_boot=3, seed=seed)
+            bootstrap([[5, 1], [1, 5]], n_resamples=3, seed=seed)
         with pytest.raises(HelixnetValueError, match="seed"):
-            permutation_test([[5, 1], [1, 5]], n_perm=3, seed=seed)
+            permutation_test([[5, 1], [1, 5]], n_resamples=3, seed=seed)
 
 
 def test_single_replicate_to_dict_is_strict_json_with_null_std_error():
     """Source: the sample standard deviation of one value is undefined (ddof=1), and strict
     JSON (json.dumps(allow_nan=False), as the CLI writes it) has no NaN."""
-    d = bootstrap([[5, 1], [1, 5]], n_boot=1, seed=0).to_dict()
+    d = bootstrap([[5, 1], [1, 5]], n_resamples=1, seed=0).to_dict()
     assert d["mutual_information"]["x1,x2"]["std_error"] is None
     json.dumps(d, allow_nan=False)
 
@@ -271,7 +271,7 @@ def test_bca_interval_matches_an_independent_case_by_case_computation():
     cell shortcut), z0 from the share of replicates below the estimate, levels from scipy's
     normal law, quantiles with numpy's default rule, on the same replicates."""
     table = np.array([[[9, 3], [2, 8]], [[4, 7], [6, 1]]])
-    res = bootstrap(table, n_boot=400, seed=11, method="bca")
+    res = bootstrap(table, n_resamples=400, seed=11, method="bca")
     cells = np.argwhere(table > 0)
     rows = np.repeat(cells, table[table > 0], axis=0)
     theta = []
@@ -300,9 +300,9 @@ def test_streamed_bootstrap_equals_the_in_memory_one(monkeypatch):
     table = np.array([[[30, 5, 2], [4, 25, 3]], [[6, 2, 28], [3, 27, 5]]])
     n_boot = 50_000  # two batches of 2**19 // 12 replicates
     for method in ("basic", "bca"):
-        kept = bootstrap(table, n_boot=n_boot, seed=5, method=method)
+        kept = bootstrap(table, n_resamples=n_boot, seed=5, method=method)
         monkeypatch.setattr(unc, "MAX_STORED_VALUES", 100)
-        streamed = bootstrap(table, n_boot=n_boot, seed=5, method=method)
+        streamed = bootstrap(table, n_resamples=n_boot, seed=5, method=method)
         monkeypatch.undo()
         assert streamed.replicates is None and kept.replicates is not None
         a, b = kept.to_frame(), streamed.to_frame()
@@ -318,14 +318,14 @@ def test_bootstrap_reports_bias_and_warns_on_sparse_tables():
     cell, so it warns and names the threshold."""
     from helixnet.information._uncertainty import SPARSE_CASES_PER_CELL
 
-    res = bootstrap(NOISY_XOR, n_boot=200, seed=2)
+    res = bootstrap(NOISY_XOR, n_resamples=200, seed=2)
     f = res.to_frame()
     np.testing.assert_allclose(f["bias"], f["mean"] - f["estimate"], atol=1e-15)
     np.testing.assert_allclose(f["bias_corrected"], 2 * f["estimate"] - f["mean"], atol=1e-15)
     sparse = np.random.default_rng(3).multinomial(60, np.full(64, 1 / 64)).reshape(4, 4, 4)
     assert sparse.sum() / np.count_nonzero(sparse) < SPARSE_CASES_PER_CELL
     with pytest.warns(hx.exceptions.HelixnetWarning, match="fewer than 10"):
-        bootstrap(sparse, n_boot=50, seed=1)
+        bootstrap(sparse, n_resamples=50, seed=1)
 
 
 @pytest.mark.parametrize("case", ["dense", "sparse"])
@@ -351,7 +351,7 @@ def test_default_interval_coverage_by_simulation(case):
         sample = rng.multinomial(n, p.ravel()).reshape(p.shape)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", hx.exceptions.HelixnetWarning)
-            res = bootstrap(sample, n_boot=300, seed=int(rng.integers(2**31)))
+            res = bootstrap(sample, n_resamples=300, seed=int(rng.integers(2**31)))
         lo, hi = res.interval()
         hits += lo <= truth <= hi
         q_lo, q_hi = np.percentile(res.replicates[:, -1], [2.5, 97.5])
@@ -372,9 +372,9 @@ def test_a_generator_passed_twice_draws_new_replicates_and_an_int_seed_repeats()
 
     table = np.array([[[40, 10], [12, 38]], [[9, 41], [39, 11]]])
     g = np.random.default_rng(5)
-    first = hx.bootstrap(table, n_boot=200, seed=g).interval()
-    second = hx.bootstrap(table, n_boot=200, seed=g).interval()
+    first = hx.bootstrap(table, n_resamples=200, seed=g).interval()
+    second = hx.bootstrap(table, n_resamples=200, seed=g).interval()
     assert first != second
-    assert hx.bootstrap(table, n_boot=200, seed=5).interval() == hx.bootstrap(table, n_boot=200, seed=5).interval()
+    assert hx.bootstrap(table, n_resamples=200, seed=5).interval() == hx.bootstrap(table, n_resamples=200, seed=5).interval()
     # a fresh Generator from the same seed repeats the first call (the draws depend on the seed only)
-    assert hx.bootstrap(table, n_boot=200, seed=np.random.default_rng(5)).interval() == first
+    assert hx.bootstrap(table, n_resamples=200, seed=np.random.default_rng(5)).interval() == first

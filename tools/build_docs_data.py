@@ -85,7 +85,8 @@ def render(page: str) -> str:
             re.S)
         if not pattern.search(page):
             raise SystemExit(f"{PAGE}: no generated block named {name!r}")
-        page = pattern.sub(lambda m: m.group(1) + make() + "\n" + m.group(2), page)
+        body = make()
+        page = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), page)
     return page
 
 

@@ -26,7 +26,8 @@ from helixnet.bibliometrics._pipeline import (
     read_counts,
     read_records,
     synergy_table,
-    venn_counts,
+    document_venn_counts,
+    venn_counts as venn_counts,  # deprecated alias of document_venn_counts (not in __all__)
 )
 from helixnet.bibliometrics._openalex import (
     openalex,
@@ -60,7 +61,7 @@ __all__ = [
     "read_counts",
     "read_records",
     "synergy_table",
-    "venn_counts",
+    "document_venn_counts",
     "openalex",
     "OpenAlexResult",
     "fetch_works",

@@ -508,7 +508,7 @@ def parse_wos(text, outer, progress=None):
         final = block is None
         # s starts with a newline (standing for the end of the line before), so that every tag
         # line, the first included, opens with a newline; line of index i: base + newlines in s[:i]
-        s = "\n" + carry + ("" if final else block)
+        s = "\n" + carry + ("" if block is None else block)
         if final and not s.endswith("\n"):
             s += "\n"
         nl, at, ers = _tag_lines(s)
@@ -710,9 +710,10 @@ def _json_values(text, outer, progress=None):
         return True
 
     while True:
-        m = _WS.match(buf, pos)
-        line += buf.count("\n", pos, m.end())
-        pos = m.end()
+        m = _WS.match(buf, pos)  # `*`: always matches, possibly empty
+        end = m.end() if m else pos
+        line += buf.count("\n", pos, end)
+        pos = end
         if pos >= len(buf):
             if eof or not more():
                 if depth:

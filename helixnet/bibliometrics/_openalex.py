@@ -73,11 +73,27 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet.exceptions import HelixnetValueError, InputFileError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from distributed import Client
+
+    from helixnet._typing import PathLike, Seed, Unit
+
+#: One OpenAlex id or ISO code, or several.
+Ids = str | Sequence[str]
+#: A publication year or an inclusive range (an open end is None).
+Years = int | tuple[int | None, int | None]
 
 __all__ = [
     "openalex",
@@ -124,7 +140,7 @@ _COUNT_COLUMNS = ["country", "year", "U", "I", "G", "F", "untyped", "n_countries
 # sector map and classification of untyped addresses
 
 
-def ror_sector_map(ror_types=None) -> dict:
+def ror_sector_map(ror_types: PathLike | pd.DataFrame | Mapping[str, str] | None = None) -> dict[str, str]:
     """The ROR type → sector map: the bundled CSV, or `ror_types` instead.
 
     Parameters
@@ -221,7 +237,7 @@ class _Untyped:
 # snapshot files
 
 
-def snapshot_files(snapshot) -> list:
+def snapshot_files(snapshot: PathLike | Sequence[PathLike]) -> list[str]:
     """The works partitions of an OpenAlex snapshot folder, sorted.
 
     `snapshot` is the snapshot root (holding ``data/works`` or ``works``),
@@ -234,7 +250,7 @@ def snapshot_files(snapshot) -> list:
     helixnet.InputFileError
         A missing folder, or one without works files.
     """
-    if isinstance(snapshot, (list, tuple)):
+    if not isinstance(snapshot, (str, os.PathLike)):  # a list of files
         files = [Path(p) for p in snapshot]
         for p in files:
             if not p.is_file():
@@ -446,7 +462,14 @@ def counts_from_records(records):
     return _normalise_counts(ds[_COUNT_COLUMNS])
 
 
-def count_works(works, *, engine: str = "duckdb", scheduler=None, ror_types=None, rules=None):
+def count_works(
+    works: PathLike | Sequence[PathLike],
+    *,
+    engine: Literal["duckdb", "dask", "records"] = "duckdb",
+    scheduler: str | Client | None = None,
+    ror_types: PathLike | pd.DataFrame | Mapping[str, str] | None = None,
+    rules: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Count works per (country, year, U, I, G, F, untyped).
 
     Parameters
@@ -494,7 +517,10 @@ def _cell(u, i, g, f) -> str:
     return "".join(d for d, v in zip("UIGF", (u, i, g, f)) if v) or "none"
 
 
-def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str = "bit"):
+@renamed_parameters(n_boot="n_resamples")
+def trends_table(
+    counts: pd.DataFrame, n_resamples: int = 200, seed: Seed = DEFAULT_SEED, ci: float = 0.95, unit: Unit = "bit"
+) -> pd.DataFrame:
     """T_UIG and R_UIGF per country and year from :func:`count_works` counts.
 
     For each country c and year y, the works with an address in c published
@@ -512,16 +538,17 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
     Ivanova 2014). Intervals are bootstrap intervals
     (:func:`helixnet.bootstrap`, its default method) of each row's own table, with the same seed
     for every row, so a row's interval equals
-    ``hx.bootstrap(table, n_boot=n_boot, seed=seed)``'s.
+    ``hx.bootstrap(table, n_resamples=n_resamples, seed=seed)``'s.
 
     Parameters
     ----------
     counts : pandas.DataFrame
         As returned by :func:`count_works` (``n_countries`` is not used here).
-    n_boot : int
-        Bootstrap replicates (0: no intervals; the interval columns are NaN).
+    n_resamples : int
+        Bootstrap replicates (0: no intervals; the interval columns are NaN;
+        ``n_boot`` until 0.2: a deprecated alias, removed in 0.3).
     seed : int
-        Seed of every row's bootstrap.
+        Seed of every row's bootstrap (default 0: identical reruns).
     ci : float
         Level of the intervals.
     unit : {"bit", "mbit", "nat"}
@@ -544,7 +571,7 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
     ...     "U": [True, True, False], "I": [False, True, False], "G": [False, False, True],
     ...     "F": [False, True, False], "untyped": [False, False, True], "n_countries": [1, 2, 1],
     ...     "n": [6, 2, 2]})
-    >>> row = trends_table(counts, n_boot=0).iloc[0]
+    >>> row = trends_table(counts, n_resamples=0).iloc[0]
     >>> int(row["n_records"]), int(row["U"]), int(row["UIF"]), int(row["G"]), int(row["n_untyped"])
     (10, 6, 2, 2, 2)
     """
@@ -559,7 +586,8 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
     counts = _normalise_counts(counts)
     rows = []
     tally = WarningTally()
-    for (country, year), part in counts.groupby(["country", "year"], dropna=False, sort=False):
+    for group, part in counts.groupby(["country", "year"], dropna=False, sort=False):
+        country, year = cast("tuple[Any, Any]", group)
         row = {"country": None if pd.isna(country) else country, "year": None if pd.isna(year) else int(year)}
         cells = dict.fromkeys(CELLS, 0)
         for u, i, g, f, n in zip(part["U"], part["I"], part["G"], part["F"], part["n"]):
@@ -567,7 +595,7 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
         row["n_records"] = sum(cells.values())
         row.update(cells)
         row["n_untyped"] = int(part.loc[part["untyped"], "n"].sum())
-        three = {}
+        three: dict[str, int] = {}
         for c, v in cells.items():
             key = c.replace("F", "") or "none"
             three[key] = three.get(key, 0) + v
@@ -575,10 +603,10 @@ def trends_table(counts, n_boot: int = 200, seed=0, ci: float = 0.95, unit: str 
         t4 = venn_table({k: v for k, v in cells.items() if k != "none"}, none=cells["none"], dims="UIGF")
         row["T"] = mutual_information(t3, unit=unit)
         row["R_UIGF"] = 0.0 - mutual_information(t4, unit=unit)
-        if n_boot:
+        if n_resamples:
             with tally.row():  # one summary warning for the table, not one per country-year
-                row["ci_low"], row["ci_high"] = bootstrap(t3, n_boot=n_boot, seed=seed, ci=ci, unit=unit).interval()
-                lo, hi = bootstrap(t4, n_boot=n_boot, seed=seed, ci=ci, unit=unit).interval()
+                row["ci_low"], row["ci_high"] = bootstrap(t3, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit).interval()
+                lo, hi = bootstrap(t4, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit).interval()
             row["R_ci_low"], row["R_ci_high"] = 0.0 - hi, 0.0 - lo
         else:
             row["ci_low"] = row["ci_high"] = row["R_ci_low"] = row["R_ci_high"] = np.nan
@@ -622,7 +650,7 @@ class OpenAlexResult(Result):
         Engine, n_boot, seed, ci, unit, country, years, files and (API) query.
     """
 
-    table: object
+    table: pd.DataFrame
     n_works: int
     n_untyped: int
     source: str
@@ -831,10 +859,27 @@ def _check_base_url(base_url) -> str:
     return base_url
 
 
-def fetch_works(cache_dir, *, country=None, institution=None, years=None, concept=None, topic=None,
-                filter=None, mailto=None, api_key=None, max_works=None, per_page: int = 200,
-                base_url: str = API_URL, retries: int = 8, backoff: float = 1.0, max_wait: float = 300.0,
-                timeout: float = 60.0, sleep=time.sleep, progress: bool = False) -> dict:
+def fetch_works(
+    cache_dir: PathLike,
+    *,
+    country: Ids | None = None,
+    institution: Ids | None = None,
+    years: Years | None = None,
+    concept: Ids | None = None,
+    topic: Ids | None = None,
+    filter: str | None = None,
+    mailto: str | None = None,
+    api_key: str | None = None,
+    max_works: int | None = None,
+    per_page: int = 200,
+    base_url: str = API_URL,
+    retries: int = 8,
+    backoff: float = 1.0,
+    max_wait: float = 300.0,
+    timeout: float = 60.0,
+    sleep: Callable[[float], object] = time.sleep,
+    progress: bool = False,
+) -> dict[str, Any]:
     """Download works from the OpenAlex API into a resumable page cache.
 
     Pages are requested with cursor paging (``cursor=*``, then each
@@ -906,7 +951,7 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
         raise HelixnetValueError(f"max_works must be a positive integer, got {max_works!r}")
     _check_base_url(base_url)
     flt = _api_filter(country, institution, years, concept, topic, filter)
-    query = {"endpoint": base_url.rstrip("/") + "/works", "filter": flt, "select": ",".join(SELECT),
+    query: dict[str, Any] = {"endpoint": base_url.rstrip("/") + "/works", "filter": flt, "select": ",".join(SELECT),
              "per_page": per_page}
     folder = Path(cache_dir) / _query_key(query)
     folder.mkdir(parents=True, exist_ok=True)
@@ -1010,11 +1055,33 @@ def fetch_works(cache_dir, *, country=None, institution=None, years=None, concep
 # the entry point
 
 
-def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, years=None, concept=None,
-             topic=None, filter=None, mailto=None, api_key=None, max_works=None, base_url: str = API_URL,
-             engine: str | None = None, scheduler=None, ror_types=None, rules=None, n_boot: int = 200,
-             seed: int = 0, ci: float = 0.95, unit: str = "bit", progress: bool = False,
-             sleep=time.sleep, retries: int = 8) -> OpenAlexResult:
+@renamed_parameters(n_boot="n_resamples")
+def openalex(
+    snapshot: PathLike | Sequence[PathLike] | None = None,
+    *,
+    cache_dir: PathLike | None = None,
+    country: Ids | None = None,
+    institution: Ids | None = None,
+    years: Years | None = None,
+    concept: Ids | None = None,
+    topic: Ids | None = None,
+    filter: str | None = None,
+    mailto: str | None = None,
+    api_key: str | None = None,
+    max_works: int | None = None,
+    base_url: str = API_URL,
+    engine: Literal["duckdb", "dask", "records"] | None = None,
+    scheduler: str | Client | None = None,
+    ror_types: PathLike | pd.DataFrame | Mapping[str, str] | None = None,
+    rules: pd.DataFrame | None = None,
+    n_resamples: int = 200,
+    seed: Seed = DEFAULT_SEED,
+    ci: float = 0.95,
+    unit: Unit = "bit",
+    progress: bool = False,
+    sleep: Callable[[float], object] = time.sleep,
+    retries: int = 8,
+) -> OpenAlexResult:
     """T_UIG and R_UIGF per country and year from OpenAlex, by snapshot or API.
 
     With `snapshot`, the works partitions of an OpenAlex snapshot are read
@@ -1038,8 +1105,9 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
         Dask scheduler address (engine ``"dask"``).
     ror_types, rules
         Overrides of the ROR type → sector map and of the address rules.
-    n_boot, seed, ci, unit
-        Bootstrap intervals of every row (see :func:`trends_table`).
+    n_resamples, seed, ci, unit
+        Bootstrap intervals of every row (see :func:`trends_table`;
+        ``n_boot`` is a deprecated alias of `n_resamples` until 0.3).
     progress : bool
         Progress bar on stderr (API mode; only on a terminal).
 
@@ -1063,7 +1131,7 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
     --------
     >>> import helixnet as hx
     >>> from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT, CELLS
-    >>> res = hx.openalex(SAMPLE_SNAPSHOT, engine="records", n_boot=0)
+    >>> res = hx.openalex(SAMPLE_SNAPSHOT, engine="records", n_resamples=0)
     >>> t = res.table
     >>> bool((t["n_records"] == t[CELLS].sum(axis=1)).all())
     True
@@ -1075,7 +1143,7 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
     if engine not in ENGINES:
         raise HelixnetValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     country, years = _check_country(country), _check_years(years)
-    settings = {"engine": engine, "n_boot": n_boot, "seed": seed, "ci": ci, "unit": unit,
+    settings = {"engine": engine, "n_boot": n_resamples, "seed": seed, "ci": ci, "unit": unit,
                 "country": country, "years": list(years) if isinstance(years, tuple) else years}
     if snapshot is not None:
         files = snapshot_files(snapshot)
@@ -1101,7 +1169,7 @@ def openalex(snapshot=None, *, cache_dir=None, country=None, institution=None, y
             n_works, n_untyped = _distinct(counts)  # a work has one year: whole works are kept
         else:  # a kept row holds the works with an address in its country, once each
             n_works, n_untyped = int(counts["n"].sum()), int(counts.loc[counts["untyped"], "n"].sum())
-    table = trends_table(counts, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+    table = trends_table(counts, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit)
     settings["files"] = len(files)
     return OpenAlexResult(table, n_works, n_untyped, source, settings)
 

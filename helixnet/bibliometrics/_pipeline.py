@@ -41,17 +41,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
+from helixnet._deprecation import renamed_function, renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InputFileError
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from helixnet._typing import PathLike, Seed, Unit
+
+#: Formats :func:`read_records` reads (``"auto"`` detects one of the others).
+RecordFormat = Literal["auto", "wos", "wos_tab", "scopus", "openalex", "medline"]
 
 __all__ = [
     "RecordCounts",
@@ -73,7 +87,7 @@ __all__ = [
     "read_records",
     "split_address",
     "synergy_table",
-    "venn_counts",
+    "document_venn_counts",
 ]
 
 FORMATS = _fmt.FORMATS
@@ -120,8 +134,8 @@ class Records(Result):
         ``line`` and ``repair`` (what was done).
     """
 
-    documents: object
-    addresses: object
+    documents: pd.DataFrame
+    addresses: pd.DataFrame
     duplicates_dropped: int = 0
     files: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
@@ -186,10 +200,10 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
 def _decoded(reader, path, encodings, format, skip_bad, progress, span, **kwargs):
     """``reader(path, format, skip_bad, latin1, progress, span, **kwargs)`` with the first of
     `encodings` (False: UTF-8, True: Latin-1) that decodes the file."""
-    path = Path(path)
-    if not path.exists():
+    file = Path(path)
+    if not file.exists():
         raise InputFileError(f"{path}: no such file")
-    if path.is_dir():
+    if file.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
     for latin1 in encodings:
         try:
@@ -279,11 +293,15 @@ def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
     for rec in records:
         doc_id = rec["doc_id"]
         if doc_id in seen:
-            doc_ids.append(doc_id), years.append(None), titles.append(None)  # title None: a repeat
+            doc_ids.append(doc_id)
+            years.append(None)
+            titles.append(None)  # title None: a repeat
             continue
         seen.add(doc_id)
         k = len(doc_ids)
-        doc_ids.append(doc_id), years.append(rec["year"]), titles.append(rec["title"])
+        doc_ids.append(doc_id)
+        years.append(rec["year"])
+        titles.append(rec["title"])
         for address, inst, country, rtype in rec["addresses"]:
             row_doc.append(k)
             row_code.append(_address_code(address, inst, country, rtype, plain, typed, uniq))
@@ -327,8 +345,13 @@ def _checked_year(rec):
     return rec
 
 
-def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
-                 n_jobs: int | None = None, progress: bool = False) -> Records:
+def read_records(
+    paths: PathLike | Sequence[PathLike],
+    format: RecordFormat = "auto",
+    skip_bad_records: bool = False,
+    n_jobs: int | None = None,
+    progress: bool = False,
+) -> Records:
     """Read bibliographic export files into :class:`Records`.
 
     Files are parsed as streams (read in blocks of about 1 MB), so the
@@ -399,44 +422,38 @@ def read_records(paths, format: str = "auto", skip_bad_records: bool = False,
     >>> recs.skipped[0]["line"], recs.skipped[0]["reason"]
     (10, 'record without UT (accession number)')
     """
-    import os
-
-    paths, sizes = _checked_paths(paths, format)
+    files, sizes = _checked_paths(paths, format)
     jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
-            results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes)
+        if jobs > 1 and (len(files) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
+            results = _read_parallel(files, format, skip_bad_records, jobs, bar, sizes)
         else:
             update = bar.update if bar is not None else None
-            results = [_read_one(p, format, skip_bad_records, update) for p in paths]
+            results = [_read_one(p, format, skip_bad_records, update) for p in files]
     finally:
         if bar is not None:
             bar.close()
-    records = _merge(results, paths)
+    records = _merge(results, files)
     del results
     _release_memory()
     return records
 
 
-def _checked_paths(paths, format):
+def _checked_paths(paths, format) -> tuple[list[str], list[int]]:
     """The paths as a list of str, and their sizes (0 where unknown); the format checked."""
-    import os
-
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    paths = [str(p) for p in paths]
-    if not paths:
+    files = [str(paths)] if isinstance(paths, (str, os.PathLike)) else [str(p) for p in paths]
+    if not files:
         raise HelixnetValueError("no files given")
     if format != "auto" and format not in FORMATS:
         raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
     sizes = []
-    for p in paths:
+    for p in files:
         try:
             sizes.append(os.path.getsize(p))
         except OSError:
             sizes.append(0)
-    return paths, sizes
+    return files, sizes
 
 
 def _progress_bar(total):
@@ -533,14 +550,14 @@ def _merge(results, paths) -> Records:
     for res in results:
         skipped.extend(res["skipped"])
         repairs.extend(res["repairs"])
-        fresh = []
+        is_new = []
         for d, t in zip(res["doc_ids"], res["titles"]):
             # title None: met again in the same file; in seen: met in an earlier file
             new = t is not None and d not in seen
-            fresh.append(new)
+            is_new.append(new)
             if new:
                 seen.add(d)
-        fresh = np.array(fresh, dtype=bool)
+        fresh = np.array(is_new, dtype=bool)
         dropped += int((~fresh).sum())
         ids = pd.array(res["doc_ids"], dtype="string")
         docs = pd.DataFrame({"doc_id": ids,
@@ -578,7 +595,7 @@ class RecordCounts(Result):
     instead of every document and address, the number of documents per
     *profile* (year, set of countries, sectors present, whether any address
     is written) and the number of addresses per sector for each set of
-    countries. :func:`venn_counts`, :func:`synergy_table` and
+    countries. :func:`document_venn_counts`, :func:`synergy_table` and
     :func:`address_sectors` accept it in place of classified
     :class:`Records` and give the same tables; functions that need each
     document (:func:`document_sectors`, :func:`coauthorship_network`,
@@ -784,8 +801,17 @@ def _count_one(path, format, skip_bad, progress=None, span=None, encodings=(Fals
     return _decoded(_count_decoded, path, encodings, format, skip_bad, progress, span, audit=audit)
 
 
-def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rules=None, ror_types=None,
-                ror=None, audit=None, n_jobs: int | None = None, progress: bool = False) -> RecordCounts:
+def read_counts(
+    paths: PathLike | Sequence[PathLike],
+    format: RecordFormat = "auto",
+    skip_bad_records: bool = False,
+    rules: pd.DataFrame | None = None,
+    ror_types: pd.DataFrame | None = None,
+    ror: dict[tuple[str, str | None], str] | PathLike | None = None,
+    audit: PathLike | None = None,
+    n_jobs: int | None = None,
+    progress: bool = False,
+) -> RecordCounts:
     """Read and classify bibliographic export files as a stream, keeping only the counts.
 
     The same reading as :func:`read_records` (formats, duplicates,
@@ -797,7 +823,7 @@ def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rul
     files are read (a 64-bit hash of its id, its profile and the code of its
     address counts; 4 more with `audit`) and 8 bytes a record (the hash)
     while their counts are added up. The result gives the tables of
-    :func:`venn_counts`, :func:`synergy_table` and :func:`address_sectors`
+    :func:`document_venn_counts`, :func:`synergy_table` and :func:`address_sectors`
     exactly as the records would.
 
     Parameters
@@ -843,14 +869,13 @@ def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rul
     >>> counts = read_counts([path, path])  # the same file twice: its record counts once
     >>> counts.n_records, counts.duplicates_dropped
     (1, 1)
-    >>> venn_counts(counts)[["n_records", "UI"]].values.tolist()
+    >>> document_venn_counts(counts)[["n_records", "UI"]].values.tolist()
     [[1, 1]]
     """
-    import os
     import shutil
     import tempfile
 
-    paths, sizes = _checked_paths(paths, format)
+    files, sizes = _checked_paths(paths, format)
     rules = load_rules() if rules is None else rules
     ror_types = load_ror_types() if ror_types is None else ror_types
     if ror is not None and not isinstance(ror, dict):
@@ -868,16 +893,16 @@ def read_counts(paths, format: str = "auto", skip_bad_records: bool = False, rul
         def piece(i):
             return {"audit": None if pieces is None else os.path.join(pieces, f"{i}.csv")}
 
-        if jobs > 1 and (len(paths) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
-            results = _read_parallel(paths, format, skip_bad_records, jobs, bar, sizes, one=_count_one,
+        if jobs > 1 and (len(files) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
+            results = _read_parallel(files, format, skip_bad_records, jobs, bar, sizes, one=_count_one,
                                      task_kwargs=piece, setup=(_count_setup, (rules, ror_types, ror)))
         else:
             update = bar.update if bar is not None else None
-            results = [_count_one(p, format, skip_bad_records, update, **piece(i)) for i, p in enumerate(paths)]
+            results = [_count_one(p, format, skip_bad_records, update, **piece(i)) for i, p in enumerate(files)]
         if bar is not None:
             bar.close()
             bar = None
-        counts = _merge_counts(results, paths, audit, pieces)
+        counts = _merge_counts(results, files, audit, pieces)
     finally:
         _COUNTING.clear()
         _COUNTING.update(previous)
@@ -900,7 +925,6 @@ def _merge_counts(results, paths, audit, pieces) -> RecordCounts:
     """
     import csv
     import io
-    import os
 
     import numpy as np
     import pandas as pd
@@ -1011,7 +1035,7 @@ def _copy_bytes(src, dst, n: int):
 # classification
 
 
-def load_rules():
+def load_rules() -> pd.DataFrame:
     """The address classification rules, as an editable DataFrame.
 
     Columns: ``rule_id``, ``precedence`` (lower is tried first), ``sector``
@@ -1041,7 +1065,7 @@ def _name_list(filename: str) -> str:
     return r"\b(" + "|".join(f"(?:{n})" for n in names if n) + r")\b"
 
 
-def load_ror_types():
+def load_ror_types() -> pd.DataFrame:
     """The mapping of ROR organisation types to sectors (editable DataFrame).
 
     Columns ``ror_type``, ``sector`` and ``reason``: education → U,
@@ -1122,7 +1146,7 @@ def _classify_text(org: str, address: str, country, compiled):
     return sector, f"{rule}+place", part
 
 
-def classify_address(address: str, country: str | None = None, rules=None) -> dict:
+def classify_address(address: str, country: str | None = None, rules: pd.DataFrame | None = None) -> dict[str, Any]:
     """Sector of one written address, with the rule that decided it.
 
     The address is cut into organisation, city and country as Web of Science
@@ -1165,7 +1189,7 @@ def classify_address(address: str, country: str | None = None, rules=None) -> di
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
 
-def split_address(address: str):
+def split_address(address: str) -> tuple[str, str | None]:
     """(organisation, country) of a written address ``Org, Subunit, City, Country``.
 
     The country is an ISO 3166 code (or None when no part names one); the
@@ -1179,7 +1203,9 @@ def split_address(address: str):
     return _fmt.split_address(address)
 
 
-def address_classifier(rules=None):
+def address_classifier(
+    rules: pd.DataFrame | None = None,
+) -> Callable[[str, str, str | None], tuple[str | None, str | None]]:
     """A function ``(organisation, address, country) -> (sector, rule)`` deciding as :func:`classify`.
 
     It is the decision :func:`classify` makes for an address without a ROR
@@ -1196,14 +1222,14 @@ def address_classifier(rules=None):
     """
     compiled = _compile_rules(load_rules() if rules is None else rules)
 
-    def decide(organisation: str, address: str, country):
+    def decide(organisation: str, address: str, country: str | None) -> tuple[str | None, str | None]:
         sector, rule, _ = _classify_text(organisation, address, country, compiled)
         return sector, rule
 
     return decide
 
 
-def load_ror_dump(path) -> dict:
+def load_ror_dump(path: PathLike) -> dict[tuple[str, str | None], str]:
     """Organisation names of an offline ROR data dump, mapped to their ROR type.
 
     Reads the public ROR data-dump JSON (https://ror.readme.io/docs/data-dump;
@@ -1282,7 +1308,12 @@ def _ror_lookup(org: str, country, ror: dict):
     return None, None
 
 
-def classify(records: Records, rules=None, ror_types=None, ror=None) -> Records:
+def classify(
+    records: Records,
+    rules: pd.DataFrame | None = None,
+    ror_types: pd.DataFrame | None = None,
+    ror: dict[tuple[str, str | None], str] | PathLike | None = None,
+) -> Records:
     """Assign a sector to every address of `records`.
 
     Decisions, in order: an OpenAlex institution by its ROR ``type``
@@ -1333,7 +1364,10 @@ def _classify(records, rules, ror_types, ror):
     n = len(addresses)
     # every row gets an integer code into small tables of decisions (sector, rule, institution
     # for rows without one); the columns are built from them with take: no Python object per row
-    t_sector, t_rule, t_inst = [None], [None], [None]  # decision 0: none (nothing decided)
+    # decision 0: none (nothing decided)
+    t_sector: list[str | None] = [None]
+    t_rule: list[str | None] = [None]
+    t_inst: list[str | None] = [None]
     decision = np.zeros(n, dtype=np.int64)
     inst_decision = decision
     typed = addresses["ror_type"].notna().to_numpy()
@@ -1405,7 +1439,7 @@ def _classified(records: Records) -> Records:
     return records if "sector" in records.addresses.columns else classify(records)
 
 
-def address_sectors(records: Records | RecordCounts, country: str | None = None):
+def address_sectors(records: Records | RecordCounts, country: str | None = None) -> pd.DataFrame:
     """Addresses per sector: counts and shares.
 
     Parameters
@@ -1414,7 +1448,7 @@ def address_sectors(records: Records | RecordCounts, country: str | None = None)
         Classified records, or the counts of :func:`read_counts` (the same table).
     country : str, optional
         Focus country (ISO code): only the addresses of documents with an
-        address in it count, as in :func:`venn_counts`.
+        address in it count, as in :func:`document_venn_counts`.
 
     Returns
     -------
@@ -1456,7 +1490,7 @@ def address_sectors(records: Records | RecordCounts, country: str | None = None)
                          "share": [x / total if total else float("nan") for x in n]})
 
 
-def _address_sectors_of_counts(counts: RecordCounts, country):
+def _address_sectors_of_counts(counts: RecordCounts, country: str | None) -> pd.DataFrame:
     """:func:`address_sectors` of the address counts of :func:`read_counts`."""
     import pandas as pd
 
@@ -1471,7 +1505,7 @@ def _address_sectors_of_counts(counts: RecordCounts, country):
                          "share": [x / total if total else float("nan") for x in n]})
 
 
-def audit(records: Records):
+def audit(records: Records) -> pd.DataFrame:
     """Addresses no rule classified, most frequent first.
 
     Returns
@@ -1500,7 +1534,7 @@ def audit(records: Records):
 # counting
 
 
-def document_sectors(records: Records, country: str | None = None):
+def document_sectors(records: Records, country: str | None = None) -> pd.DataFrame:
     """Each document's sector set: the union over its addresses.
 
     Parameters
@@ -1624,9 +1658,18 @@ def _cells(dims):
     return ["".join(c) for r in range(1, len(dims) + 1) for c in combinations(dims, r)]
 
 
-def venn_counts(records: Records | RecordCounts, by: str | None = None, country: str | None = None,
-                international: bool = False, no_address: str = "exclude"):
+def document_venn_counts(
+    records: Records | RecordCounts,
+    by: Literal["year", "country"] | None = None,
+    country: str | None = None,
+    international: bool = False,
+    no_address: Literal["exclude", "none"] = "exclude",
+) -> pd.DataFrame:
     """Documents per Venn cell of their sector set.
+
+    Called ``venn_counts`` until 0.2 (a deprecated alias, removed in 0.3):
+    :func:`helixnet.networks.venn_counts` classifies the relationships of a
+    graph, this function the documents of bibliographic records.
 
     A document falls in exactly one cell: the set of U, I, G (and, with
     ``international=True``, F) it has; ``none`` counts documents with none of
@@ -1681,7 +1724,7 @@ def venn_counts(records: Records | RecordCounts, by: str | None = None, country:
     ...     "address": ["Univ X, Almaty, Kazakhstan", "Ltd Y, Almaty, Kazakhstan", "Hosp Z, Astana, Kazakhstan"],
     ...     "organisation": ["Univ X", "Ltd Y", "Hosp Z"], "country": ["KZ"] * 3,
     ...     "institution": [None] * 3, "ror_type": [None] * 3})
-    >>> venn_counts(Records(docs, addrs))[["n_records", "UI", "none", "n_no_address"]].values.tolist()
+    >>> document_venn_counts(Records(docs, addrs))[["n_records", "UI", "none", "n_no_address"]].values.tolist()
     [[2, 1, 1, 0]]
     """
     import pandas as pd
@@ -1702,7 +1745,9 @@ def venn_counts(records: Records | RecordCounts, by: str | None = None, country:
     if by == "country":
         ds = ds.assign(country=ds["countries"].str.split(";")).explode("country")
         ds["country"] = ds["country"].replace("", None)
-    groups = [(None, ds)] if by is None else sorted(ds.groupby(by, sort=True), key=lambda kv: kv[0])
+    groups: list[tuple[Any, pd.DataFrame]] = (
+        [(None, ds)] if by is None else sorted(ds.groupby(by, sort=True), key=lambda kv: kv[0])
+    )
     if by is not None and ds[by].isna().any():
         # documents without a year (or any country) form a last row, so the rows add up
         groups.append((None, ds[ds[by].isna()]))
@@ -1712,7 +1757,7 @@ def venn_counts(records: Records | RecordCounts, by: str | None = None, country:
         if no_address == "exclude":
             part = part[~missing]
         counts = part["cell"].value_counts()
-        row = {} if by is None else {by: g}
+        row: dict[str, Any] = {} if by is None else {by: g}
         row["n_records"] = len(part)
         for c in cells + ["none"]:
             row[c] = int(counts.get(c, 0))
@@ -1727,8 +1772,8 @@ def venn_counts(records: Records | RecordCounts, by: str | None = None, country:
     return out
 
 
-def _venn_of_counts(counts: RecordCounts, by, country, international, no_address):
-    """:func:`venn_counts` of the document profiles of :func:`read_counts` (same rows, same columns)."""
+def _venn_of_counts(counts: RecordCounts, by, country, international, no_address) -> pd.DataFrame:
+    """:func:`document_venn_counts` of the document profiles of :func:`read_counts` (same rows, same columns)."""
     import pandas as pd
 
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
@@ -1774,9 +1819,22 @@ def _venn_of_counts(counts: RecordCounts, by, country, international, no_address
     return out
 
 
-def synergy_table(records: Records | RecordCounts, by: str | None = "year", country: str | None = None,
-                  international: bool = False, n_boot: int = 0, seed=0, ci: float = 0.95,
-                  unit: str = "bit", no_address: str = "exclude"):
+#: Deprecated alias of :func:`document_venn_counts` (removed in 0.3).
+venn_counts = renamed_function(document_venn_counts, "venn_counts", "helixnet.bibliometrics")
+
+
+@renamed_parameters(n_boot="n_resamples")
+def synergy_table(
+    records: Records | RecordCounts,
+    by: Literal["year", "country"] | None = "year",
+    country: str | None = None,
+    international: bool = False,
+    n_resamples: int = 0,
+    seed: Seed = DEFAULT_SEED,
+    ci: float = 0.95,
+    unit: Unit = "bit",
+    no_address: Literal["exclude", "none"] = "exclude",
+) -> pd.DataFrame:
     """T_UIG (or T_UIGF) from the Venn counts, per year or country.
 
     Parameters
@@ -1784,10 +1842,11 @@ def synergy_table(records: Records | RecordCounts, by: str | None = "year", coun
     records : Records or RecordCounts
         Classified records, or the counts of :func:`read_counts` (the same table).
     by, country, international, no_address
-        As in :func:`venn_counts`.
-    n_boot : int
+        As in :func:`document_venn_counts`.
+    n_resamples : int
         Bootstrap replicates for the interval of T (0: no interval, the
-        columns are NaN).
+        columns are NaN; ``n_boot`` until 0.2: a deprecated alias, removed in
+        0.3).
     seed : int or None
         Seed of the bootstrap (default 0: the same intervals on every run;
         None draws fresh entropy).
@@ -1799,11 +1858,11 @@ def synergy_table(records: Records | RecordCounts, by: str | None = "year", coun
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`venn_counts` plus ``k`` (number of dimensions:
+        The columns of :func:`document_venn_counts` plus ``k`` (number of dimensions:
         3, or 4 with `international`), ``T`` (co-information, dit's sign),
         ``ci_low`` and ``ci_high`` (its interval), ``R`` (mutual redundancy
         :math:`(-1)^{k+1} T`), ``R_ci_low`` and ``R_ci_high`` (the same
-        interval read for R); fixed whatever `n_boot` and `international`
+        interval read for R); fixed whatever `n_resamples` and `international`
         are. T is NaN where the group has no documents.
 
     Notes
@@ -1821,30 +1880,36 @@ def synergy_table(records: Records | RecordCounts, by: str | None = "year", coun
     from helixnet.information._measures import mutual_information, venn_table
     from helixnet.information._uncertainty import bootstrap
 
-    n_boot, seed = check_count(n_boot, "n_boot", minimum=0), check_seed(seed)
+    n_resamples, seed = check_count(n_resamples, "n_resamples", minimum=0), check_seed(seed)
     tally = WarningTally()
-    counts = venn_counts(records, by=by, country=country, international=international, no_address=no_address)
+    counts = document_venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
-    T, lo, hi = [], [], []
+    t_list: list[float] = []
+    lo_list: list[float] = []
+    hi_list: list[float] = []
     for _, row in counts.iterrows():
         table = venn_table({c: int(row[c]) for c in cells}, none=int(row["none"]), dims="".join(dims))
         if table.sum() == 0:
-            T.append(np.nan), lo.append(np.nan), hi.append(np.nan)
+            t_list.append(np.nan)
+            lo_list.append(np.nan)
+            hi_list.append(np.nan)
             continue
-        T.append(mutual_information(table, unit=unit))
-        if n_boot:
+        t_list.append(mutual_information(table, unit=unit))
+        if n_resamples:
             with tally.row():  # one summary warning for the table, not one per row
-                b = bootstrap(table, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+                b = bootstrap(table, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit)
             low, high = _interval_of_all(b, len(dims))
-            lo.append(low), hi.append(high)
+            lo_list.append(low)
+            hi_list.append(high)
         else:
-            lo.append(np.nan), hi.append(np.nan)
+            lo_list.append(np.nan)
+            hi_list.append(np.nan)
     tally.report(f"tables (one per {by})" if by else "tables")
     # mutual redundancy R = (-1)^(k+1) T (Leydesdorff & Ivanova 2014): its interval is T's,
     # reflected when the sign flips
     sign = 1.0 if len(dims) % 2 == 1 else -1.0
-    T, lo, hi = np.asarray(T, dtype=float), np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    T, lo, hi = np.asarray(t_list, dtype=float), np.asarray(lo_list, dtype=float), np.asarray(hi_list, dtype=float)
     r_lo, r_hi = (lo, hi) if sign > 0 else (-hi, -lo)
     return counts.assign(k=len(dims), T=T, ci_low=lo, ci_high=hi, R=sign * T + 0.0, R_ci_low=r_lo + 0.0,
                          R_ci_high=r_hi + 0.0)
@@ -1857,7 +1922,7 @@ def _interval_of_all(boot, k):
     return float(row["ci_low"]), float(row["ci_high"])
 
 
-def coauthorship_network(records: Records, min_weight: int = 1):
+def coauthorship_network(records: Records, min_weight: int = 1) -> nx.Graph:
     """The institution co-authorship network.
 
     Nodes are institutions (the part of the address that fired the

@@ -55,6 +55,9 @@ def _command_names() -> list[str]:
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line plus a hint to ``--help`` (exit status 2)."""
 
+    #: name -> the subcommand's parser (set by :func:`build_parser`)
+    _hx_commands: dict[str, argparse.ArgumentParser]
+
     def error(self, message):  # argparse's hook; it must not return
         self.exit(2, f"{self.prog}: usage error: {' '.join(message.split())} (see '{self.prog} --help')\n")
 
@@ -101,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
-    if extra:  # unknown options: the command's parser reports them, naming the command
+    if extra and isinstance(parser, _Parser):  # unknown options: the command's parser reports them
         parser._hx_commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command is None:
         parser.print_help()

@@ -63,7 +63,7 @@ def int_in_range(lo: int, hi: int | None = None, what: str = "integer"):
 
 #: argparse type of --seed: a non-negative integer (numpy's seeds)
 seed_int = int_in_range(0, what="seed")
-#: argparse type of replicate counts (--null, --bootstrap, --permutations): a positive integer
+#: argparse type of replicate counts (--null, --bootstrap, --permutations, each also spelled --resamples): a positive integer
 count_int = int_in_range(1, what="count")
 
 
@@ -168,14 +168,14 @@ def read_graph(args):
     fmt = graph_format(path, getattr(args, "input_format", None))
     source, target = getattr(args, "source", None), getattr(args, "target", None)
     if fmt == "edges":
-        from helixnet.information._engines import read_records
+        from helixnet.information._engines import read_data
         from helixnet.networks._builders import from_edges
 
         if not getattr(args, "nodes", None):
             raise UsageError("an edge list needs --nodes FILE (columns node, sector[, label])")
         source, target = source or "source", target or "target"
         # weights as text: the one weight parser decides (type inference reads 0x10 as 16)
-        edges = read_records(path, text_columns=[source, target, "relation", "weight"])
+        edges = read_data(path, text_columns=[source, target, "relation", "weight"])
         for option, col, role in (("--source", source, "source"), ("--target", target, "target")):
             if col not in edges.columns:
                 raise InvalidRecordsError(
@@ -188,7 +188,7 @@ def read_graph(args):
                     "rename one of them"
                 )
         edges = edges.rename(columns={source: "source", target: "target"})
-        nodes = read_records(args.nodes, text_columns=["node", "sector", "label", "kind"])
+        nodes = read_data(args.nodes, text_columns=["node", "sector", "label", "kind"])
         return from_edges(edges, nodes, directed=not getattr(args, "undirected", False))
     given = [o for o, v in (("--source", source), ("--target", target), ("--nodes", getattr(args, "nodes", None)),
                             ("--undirected", getattr(args, "undirected", False))) if v]

@@ -33,6 +33,7 @@ rounded to 12 decimals, so floating-point noise (-3e-16) prints as 0.
 """
 
 import os
+from typing import Literal
 
 from helixnet.cli._common import int_in_range, seed_int
 from helixnet.cli._output import add_output_arguments
@@ -81,8 +82,9 @@ def add_arguments(parser):
                              "organisation by its type")
     parser.add_argument("--audit", metavar="FILE",
                         help="write every address decision (doc_id, address, country, sector, rule) as CSV")
-    parser.add_argument("--bootstrap", type=int_in_range(0, what="count"), default=0, metavar="B",
-                        help="bootstrap replicates for T's interval (default 0: none)")
+    parser.add_argument("--bootstrap", "--resamples", type=int_in_range(0, what="count"), default=0, metavar="B",
+                        help="bootstrap replicates for T's interval (default 0: none; --resamples: the same "
+                             "option, the name every resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, help="with --bootstrap: seed of the bootstrap (default 0)")
     parser.add_argument("--unit", choices=["bit", "mbit", "nat"], default="bit")
     add_output_arguments(parser)
@@ -152,9 +154,9 @@ def _output(args, records, country, audit):
     for r in records.repairs:
         note(args, f"{r['file']}: line {r['line']}: {r['repair']}")
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
-    no_address = "none" if args.include_no_address else "exclude"
+    no_address: Literal["exclude", "none"] = "none" if args.include_no_address else "exclude"
     total = bib.synergy_table(records, by=None, country=country, international=args.international,
-                              n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
+                              n_resamples=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
     row = total.iloc[0]
     cells = [c for c in total.columns if c not in ("n_records", "k", "T", "ci_low", "ci_high")
              and not c.startswith(("n_", "R"))]
@@ -168,7 +170,7 @@ def _output(args, records, country, audit):
     rows = []
     if args.by:
         per = bib.synergy_table(records, by=args.by, country=country, international=args.international,
-                                n_boot=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
+                                n_resamples=args.bootstrap, seed=args.seed, unit=args.unit, no_address=no_address)
         rows = [{k: _clean(v) for k, v in r.items()} for r in per.to_dict(orient="records")]
     payload = {
         "n_records": int(row["n_records"]),

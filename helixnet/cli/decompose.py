@@ -28,7 +28,7 @@ def add_arguments(parser):
 
 def read_for(args, extra):
     """Records with the dimension and `extra` columns; --dropna applied to them."""
-    from helixnet.information._engines import read_records
+    from helixnet.information._engines import read_data
 
     if not args.dims:
         raise UsageError("the option --dims is required")
@@ -36,7 +36,7 @@ def read_for(args, extra):
     cols = list(dict.fromkeys(dims + extra + ([args.weight] if args.weight else [])))
     # every column as text: the weight too, so that the one weight parser (not the CSV
     # reader's type inference, which reads 0x10 as 16 and true as a bool) decides
-    records = read_records(args.input, columns=cols, text_columns=cols)
+    records = read_data(args.input, columns=cols, text_columns=cols)
     if args.dropna:
         keep = records[dims + extra].notna().all(axis=1)
         dropped = int((~keep).sum())

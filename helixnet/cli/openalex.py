@@ -84,8 +84,9 @@ def add_arguments(parser):
                         help="counting engine (default duckdb; records: the pandas per-record path)")
     parser.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (with --engine dask)")
     parser.add_argument("--ror-types", metavar="CSV", help="ROR type -> sector map (columns ror_type, sector)")
-    parser.add_argument("--bootstrap", type=int, default=200, metavar="B",
-                        help="bootstrap replicates per row (default 200; 0: no intervals)")
+    parser.add_argument("--bootstrap", "--resamples", type=int, default=200, metavar="B",
+                        help="bootstrap replicates per row (default 200; 0: no intervals; --resamples: the "
+                             "same option, the name every resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (default 0)")
     parser.add_argument("--ci", type=fraction, default=0.95, metavar="LEVEL", help="level of the intervals")
     add_unit_argument(parser)
@@ -140,7 +141,7 @@ def run(args):
         args.snapshot, cache_dir=args.cache, country=country, institution=args.institution,
         years=args.years, concept=args.concept, topic=args.topic, filter=args.filter, mailto=args.mailto,
         api_key=args.api_key, max_works=args.max_works, base_url=base_url, engine=args.engine,
-        scheduler=args.scheduler, ror_types=args.ror_types, n_boot=args.bootstrap, seed=0 if args.seed is None else args.seed, ci=args.ci,
+        scheduler=args.scheduler, ror_types=args.ror_types, n_resamples=args.bootstrap, seed=0 if args.seed is None else args.seed, ci=args.ci,
         unit=args.unit, progress=show_progress(args),
     )  # fmt: skip
     note(args, f"{res.n_works} works ({res.n_untyped} with addresses classified by the address rules), "

@@ -12,6 +12,8 @@ instead: the verdict and every indicator over coding variants (schema
 ``SENSITIVITY``; CSV: the variant x indicator table).
 """
 
+from typing import Any
+
 from helixnet.cli._common import add_graph_input_arguments
 from helixnet.cli._output import add_output_arguments
 
@@ -23,9 +25,10 @@ def add_arguments(parser):
     from helixnet.cli._common import count_int, fraction, seed_int
 
     add_graph_input_arguments(parser)
-    parser.add_argument("--null", type=count_int, default=None, metavar="N",
+    parser.add_argument("--null", "--resamples", type=count_int, default=None, metavar="N",
                         help="draws of each null model (rewiring, sector permutation; default 199, "
-                             "with --sensitivity 99)")
+                             "with --sensitivity 99; --resamples: the same option, the name every "
+                             "resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, default=0, help="seed of the null models (default 0)")
     parser.add_argument("--level", type=fraction, default=0.05, help="two-sided significance level (default 0.05)")
     parser.add_argument("--reading", choices=["flows", "relationships"], default=None,
@@ -58,14 +61,14 @@ def run(args):
         from helixnet.kazakhstan._sensitivity import PILOT_CLUSTERS, SENSITIVITY_N_NULL, sensitivity
 
         merge = PILOT_CLUSTERS if args.merge is None else [x.strip() for x in args.merge.split(",") if x.strip()]
-        readings = ("flows", "relationships") if args.reading is None else (args.reading,)
-        res = sensitivity(G, merge=merge, n_null=SENSITIVITY_N_NULL if args.null is None else args.null,
+        readings: tuple[Any, ...] = ("flows", "relationships") if args.reading is None else (args.reading,)
+        res = sensitivity(G, merge=merge, n_resamples=SENSITIVITY_N_NULL if args.null is None else args.null,
                           seed=args.seed, level=args.level, readings=readings)
         text = res.table[["variant", "reading", "verdict", "statist_votes", "balanced_votes"]].to_string(index=False)
         return Output(payload=res.to_dict(), table=res.table, text=text)
     from helixnet.networks._subordination import subordination_report
 
-    report = subordination_report(G, n_null=args.null, seed=args.seed, backend=args.backend or "networkx",
+    report = subordination_report(G, n_resamples=args.null, seed=args.seed, backend=args.backend or "networkx",
                                   reading=args.reading, level=args.level,
                                   progress=show_progress(args))
     # CSV: the evidence behind the verdicts, both readings

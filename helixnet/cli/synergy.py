@@ -76,7 +76,9 @@ def add_arguments(parser):
     parser.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (with --engine dask)")
     add_unit_argument(parser)
     parser.add_argument("--bias", choices=["miller-madow"], help="entropy bias correction")
-    parser.add_argument("--bootstrap", type=count_int, metavar="B", help="bootstrap replicates for confidence intervals")
+    parser.add_argument("--bootstrap", "--resamples", type=count_int, metavar="B",
+                        help="bootstrap replicates for confidence intervals (--resamples: the same option, "
+                             "the name every resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the bootstrap (required with --bootstrap)")
     parser.add_argument("--ci", type=fraction, metavar="LEVEL",
                         help="with --bootstrap: confidence level of the intervals (default 0.95)")
@@ -169,7 +171,7 @@ def _intervals(args, table, dims):
     from helixnet.information._uncertainty import bootstrap
 
     with warnings_as_notes(args):
-        result = bootstrap(table, dims=list(dims), n_boot=args.bootstrap, ci=args.ci, seed=args.seed,
+        result = bootstrap(table, dims=list(dims), n_resamples=args.bootstrap, ci=args.ci, seed=args.seed,
                            unit=args.unit, bias=args.bias, method=args.interval,
                            progress=show_progress(args))  # fmt: skip
     full = result.to_dict()

@@ -14,6 +14,8 @@ columns. ``tuples`` is the number of tuples computed. CSV output: the same
 rows.
 """
 
+from typing import Any, cast
+
 from helixnet.cli._common import (
     UsageError,
     add_unit_argument,
@@ -44,7 +46,9 @@ def add_arguments(parser):
     parser.add_argument("--order", type=int, choices=[3, 4], default=3, help="triads (3) or quadruples (4)")
     parser.add_argument("--top", type=int, metavar="K", help="report only the K most synergetic tuples")
     add_unit_argument(parser)
-    parser.add_argument("--permutations", type=int, metavar="N", help="permutations for p-values (none by default)")
+    parser.add_argument("--permutations", "--resamples", type=int, metavar="N",
+                        help="permutations for p-values (none by default; --resamples: the same option, "
+                             "the name every resampling subcommand shares)")
     parser.add_argument("--seed", type=seed_int, metavar="S", help="seed of the permutations (required with them)")
     parser.add_argument("--alternative", choices=["less", "greater", "two-sided"],
                         help="of the permutation p-values; 'less' (default): synergy (R below the null)")  # fmt: skip
@@ -73,10 +77,10 @@ def run(args):
         raise UsageError("--seed, --alternative and --correction go with --permutations")
     if args.map == "-":
         raise UsageError("--map needs a file name (the map is written beside the output, not to stdout)")
-    alternative = args.alternative or "less"
+    alternative: Any = args.alternative or "less"  # one of argparse's choices
     columns = columns_list(args.columns) if args.columns else None
     res = synergy_triads(args.input, columns=columns, weight=args.weight, unit=args.unit, order=args.order,
-                         n_perm=args.permutations, alternative=alternative, correction=args.correction,
+                         n_resamples=args.permutations, alternative=alternative, correction=args.correction,
                          seed=args.seed, progress=show_progress(args), engine=args.engine)  # fmt: skip
     shown = res if args.top is None else res.head(args.top)
     # the map files are written with the output, all or nothing (check_outputs knows their names)
@@ -100,7 +104,7 @@ def run(args):
         head += f"   {args.permutations} permutations ({alternative}; correction: {args.correction or 'none'})"
     lines = [head, "  ".join(f"{c:<16}" for c in letters) + f" {'T':>12} {'R':>12} {'p':>8} {'p_adj':>8}"]
     for r in shown.itertuples(index=False):
-        row = r._asdict()
+        row = cast(Any, r)._asdict()
         lines.append("  ".join(f"{row[c]!s:<16}" for c in letters)
                      + f" {row['T']:12.6f} {row['R']:12.6f} {row['p_value']:8.4g} {row['p_adjusted']:8.4g}")  # fmt: skip
     if files:

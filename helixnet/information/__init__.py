@@ -42,7 +42,8 @@ from helixnet.information._decomposition import (
 from helixnet.information._engines import (
     CountTable,
     count_table,
-    read_records,
+    read_data,
+    read_records as read_records,  # deprecated alias of read_data (not in __all__)
     ENGINES,
     MAX_CELLS,
 )
@@ -90,7 +91,7 @@ __all__ = [
     "SHAPLEY_VALUES",
     "CountTable",
     "count_table",
-    "read_records",
+    "read_data",
     "ENGINES",
     "MAX_CELLS",
     "DEFAULT_MAX_ITER",

@@ -21,7 +21,9 @@ negative mutual redundancy :math:`R = (-1)^{N+1} T`, i.e. a positive ``T``
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -32,11 +34,15 @@ from helixnet.information import _core
 from helixnet._progress import progress_bar as _progress
 from helixnet._validation import check_count, check_scalar_columns, parse_weights
 from helixnet.information._measures import row_label, contingency
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
     InvalidRecordsError,
 )
+
+if TYPE_CHECKING:
+    from helixnet._typing import Seed, Unit
 
 __all__ = ["decompose", "shapley", "DecompositionResult", "ShapleyResult", "SHAPLEY_VALUES"]
 
@@ -229,7 +235,13 @@ def _share(x, total):
     return x / total if total != 0 else float("nan")
 
 
-def decompose(records, dims, group, weight=None, unit="bit"):
+def decompose(
+    records: pd.DataFrame,
+    dims: Sequence[Hashable],
+    group: Hashable | Sequence[Hashable],
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+) -> DecompositionResult:
     r"""Decompose the Triple Helix indicator into within- and between-group terms.
 
     For groups :math:`g` of :math:`n_g` out of :math:`N` records,
@@ -665,8 +677,18 @@ class ShapleyResult(Result):
         }
 
 
-def shapley(records, dims, player, weight=None, unit="bit", method="auto",
-            n_permutations=1000, seed=0, progress=False, value="pooled"):
+def shapley(
+    records: pd.DataFrame,
+    dims: Sequence[Hashable],
+    player: Hashable,
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+    method: Literal["auto", "exact", "permutation"] = "auto",
+    n_permutations: int = 1000,
+    seed: Seed = 0,
+    progress: bool = False,
+    value: Literal["pooled", "weighted"] = "pooled",
+) -> ShapleyResult:
     r"""Shapley values of players (regions, sectors) in the Triple Helix indicator.
 
     The game: a coalition :math:`S` of players is worth a value computed
@@ -887,6 +909,6 @@ def shapley(records, dims, player, weight=None, unit="bit", method="auto",
                "consider value='weighted' or decompose()" if not weighted
                else "values of the smallest players rest on few records"),
             HelixnetWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     return result

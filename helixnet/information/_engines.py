@@ -53,10 +53,12 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
+from helixnet._deprecation import renamed_function
 from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
     HelixnetError,
@@ -66,7 +68,13 @@ from helixnet.exceptions import (
     InvalidRecordsError,
 )
 
-__all__ = ["CountTable", "count_table", "read_records", "ENGINES", "MAX_CELLS"]
+if TYPE_CHECKING:
+    import pandas as pd
+    from distributed import Client
+
+    from helixnet._typing import PathLike
+
+__all__ = ["CountTable", "count_table", "read_data", "ENGINES", "MAX_CELLS"]
 
 ENGINES = ("pandas", "duckdb", "dask")
 #: largest contingency table (number of cells) count_table builds
@@ -169,8 +177,23 @@ class _Source:
     def name(self) -> str:
         return self.path if self.path is not None else "the DataFrame"
 
+    @property
+    def file(self) -> str:
+        """The path of a file source (csv, parquet or excel kinds)."""
+        if self.path is None:
+            raise HelixnetTypeError("the records are a DataFrame, not a file")
+        return self.path
 
-def _file_kind(path: str) -> tuple[str, str | None]:
+    @property
+    def delimiter(self) -> str:
+        """The field separator of a csv source."""
+        if self.sep is None:
+            raise HelixnetTypeError(f"{self.name} is not a delimited text file")
+        return self.sep
+
+
+def _file_kind(path: str) -> tuple[str, str]:
+    """The kind of a records file by its name, and the field separator of a delimited one ("" otherwise)."""
     low = path.lower()
     for c in _COMPRESSION:
         if low.endswith(c):
@@ -180,9 +203,9 @@ def _file_kind(path: str) -> tuple[str, str | None]:
         if low.endswith(ext):
             return "csv", sep
     if low.endswith(_PARQUET_EXT) and low == path.lower():
-        return "parquet", None
+        return "parquet", ""
     if low.endswith(_EXCEL_EXT) and low == path.lower():
-        return "excel", None
+        return "excel", ""
     raise InputFileError(
         f"{path}: unknown file format; use .csv, .tsv, .parquet or .xlsx "
         "(CSV/TSV may be compressed: .gz, .bz2, .zst, .xz)"
@@ -326,8 +349,17 @@ def _check_nested(src: _Source, columns) -> None:
 # reading into pandas (pandas engine and the other CLI commands)
 
 
-def read_records(source, columns=None, text_columns=None):
+def read_data(
+    source: PathLike | pd.DataFrame,
+    columns: Sequence[str] | None = None,
+    text_columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Read a table of records from a file (or pass a DataFrame through).
+
+    The `data` of :func:`helixnet.synergy` and the other measures, read by
+    the rules of the counting engines. Called ``read_records`` until 0.2 (a
+    deprecated alias, removed in 0.3):
+    :func:`helixnet.bibliometrics.read_records` reads bibliographic records.
 
     Parameters
     ----------
@@ -355,7 +387,7 @@ def read_records(source, columns=None, text_columns=None):
     Examples
     --------
     >>> import pandas as pd
-    >>> read_records(pd.DataFrame({"a": [1], "b": [2]}), columns=["b"]).columns.tolist()
+    >>> read_data(pd.DataFrame({"a": [1], "b": [2]}), columns=["b"]).columns.tolist()
     ['b']
     """
     src = open_source(source)
@@ -427,11 +459,11 @@ def _read_frame(src: _Source, columns, text_columns):
         return src.frame if columns is None else src.frame[list(columns)]
     if src.kind == "parquet":
         try:
-            return pd.read_parquet(src.path, columns=None if columns is None else list(columns))
+            return pd.read_parquet(src.file, columns=None if columns is None else list(columns))
         except Exception as exc:  # pyarrow raises ArrowInvalid, OSError and others
             raise InputFileError(f"{src.path}: cannot read: {one_line(exc)}") from exc
     text = list(src.columns) if text_columns is None else [c for c in text_columns if c in src.columns]
-    kwargs = dict(
+    kwargs: dict[str, Any] = dict(
         sep=src.sep,
         header=0,
         keep_default_na=False,
@@ -460,7 +492,7 @@ def _read_frame(src: _Source, columns, text_columns):
             if not pandas3:
                 frame = _arrow_csv(src, columns if not renamed else None, text)
             else:
-                frame = pd.read_csv(src.path, **kwargs)
+                frame = pd.read_csv(src.file, **kwargs)
         except ValueError as exc:
             if not _straddles(exc):
                 raise
@@ -627,12 +659,12 @@ def _count_duckdb(src: _Source, dims, weight, progress=False):
             con.register("_hx_records", src.frame)
             table = "_hx_records"
         elif src.kind == "parquet":
-            table = f"read_parquet({_sql_str(src.path)})"
+            table = f"read_parquet({_sql_str(src.file)})"
         else:
             columns = ", ".join(f"{_sql_str(c)}: 'VARCHAR'" for c in src.columns)
             table = (
-                f"read_csv({_sql_str(src.path)}, auto_detect=false, header=true, "
-                f"delim={_sql_str(src.sep)}, quote='\"', escape='\"', columns={{{columns}}}, "
+                f"read_csv({_sql_str(src.file)}, auto_detect=false, header=true, "
+                f"delim={_sql_str(src.delimiter)}, quote='\"', escape='\"', columns={{{columns}}}, "
                 "strict_mode=true, null_padding=false, nullstr='', encoding='utf-8', "
                 f"max_line_size={MAX_FIELD_BYTES})"
             )
@@ -883,8 +915,19 @@ def _assemble(grouped, dims, weight, dropna, engine, example, name) -> CountTabl
     return CountTable(counts, tuple(labels), tuple(dims), n, dropped, weight, engine)
 
 
-def count_table(source, dims, weight=None, engine=None, scheduler=None, dropna=False,
-                progress=False) -> CountTable:
+#: Deprecated alias of :func:`read_data` (removed in 0.3).
+read_records = renamed_function(read_data, "read_records", "helixnet.information")
+
+
+def count_table(
+    source: pd.DataFrame | PathLike,
+    dims: str | Sequence[str],
+    weight: str | None = None,
+    engine: Literal["pandas", "duckdb", "dask"] | None = None,
+    scheduler: str | Client | None = None,
+    dropna: bool = False,
+    progress: bool = False,
+) -> CountTable:
     """Count records into the contingency table of `dims`.
 
     Each record adds 1 (or its weight) to the cell of its categories:

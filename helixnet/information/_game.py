@@ -70,13 +70,18 @@ Schmeidler, D. (1969). The nucleolus of a characteristic function game.
 from __future__ import annotations
 
 from itertools import combinations
+from collections.abc import Mapping
 from math import factorial
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
 
 __all__ = ["PLAYERS", "GameResult", "game"]
 
@@ -352,7 +357,7 @@ class GameResult(Result):
         })
 
 
-def game(counts) -> GameResult:
+def game(counts: Mapping[str, float] | ArrayLike) -> GameResult:
     """Mêgnigbêto's Triple Helix game from Venn counts: characteristic function, core, Shapley value, nucleolus.
 
     .. math::

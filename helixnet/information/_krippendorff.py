@@ -65,15 +65,21 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Hashable, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet.information import _core
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import ConvergenceWarning, HelixnetValueError
 from helixnet.information._measures import as_table
+
+if TYPE_CHECKING:
+    from helixnet._typing import TableLike, Unit
 
 __all__ = ["DEFAULT_MAX_ITER", "DEFAULT_TOL", "KrippendorffResult", "krippendorff_interaction"]
 
@@ -221,8 +227,15 @@ def _ipf(p: np.ndarray, tol: float, max_iter: int):
     return q, it, dev <= tol, dev
 
 
-def krippendorff_interaction(data, dims=None, weight=None, unit: str = "bit", *,
-                             tol: float = DEFAULT_TOL, max_iter: int = DEFAULT_MAX_ITER) -> KrippendorffResult:  # fmt: skip
+def krippendorff_interaction(
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+    *,
+    tol: float = DEFAULT_TOL,
+    max_iter: int = DEFAULT_MAX_ITER,
+) -> KrippendorffResult:
     """Krippendorff's interaction information of a table, with T, Q and R beside it.
 
     .. math::
@@ -336,7 +349,7 @@ def krippendorff_interaction(data, dims=None, weight=None, unit: str = "bit", *,
             f"iterative proportional fitting did not converge in {max_iter} sweeps "
             f"(largest margin deviation {dev:.3g} > tol {tol:g}); I is approximate",
             ConvergenceWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     mask = p > 0
     kl = float(np.sum(p[mask] * np.log(p[mask] / q[mask])))

@@ -34,19 +34,36 @@ doi:10.1007/s11192-013-1079-4
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet.information import _core
+
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
     InvalidRecordsError,
     InvalidTableError,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from helixnet._typing import Bias, TableLike, Unit
+
+
+class _VennLike(Protocol):
+    """What :func:`venn_table` reads from a Venn-count result (``networks.VennCounts``)."""
+
+    cells: Mapping[str, float]
+    none: float
+    dims: str
+
 
 __all__ = [
     "mutual_information",
@@ -329,6 +346,8 @@ def _count(cols, sizes, raw, w, raw_limit):
             np.add(code, part[ax], out=code, casting="unsafe")
         acc += np.bincount(code, weights=None if w is None else w[i:j], minlength=acc.size)
         i = j
+    if acc is None:  # no rows (callers refuse empty records first)
+        return np.zeros(sizes)
     return acc.reshape(sizes)
 
 
@@ -427,7 +446,7 @@ def _check_columns(records, dims, weight) -> tuple:
     return dims
 
 
-def contingency(records, dims, weight=None) -> Contingency:
+def contingency(records: pd.DataFrame, dims: Sequence[Hashable], weight: Hashable | None = None) -> Contingency:
     """Joint count table of the `dims` columns of a table of records.
 
     Each row of `records` is one case; the cell of the returned table counts
@@ -493,7 +512,9 @@ def contingency(records, dims, weight=None) -> Contingency:
     dims = _check_columns(records, dims, weight)
     index = records.index
     w = None if weight is None else record_weights(records, weight)
-    cols, labels, raw = [], [], []
+    cols: list[np.ndarray] = []
+    labels: list[Any] = []
+    raw: list[bool] = []
     for d in dims:
         values = _raw_ints(records[d])
         if values is None:
@@ -656,7 +677,7 @@ def corrected_entropies(counts: np.ndarray, k: int | None = None, bias=None) -> 
 # --------------------------------------------------------------------------
 
 
-def mutual_information(table, unit: str = "bit") -> float:
+def mutual_information(table: TableLike, unit: Unit = "bit") -> float:
     """Mutual information (co-information) among all axes of a table.
 
     .. math::
@@ -746,7 +767,7 @@ def _is_venn(x) -> bool:
     return all(hasattr(x, a) for a in ("cells", "none", "dims")) and not hasattr(x, "items")
 
 
-def entropy(table, unit: str = "bit") -> float:
+def entropy(table: TableLike, unit: Unit = "bit") -> float:
     """Joint Shannon entropy of a table of counts or probabilities.
 
     .. math:: H = -\\sum_{i} p_i \\log p_i, \\qquad p_i = n_i / \\sum_j n_j
@@ -805,7 +826,7 @@ def entropy(table, unit: str = "bit") -> float:
     return float(_core.marginal_entropies(flat, 1)[(0,)] * fac)
 
 
-def redundancy(table, unit: str = "bit") -> float:
+def redundancy(table: TableLike, unit: Unit = "bit") -> float:
     """Leydesdorff & Ivanova's mutual redundancy among all axes of a table.
 
     .. math:: R_{1\\ldots N} = (-1)^{N+1} \\, T_{1\\ldots N}
@@ -888,7 +909,7 @@ def sign_reading(n: int) -> str:
 _REQUIRED = object()
 
 
-def _venn_parts(counts, none, dims):
+def _venn_parts(counts: Any, none: Any, dims: Any) -> tuple[Any, Any, Any]:
     """(cells mapping, none, dims) from a mapping or a :class:`helixnet.networks.VennCounts`."""
     if _is_venn(counts):
         if none is not _REQUIRED and none != counts.none:
@@ -910,7 +931,12 @@ def _venn_parts(counts, none, dims):
     return counts, none, dims
 
 
-def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
+def venn_table(
+    counts: Mapping[str, float] | _VennLike,
+    *,
+    none: float = _REQUIRED,  # type: ignore[assignment]  # a sentinel: required for a mapping
+    dims: str | Sequence[str] | None = None,
+) -> np.ndarray:
     """Presence/absence table (2x2x2 or 2x2x2x2) from Venn-diagram counts.
 
     Each key names the dimensions a case *has* and the value counts the cases
@@ -1006,7 +1032,11 @@ def venn_table(counts, *, none=_REQUIRED, dims=None) -> np.ndarray:
     >>> hx.venn_table(hx.networks.venn_counts(G))[1, 1, 0]
     np.int64(1)
     """
-    counts, none, dims = _venn_parts(counts, none, dims)
+    return _venn_array(*_venn_parts(counts, none, dims))
+
+
+def _venn_array(counts: Any, none: Any, dims: Any) -> np.ndarray:
+    """The table of :func:`venn_table` from a mapping of cells, the empty cell and the dims."""
     if not hasattr(counts, "items"):
         raise HelixnetTypeError(f"Venn counts must be a mapping of keys to counts, got {type(counts).__name__}")
     keys = [str(k) for k in counts]
@@ -1204,7 +1234,13 @@ class SynergyResult(Result):
         })
 
 
-def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> SynergyResult:
+def synergy(
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
+    unit: Unit = "bit",
+    bias: Bias | None = None,
+) -> SynergyResult:
     """Entropies and mutual information of every subset of dimensions.
 
     .. math::
@@ -1331,6 +1367,6 @@ def synergy(data, dims=None, weight=None, unit: str = "bit", bias=None) -> Syner
             "every T that includes them is 0 by construction (not a finding about synergy); "
             "see SynergyResult.constant_dimensions",
             HelixnetWarning,
-            stacklevel=2,
+            stacklevel=user_stacklevel(),
         )
     return res

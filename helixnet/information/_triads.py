@@ -44,13 +44,17 @@ from __future__ import annotations
 
 import os
 from importlib.util import find_spec
+from collections.abc import Callable, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from helixnet.information import _core
 from helixnet._progress import progress_bar
 from helixnet.information._triads_count import Coded, block_measures, quadruple_blocks, triad_blocks
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED, monte_carlo_p
 from helixnet._validation import rng_from_seed
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -58,6 +62,13 @@ from helixnet.exceptions import (
     InvalidRecordsError,
 )
 from helixnet.information._measures import factorize_column, record_weights
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    from numpy.typing import ArrayLike
+
+    from helixnet._typing import Alternative, PathLike, Seed, Unit
 
 __all__ = ["ALTERNATIVES", "CORRECTIONS", "synergy_map", "synergy_triads", "write_synergy_map"]
 
@@ -251,11 +262,7 @@ def _permutation_pvalues(codes, levels, w, order, stat, n_perm, alternative, cor
         le += null <= stat + tol
         ge += null >= stat - tol
         extreme[r] = null.min() if alternative == "less" else null.max()
-    p_less = (1 + le) / (1 + n_perm)
-    p_greater = (1 + ge) / (1 + n_perm)
-    p = {"less": p_less, "greater": p_greater}.get(alternative)
-    if p is None:
-        p = np.minimum(1.0, 2 * np.minimum(p_less, p_greater))
+    p = monte_carlo_p(le, ge, n_perm, alternative)
     if correction is None:
         adj = np.full(len(stat), np.nan)
     elif correction == "fdr_bh":
@@ -270,19 +277,20 @@ def _permutation_pvalues(codes, levels, w, order, stat, n_perm, alternative, cor
     return p, adj
 
 
+@renamed_parameters(n_perm="n_resamples")
 def synergy_triads(
-    data,
-    columns=None,
-    weight=None,
-    unit: str = "bit",
-    order: int = 3,
-    n_perm: int | None = None,
-    alternative: str = "less",
-    correction: str | None = None,
-    seed=None,
+    data: pd.DataFrame | ArrayLike | PathLike,
+    columns: Sequence[str] | None = None,
+    weight: str | None = None,
+    unit: Unit = "bit",
+    order: Literal[3, 4] = 3,
+    n_resamples: int | None = None,
+    alternative: Alternative = "less",
+    correction: Literal["max", "fdr_bh"] | None = None,
+    seed: Seed = DEFAULT_SEED,
     progress: bool = False,
-    engine: str | None = None,
-):
+    engine: Literal["duckdb", "pandas"] | None = None,
+) -> pd.DataFrame:
     """Mutual information among every triad (or quadruple) of columns, most synergetic first.
 
     For every triad :math:`\\{a, b, c\\}` of the columns (every quadruple
@@ -313,13 +321,15 @@ def synergy_triads(
         Unit of ``T``, ``R`` and the pair mutual informations.
     order : {3, 4}
         Triads or quadruples.
-    n_perm : int, optional
-        Number of permutations for p-values (none by default). Each permutation
+    n_resamples : int, optional
+        Number of permutations for p-values (none by default; ``n_perm``
+        until 0.2: a deprecated alias, removed in 0.3). Each permutation
         shuffles every column independently (keeping its distribution,
         destroying every association) and recomputes R of every tuple.
     alternative : {"less", "greater", "two-sided"}
         "less" (default): R smaller than under independence (synergy);
-        "greater": larger; "two-sided": twice the smaller one-sided p, capped at 1.
+        "greater": larger; "two-sided": twice the smaller one-sided p, capped at 1
+        (the one definition of helixnet, as in :func:`helixnet.permutation_test`).
     correction : {None, "max", "fdr_bh"}
         Multiple-comparison adjustment across all tuples, in ``p_adjusted``:
         "max" is the single-step max-statistic (Westfall & Young 1993) — the
@@ -328,7 +338,10 @@ def synergy_triads(
         "fdr_bh" is the Benjamini-Hochberg step-up adjustment of
         ``p_value`` (false discovery rate).
     seed : int or numpy.random.Generator
-        Required with `n_perm`; the same seed gives the same p-values.
+        Seed of the permutations; the same seed gives the same p-values. The
+        default 0 (the one seed default of helixnet, since 0.2; None before)
+        makes repeated runs identical; None is refused with `n_resamples`
+        (p-values that cannot be reproduced).
     progress : bool
         Progress bar over the permutations (only when stderr is a terminal).
     engine : {"duckdb", "pandas"}, optional
@@ -347,7 +360,7 @@ def synergy_triads(
         quadruples), ``T``, ``R``, ``n`` (float: the number of cases, or the sum
         of weights), the pair mutual informations ``T_ab, T_ac, T_bc`` (six for
         quadruples, ``T_ab .. T_cd``), ``p_value`` and ``p_adjusted`` (NaN
-        without `n_perm` / `correction`).
+        without `n_resamples` / `correction`).
 
     Raises
     ------
@@ -356,8 +369,8 @@ def synergy_triads(
     HelixnetValueError
         Fewer columns than `order`; a column with so many categories that one
         table would exceed ``MAX_TABLE_CELLS``; unknown unit, order,
-        alternative or correction; `n_perm` without a seed; non-integer
-        weights with `n_perm`; "max" with a two-sided alternative.
+        alternative or correction; `n_resamples` without a seed; non-integer
+        weights with `n_resamples`; "max" with a two-sided alternative.
 
     See Also
     --------
@@ -442,14 +455,14 @@ def synergy_triads(
     fac = _core.unit_factor(unit)
     _check_choice(alternative, ALTERNATIVES, "alternative")
     _check_choice(correction, CORRECTIONS, "correction")
-    if n_perm is not None:
-        if isinstance(n_perm, bool) or not isinstance(n_perm, (int, np.integer)) or n_perm < 1:
-            raise HelixnetValueError(f"n_perm must be a positive integer, got {n_perm!r}")
+    if n_resamples is not None:
+        if isinstance(n_resamples, bool) or not isinstance(n_resamples, (int, np.integer)) or n_resamples < 1:
+            raise HelixnetValueError(f"n_resamples must be a positive integer, got {n_resamples!r}")
         rng_from_seed(seed, required="permutation p-values")
         if correction == "max" and alternative == "two-sided":
             raise HelixnetValueError("correction 'max' needs a one-sided alternative ('less' or 'greater')")
     elif correction is not None:
-        raise HelixnetValueError(f"correction {correction!r} needs permutation p-values: give n_perm")
+        raise HelixnetValueError(f"correction {correction!r} needs permutation p-values: give n_resamples")
     columns = _check_names(columns, weight)  # before a file is reduced to patterns (whose weight column is new)
     if isinstance(data, (str, os.PathLike)):
         from helixnet.information._triads_io import read_patterns
@@ -466,8 +479,8 @@ def synergy_triads(
     pairs[np.abs(pairs) < _ZERO] = 0.0
     sign = 1.0 if order % 2 == 1 else -1.0
     R = sign * T
-    if n_perm is not None:
-        p, adj = _permutation_pvalues(codes, levels, w, order, R, int(n_perm), alternative,
+    if n_resamples is not None:
+        p, adj = _permutation_pvalues(codes, levels, w, order, R, int(n_resamples), alternative,
                                       correction, seed, progress)  # fmt: skip
     else:
         p = adj = np.full(len(T), np.nan)
@@ -495,8 +508,13 @@ def synergy_triads(
 AGGREGATES = ("sum", "count", "min")
 
 
-def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregate: str = "sum",
-                significant: float | None = None):  # fmt: skip
+def synergy_map(
+    triads: pd.DataFrame,
+    top: int | None = None,
+    threshold: float = 0.0,
+    aggregate: Literal["sum", "count", "min"] = "sum",
+    significant: float | None = None,
+) -> nx.Graph:
     """Graph of the variables that share synergetic triads.
 
     Every synergetic triad (``R < threshold``, by default every ``R < 0``;
@@ -590,7 +608,7 @@ def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregat
     kept = triads[triads["R"] < threshold]
     if significant is not None:
         if "p_adjusted" not in kept or triads["p_adjusted"].isna().all():
-            raise HelixnetValueError("significant= needs adjusted p-values: run synergy_triads with n_perm and correction")
+            raise HelixnetValueError("significant= needs adjusted p-values: run synergy_triads with n_resamples and correction")
         kept = kept[kept["p_adjusted"] <= significant]
     kept = kept.sort_values("R", kind="stable")
     if top is not None:
@@ -627,7 +645,12 @@ def synergy_map(triads, top: int | None = None, threshold: float = 0.0, aggregat
 MAP_FORMATS = ("graphml", "gexf", "pajek", "vosviewer")
 
 
-def write_synergy_map(G, path, format: str | None = None, seed: int = 0):
+def write_synergy_map(
+    G: nx.Graph,
+    path: PathLike,
+    format: Literal["graphml", "gexf", "pajek", "vosviewer"] | None = None,
+    seed: int = 0,
+) -> list[str]:
     """Write a synergy map to GraphML, GEXF, Pajek ``.net`` or VOSviewer files.
 
     Parameters
@@ -725,7 +748,9 @@ def map_writers(G, path, format=None, seed: int = 0) -> dict:
         return {f: _text_writer(t) for f, t in zip(files, texts)}
     import networkx as nx
 
-    writer = {"graphml": nx.write_graphml, "gexf": nx.write_gexf, "pajek": nx.write_pajek}[format]
+    writers: dict[str, Callable[..., None]] = {
+        "graphml": nx.write_graphml, "gexf": nx.write_gexf, "pajek": nx.write_pajek}
+    writer = writers[format]
     if format == "pajek":
         # Pajek lines carry node names and the edge value only
         H = nx.Graph()

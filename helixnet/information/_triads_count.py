@@ -25,6 +25,8 @@ largest Gram matrix and one block.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from helixnet.information import _core
@@ -77,7 +79,7 @@ class Coded:
         Z[:, m] = 1
         self.Z = Z
         self.ones = m
-        self.rows = [[None] + [np.flatnonzero(codes[:, v] == lev) for lev in range(1, int(self.levels[v]))]
+        self.rows: list[list[Any]] = [[None] + [np.flatnonzero(codes[:, v] == lev) for lev in range(1, int(self.levels[v]))]
                      for v in range(p)]  # fmt: skip
 
     @property
@@ -126,7 +128,7 @@ def _padded(G: np.ndarray) -> np.ndarray:
 def _moebius(E: np.ndarray, k: int) -> np.ndarray:
     """Counts from "category 0 = any" moments along the last `k` axes (in place)."""
     for ax in range(E.ndim - k, E.ndim):
-        head = [slice(None)] * E.ndim
+        head: list[int | slice] = [slice(None)] * E.ndim
         rest = [slice(None)] * E.ndim
         head[ax] = 0
         rest[ax] = slice(1, None)

@@ -6,7 +6,7 @@ the number of records, or the sum of their weights, as the weight): the
 joint counts of every triad are the same. DuckDB does the reduction out of
 core with one ``GROUP BY`` over the file, so a file much larger than memory
 shrinks to its patterns (at most 2^p for p binary columns); the pandas
-engine reads the columns with :func:`helixnet.information.read_records`.
+engine reads the columns with :func:`helixnet.information.read_data`.
 """
 
 from __future__ import annotations
@@ -37,13 +37,13 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
     unchanged). Columns are read as text in CSV files (``01`` and ``1`` differ),
     as stored in Parquet.
     """
-    from helixnet.information._engines import one_line, open_source, read_records
+    from helixnet.information._engines import one_line, open_source, read_data
 
     path = os.fspath(path)
     if engine == "pandas":
         cols = None if columns is None else list(columns) + ([weight] if weight else [])
         text = None if columns is None else list(columns)
-        records = read_records(path, columns=cols, text_columns=text)
+        records = read_data(path, columns=cols, text_columns=text)
         if columns is None:
             columns = [c for c in records.columns if c != weight]
         return records, list(columns), weight
@@ -63,7 +63,7 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
         # every column as text, exactly the header's names; a row with too few or too many
         # fields is an error (the sniffer would otherwise take the longest row for the header)
         types = ", ".join(f"{_quote_str(c)}: 'VARCHAR'" for c in src.columns)
-        source = (f"read_csv({_quote_str(path)}, auto_detect=false, header=true, delim={_quote_str(src.sep)}, "
+        source = (f"read_csv({_quote_str(path)}, auto_detect=false, header=true, delim={_quote_str(src.delimiter)}, "
                   f"quote='\"', escape='\"', columns={{{types}}}, strict_mode=true, null_padding=false, "
                   "nullstr='', encoding='utf-8')")  # fmt: skip
     else:
@@ -79,7 +79,7 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
                                       f"available columns: {', '.join(names)}")  # fmt: skip
         keys = ", ".join(_quote_ident(c) for c in columns)
         nulls = ", ".join(f"COUNT(*) FILTER (WHERE {_quote_ident(c)} IS NULL)" for c in columns)
-        bad = con.execute(f"SELECT {nulls} FROM {source}").fetchone()
+        bad = con.execute(f"SELECT {nulls} FROM {source}").fetchone() or ()
         for c, k in zip(columns, bad):
             if k:
                 raise InvalidRecordsError(f"{path}: column {c!r} has {k} missing value(s) (empty fields)")
@@ -87,9 +87,9 @@ def read_patterns(path, columns, weight=None, engine: str = "duckdb"):
             agg = f"COUNT(*) AS {PATTERN_WEIGHT}"
         else:
             w = f"TRY_CAST({_quote_ident(weight)} AS DOUBLE)"
-            invalid = con.execute(
+            invalid = (con.execute(
                 f"SELECT COUNT(*) FROM {source} WHERE {w} IS NULL OR isnan({w}) OR isinf({w}) OR {w} < 0"
-            ).fetchone()[0]
+            ).fetchone() or (0,))[0]
             if invalid:
                 raise InvalidRecordsError(f"{path}: weight column {weight!r} has {invalid} invalid value(s); "
                                           "weights must be finite, non-negative numbers")  # fmt: skip

@@ -16,7 +16,8 @@ All of them need integer counts (cases), not probabilities.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import numpy as np
 
@@ -24,9 +25,15 @@ from helixnet._jsonable import jsonable
 from helixnet._result import Result, seed_value
 from helixnet.information import _core
 from helixnet._progress import progress_bar as _progress
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED, monte_carlo_p, tail_counts
 from helixnet._validation import check_count, rng_from_seed
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information._measures import as_table, corrected_entropies, require_counts, synergy
+
+if TYPE_CHECKING:
+    from helixnet._typing import Alternative, Bias, Seed, TableLike, Unit
 
 __all__ = [
     "bootstrap",
@@ -117,6 +124,11 @@ class BootstrapResult(Result):
         self.acceleration = acceleration
         self.bias_correction = z0
         self.cases_per_cell = cases_per_cell
+
+    @property
+    def n_resamples(self) -> int:
+        """Number of bootstrap replicates (the name shared by every resampling result; same as ``n_boot``)."""
+        return self.n_boot
 
     def __repr__(self):
         lo, hi = self.interval()
@@ -427,16 +439,17 @@ def _summaries_streamed(draw, est, method, ci, a, progress):
     return {"mean": mean, "std_error": std, "ci_low": lo, "ci_high": hi}, z0
 
 
+@renamed_parameters(n_boot="n_resamples")
 def bootstrap(
-    data,
-    dims=None,
-    weight=None,
-    n_boot: int = 1000,
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
+    n_resamples: int = 1000,
     ci: float = 0.95,
-    seed=0,
-    unit: str = "bit",
-    bias=None,
-    method: str = "basic",
+    seed: Seed = DEFAULT_SEED,
+    unit: Unit = "bit",
+    bias: Bias | None = None,
+    method: Literal["basic", "bca", "percentile"] = "basic",
     progress: bool = False,
 ) -> BootstrapResult:
     """Bootstrap confidence intervals for the mutual information of every subset.
@@ -474,8 +487,9 @@ def bootstrap(
         As in :func:`helixnet.synergy`, holding integer counts.
     dims, weight
         As in :func:`helixnet.synergy`; weights must be whole numbers.
-    n_boot : int
-        Number of replicates. Memory does not grow with it beyond
+    n_resamples : int
+        Number of bootstrap replicates (``n_boot`` until 0.2: a deprecated
+        alias, removed in 0.3). Memory does not grow with it beyond
         ``MAX_STORED_VALUES`` replicate values (see Notes).
     ci : float
         Confidence level, between 0 and 1.
@@ -498,7 +512,7 @@ def bootstrap(
     Returns
     -------
     BootstrapResult
-        ``.estimate`` (SynergyResult), ``.replicates`` (n_boot × subsets,
+        ``.estimate`` (SynergyResult), ``.replicates`` (n_resamples × subsets,
         or None when streamed), ``.subsets``, ``.interval(*dims)``,
         ``.to_frame()`` (columns subset, k, estimate, mean, std_error,
         bias, bias_corrected, ci_low, ci_high) and ``.to_dict()``.
@@ -509,7 +523,7 @@ def bootstrap(
         Non-integer counts (probabilities or fractional weights), and every
         table error of :func:`helixnet.synergy`.
     HelixnetValueError
-        `n_boot` not a positive integer, `ci` outside (0, 1), unknown
+        `n_resamples` not a positive integer, `ci` outside (0, 1), unknown
         method, unit or bias correction.
 
     Warns
@@ -589,7 +603,7 @@ def bootstrap(
     --------
     >>> import helixnet as hx
     >>> t = [[[40, 10], [10, 40]], [[10, 40], [40, 10]]]   # noisy XOR
-    >>> res = hx.bootstrap(t, n_boot=200, seed=1)
+    >>> res = hx.bootstrap(t, n_resamples=200, seed=1)
     >>> round(res.estimate.T, 3), res.method
     (-0.278, 'basic')
     >>> lo, hi = res.interval()
@@ -599,7 +613,7 @@ def bootstrap(
     ['subset', 'k', 'estimate', 'mean', 'std_error', 'bias', 'bias_corrected', 'ci_low', 'ci_high']
     """
     table, dims = _count_table(data, dims, weight, "the bootstrap")
-    n_boot = _check_positive_int(n_boot, "n_boot")
+    n_resamples = _check_positive_int(n_resamples, "n_resamples")
     if not (isinstance(ci, (float, int)) and not isinstance(ci, bool) and 0 < ci < 1):
         raise HelixnetValueError(f"ci must be between 0 and 1, got {ci!r}")
     if method not in BOOTSTRAP_METHODS:
@@ -611,15 +625,15 @@ def bootstrap(
     k = table.ndim
     subs = [s for s in _core.subsets(k) if len(s) >= 2]
     est = np.array([float(_core.coinformation(estimate._H, s) * factor) for s in subs])
-    draw = _Replicates(table, subs, n_boot, rng, bias, factor)
+    draw = _Replicates(table, subs, n_resamples, rng, bias, factor)
     if method == "bca":
         jack, w = _jackknife(table, subs, bias, factor)
         a = _acceleration(jack, w)
     else:
         a = np.zeros(len(subs))
     reps = None
-    if n_boot * len(subs) <= MAX_STORED_VALUES:
-        reps = np.empty((n_boot, len(subs)))
+    if n_resamples * len(subs) <= MAX_STORED_VALUES:
+        reps = np.empty((n_resamples, len(subs)))
         for start, v in draw.each(progress, "bootstrap"):
             reps[start: start + v.shape[0]] = v
         summary, z0 = _summaries_in_memory(reps, est, method, ci, a)
@@ -627,8 +641,8 @@ def bootstrap(
         summary, z0 = _summaries_streamed(draw, est, method, ci, a, progress)
     cases_per_cell = draw.N / max(draw.nz.size, 1)
     _warn_if_unreliable(cases_per_cell, summary, est)
-    pinned = -float(_z0(0, n_boot))  # |z0| when no replicate lies on one side of the estimate
-    if method == "bca" and n_boot > 1 and abs(z0[-1]) >= pinned - 1e-12:
+    pinned = -float(_z0(0, n_resamples))  # |z0| when no replicate lies on one side of the estimate
+    if method == "bca" and n_resamples > 1 and abs(z0[-1]) >= pinned - 1e-12:
         import warnings
 
         from helixnet.exceptions import HelixnetWarning
@@ -636,10 +650,10 @@ def bootstrap(
         warnings.warn(
             "every replicate of T over all dimensions lies on one side of the estimate: the BCa "
             "levels are pinned to the extreme replicates and the interval is not meaningful; "
-            "use method='basic'", HelixnetWarning, stacklevel=2,
+            "use method='basic'", HelixnetWarning, stacklevel=user_stacklevel(),
         )
     return BootstrapResult(
-        estimate, _labels(dims, subs), [len(s) for s in subs], reps, ci, n_boot, seed, unit, bias,
+        estimate, _labels(dims, subs), [len(s) for s in subs], reps, ci, n_resamples, seed, unit, bias,
         method, summary, a, z0, cases_per_cell,
     )
 
@@ -654,7 +668,7 @@ def _warn_if_unreliable(cases_per_cell, summary, est):
         warnings.warn(
             f"sparse table: {cases_per_cell:.1f} cases per non-empty cell (fewer than "
             f"{SPARSE_CASES_PER_CELL:g}); the plug-in T is biased and its intervals are unreliable",
-            HelixnetWarning, stacklevel=3,
+            HelixnetWarning, stacklevel=user_stacklevel(),
         )
     bias = summary["mean"][-1] - est[-1]
     se = summary["std_error"][-1]
@@ -662,7 +676,7 @@ def _warn_if_unreliable(cases_per_cell, summary, est):
         warnings.warn(
             f"the bootstrap bias of T over all dimensions ({bias:.3g}) is {abs(bias) / se:.2f} standard "
             f"errors (more than {BIAS_WARNING_SE:g}); see the bias and bias_corrected columns",
-            HelixnetWarning, stacklevel=3,
+            HelixnetWarning, stacklevel=user_stacklevel(),
         )
 
 
@@ -724,6 +738,11 @@ class PermutationResult(Result, _PermutationFields):
         """The :meth:`to_frame` row as a dict, plus ``null_distribution`` (list of T)."""
         return jsonable({**self._summary(), "null_distribution": self.null_distribution})
 
+    @property
+    def n_resamples(self) -> int:
+        """Number of permuted tables (the name shared by every resampling result; same as ``n_perm``)."""
+        return self.n_perm
+
 
 def _permuted_tables(table, n_perm, rng, progress):
     """Tables with the observed one-dimensional margins, dimensions permuted apart.
@@ -755,14 +774,15 @@ def _permuted_tables(table, n_perm, rng, progress):
     return out
 
 
+@renamed_parameters(n_perm="n_resamples")
 def permutation_test(
-    data,
-    dims=None,
-    weight=None,
-    n_perm: int = 999,
-    alternative: str = "two-sided",
-    seed=0,
-    unit: str = "bit",
+    data: TableLike,
+    dims: Sequence[Hashable] | None = None,
+    weight: Hashable | None = None,
+    n_resamples: int = 999,
+    alternative: Alternative = "two-sided",
+    seed: Seed = DEFAULT_SEED,
+    unit: Unit = "bit",
     progress: bool = False,
 ) -> PermutationResult:
     """Permutation test of the independence of the dimensions, with T as statistic.
@@ -777,7 +797,13 @@ def permutation_test(
     and destroys every association. The p-value counts the permuted tables
     at least as extreme as the observed one, with the +1 correction:
 
-    .. math:: p = \\frac{1 + \\#\\{T^{*} \\text{ as or more extreme}\\}}{1 + n_{perm}}
+    .. math:: p_{\\text{greater}} = \\frac{1 + \\#\\{T^{*} \\ge T\\}}{1 + n}, \\quad
+        p_{\\text{less}} = \\frac{1 + \\#\\{T^{*} \\le T\\}}{1 + n}, \\quad
+        p_{\\text{two-sided}} = \\min(1, 2\\min(p_{\\text{less}}, p_{\\text{greater}}))
+
+    with :math:`n` = `n_resamples`. The two-sided p doubles the smaller tail
+    (as ``scipy.stats.permutation_test`` does; Davison & Hinkley 1997,
+    ch. 4), which needs no symmetric null distribution.
 
     Parameters
     ----------
@@ -785,12 +811,15 @@ def permutation_test(
         As in :func:`helixnet.synergy`, holding integer counts.
     dims, weight
         As in :func:`helixnet.synergy`; weights must be whole numbers.
-    n_perm : int
-        Number of permutations.
+    n_resamples : int
+        Number of permuted tables (``n_perm`` until 0.2: a deprecated alias,
+        removed in 0.3).
     alternative : {"two-sided", "greater", "less"}
         "greater": T larger than under independence (redundancy; the natural
         choice for two dimensions, where T >= 0); "less": T smaller
-        (synergy); "two-sided": twice the smaller one-sided p-value, capped at 1.
+        (synergy); "two-sided": twice the smaller one-sided p-value, capped
+        at 1 (the one definition of helixnet, also used by
+        :func:`helixnet.significance` and :func:`helixnet.synergy_triads`).
     seed : int, numpy.random.Generator or None
         Seed; the same seed gives the same null distribution. The default 0
         makes repeated runs identical; None draws fresh entropy.
@@ -803,14 +832,14 @@ def permutation_test(
     -------
     PermutationResult
         Named tuple (statistic, p_value, null_distribution, alternative,
-        n_perm, unit).
+        n_perm, unit); ``.n_resamples`` is the same count as ``.n_perm``.
 
     Raises
     ------
     InvalidTableError
         Non-integer counts, and every table error of :func:`helixnet.synergy`.
     HelixnetValueError
-        `n_perm` not a positive integer; unknown `alternative` or unit.
+        `n_resamples` not a positive integer; unknown `alternative` or unit.
 
     See Also
     --------
@@ -839,6 +868,10 @@ def permutation_test(
     generating random R x C tables with given row and column totals.
     *Applied Statistics* 30(1), 91-97. doi:10.2307/2346669
 
+    Davison, A. C. & Hinkley, D. V. (1997). *Bootstrap Methods and their
+    Application*, ch. 4. Cambridge University Press.
+    doi:10.1017/CBO9780511802843
+
     Phipson, B., & Smyth, G. K. (2010). Permutation p-values should never be
     zero. *Statistical Applications in Genetics and Molecular Biology* 9(1).
     doi:10.2202/1544-6115.1585
@@ -850,13 +883,13 @@ def permutation_test(
     1/(1 + 99):
 
     >>> import helixnet as hx
-    >>> res = hx.permutation_test([[25, 0], [0, 25]], n_perm=99,
+    >>> res = hx.permutation_test([[25, 0], [0, 25]], n_resamples=99,
     ...                           alternative="greater", seed=0)
     >>> res.statistic, res.p_value
     (1.0, 0.01)
     """
     table, dims = _count_table(data, dims, weight, "the permutation test")
-    n_perm = _check_positive_int(n_perm, "n_perm")
+    n_resamples = _check_positive_int(n_resamples, "n_resamples")
     if alternative not in ("two-sided", "greater", "less"):
         raise HelixnetValueError(
             f"alternative must be 'two-sided', 'greater' or 'less', got {alternative!r}"
@@ -866,13 +899,10 @@ def permutation_test(
     table = table.astype(np.int64)
     k = table.ndim
     observed = float(_core.coinformation(_core.marginal_entropies(table)) * factor)
-    perms = _permuted_tables(table, n_perm, rng, progress)
+    perms = _permuted_tables(table, n_resamples, rng, progress)
     null = np.asarray(_core.coinformation(_core.marginal_entropies(perms, k)) * factor, dtype=float)
-    tol = 1e-12 * max(1.0, abs(observed))
-    p_greater = (1 + np.count_nonzero(null >= observed - tol)) / (1 + n_perm)
-    p_less = (1 + np.count_nonzero(null <= observed + tol)) / (1 + n_perm)
-    p = {"greater": p_greater, "less": p_less}.get(alternative, min(1.0, 2 * min(p_greater, p_less)))
-    return PermutationResult(observed, float(p), null, alternative, n_perm, unit)
+    p = monte_carlo_p(*tail_counts(observed, null), n_resamples, alternative)
+    return PermutationResult(observed, float(p), null, alternative, n_resamples, unit)
 
 
 # --------------------------------------------------------------------------
@@ -909,7 +939,9 @@ class GTestResult(Result, _GTestFields):
         return jsonable(self._asdict())
 
 
-def g_test(data, dims=None, weight=None) -> GTestResult:
+def g_test(
+    data: TableLike, dims: Sequence[Hashable] | None = None, weight: Hashable | None = None
+) -> GTestResult:
     """Likelihood-ratio (G) test of independence of two dimensions, from T.
 
     .. math:: G = 2 \\sum_{ij} n_{ij} \\ln \\frac{n_{ij} N}{n_{i\\cdot} n_{\\cdot j}}

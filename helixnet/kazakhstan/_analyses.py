@@ -15,7 +15,6 @@ analyses work with any backend and leave no open figures behind.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
@@ -445,7 +444,7 @@ def table1_plan_vs_actual() -> AnalysisResult:
         plan = part[part["kind"] == "plan"].sort_values("year")
         last = actual.iloc[-1] if len(actual) else None
         unit = str(part["unit"].iloc[0])
-        entry = {
+        entry: dict[str, Any] = {
             "unit": unit,
             "actual": {str(int(r["year"])): float(r["value"]) for r in actual.to_dict("records")},
             "plan": {str(int(r["year"])): float(r["value"]) for r in plan.to_dict("records")},
@@ -554,9 +553,9 @@ def _tie_summary(G):
     from helixnet._validation import SECTORS
 
     sectors = Counter(d["sector"] for _, d in G.nodes(data=True))
-    status = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
-    status = {k: status[k] for k in ("existing", "planned", "absent") if k in status} | {
-        k: v for k, v in sorted(status.items()) if k not in ("existing", "planned", "absent")}
+    tally = Counter(str(d.get("status", "existing")) for *_, d in G.edges(data=True))
+    status = {k: tally[k] for k in ("existing", "planned", "absent") if k in tally} | {
+        k: v for k, v in sorted(tally.items()) if k not in ("existing", "planned", "absent")}
     pairs = {}
     for u, v, d in G.edges(data=True):
         key = _pair(G.nodes[u]["sector"], G.nodes[v]["sector"])
@@ -737,7 +736,7 @@ def subordination() -> AnalysisResult:
     from helixnet.networks._subordination import subordination_report
 
     G = kzgraphs.kazakhstan_graph()
-    rep = subordination_report(G, n_null=N_NULL, seed=SEED, name="Kazakhstan innovation system")
+    rep = subordination_report(G, n_resamples=N_NULL, seed=SEED, name="Kazakhstan innovation system")
     shares = _shares_table(rep.sector_shares)
     with plot.style():
         fig, axes = _figure(13.5, 9.0, nrows=2, ncols=2)
@@ -748,7 +747,7 @@ def subordination() -> AnalysisResult:
                                     verdict=", ".join(f"{c.verdict} ({k})" for k, c in rep.configurations.items()))
     confs = rep.configurations
     evidence = rep.evidence
-    summary = {
+    summary: dict[str, Any] = {
         "verdict": {k: c.verdict for k, c in confs.items()},
         "configuration": {k: c.to_dict() for k, c in confs.items()},
         "centrality_share_by_sector": {
@@ -805,7 +804,7 @@ def robustness() -> AnalysisResult:
     from helixnet.kazakhstan._sensitivity import PILOT_CLUSTERS, conclusion_link_ids, sensitivity
 
     G = kzgraphs.kazakhstan_graph()
-    res = sensitivity(G, n_null=N_NULL_SENSITIVITY, seed=SEED)
+    res = sensitivity(G, n_resamples=N_NULL_SENSITIVITY, seed=SEED)
     table = res.table
     with plot.style():
         fig, axes = _figure(11.5, 0.4 * len(table) + 3.0)
@@ -875,11 +874,12 @@ def synergy() -> AnalysisResult:
         "funding layer": kzgraphs.funding_layer(),
         "institutional layer": kzgraphs.institutional_layer(),
     }
-    rows, counts, venn = [], [], None
+    rows, counts = [], []
+    venn: Any = None  # the VennCounts of the first graph
     for label, G in named.items():
         vc = builders.venn_counts(G, weight=None)  # each relationship counts once: integer counts
         table = venn_table(vc.cells, none=vc.none, dims=vc.dims)
-        boot = bootstrap(table, dims=tuple(vc.dims), n_boot=n_boot, seed=SEED, unit="mbit")
+        boot = bootstrap(table, dims=tuple(vc.dims), n_resamples=n_boot, seed=SEED, unit="mbit")
         frame = boot.to_frame()
         for r in frame.to_dict("records"):
             rows.append({"graph": label, "subset": str(r["subset"]).replace(",", ""), "k": int(r["k"]),
@@ -919,7 +919,10 @@ def synergy() -> AnalysisResult:
     ])
     null_mean, null_sd = float(null.mean()), float(null.std(ddof=1))
     t_obs = float(uig_all["T"])
-    p_null = float((1 + np.sum(np.abs(null - null_mean) >= abs(t_obs - null_mean) - 1e-12)) / (N_SECTOR_NULL + 1))
+    # the two-sided Monte Carlo p of the library (twice the smaller tail, helixnet.significance's)
+    from helixnet._resampling import monte_carlo_p, tail_counts
+
+    p_null = monte_carlo_p(*tail_counts(t_obs, null), N_SECTOR_NULL, "two-sided")
     summary = {
         "unit": "mbit",
         "n_boot": n_boot,
@@ -978,10 +981,10 @@ def comparison() -> AnalysisResult:
     gs = kzgraphs.oecd_comparison_graphs()
     rows, evidence = [], []
     for country, G in gs.items():
-        conf = configuration(G, "flows", n_null=N_NULL_SENSITIVITY, seed=SEED)
+        conf = configuration(G, "flows", n_resamples=N_NULL_SENSITIVITY, seed=SEED)
         shares = sector_centrality(G)
         med = _mediation(G, directed=False)  # ties as relationships, as the configuration reads them
-        row = {
+        row: dict[str, Any] = {
             "country": country,
             "government_share_rd_funding": float(G.graph.get("government_share", float("nan"))),
             "verdict": conf.verdict,
@@ -989,7 +992,7 @@ def comparison() -> AnalysisResult:
             "balanced_votes": int(conf.balanced_votes),
         }
         for m in ("out_strength", "pagerank", "betweenness"):
-            row[f"g_share_{m}"] = float(shares.loc["G", f"share_{m}"])
+            row[f"g_share_{m}"] = float(shares.loc["G", f"share_{m}"])  # type: ignore[arg-type]  # a float cell
         row["ui_indirect_share"] = float(med.indirect_share)
         rows.append(row)
         for r in conf.evidence.to_dict("records"):
@@ -1001,7 +1004,7 @@ def comparison() -> AnalysisResult:
         from matplotlib.figure import Figure
 
         fig = Figure(figsize=(3.9 * n, 8.8), layout="constrained")
-        sub = fig.subfigures(2, 1, height_ratios=[1.1, 1])
+        sub: Any = fig.subfigures(2, 1, height_ratios=[1.1, 1])
         top = sub[0].subplots(1, n)
         for ax, (country, G) in zip(top, gs.items()):
             share = G.graph.get("government_share", float("nan"))

@@ -25,7 +25,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from helixnet.exceptions import InvalidTableError
 from helixnet.plot._base import (
@@ -45,6 +46,11 @@ from helixnet.plot._base import (
     NOT_STATED_COLOR,
 )
 
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    from matplotlib.axes import Axes
+
 __all__ = [
     "funding_sources",
     "cost_structure",
@@ -61,7 +67,7 @@ __all__ = [
 
 
 def funding_sources(
-    data,
+    data: pd.DataFrame,
     *,
     chart: str = "chart",
     label: str = "source",
@@ -69,8 +75,8 @@ def funding_sources(
     parent: str | None = "parent",
     key: str | None = None,
     titles: Mapping[str, str] | None = None,
-    ax=None,
-):
+    ax: Sequence[Axes] | np.ndarray | None = None,
+) -> np.ndarray:
     """Fig. 1 of Dnishev et al. (2015): funding sources of R&D and of innovation.
 
     One horizontal bar chart per chart of the figure (R&D funding; funding of
@@ -150,7 +156,7 @@ def funding_sources(
             }
             for r in part.to_dict("records")
         ]
-        by_value = lambda recs: sorted(recs, key=lambda r: -r["value"])  # noqa: E731 (stable)
+        by_value = lambda recs: sorted(recs, key=lambda item: -item["value"])  # noqa: E731 (stable)
         top = by_value([r for r in records if r["parent"] == ""])
         rows = []  # (label, value, is_child)
         for rec in top:
@@ -180,13 +186,13 @@ def funding_sources(
 
 
 def cost_structure(
-    data,
+    data: pd.DataFrame,
     *,
     label: str = "item",
     value: str = "share_percent",
     total: float = 100.0,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Axes:
     """Fig. 2: structure of technological-innovation costs, with what is not stated.
 
     The paper states only some shares (machinery and equipment 67.3 %, R&D
@@ -272,8 +278,8 @@ def cost_structure(
 
 
 def innovation_activity(
-    data, *, label: str = "activity", value: str = "share_percent", ax=None
-):
+    data: pd.DataFrame, *, label: str = "activity", value: str = "share_percent", ax: Axes | None = None
+) -> Axes:
     """Fig. 3: the main types of innovation activity of enterprises.
 
     Horizontal bars sorted by share, each labelled with its printed
@@ -329,7 +335,7 @@ def innovation_activity(
     return ax
 
 
-def research_types(data, *, ax=None):
+def research_types(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Table 2: basic research, applied research and development by sector.
 
     Stacked horizontal bars, one per sector row of the paper's Table 2, each
@@ -386,7 +392,7 @@ def research_types(data, *, ax=None):
     return ax
 
 
-def funding_by_sector(data, *, ax=None):
+def funding_by_sector(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Table 3: sources of R&D funding by sector, as an annotated heatmap.
 
     A heatmap rather than stacked bars because innovation grants are a part
@@ -464,7 +470,7 @@ def funding_by_sector(data, *, ax=None):
     return ax
 
 
-def personnel(data, *, ax=None):
+def personnel(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Table 4: R&D personnel by sector (researchers, technicians, other).
 
     Stacked horizontal bars of head counts for the four sector rows (the
@@ -531,7 +537,7 @@ def personnel(data, *, ax=None):
 
 
 def plan_vs_actual(
-    data,
+    data: pd.DataFrame,
     *,
     indicator: str = "indicator",
     year: str = "year",
@@ -539,8 +545,8 @@ def plan_vs_actual(
     value: str = "value",
     unit: str | None = "unit",
     titles: Mapping[str, str] | None = None,
-    ax=None,
-):
+    ax: Sequence[Axes] | np.ndarray | None = None,
+) -> np.ndarray:
     """Table 1's result indicators: the plans against what was achieved.
 
     One small panel per indicator (innovation activity of enterprises,
@@ -638,15 +644,15 @@ def plan_vs_actual(
 
 
 def international_comparison(
-    data,
+    data: pd.DataFrame,
     *,
     indicator: str = "indicator",
     country: str = "country",
     value: str = "value_percent",
     highlight: str = "Kazakhstan",
     titles: Mapping[str, str] | None = None,
-    ax=None,
-):
+    ax: Sequence[Axes] | np.ndarray | None = None,
+) -> np.ndarray:
     """Government share of R&D funding and experimental-development share, by country.
 
     One bar chart per indicator, countries sorted by value, the highlighted

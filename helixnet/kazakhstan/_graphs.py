@@ -19,13 +19,24 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 from helixnet.networks._builders import merge_edge, python_scalar
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+#: Ways to split a funder's money among performing sectors (see :func:`estimate_sector_shares`).
+Weighting = Literal["nnls", "personnel"]
+#: The paper's three relations, each a layer of :func:`kazakhstan_graph`.
+Layer = Literal["knowledge", "funding", "institutional"]
 
 __all__ = [
     "RELATIONS",
@@ -80,7 +91,7 @@ def _load(name):
     return datasets.load(name)
 
 
-def parse_source_ref(ref: str):
+def parse_source_ref(ref: str) -> tuple[str, dict[str, str], str]:
     """Split a source reference into dataset, row selectors and value column.
 
     A reference reads ``"<dataset>#<key>=<value>[,<key>=<value>...],column=<name>"``:
@@ -142,7 +153,7 @@ def _ref(dataset, column, **selectors):
     return f"{dataset}#{keys},column={column}"
 
 
-def resolve_source_ref(ref: str):
+def resolve_source_ref(ref: str) -> float | int | str | bool:
     """The data value a source reference points to.
 
     Parameters
@@ -180,7 +191,7 @@ def resolve_source_ref(ref: str):
                 f"source_ref {ref!r}: dataset {dataset!r} has no column {key!r}; "
                 f"columns: {', '.join(map(str, df.columns))}"
             )
-    mask = None
+    mask: Any = None
     for key, value in selectors.items():
         m = df[key].astype("string") == value
         mask = m if mask is None else (mask & m)
@@ -206,7 +217,7 @@ def _value(df, key_col, key, column, dataset):
 # --------------------------------------------------------------------------
 
 
-def sector_mapping(sectors=None):
+def sector_mapping(sectors: Mapping[str, str] | None = None) -> dict[str, dict[str, Any]]:
     """The entity -> sector mapping the builders use.
 
     Read from the ``sector_mapping`` dataset, then updated with `sectors`.
@@ -307,7 +318,7 @@ def _finish(G):
 # --------------------------------------------------------------------------
 
 
-def knowledge_layer(*, normalize=False, sectors=None):
+def knowledge_layer(*, normalize: bool = False, sectors: Mapping[str, str] | None = None) -> nx.DiGraph:
     """Where enterprises get the information behind their innovations.
 
     .. math:: w_{s \\to \\mathrm{enterprises}} = p_s, \\qquad
@@ -406,9 +417,9 @@ class SectorShares(Result):
         The Table 3 columns fitted.
     """
 
-    weights: object
-    fitted: object
-    residual: object
+    weights: pd.Series
+    fitted: pd.Series
+    residual: pd.Series
     residual_norm: float
     method: str
     columns: tuple = field(default_factory=tuple)
@@ -474,7 +485,7 @@ def _simplex_lsq(A, b):
     return w / w.sum()
 
 
-def estimate_sector_shares(method="nnls", *, columns=None):
+def estimate_sector_shares(method: Weighting = "nnls", *, columns: Sequence[str] | None = None) -> SectorShares:
     """Each performing sector's share of total R&D funding.
 
     Table 3 gives each sector's funding structure :math:`T_{sj}` (share of
@@ -562,7 +573,12 @@ def estimate_sector_shares(method="nnls", *, columns=None):
     )
 
 
-def funding_layer(weighting="nnls", *, innovation_grants="exclude", sectors=None):
+def funding_layer(
+    weighting: Weighting = "nnls",
+    *,
+    innovation_grants: Literal["exclude", "separate"] = "exclude",
+    sectors: Mapping[str, str] | None = None,
+) -> nx.DiGraph:
     """R&D funding flows from Table 3's sources to the performing sectors.
 
     .. math:: w_{j \\to s} = \\hat w_s \\, T_{sj}
@@ -654,7 +670,9 @@ def _government_share(G):
     return gov / tot
 
 
-def comparison_funding_layer(country, *, weighting="nnls", sectors=None):
+def comparison_funding_layer(
+    country: str, *, weighting: Weighting = "nnls", sectors: Mapping[str, str] | None = None
+) -> nx.DiGraph:
     """The funding layer with another country's government share of R&D funding.
 
     Government sources are the funders whose sector is ``"G"`` (republican
@@ -739,8 +757,13 @@ def comparison_funding_layer(country, *, weighting="nnls", sectors=None):
     return G
 
 
-def oecd_comparison_graphs(countries=("Japan", "USA", "Germany", "Korea"), *, kazakhstan="table3",
-                           weighting="nnls", sectors=None):
+def oecd_comparison_graphs(
+    countries: Sequence[str] = ("Japan", "USA", "Germany", "Korea"),
+    *,
+    kazakhstan: Literal["table3", "printed"] | None = "table3",
+    weighting: Weighting = "nnls",
+    sectors: Mapping[str, str] | None = None,
+) -> dict[str, nx.DiGraph]:
     """Funding layers side by side: Kazakhstan and the OECD countries the paper cites.
 
     Parameters
@@ -795,7 +818,7 @@ def oecd_comparison_graphs(countries=("Japan", "USA", "Germany", "Korea"), *, ka
 # --------------------------------------------------------------------------
 
 
-def institutional_layer(*, include_planned=True, sectors=None):
+def institutional_layer(*, include_planned: bool = True, sectors: Mapping[str, str] | None = None) -> nx.DiGraph:
     """Actors and links of the paper's text and Figures 4-5.
 
     Nodes are the actors of dataset ``actors`` (PIT SEZ model, Nazarbayev
@@ -890,8 +913,15 @@ def institutional_layer(*, include_planned=True, sectors=None):
 # --------------------------------------------------------------------------
 
 
-def kazakhstan_graph(layers=("knowledge", "funding", "institutional"), *, weighting="nnls",
-                     include_planned=True, normalize=True, innovation_grants="exclude", sectors=None):
+def kazakhstan_graph(
+    layers: Layer | Sequence[Layer] = ("knowledge", "funding", "institutional"),
+    *,
+    weighting: Weighting = "nnls",
+    include_planned: bool = True,
+    normalize: bool = True,
+    innovation_grants: Literal["exclude", "separate"] = "exclude",
+    sectors: Mapping[str, str] | None = None,
+) -> nx.DiGraph:
     """The Kazakhstan actor graph: the chosen layers composed into one DiGraph.
 
     Parameters

@@ -19,7 +19,7 @@ def openalex_trends():
     from helixnet.kazakhstan._analyses import SEED, AnalysisResult
     from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT
 
-    res = hx.openalex(SAMPLE_SNAPSHOT, n_boot=N_BOOT, seed=SEED)
+    res = hx.openalex(SAMPLE_SNAPSHOT, n_resamples=N_BOOT, seed=SEED)
     table = res.table
     shown = table[table["country"].isin(COUNTRIES)].reset_index(drop=True)
     axes = res.plot(COUNTRIES, ncols=2)

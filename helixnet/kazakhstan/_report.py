@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet.networks import subordination_report
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
+
+if TYPE_CHECKING:
+    from helixnet._typing import Backend
 
 __all__ = ["kazakhstan_report", "KazakhstanReport"]
 
@@ -47,7 +53,10 @@ class KazakhstanReport(Result):
         return jsonable({"comparison": self.comparison, "summary": self.summary, "reports": self.reports})
 
 
-def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "networkx") -> KazakhstanReport:
+@renamed_parameters(n_null="n_resamples")
+def kazakhstan_report(
+    seed: int | None = DEFAULT_SEED, n_resamples: int | None = None, backend: Backend = "networkx"
+) -> KazakhstanReport:
     """The subordination report for Kazakhstan, its layers and the OECD comparison.
 
     Runs :func:`subordination_report` on
@@ -61,10 +70,11 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     Parameters
     ----------
     seed : int
-        Seed of every null model.
-    n_null : int, optional
+        Seed of every null model (default 0: identical reruns).
+    n_resamples : int, optional
         Draws per null model, graph and reading (default
-        :data:`helixnet.networks.DEFAULT_N_NULL`).
+        :data:`helixnet.networks.DEFAULT_N_NULL`; ``n_null`` until 0.2: a
+        deprecated alias, removed in 0.3).
     backend : {"networkx", "igraph"}
         Centrality backend.
 
@@ -78,7 +88,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     Raises
     ------
     HelixnetValueError
-        For a bad `n_null` or `backend`.
+        For a bad `n_resamples` or `backend`.
 
     See Also
     --------
@@ -100,7 +110,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
 
     Examples
     --------
-    >>> rep = kazakhstan_report(seed=0, n_null=5)  # few draws: a smoke run, not a test
+    >>> rep = kazakhstan_report(seed=0, n_resamples=5)  # few draws: a smoke run, not a test
     >>> list(rep.comparison["graph"].drop_duplicates())[:4]
     ['kazakhstan', 'knowledge', 'funding', 'institutional']
     """
@@ -115,7 +125,7 @@ def kazakhstan_report(seed=0, n_null: int | None = None, backend: str = "network
     }
     for country, H in graphs.oecd_comparison_graphs().items():
         named[f"oecd_{country.lower()}"] = H
-    reports = {k: subordination_report(H, n_null=n_null, seed=seed, backend=backend, name=k) for k, H in named.items()}
+    reports = {k: subordination_report(H, n_resamples=n_resamples, seed=seed, backend=backend, name=k) for k, H in named.items()}
     rows = []
     for k, r in reports.items():
         lead = r.dominance.set_index("measure")["sector"]

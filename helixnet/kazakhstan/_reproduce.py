@@ -29,10 +29,18 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from helixnet._progress import progress_bar
 from helixnet.exceptions import HelixnetValueError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from helixnet._typing import PathLike
+    from helixnet.kazakhstan._analyses import AnalysisResult
 
 __all__ = ["reproduce", "list_analyses", "run_analysis", "script_main", "DEFAULT_OUT", "DPI_RANGE", "MARKER"]
 
@@ -45,7 +53,7 @@ DPI_RANGE = (10, 1200)
 MARKER = "helixnet reproduce"
 
 
-def list_analyses():
+def list_analyses() -> pd.DataFrame:
     """The analyses :func:`reproduce` runs, in order.
 
     Returns
@@ -68,7 +76,7 @@ def list_analyses():
     return pd.DataFrame(rows, columns=["name", "title", "missing"])
 
 
-def run_analysis(name: str, out_dir, dpi: int = 300):
+def run_analysis(name: str, out_dir: PathLike, dpi: int = 300) -> AnalysisResult:
     """Run one analysis and write its figure and tables into `out_dir`.
 
     This is what each ``analyses/<name>.py`` gallery script calls.
@@ -100,7 +108,7 @@ def run_analysis(name: str, out_dir, dpi: int = 300):
     return _analyses.run(name, out_dir, dpi=dpi)
 
 
-def script_main(name: str, doc: str, argv=None):
+def script_main(name: str, doc: str, argv: Sequence[str] | None = None) -> AnalysisResult:
     """Command line of an ``analyses/<name>.py`` gallery script.
 
     ``python analyses/<name>.py [OUT_DIR] [--out OUT_DIR]`` (default ``./results``) runs
@@ -235,7 +243,9 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         os.rename(tmp, out)
 
 
-def reproduce(out_dir=DEFAULT_OUT, *, force: bool = False, quiet: bool = True, dpi: int = 300):
+def reproduce(
+    out_dir: PathLike = DEFAULT_OUT, *, force: bool = False, quiet: bool = True, dpi: int = 300
+) -> dict[str, Any]:
     """Run every analysis of the Kazakhstan study and write the results into `out_dir`.
 
     Parameters

@@ -12,7 +12,11 @@ any function from graph to graph, so users pass their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import HelixnetTypeError
 from helixnet.networks._sensitivity import (
@@ -25,6 +29,11 @@ from helixnet.networks._sensitivity import (
     sensitivity_table,
     unit_weights,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Reading
 
 __all__ = [
     "sensitivity",
@@ -102,7 +111,9 @@ def _is_planned(d):
     return "planned" in as_set(d.get("status"))
 
 
-def default_variants(G, merge=PILOT_CLUSTERS, merged_name: str = "pilot_clusters") -> dict:
+def default_variants(
+    G: nx.Graph, merge: Iterable[Hashable] = PILOT_CLUSTERS, merged_name: str = "pilot_clusters"
+) -> dict[str, Callable[[nx.Graph], nx.Graph]]:
     """The standard coding variants of `G`, by name (each a function graph -> graph).
 
     Parameters
@@ -170,9 +181,18 @@ def default_variants(G, merge=PILOT_CLUSTERS, merged_name: str = "pilot_clusters
     return variants
 
 
-def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), merge=PILOT_CLUSTERS,
-                n_null: int = SENSITIVITY_N_NULL, seed=0, level: float | None = None,
-                weight: str | None = "weight") -> SensitivityResult:
+@renamed_parameters(n_null="n_resamples")
+def sensitivity(
+    G: nx.Graph | None = None,
+    variants: dict[str, Callable[[nx.Graph], nx.Graph]] | None = None,
+    *,
+    readings: Reading | Sequence[Reading] = ("flows", "relationships"),
+    merge: Iterable[Hashable] = PILOT_CLUSTERS,
+    n_resamples: int = SENSITIVITY_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float | None = None,
+    weight: str | None = "weight",
+) -> SensitivityResult:
     """The configuration verdict and every indicator over coding variants of a graph.
 
     Each variant is applied to `G`, and
@@ -192,10 +212,11 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
         undirected variant).
     merge : iterable
         Nodes merged by the default ``"... merged"`` variant.
-    n_null : int
-        Draws per null model and row.
+    n_resamples : int
+        Draws per null model and row (``n_null`` until 0.2: a deprecated
+        alias, removed in 0.3).
     seed : int
-        Seed of every row's null models.
+        Seed of every row's null models (default 0: identical reruns).
     level : float, optional
         Two-sided level (default :data:`helixnet.networks.DEFAULT_LEVEL`).
     weight : str or None
@@ -215,7 +236,7 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
     InvalidGraphError
         If `G`, or a variant's result, is not a valid actor graph.
     HelixnetValueError
-        For a bad reading, `n_null` or `level`.
+        For a bad reading, `n_resamples` or `level`.
 
     See Also
     --------
@@ -234,7 +255,7 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
     >>> from helixnet.networks._configuration import archetype_graph
     >>> G = archetype_graph("statist", seed=0)
     >>> flip = {"fewer ministries": lambda H: reassign_sectors(H, {"G0": "U"})}
-    >>> r = sensitivity(G, flip, readings=["flows"], n_null=19, seed=1)
+    >>> r = sensitivity(G, flip, readings=["flows"], n_resamples=19, seed=1)
     >>> list(r.table["variant"])
     ['as coded', 'fewer ministries']
     """
@@ -249,4 +270,4 @@ def sensitivity(G=None, variants=None, *, readings=("flows", "relationships"), m
         if not isinstance(variants, dict):
             raise HelixnetTypeError(f"variants must be a dict of name -> function, got {type(variants).__name__}")
         variants = {"as coded": lambda H: H.copy(), **variants}
-    return sensitivity_table(G, variants, readings=readings, n_null=n_null, seed=seed, level=level, weight=weight)
+    return sensitivity_table(G, variants, readings=readings, n_resamples=n_resamples, seed=seed, level=level, weight=weight)

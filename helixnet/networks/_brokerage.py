@@ -21,8 +21,13 @@ deviations and z-scores follow the same code.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from helixnet.networks._matrix import binary, group_codes, grouped_graph, tie_matrix
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
 
 __all__ = ["brokerage", "brokerage_test", "sector_brokerage", "brokerage_global", "ROLES"]
 
@@ -192,7 +197,7 @@ def _compute(G, attr, weight):
 
 
 @grouped_graph
-def brokerage(G, attr="sector", weight="weight"):
+def brokerage(G: nx.Graph, attr: str = "sector", weight: str | None = "weight") -> pd.DataFrame:
     r"""Count each node's Gould–Fernandez brokerage roles.
 
     For a broker *b*, every ordered pair (*a*, *c*) with :math:`a \to b \to c`,
@@ -297,7 +302,7 @@ def brokerage(G, attr="sector", weight="weight"):
 
 
 @grouped_graph
-def brokerage_test(G, attr="sector", weight="weight"):
+def brokerage_test(G: nx.Graph, attr: str = "sector", weight: str | None = "weight") -> pd.DataFrame:
     r"""Compare each node's brokerage counts with Gould–Fernandez's null model.
 
     Under the null, ties are independent with probability the graph density
@@ -398,7 +403,7 @@ def brokerage_test(G, attr="sector", weight="weight"):
 
 
 @grouped_graph
-def sector_brokerage(G, attr="sector", weight="weight"):
+def sector_brokerage(G: nx.Graph, attr: str = "sector", weight: str | None = "weight") -> pd.DataFrame:
     r"""Sum the brokerage roles by the broker's group (sector).
 
     For group *g* and role *r*,
@@ -494,7 +499,7 @@ def sector_brokerage(G, attr="sector", weight="weight"):
 
 
 @grouped_graph
-def brokerage_global(G, attr="sector", weight="weight"):
+def brokerage_global(G: nx.Graph, attr: str = "sector", weight: str | None = "weight") -> pd.DataFrame:
     r"""Test the graph's total brokerage per role against Gould–Fernandez's null.
 
     .. math::

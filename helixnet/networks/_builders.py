@@ -50,9 +50,11 @@ import copy
 from dataclasses import dataclass
 from itertools import combinations
 from numbers import Real
+from typing import TYPE_CHECKING, Literal
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
+from helixnet._deprecation import renamed_parameters
 from helixnet._validation import SECTORS, check_actor_graph, weight_value
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 from helixnet.networks._io import (
@@ -63,6 +65,12 @@ from helixnet.networks._io import (
     write_gexf,
     write_graphml,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    import networkx as nx
+    import pandas as pd
 
 __all__ = [
     "VennCounts",
@@ -172,7 +180,7 @@ def _nodes_from_frame(G, nodes, node_col="node"):
         G.add_node(node, **{k: v for k, v in attrs.items() if v is not None})
 
 
-def from_edges(edges, nodes, *, directed=True):
+def from_edges(edges: pd.DataFrame, nodes: pd.DataFrame, *, directed: bool = True) -> nx.Graph:
     """Build an actor graph from your own edge and node tables.
 
     Parameters
@@ -251,7 +259,7 @@ def from_edges(edges, nodes, *, directed=True):
     return G
 
 
-def to_frames(G):
+def to_frames(G: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Tidy node and edge tables of a graph.
 
     Parameters
@@ -307,7 +315,7 @@ def to_frames(G):
     return nodes, edges
 
 
-def from_frames(nodes, edges, *, directed=None):
+def from_frames(nodes: pd.DataFrame, edges: pd.DataFrame, *, directed: bool | None = None) -> nx.Graph:
     """Inverse of :func:`to_frames` (a thin wrapper of :func:`from_edges`).
 
     Parameters
@@ -343,7 +351,15 @@ def from_frames(nodes, edges, *, directed=None):
     return from_edges(edges, nodes, directed=directed)
 
 
-def from_bipartite(memberships, nodes, *, actor="actor", event="event", weight=None, counting="whole"):
+def from_bipartite(
+    memberships: pd.DataFrame,
+    nodes: pd.DataFrame,
+    *,
+    actor: str = "actor",
+    event: str = "event",
+    weight: str | None = None,
+    counting: Literal["whole", "fractional"] = "whole",
+) -> nx.Graph:
     """Actor graph from actor x event memberships (co-authorships, joint projects, clusters).
 
     Each event *e* with :math:`k_e` distinct participants and weight
@@ -375,7 +391,7 @@ def from_bipartite(memberships, nodes, *, actor="actor", event="event", weight=N
         Undirected; edge attributes ``weight`` and ``n_events``.
         ``G.graph["events"]`` maps event -> participants (list, first-seen
         order) and ``G.graph["event_weights"]`` event -> weight, so that
-        ``venn_counts(G, unit="events")`` counts events, single-actor ones
+        ``venn_counts(G, relationships="events")`` counts events, single-actor ones
         included.
 
     Raises
@@ -496,7 +512,15 @@ class VennCounts(Result):
                          "other": self.other, "total": self.total})
 
 
-def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector"):
+@renamed_parameters(unit="relationships")
+def venn_counts(
+    data: nx.Graph | Mapping[object, Iterable[str]],
+    *,
+    dims: str = "UIG",
+    relationships: Literal["edges", "events"] = "edges",
+    weight: str | None = "weight",
+    attr: str = "sector",
+) -> VennCounts:
     """Classify relationships by the set of sectors they join (Leydesdorff's method).
 
     Each relationship *r* -- an edge, or an event with all its participants
@@ -519,10 +543,12 @@ def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector
         as its letters).
     dims : str, default "UIG"
         Dimensions, a subset of ``"UIGO"`` in that order (2-4 letters).
-    unit : {"edges", "events"}
-        For a graph: count its edges (weight attribute `weight`, default 1),
-        or the events stored by :func:`from_bipartite`
-        (``G.graph["events"]``/``["event_weights"]``).
+    relationships : {"edges", "events"}
+        For a graph, what a relationship is: each edge (weight attribute
+        `weight`, default 1), or each event stored by :func:`from_bipartite`
+        (``G.graph["events"]``/``["event_weights"]``). Called ``unit`` until
+        0.2 (a deprecated alias, removed in 0.3): everywhere else in helixnet
+        ``unit`` is the unit of information (bit, mbit, nat).
     weight : str or None
         Edge attribute holding the weight; None counts every edge once.
     attr : str
@@ -537,9 +563,9 @@ def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector
     ------
     InvalidGraphError
         Node without a valid sector, negative or non-numeric weight, or
-        ``unit="events"`` on a graph without events.
+        ``relationships="events"`` on a graph without events.
     HelixnetValueError
-        Bad `dims` or `unit`, or an unknown sector code in a mapping.
+        Bad `dims` or `relationships`, or an unknown sector code in a mapping.
 
     See Also
     --------
@@ -573,23 +599,23 @@ def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector
     if len(set(dims)) != len(dims) or not set(dims) <= set(SECTORS) or not 2 <= len(dims) <= 4:
         raise HelixnetValueError(f"dims must be 2-4 distinct letters of 'UIGO', got {dims!r}")
     dims = "".join(s for s in SECTORS if s in dims)
-    if unit not in ("edges", "events"):
-        raise HelixnetValueError(f"unit must be 'edges' or 'events', got {unit!r}")
-
-    relationships = []  # (set of sectors, weight)
+    if relationships not in ("edges", "events"):
+        raise HelixnetValueError(f"relationships must be 'edges' or 'events', got {relationships!r}")
+    kind = relationships
+    found: list[tuple[set[str], float]] = []  # (set of sectors, weight)
     if isinstance(data, nx.Graph):
         check_actor_graph(data, attr=attr, weight=weight)
         sec = dict(data.nodes(data=attr))
-        if unit == "edges":
+        if kind == "edges":
             for u, v, d in data.edges(data=True):
                 w = 1.0 if weight is None else float(d.get(weight, 1.0))
-                relationships.append(({sec[u], sec[v]}, w))
+                found.append(({sec[u], sec[v]}, w))
         else:
             if "events" not in data.graph:
-                raise InvalidGraphError("unit='events' needs G.graph['events'] (see from_bipartite)")
+                raise InvalidGraphError("relationships='events' needs G.graph['events'] (see from_bipartite)")
             ew = data.graph.get("event_weights", {})
             for e, members in data.graph["events"].items():
-                relationships.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
+                found.append(({sec[a] for a in members}, float(ew.get(e, 1.0))))
     elif hasattr(data, "items"):
         for e, codes in data.items():
             codes = list(codes)  # a string "UIG" is its letters
@@ -598,14 +624,14 @@ def venn_counts(data, *, dims="UIG", unit="edges", weight="weight", attr="sector
                 raise HelixnetValueError(
                     f"event {e!r} has unknown sector {bad[0]!r}; expected one of {', '.join(SECTORS)}"
                 )
-            relationships.append((set(codes), 1.0))
+            found.append((set(codes), 1.0))
     else:
         raise HelixnetTypeError(f"venn_counts needs a networkx graph or a mapping, got {type(data).__name__}")
 
     keys = ["".join(c) for k in range(1, len(dims) + 1) for c in combinations(dims, k)]
     cells = dict.fromkeys(keys, 0.0)
     none = other = total = 0.0
-    for sset, w in relationships:
+    for sset, w in found:
         key = "".join(s for s in dims if s in sset)
         total += w
         if sset - set(dims):

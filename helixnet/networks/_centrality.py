@@ -21,13 +21,20 @@ Conventions shared by every measure
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from helixnet.networks._matrix import Prepared, adjacency_lists, brandes, dijkstra_counts, tied
 from helixnet._validation import SECTORS, actor_graph, check_actor_graph
+from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Backend
 
 __all__ = ["centrality", "sector_centrality", "CENTRALITY_COLUMNS", "MEASURES", "GROUP_COLUMNS"]
 
@@ -258,7 +265,7 @@ def _networkx_measures(P: Prepared, normalized: bool, method, alpha, sources):
 
     H = P.networkx()
     n, order = P.n, range(P.n)
-    out = {}
+    out: dict[str, Any] = {}
     if P.directed:
         out["in_degree"] = [H.in_degree(v) for v in order]
         out["out_degree"] = [H.out_degree(v) for v in order]
@@ -274,8 +281,8 @@ def _networkx_measures(P: Prepared, normalized: bool, method, alpha, sources):
         bc /= 2  # each unordered pair once, as igraph
     out["betweenness"] = bc * _sample_scale(n, sources) * _betweenness_scale(n, P.directed, normalized)
     if sources is None:
-        hc = nx.harmonic_centrality(H, distance="dist")  # sum over u of 1/d(u -> v)
-        hc = np.array([hc[v] for v in order])
+        harmonic = nx.harmonic_centrality(H, distance="dist")  # sum over u of 1/d(u -> v)
+        hc = np.array([harmonic[v] for v in order])
     else:
         hc = np.zeros(n)
         for s in sources:
@@ -320,7 +327,7 @@ def _seeded_python_random(func, *args, **kwargs):
 def _igraph_measures(P: Prepared, normalized: bool, method, alpha, sources):
     g = P.igraph()
     n = P.n
-    out = {}
+    out: dict[str, Any] = {}
     if P.directed:
         out["in_degree"] = g.indegree()
         out["out_degree"] = g.outdegree()
@@ -355,7 +362,13 @@ def _igraph_measures(P: Prepared, normalized: bool, method, alpha, sources):
 # ----------------------------------------------------------------------------
 @actor_graph
 def centrality(
-    G, backend: str = "networkx", weight: str | None = "weight", normalized: bool = True, *, k: int | None = None, seed=0
+    G: nx.Graph,
+    backend: Backend = "networkx",
+    weight: str | None = "weight",
+    normalized: bool = True,
+    *,
+    k: int | None = None,
+    seed: int | None = 0,
 ) -> pd.DataFrame:
     r"""Centrality of every node of an actor graph, one fixed column per measure.
 
@@ -535,7 +548,7 @@ def centrality(
             f"may take about {hours:.0f} hour(s); use backend='igraph' or "
             "estimate from k sampled sources (k=...)",
             RuntimeWarning,
-            stacklevel=3,
+            stacklevel=user_stacklevel(),
         )
     method, alpha = _eigenvector_rule(P)
     compute = _networkx_measures if backend == "networkx" else _igraph_measures
@@ -570,7 +583,9 @@ def _networkx_hours(n, m, directed=True) -> float:
 GROUP_COLUMNS = ("group_degree", "group_in_degree", "group_out_degree", "group_betweenness", "group_closeness")
 
 
-def sector_centrality(G_or_table, backend: str = "networkx", weight: str | None = "weight") -> pd.DataFrame:
+def sector_centrality(
+    G_or_table: nx.Graph | pd.DataFrame, backend: Backend = "networkx", weight: str | None = "weight"
+) -> pd.DataFrame:
     r"""Each sector's share of every centrality, and the group centrality of each sector.
 
     .. math::

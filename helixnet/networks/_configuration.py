@@ -25,14 +25,24 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from helixnet._jsonable import jsonable, records as _records
 from helixnet._result import MeasureDict, Result, seed_value
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Reading, Seed
+
+
 
 __all__ = [
     "configuration",
@@ -57,7 +67,7 @@ CONFIGURATIONS = ("statist", "laissez-faire", "balanced")
 VERDICTS = CONFIGURATIONS + ("undetermined",)
 #: How ties are read: as directed flows (funding, knowledge, direction of authority) or as
 #: relationships whatever their direction.
-READINGS = ("flows", "relationships")
+READINGS: tuple[Reading, ...] = ("flows", "relationships")
 #: Null draws per null model by default (p-values stable to about +-0.01 at p = 0.05; see Notes
 #: of :func:`configuration`).
 DEFAULT_N_NULL = 199
@@ -73,7 +83,7 @@ _REFS = {
 #: The indicators, each measuring one property. ``statist`` is the direction (``"higher"`` or
 #: ``"lower"`` than chance) in which an indicator supports the statist configuration;
 #: ``separation`` marks the laissez-faire indicator, which does not vote on statist vs balanced.
-INDICATORS = {
+INDICATORS: dict[str, dict[str, Any]] = {
     "g_brokerage": {
         "label": "G's share of brokerage between other sectors",
         "statist": "higher",
@@ -162,7 +172,8 @@ class ConfigurationResult(Result):
         non-G sectors (total and through G, by sector pair), delegation
         chains G→G→X, U–I geodesics, reciprocity and Krackhardt hierarchy.
     n_null, seed, level : int, int, float
-        The test's settings.
+        The test's settings (``n_null`` is the `n_resamples` of
+        :func:`configuration`; :attr:`n_resamples` is the same number).
     """
 
     verdict: str
@@ -175,6 +186,11 @@ class ConfigurationResult(Result):
     n_null: int = DEFAULT_N_NULL
     seed: object = 0
     level: float = DEFAULT_LEVEL
+
+    @property
+    def n_resamples(self) -> int:
+        """Draws per null model (the name shared by every resampling result; same as ``n_null``)."""
+        return self.n_null
 
     def verdict_text(self) -> str:
         """The verdict in one paragraph, naming the indicators behind it and those that are not significant."""
@@ -193,7 +209,7 @@ class ConfigurationResult(Result):
         """One sentence per indicator: value, what G's size gives, both null models, the result."""
         out = []
         for r in self.evidence.itertuples():
-            label = INDICATORS[r.metric]["label"]
+            label = INDICATORS[str(r.metric)]["label"]
             if r.result == "undefined":
                 out.append(f"{r.metric} ({label}): undefined under the {r.reading} reading.")
                 continue
@@ -236,7 +252,7 @@ def _fmt(x, spec=".2f"):
 # --------------------------------------------------------------------------- reading the graph
 
 
-def normalize_layers(G, weight: str | None = "weight"):
+def normalize_layers(G: nx.Graph, weight: str | None = "weight") -> nx.Graph:
     r"""A copy of `G` whose tie weights are in one unit: each layer's mean tie is 1.
 
     .. math:: w'_{uv} = \sum_{r \in R_{uv}} \frac{w_r}{\bar w_{\ell(r)}},
@@ -304,7 +320,7 @@ def normalize_layers(G, weight: str | None = "weight"):
     layers = [d.get("layer") for *_, d in G.edges(data=True)]
     if layers and all(x is not None for x in layers) and len(set(layers)) > 1:
         means = _layer_means((d["layer"], u, v, float(d.get(weight, 1.0))) for u, v, d in G.edges(data=True))
-        for u, v, d in H.edges(data=True):
+        for *_, d in H.edges(data=True):
             d[weight] = float(d.get(weight, 1.0)) / means[d["layer"]]
         H.graph["weight_unit"] = "layer mean"
     return H
@@ -332,7 +348,9 @@ def check_reading(reading, G):
     return reading
 
 
-def read_graph(G, reading: str | None = None, weight: str | None = "weight", normalize: bool = True):
+def read_graph(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> nx.Graph:
     """The graph as :func:`configuration` reads it: layers in one unit, ties as flows or relationships.
 
     Parameters
@@ -606,16 +624,17 @@ def _test(obs, x):
     return mean, z, float((1 + np.sum(x <= obs + tol)) / (x.size + 1)), -1
 
 
-def _check_settings(n_null, level, seed):
-    check_count(n_null, "n_null")
+def _check_settings(n_resamples, level, seed):
+    check_count(n_resamples, "n_resamples")
     check_seed(seed, generator=False)  # a SeedSequence entropy: None or a non-negative integer
     if not (isinstance(level, (int, float)) and 0 < level < 1):
         raise HelixnetValueError(f"level={level!r} must be a probability between 0 and 1")
 
 
 @actor_graph
-def subordination_metrics(G, reading: str | None = None, weight: str | None = "weight",
-                          normalize: bool = True) -> dict:
+def subordination_metrics(
+    G: nx.Graph, reading: Reading | None = None, weight: str | None = "weight", normalize: bool = True
+) -> dict[str, float]:
     r"""The observed indicators of :data:`INDICATORS`, as a dict of floats.
 
     .. math::
@@ -687,14 +706,23 @@ class SubordinationMetrics(MeasureDict):
     __slots__ = ()
 
 
+@renamed_parameters(n_null="n_resamples")
 @actor_graph
-def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL, seed=0,
-                  level: float = DEFAULT_LEVEL, weight: str | None = "weight",
-                  normalize: bool = True, progress: bool = False) -> ConfigurationResult:
+def configuration(
+    G: nx.Graph,
+    reading: Reading | None = None,
+    *,
+    n_resamples: int = DEFAULT_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float = DEFAULT_LEVEL,
+    weight: str | None = "weight",
+    normalize: bool = True,
+    progress: bool = False,
+) -> ConfigurationResult:
     r"""Classify an actor graph as statist, laissez-faire, balanced — or undetermined.
 
     Every indicator of :data:`INDICATORS` is computed on the graph as read
-    (:func:`read_graph`) and on `n_null` draws of each null model:
+    (:func:`read_graph`) and on `n_resamples` draws of each null model:
     degree-preserving rewiring (:func:`helixnet.networks.rewire`: is it
     more than G's number of ties?) and sector-label permutation (is it
     *government*, or would any set of nodes of its size do?). With
@@ -729,11 +757,13 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
         ties (funding, knowledge, authority), ``"relationships"`` reads
         every tie both ways. ``None``: flows for a directed graph,
         relationships for an undirected one.
-    n_null : int
-        Draws per null model.
+    n_resamples : int
+        Draws per null model (``n_null`` until 0.2: a deprecated alias,
+        removed in 0.3).
     seed : int or None
         Seed of both null models (``SeedSequence(seed)`` spawns one child
         per model, then one per draw); the same seed gives the same result.
+        The default 0 makes repeated runs identical; None draws fresh entropy.
     level : float
         Two-sided significance level :math:`\alpha`.
     weight : str or None
@@ -755,7 +785,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     InvalidGraphError
         If `G` is not a valid actor graph.
     HelixnetValueError
-        For a bad `reading`, `n_null` or `level`.
+        For a bad `reading`, `n_resamples` or `level`.
 
     See Also
     --------
@@ -807,7 +837,7 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
 
     *Stability.* A Monte Carlo p-value near :math:`\alpha/2 = 0.025` from
     :math:`n = 199` draws has standard error
-    :math:`\sqrt{p(1-p)/n} \approx 0.011`; ``n_null`` is a parameter for
+    :math:`\sqrt{p(1-p)/n} \approx 0.011`; ``n_resamples`` is a parameter for
     tighter values. The four tests of an indicator's two directions under
     two models are not corrected for multiplicity beyond requiring both
     models.
@@ -827,18 +857,18 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
 
     Examples
     --------
-    >>> r = configuration(archetype_graph("statist", seed=0), n_null=99, seed=1)
+    >>> r = configuration(archetype_graph("statist", seed=0), n_resamples=99, seed=1)
     >>> r.verdict, r.reading
     ('statist', 'flows')
     >>> list(r.evidence["metric"])
     ['g_brokerage', 'ui_mediation', 'g_feedback', 'ui_direct', 'inter_sector_share']
     """
-    _check_settings(n_null, level, seed)
+    _check_settings(n_resamples, level, seed)
     reading = check_reading(reading, G)
     F = _Frame.from_graph(read_graph(G, reading, weight=weight, normalize=normalize))
     observed, diag = _values(F, F.sec)
     expected = _size_expectations(F.sec)
-    null = _null_values(F, int(n_null), seed, progress)
+    null = _null_values(F, int(n_resamples), seed, progress)
     rows = []
     for k, obs in observed.items():
         spec = INDICATORS[k]
@@ -889,11 +919,15 @@ def configuration(G, reading: str | None = None, *, n_null: int = DEFAULT_N_NULL
     else:
         diag["reciprocity"] = diag["krackhardt_hierarchy"] = math.nan
     return ConfigurationResult(verdict=verdict, reading=reading, evidence=evidence, statist_votes=s,
-                               balanced_votes=c, n_defined=k, diagnostics=diag, n_null=int(n_null),
+                               balanced_votes=c, n_defined=k, diagnostics=diag, n_null=int(n_resamples),
                                seed=seed, level=float(level))
 
 
-def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
+def archetype_graph(
+    kind: Literal["statist", "laissez-faire", "balanced"],
+    seed: Seed = DEFAULT_SEED,
+    sizes: tuple[int, int, int, int] = (8, 8, 3, 2),
+) -> nx.DiGraph:
     """A seeded random directed actor graph of one Etzkowitz–Leydesdorff configuration.
 
     Parameters
@@ -901,7 +935,9 @@ def archetype_graph(kind: str, seed=None, sizes=(8, 8, 3, 2)):
     kind : {"statist", "laissez-faire", "balanced"}
         The configuration to build.
     seed : int, numpy.random.Generator or None
-        Seed of the random generator.
+        Seed of the random generator. The default 0 (the one seed default of
+        helixnet, since 0.2; None before) gives the same graph every time;
+        None draws fresh entropy.
     sizes : tuple of 4 ints
         Numbers of U, I, G and O nodes (O nodes are the hybrid organisations
         of the balanced archetype; elsewhere they sit inside their own sphere).

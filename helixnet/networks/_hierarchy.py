@@ -15,11 +15,19 @@ reciprocity 1: "lack of feedback" is low reciprocity.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from helixnet.networks._matrix import binary, group_codes, grouped_graph, tie_matrix
 from helixnet._result import MeasureDict
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import InvalidGraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+_F = TypeVar("_F", bound=Callable[..., dict[str, float]])
 
 __all__ = ["hierarchy", "ei_index", "HIERARCHY_KEYS", "HierarchyResult"]
 
@@ -45,23 +53,23 @@ class HierarchyResult(MeasureDict):
 
     Keys :data:`HIERARCHY_KEYS` in that order, float values (NaN where a
     measure is undefined). Everything a dict does works (``h["krackhardt"]``,
-    ``dict(h)``, iteration, equality with a dict); :meth:`to_frame` gives
-    one row per measure (columns ``metric``, ``value``) and :meth:`to_dict`
+    ``dict(h)``, iteration, equality with a dict); ``to_frame()`` gives
+    one row per measure (columns ``metric``, ``value``) and ``to_dict()``
     a plain dict with NaN as None.
     """
 
     __slots__ = ()
 
 
-def _weighted_graph(func):
+def _weighted_graph(func: _F) -> _F:
     """Decorator: validate ``G`` and ``weight`` (no node attribute is needed)."""
 
     @functools.wraps(func)
-    def wrapper(G, weight="weight"):
+    def wrapper(G: nx.Graph, weight: str | None = "weight") -> dict[str, float]:
         check_actor_graph(G, attr=None, weight=weight)
         return func(G, weight=weight)
 
-    return wrapper
+    return cast("_F", wrapper)
 
 
 # --------------------------------------------------------------------------
@@ -172,7 +180,7 @@ def _nx_or_nan(func, *args, **kwargs):
 
 
 @_weighted_graph
-def hierarchy(G, weight="weight"):
+def hierarchy(G: nx.Graph, weight: str | None = "weight") -> dict[str, float]:
     r"""Measure how hierarchical (and how little reciprocated) a graph is.
 
     With :math:`R` the reachability relation (:math:`i R j` when a directed
@@ -361,7 +369,7 @@ def hierarchy(G, weight="weight"):
 
 
 @grouped_graph
-def ei_index(G, attr="sector", weight="weight"):
+def ei_index(G: nx.Graph, attr: str = "sector", weight: str | None = "weight") -> pd.DataFrame:
     r"""Krackhardt and Stern's E–I index of each group and of the whole graph.
 
     With :math:`I_g` the ties inside group *g* and :math:`E_g` the ties with

@@ -24,8 +24,15 @@ from __future__ import annotations
 import copy
 import json
 from numbers import Integral, Real
+from typing import TYPE_CHECKING
 
 from helixnet.exceptions import HelixnetTypeError, InputFileError, InvalidGraphError
+
+if TYPE_CHECKING:
+    import os
+
+    import igraph
+    import networkx as nx
 
 __all__ = ["to_igraph", "from_igraph", "write_graphml", "read_graphml", "write_gexf", "read_gexf"]
 
@@ -164,7 +171,7 @@ def _restore(H, enc, graph_attrs=None):
     return G
 
 
-def write_graphml(G, path):
+def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     """Write a graph as GraphML (opens in Gephi, yEd, Cytoscape, igraph).
 
     Parameters
@@ -208,7 +215,7 @@ def write_graphml(G, path):
     nx.write_graphml(H, path)
 
 
-def read_graphml(path):
+def read_graphml(path: str | os.PathLike[str]) -> nx.Graph:
     """Read a GraphML file written by :func:`write_graphml` (or any GraphML).
 
     Parameters
@@ -251,7 +258,7 @@ def read_graphml(path):
     return _restore(H, enc)
 
 
-def write_gexf(G, path):
+def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     """Write a graph as GEXF 1.2 (Gephi's native format).
 
     Parameters
@@ -314,7 +321,7 @@ def write_gexf(G, path):
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
-def read_gexf(path):
+def read_gexf(path: str | os.PathLike[str]) -> nx.Graph:
     """Read a GEXF file written by :func:`write_gexf` (or any GEXF 1.2).
 
     Parameters
@@ -370,7 +377,7 @@ def read_gexf(path):
     return _restore(H, enc, graph_attrs=payload.get("graph", {}))
 
 
-def to_igraph(G):
+def to_igraph(G: nx.Graph) -> igraph.Graph:
     """Convert a networkx graph to an :class:`igraph.Graph`, keeping all attributes.
 
     Node identifiers go to the vertex attribute ``name`` (a node attribute
@@ -421,7 +428,7 @@ def to_igraph(G):
     return g
 
 
-def from_igraph(g):
+def from_igraph(g: igraph.Graph) -> nx.Graph:
     """Convert an :class:`igraph.Graph` back to networkx (inverse of :func:`to_igraph`).
 
     Parameters

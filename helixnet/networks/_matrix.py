@@ -178,7 +178,7 @@ def tie_matrix(G, weight="weight"):
     nodes = list(G.nodes)
     if not nodes:
         return nodes, sp.csr_array((0, 0), dtype=float)
-    W = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=weight, dtype=float, format="csr")
+    W = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=weight, dtype=np.dtype(float), format="csr")
     W.eliminate_zeros()
     return nodes, W
 

@@ -14,12 +14,16 @@ directly, or only via the government (G)?
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet._validation import SECTORS, actor_graph
 from helixnet.networks._matrix import Prepared, dijkstra_counts, tied
 from helixnet.exceptions import HelixnetValueError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["mediation", "MediationResult"]
 
@@ -94,7 +98,11 @@ class MediationResult(Result):
 
 @actor_graph
 def mediation(
-    G, weight: str | None = "weight", broker: str = "G", ends=("U", "I"), directed: bool | None = None
+    G: nx.Graph,
+    weight: str | None = "weight",
+    broker: str = "G",
+    ends: tuple[str, str] = ("U", "I"),
+    directed: bool | None = None,
 ) -> MediationResult:
     r"""How much of the connectivity between two sectors passes through a third.
 
@@ -208,7 +216,7 @@ def mediation(
     >>> r.geodesics, r.geodesics_via_broker, r.direct_strength
     (2, 1, 5.0)
     """
-    ends = tuple(ends)
+    ends = tuple(ends)  # type: ignore[assignment]  # any iterable of two codes is accepted; checked below
     for name, code in [("broker", broker), *(("ends", e) for e in ends)]:
         if code not in SECTORS:
             raise HelixnetValueError(f"{name} contains {code!r}; expected sector codes among {', '.join(SECTORS)}")

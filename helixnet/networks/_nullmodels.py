@@ -17,13 +17,23 @@ their distribution under either model.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
+from helixnet._deprecation import renamed_parameters
 from helixnet._progress import progress_bar
+from helixnet._resampling import ALTERNATIVES as _ALTERNATIVES
+from helixnet._resampling import DEFAULT_SEED, monte_carlo_p, tail_counts
 from helixnet._validation import actor_graph, check_count, check_seed, rng_from_seed
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Alternative, Reading, Seed
 
 __all__ = ["rewire", "permute_sectors", "significance", "SIGNIFICANCE_COLUMNS", "NULL_MODELS"]
 
@@ -31,10 +41,15 @@ __all__ = ["rewire", "permute_sectors", "significance", "SIGNIFICANCE_COLUMNS", 
 SIGNIFICANCE_COLUMNS = ("metric", "observed", "null_mean", "null_sd", "z", "p_value", "n_null")
 #: Null models understood by :func:`significance`.
 NULL_MODELS = ("rewire", "permute")
-_ALTERNATIVES = ("two-sided", "greater", "less")
 
 
-def rewire(G, seed=None, nswap=None, weight: str | None = "weight", max_tries_factor: int = 100):
+def rewire(
+    G: nx.Graph,
+    seed: Seed = DEFAULT_SEED,
+    nswap: int | None = None,
+    weight: str | None = "weight",
+    max_tries_factor: int = 100,
+) -> nx.Graph:
     r"""A degree-preserving random rewiring of `G` whose edges keep their weights.
 
     Undirected graphs use double edge swaps :math:`(u,v),(x,y) \to (u,x),(v,y)`
@@ -53,7 +68,9 @@ def rewire(G, seed=None, nswap=None, weight: str | None = "weight", max_tries_fa
     G : networkx.Graph or networkx.DiGraph
         Graph to rewire (not modified). Node attributes are kept.
     seed : int, numpy.random.Generator or None
-        Randomness; the same seed gives the same graph.
+        Randomness; the same seed gives the same graph. The default 0 (the
+        one seed default of helixnet, since 0.2; None before) makes repeated
+        calls identical; None draws fresh entropy.
     nswap : int, optional
         Number of successful swaps; default ``10 * number_of_edges``.
     weight : str or None
@@ -207,7 +224,7 @@ def swap_chain(n, pairs, directed, nswap, max_tries, rng):
     return edges, origin, done
 
 
-def permute_sectors(G, seed=None, attr: str = "sector"):
+def permute_sectors(G: nx.Graph, seed: Seed = DEFAULT_SEED, attr: str = "sector") -> nx.Graph:
     """A copy of `G` with the sector labels randomly permuted among the nodes.
 
     Parameters
@@ -215,7 +232,9 @@ def permute_sectors(G, seed=None, attr: str = "sector"):
     G : networkx graph
         Graph whose nodes carry `attr`.
     seed : int, numpy.random.Generator or None
-        Randomness; the same seed gives the same labelling.
+        Randomness; the same seed gives the same labelling. The default 0
+        (the one seed default of helixnet, since 0.2; None before) makes
+        repeated calls identical; None draws fresh entropy.
     attr : str
         Node attribute to permute.
 
@@ -255,17 +274,18 @@ def permute_sectors(G, seed=None, attr: str = "sector"):
     return H
 
 
+@renamed_parameters(n="n_resamples")
 @actor_graph
 def significance(
-    G,
-    metrics=None,
-    n: int = 199,
-    seed=0,
-    model: str = "rewire",
-    alternative: str = "two-sided",
+    G: nx.Graph,
+    metrics: Sequence[str] | Mapping[str, Callable[[nx.Graph], float]] | None = None,
+    n_resamples: int = 199,
+    seed: int | None = DEFAULT_SEED,
+    model: Literal["rewire", "permute"] = "rewire",
+    alternative: Alternative = "two-sided",
     weight: str | None = "weight",
     progress: bool = False,
-    reading: str | None = None,
+    reading: Reading | None = None,
 ) -> pd.DataFrame:
     r"""z-scores and Monte Carlo p-values of subordination indicators under a null model.
 
@@ -276,10 +296,10 @@ def significance(
     .. math::
 
         z = \frac{T - \bar T}{s}, \qquad
-        p_{\text{two-sided}} = \frac{1 + \#\{i : |T_i - \bar T| \ge |T - \bar T|\}}{n' + 1},
-
         p_{\text{greater}} = \frac{1 + \#\{i : T_i \ge T\}}{n' + 1}, \qquad
-        p_{\text{less}} = \frac{1 + \#\{i : T_i \le T\}}{n' + 1}.
+        p_{\text{less}} = \frac{1 + \#\{i : T_i \le T\}}{n' + 1},
+
+        p_{\text{two-sided}} = \min\big(1,\; 2 \min(p_{\text{less}}, p_{\text{greater}})\big).
 
     Parameters
     ----------
@@ -289,10 +309,11 @@ def significance(
         ``None``: every indicator of
         :func:`helixnet.networks.subordination_metrics`; a sequence:
         a subset of their names; a dict: ``name -> function(graph) -> float``.
-    n : int
-        Number of null replicates (>= 1).
+    n_resamples : int
+        Number of null replicates (>= 1; ``n`` until 0.2: a deprecated alias,
+        removed in 0.3).
     seed : int or None
-        Seed; the same seed gives an identical table.
+        Seed; the same seed gives an identical table (default 0).
     model : {"rewire", "permute"}
         Degree-preserving rewiring (:func:`rewire`) or sector-label
         permutation (:func:`permute_sectors`).
@@ -316,12 +337,13 @@ def significance(
         observed, null_mean, null_sd, z, p_value, n_null`` (``n_null`` the
         number of replicates where the metric was defined). ``z`` is NaN when
         the null distribution has no spread (beyond rounding), ``p_value`` NaN when the
-        observed value is. ``attrs`` records model, n, seed and alternative.
+        observed value is. ``attrs`` records model, n (= `n_resamples`), seed
+        and alternative.
 
     Raises
     ------
     HelixnetValueError
-        For an unknown model, alternative or metric name, or ``n < 1``.
+        For an unknown model, alternative or metric name, or ``n_resamples < 1``.
     InvalidGraphError
         If `G` is not a valid actor graph, or cannot be rewired (see
         :func:`rewire`).
@@ -336,7 +358,11 @@ def significance(
     The +1 in numerator and denominator counts the observed graph as one
     draw from the null, so p is never 0 and the test is exact for
     exchangeable replicates (Davison & Hinkley 1997, §4.2; North, Curtis &
-    Sham 2002). The two-sided p-value measures distance from the null mean.
+    Sham 2002). The two-sided p-value doubles the smaller one-sided one,
+    as :func:`helixnet.permutation_test` and ``scipy.stats.permutation_test``
+    do (Davison & Hinkley 1997, ch. 4); until 0.2 it counted the replicates
+    at least as far from the null mean as the observed value, which assumes
+    a symmetric null distribution.
     Self-loops are removed first (no indicator uses them). A graph where
     few swaps are possible yields a null close to the observed graph; see
     :func:`rewire`. Comparisons allow a relative :math:`10^{-12}` for rounding. Replicate
@@ -350,6 +376,9 @@ def significance(
     .. [2] Maslov, S. & Sneppen, K. (2002). Specificity and stability in
        topology of protein networks. Science 296(5569), 910–913.
        doi:10.1126/science.1065103
+    .. [3] Davison, A. C. & Hinkley, D. V. (1997). Bootstrap Methods and
+       their Application, ch. 4. Cambridge University Press.
+       doi:10.1017/CBO9780511802843
 
     Examples
     --------
@@ -358,7 +387,8 @@ def significance(
 
     >>> from helixnet.networks._configuration import archetype_graph
     >>> G = archetype_graph("statist", seed=0)
-    >>> t = significance(G, metrics=["g_brokerage"], n=19, seed=1, model="permute", alternative="greater")
+    >>> t = significance(G, metrics=["g_brokerage"], n_resamples=19, seed=1, model="permute",
+    ...                  alternative="greater")
     >>> list(t.columns)
     ['metric', 'observed', 'null_mean', 'null_sd', 'z', 'p_value', 'n_null']
     >>> float(t.loc[0, "p_value"])  # observed exceeds all 19 replicates: 1/20
@@ -372,7 +402,7 @@ def significance(
         raise HelixnetValueError(f"model={model!r} is unknown; expected one of {', '.join(NULL_MODELS)}")
     if alternative not in _ALTERNATIVES:
         raise HelixnetValueError(f"alternative={alternative!r} is unknown; expected one of {', '.join(_ALTERNATIVES)}")
-    n, seed = check_count(n, "n"), check_seed(seed, generator=False)
+    n, seed = check_count(n_resamples, "n_resamples"), check_seed(seed, generator=False)
     if isinstance(metrics, dict):
         names = list(metrics)
 
@@ -416,7 +446,7 @@ def significance(
                 "null_mean": mean,
                 "null_sd": sd,
                 "z": z,
-                "p_value": _p_value(obs, x, mean, alternative),
+                "p_value": _p_value(obs, x, alternative),
                 "n_null": int(x.size),
             }
         )
@@ -425,14 +455,7 @@ def significance(
     return table
 
 
-def _p_value(obs, x, mean, alternative):
+def _p_value(obs, x, alternative):
     if not math.isfinite(obs) or x.size == 0:
         return math.nan
-    tol = 1e-12 * max(1.0, abs(obs))
-    if alternative == "greater":
-        hits = np.sum(x >= obs - tol)
-    elif alternative == "less":
-        hits = np.sum(x <= obs + tol)
-    else:
-        hits = np.sum(np.abs(x - mean) >= abs(obs - mean) - tol)
-    return float((1 + hits) / (x.size + 1))
+    return monte_carlo_p(*tail_counts(obs, x), x.size, alternative)

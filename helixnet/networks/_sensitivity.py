@@ -10,14 +10,23 @@ transformations are here: :func:`drop_ties`, :func:`merge_nodes`,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result, seed_value
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Reading
 
 __all__ = [
     "sensitivity_table",
@@ -38,11 +47,11 @@ SENSITIVITY_N_NULL = 99
 # --------------------------------------------------------------------------- transformations
 
 
-def as_set(value):
+def as_set(value: object) -> set[str]:
     return set(str(value).split(";")) if value is not None else set()
 
 
-def drop_ties(G, predicate):
+def drop_ties(G: nx.Graph, predicate: Callable[[dict[str, Any]], bool]) -> nx.Graph:
     """A copy of `G` without the ties for which ``predicate(data)`` is true.
 
     Parameters
@@ -90,7 +99,7 @@ def drop_ties(G, predicate):
     return H
 
 
-def merge_nodes(G, nodes, into: str, label: str | None = None):
+def merge_nodes(G: nx.Graph, nodes: Iterable[Hashable], into: str, label: str | None = None) -> nx.Graph:
     """A copy of `G` with `nodes` merged into one node `into` (ties summed, self-ties dropped).
 
     Parameters
@@ -159,7 +168,7 @@ def merge_nodes(G, nodes, into: str, label: str | None = None):
     return H
 
 
-def unit_weights(G):
+def unit_weights(G: nx.Graph) -> nx.Graph:
     """A copy of `G` in which every tie has weight 1 (its records are dropped).
 
     Examples
@@ -177,7 +186,7 @@ def unit_weights(G):
     return H
 
 
-def reassign_sectors(G, mapping):
+def reassign_sectors(G: nx.Graph, mapping: Mapping[Hashable, str]) -> nx.Graph:
     """A copy of `G` with the sectors of the nodes in `mapping` replaced (others kept).
 
     Raises
@@ -224,7 +233,9 @@ class SensitivityResult(Result):
         The full evidence of every row: ``variant`` then
         :data:`helixnet.networks.EVIDENCE_COLUMNS`.
     n_null, seed, level : int, int, float
-        Settings of every significance test.
+        Settings of every significance test (``n_null`` is the
+        `n_resamples` of :func:`helixnet.sensitivity`; :attr:`n_resamples`
+        is the same number).
     """
 
     table: pd.DataFrame
@@ -232,6 +243,11 @@ class SensitivityResult(Result):
     n_null: int
     seed: object
     level: float
+
+    @property
+    def n_resamples(self) -> int:
+        """Draws per null model and row (the name shared by every resampling result; same as ``n_null``)."""
+        return self.n_null
 
     def verdicts(self) -> pd.DataFrame:
         """Verdict per variant (rows) and reading (columns)."""
@@ -250,9 +266,17 @@ class SensitivityResult(Result):
                          "table": self.table, "evidence": self.evidence})
 
 
-def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
-                      n_null: int = SENSITIVITY_N_NULL, seed=0, level: float | None = None,
-                      weight: str | None = "weight") -> SensitivityResult:
+@renamed_parameters(n_null="n_resamples")
+def sensitivity_table(
+    G: nx.Graph,
+    variants: dict[str, Callable[[nx.Graph], nx.Graph]],
+    *,
+    readings: Reading | Sequence[Reading] = ("flows", "relationships"),
+    n_resamples: int = SENSITIVITY_N_NULL,
+    seed: int | None = DEFAULT_SEED,
+    level: float | None = None,
+    weight: str | None = "weight",
+) -> SensitivityResult:
     """The configuration verdict and every indicator of `G` under each of `variants`, in order.
 
     The engine of :func:`helixnet.sensitivity`, which adds the case study's
@@ -264,7 +288,7 @@ def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
     --------
     >>> from helixnet.networks._configuration import archetype_graph
     >>> G = archetype_graph("statist", seed=0)
-    >>> r = sensitivity_table(G, {"unit weights": unit_weights}, readings=["flows"], n_null=19, seed=1)
+    >>> r = sensitivity_table(G, {"unit weights": unit_weights}, readings=["flows"], n_resamples=19, seed=1)
     >>> list(r.table["variant"])
     ['unit weights']
     """
@@ -291,7 +315,7 @@ def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
         for reading in readings:
             if reading == "flows" and not H.is_directed():
                 continue
-            r = configuration(H, reading, n_null=n_null, seed=seed, level=level, weight=weight)
+            r = configuration(H, reading, n_resamples=n_resamples, seed=seed, level=level, weight=weight)
             ev = r.evidence.set_index("metric")
             row = {"variant": name, "reading": reading, "n_nodes": H.number_of_nodes(),
                    "n_edges": H.number_of_edges(), "verdict": r.verdict,
@@ -307,4 +331,4 @@ def sensitivity_table(G, variants: dict, *, readings=("flows", "relationships"),
     table = pd.DataFrame(rows, columns=columns)
     ev = pd.concat(evidence, ignore_index=True) if evidence else pd.DataFrame(columns=["variant"])
     ev = ev[["variant", *EVIDENCE_COLUMNS]]
-    return SensitivityResult(table=table, evidence=ev, n_null=int(n_null), seed=seed, level=float(level))
+    return SensitivityResult(table=table, evidence=ev, n_null=int(n_resamples), seed=seed, level=float(level))

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from helixnet._jsonable import jsonable, records
 from helixnet._result import Result
+from helixnet._deprecation import renamed_parameters
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._validation import check_actor_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from helixnet._typing import Backend, Reading
+    from helixnet.networks import MediationResult
 
 
 __all__ = ["subordination_report", "SubordinationReport"]
@@ -65,8 +74,8 @@ class SubordinationReport(Result):
     sector_shares: pd.DataFrame
     dominance: pd.DataFrame
     brokerage: pd.DataFrame
-    mediation: object
-    mediation_relationships: object
+    mediation: MediationResult
+    mediation_relationships: MediationResult
     hierarchy: dict
     configurations: dict
     summary: str = field(repr=False)
@@ -142,7 +151,7 @@ def _summary(name, G, dominance, rel, conf_by_reading):
     parts = [f"{s} leads {', '.join(ms)}" for s, ms in by_sector.items()]
     lines.append("Largest raw centrality share (not set against sector size): "
                  + ("; ".join(parts) if parts else "none (no ties)") + ".")
-    for reading, conf in conf_by_reading.items():
+    for conf in conf_by_reading.values():
         lines.append(conf.verdict_text())
         lines += conf.evidence_text()
     d = next(iter(conf_by_reading.values())).diagnostics
@@ -167,9 +176,18 @@ def _summary(name, G, dominance, rel, conf_by_reading):
     return "\n".join(lines)
 
 
-def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "networkx",
-                         weight: str | None = "weight", name: str | None = None, reading: str | None = None,
-                         level: float | None = None, progress: bool = False) -> SubordinationReport:
+@renamed_parameters(n_null="n_resamples")
+def subordination_report(
+    G: nx.Graph,
+    n_resamples: int | None = None,
+    seed: int | None = DEFAULT_SEED,
+    backend: Backend = "networkx",
+    weight: str | None = "weight",
+    name: str | None = None,
+    reading: Reading | None = None,
+    level: float | None = None,
+    progress: bool = False,
+) -> SubordinationReport:
     """Centrality, brokerage, mediation, hierarchy and the tested configuration in one call.
 
     The tables answer the questions of the Kazakhstan study — which sector
@@ -183,9 +201,10 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     ----------
     G : networkx.Graph or networkx.DiGraph
         Actor graph (nodes carry ``sector``).
-    n_null : int, optional
+    n_resamples : int, optional
         Draws per null model (default
-        :data:`helixnet.networks.DEFAULT_N_NULL`).
+        :data:`helixnet.networks.DEFAULT_N_NULL`; ``n_null`` until 0.2: a
+        deprecated alias, removed in 0.3).
     seed : int
         Seed of both null models; the same seed gives the same report.
     backend : {"networkx", "igraph"}
@@ -214,7 +233,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     InvalidGraphError
         If `G` is not a valid actor graph.
     HelixnetValueError
-        For a bad `backend`, `reading`, `n_null` or `level`.
+        For a bad `backend`, `reading`, `n_resamples` or `level`.
 
     See Also
     --------
@@ -232,7 +251,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     Examples
     --------
     >>> from helixnet.networks._configuration import archetype_graph
-    >>> r = subordination_report(archetype_graph("statist", seed=0), n_null=99, seed=1, name="statist archetype")
+    >>> r = subordination_report(archetype_graph("statist", seed=0), n_resamples=99, seed=1, name="statist archetype")
     >>> r.configuration.verdict, sorted(r.configurations)
     ('statist', ['flows', 'relationships'])
     >>> print(r.summary.splitlines()[0])
@@ -246,7 +265,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
 
     check_actor_graph(G, weight=weight)
     reading = check_reading(reading, G)
-    n_null = DEFAULT_N_NULL if n_null is None else n_null
+    n_null = DEFAULT_N_NULL if n_resamples is None else n_resamples
     level = DEFAULT_LEVEL if level is None else level
     name = name if name is not None else str(G.graph.get("name", "graph"))
     table = centrality(G, backend=backend, weight=weight)
@@ -264,7 +283,7 @@ def subordination_report(G, n_null: int | None = None, seed=0, backend: str = "n
     rel = mediation(G, weight=weight, directed=False)
     hier = hierarchy(G, weight=weight)
     readings = READINGS if G.is_directed() else ("relationships",)
-    confs = {r: configuration(G, r, n_null=n_null, seed=seed, level=level, weight=weight,
+    confs = {r: configuration(G, r, n_resamples=n_null, seed=seed, level=level, weight=weight,
                                progress=progress) for r in readings}
     summary = _summary(name, G, dominance, rel, confs)
     return SubordinationReport(name, reading, table, shares, dominance, brok, med, rel, hier, confs, summary)

@@ -17,11 +17,19 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet._validation import SECTORS
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidTableError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from matplotlib.figure import Figure
+
+    from helixnet._typing import PathLike
 
 __all__ = [
     "SECTOR_ORDER",
@@ -62,14 +70,22 @@ TABLE_SECTOR_LABELS = {
 }
 
 NOT_STATED_COLOR = "#DDDDDD"
-EDGE_STYLES = {"existing": "solid", "planned": "dashed", "absent": "dotted"}
+EDGE_STYLES: dict[str, Literal["solid", "dashed", "dotted"]] = {
+    "existing": "solid",
+    "planned": "dashed",
+    "absent": "dotted",
+}
 
 
 # --------------------------------------------------------------------------- style
 
 
 @contextmanager
-def style(context: str = "paper", font_scale: float = 1.15, rc: Mapping | None = None):
+def style(
+    context: Literal["paper", "notebook", "talk", "poster"] = "paper",
+    font_scale: float = 1.15,
+    rc: Mapping[str, Any] | None = None,
+) -> Iterator[None]:
     """Publication defaults for the figures drawn inside the ``with`` block.
 
     Seaborn's ``ticks`` style and the given plotting context, the Okabe–Ito
@@ -134,7 +150,7 @@ def style(context: str = "paper", font_scale: float = 1.15, rc: Mapping | None =
         yield
 
 
-def save(fig, stem, formats: Sequence[str] = ("png", "pdf"), dpi: int = 300) -> list:
+def save(fig: Figure, stem: PathLike, formats: Sequence[str] = ("png", "pdf"), dpi: int = 300) -> list[Path]:
     """Save `fig` as ``stem.png`` and ``stem.pdf`` without time stamps.
 
     The files carry no creation date or software version, so the same figure

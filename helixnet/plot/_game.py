@@ -21,10 +21,16 @@ Mêgnigbêto, E. (2024). *Journal of Data and Information Science* 9(1),
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from helixnet.exceptions import HelixnetTypeError
 from helixnet.plot._base import CATEGORY_PALETTE, SECTOR_PALETTE
 from helixnet.plot._base import new_axes
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from helixnet.information import GameResult
 
 __all__ = ["game_core", "ternary_xy"]
 
@@ -46,7 +52,7 @@ def ternary_xy(x_u: float, x_i: float, x_g: float) -> tuple[float, float]:
     return ((x_i + x_g / 2) / total, (x_g * _H) / total)
 
 
-def game_core(result, *, zoom: bool = False, ax=None):
+def game_core(result: GameResult, *, zoom: bool = False, ax: Axes | None = None) -> Axes:
     """Draw the core of a Triple Helix game on a ternary diagram.
 
     Parameters
@@ -103,9 +109,9 @@ def game_core(result, *, zoom: bool = False, ax=None):
                 x[(k + 2) % 3] = 100 - share - rest
                 pts.append(ternary_xy(*x))
             ax.plot(*zip(*pts), color="#DDDDDD", linewidth=0.6, zorder=0)
-    for p, (x, y) in corners.items():
+    for p, (cx, cy) in corners.items():
         off = {"U": (-0.04, -0.04), "I": (0.04, -0.04), "G": (0.0, 0.04)}[p]
-        ax.text(x + off[0], y + off[1], p, ha="center", va="center", fontweight="bold", color=SECTOR_PALETTE[p])
+        ax.text(cx + off[0], cy + off[1], p, ha="center", va="center", fontweight="bold", color=SECTOR_PALETTE[p])
     if result.core_vertices:
         xy = [ternary_xy(*v) for v in result.core_vertices]
         ax.add_patch(Polygon(xy, closed=True, facecolor=CATEGORY_PALETTE[0], edgecolor="#1f4e79",

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from helixnet.exceptions import HelixnetTypeError, InvalidTableError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from helixnet._typing import Unit
+    from helixnet.information import BootstrapResult, DecompositionResult, ShapleyResult, SynergyResult
+    from helixnet.networks import VennCounts
 from helixnet.plot._base import (
     CATEGORY_PALETTE,
     SECTOR_PALETTE,
@@ -29,15 +38,15 @@ _VENN_KEYS = ("U", "I", "G", "UI", "UG", "IG", "UIG")
 
 
 def venn3(
-    counts: Mapping,
+    counts: Mapping[str, float] | VennCounts | SynergyResult,
     *,
-    t_values: Mapping | None = None,
+    t_values: Mapping[str, float] | None = None,
     none: float = 0,
-    unit: str = "mbit",
+    unit: Unit = "mbit",
     labels: Sequence[str] = ("U", "I", "G"),
     title: str | None = None,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Axes:
     """Three-set Venn diagram of sector overlaps, annotated with every T.
 
     The seven regions hold the counts of relationships joining exactly those
@@ -97,16 +106,17 @@ def venn3(
     ['venn-G', 'venn-I', 'venn-U']
     >>> plt.close("all")
     """
+    cells_in: Any = counts  # duck-typed: a result object or a table
     from matplotlib.patches import Circle
 
-    if hasattr(counts, "cells") and hasattr(counts, "none"):  # helixnet.networks.venn_counts
-        counts, none = counts.cells, counts.none
-    elif hasattr(counts, "table") and hasattr(counts, "mutual_information"):  # a SynergyResult
-        counts, none = _venn_cells_of(counts)
-    unknown = set(map(str, counts)) - set(_VENN_KEYS)
+    if hasattr(cells_in, "cells") and hasattr(cells_in, "none"):  # helixnet.networks.venn_counts
+        cells_in, none = cells_in.cells, cells_in.none
+    elif hasattr(cells_in, "table") and hasattr(cells_in, "mutual_information"):  # a SynergyResult
+        cells_in, none = _venn_cells_of(cells_in)
+    unknown = set(map(str, cells_in)) - set(_VENN_KEYS)
     if unknown:
         raise InvalidTableError(f"venn3: unknown region key(s) {sorted(unknown)}; expected {list(_VENN_KEYS)}")
-    c = {k: float(counts.get(k, 0)) for k in _VENN_KEYS}
+    c = {k: float(cells_in.get(k, 0)) for k in _VENN_KEYS}
     bad = {k: v for k, v in c.items() if not v >= 0}
     if bad:
         raise InvalidTableError(f"venn3: negative or NaN count(s) {bad}")
@@ -204,7 +214,7 @@ def _venn_cells_of(res):
 
 
 def synergy_interval(
-    data,
+    data: pd.DataFrame | BootstrapResult,
     *,
     label: str = "label",
     estimate: str = "T",
@@ -213,8 +223,8 @@ def synergy_interval(
     unit: str = "mbit",
     k: str = "k",
     n_dims: int = 3,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Axes:
     """Point estimates of T (or R) with their bootstrap confidence intervals.
 
     The axis label names the quantity and its sign reading: the mutual
@@ -270,16 +280,17 @@ def synergy_interval(
     'T (mbit), 4-D; positive = synergy (R = −T)'
     >>> plt.close("all")
     """
+    frame: Any = data  # duck-typed: a result object or a table
     import numpy as np
 
-    if hasattr(data, "to_frame") and hasattr(data, "unit") and not hasattr(data, "columns"):
-        unit = data.unit  # a BootstrapResult: its own unit
-        data = data.to_frame()
-    if {"subset", "estimate", "ci_low", "ci_high"} <= set(data.columns) and label not in data:
+    if hasattr(frame, "to_frame") and hasattr(frame, "unit") and not hasattr(frame, "columns"):
+        unit = frame.unit  # a BootstrapResult: its own unit
+        frame = frame.to_frame()
+    if {"subset", "estimate", "ci_low", "ci_high"} <= set(frame.columns) and label not in frame:
         # helixnet.bootstrap's table: T of each subset with its interval
         label, estimate, low, high = "subset", "estimate", "ci_low", "ci_high"
-    require_columns(data, [label, estimate, low, high], "synergy_interval")
-    df = data.reset_index(drop=True)
+    require_columns(frame, [label, estimate, low, high], "synergy_interval")
+    df = frame.reset_index(drop=True)
     ax = new_axes(ax, figsize=(6.0, 0.5 * len(df) + 1.4))
     y = np.arange(len(df))
     est = df[estimate].astype(float).to_numpy()
@@ -307,8 +318,16 @@ def synergy_interval(
     return ax
 
 
-def decomposition_bars(data, *, group: str = "group", contribution: str = "contribution",
-                       between: float | None = None, unit: str = "mbit", n_dims: int = 3, ax=None):
+def decomposition_bars(
+    data: pd.DataFrame | DecompositionResult,
+    *,
+    group: str = "group",
+    contribution: str = "contribution",
+    between: float | None = None,
+    unit: str = "mbit",
+    n_dims: int = 3,
+    ax: Axes | None = None,
+) -> Axes:
     """Within-group contributions and the between-group term of T, as bars.
 
     Parameters
@@ -353,19 +372,20 @@ def decomposition_bars(data, *, group: str = "group", contribution: str = "contr
     3
     >>> plt.close("all")
     """
+    frame: Any = data  # duck-typed: a result object or a table
     import numpy as np
     import pandas as pd
 
-    if hasattr(data, "groups") and hasattr(data, "between") and hasattr(data, "unit"):  # DecompositionResult
-        unit, between = data.unit, data.between if between is None else between
-        data = data.groups
-    if (group, contribution) == ("group", "contribution") and {"term", "level", "value"} <= set(data.columns):
+    if hasattr(frame, "groups") and hasattr(frame, "between") and hasattr(frame, "unit"):  # DecompositionResult
+        unit, between = frame.unit, frame.between if between is None else between
+        frame = frame.groups
+    if (group, contribution) == ("group", "contribution") and {"term", "level", "value"} <= set(frame.columns):
         # DecompositionResult.to_frame(): one bar per additive term
-        data = pd.DataFrame({"group": [f"{t} ({lv})" for t, lv in zip(data["term"], data["level"])],
-                             "contribution": data["value"]})
-    require_columns(data, [group, contribution], "decomposition_bars")
-    names = [str(g) for g in data[group]]
-    values = list(data[contribution].astype(float))
+        frame = pd.DataFrame({"group": [f"{t} ({lv})" for t, lv in zip(frame["term"], frame["level"])],
+                             "contribution": frame["value"]})
+    require_columns(frame, [group, contribution], "decomposition_bars")
+    names = [str(g) for g in frame[group]]
+    values = list(frame[contribution].astype(float))
     if between is not None:
         names.append("between groups (ΔT)")
         values.append(float(between))
@@ -385,7 +405,9 @@ def decomposition_bars(data, *, group: str = "group", contribution: str = "contr
     return ax
 
 
-def shapley_bars(values, *, unit: str = "mbit", ax=None):
+def shapley_bars(
+    values: ShapleyResult | pd.DataFrame | pd.Series, *, unit: str = "mbit", ax: Axes | None = None
+) -> Axes:
     """Shapley values of the players (regions, sectors), sorted, as bars.
 
     Parameters
@@ -451,9 +473,19 @@ def shapley_bars(values, *, unit: str = "mbit", ax=None):
     return ax
 
 
-def synergy_over_time(data, *, x: str = "year", y: str = "T", low: str | None = None,
-                      high: str | None = None, hue: str | None = None, unit: str = "mbit",
-                      k: str = "k", n_dims: int = 3, ax=None):
+def synergy_over_time(
+    data: pd.DataFrame,
+    *,
+    x: str = "year",
+    y: str = "T",
+    low: str | None = None,
+    high: str | None = None,
+    hue: str | None = None,
+    unit: str = "mbit",
+    k: str = "k",
+    n_dims: int = 3,
+    ax: Axes | None = None,
+) -> Axes:
     """T (or R) over time for one or several series, with an optional interval band.
 
     The axis label names the quantity and its sign reading, as in

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from helixnet._validation import SECTORS
 from helixnet.exceptions import HelixnetValueError
@@ -17,6 +18,13 @@ from helixnet.plot._base import (
     fmt,
     EDGE_STYLES,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from helixnet.networks import ConfigurationResult, MediationResult
 
 __all__ = [
     "sector_layout",
@@ -32,7 +40,7 @@ __all__ = [
 # --------------------------------------------------------------------------- networks
 
 
-def sector_layout(G, attr: str = "sector", radius: float = 0.55):
+def sector_layout(G: nx.Graph, attr: str = "sector", radius: float = 0.55) -> dict[Hashable, tuple[float, float]]:
     """Deterministic positions: one cluster per sector at the corners of a helix triangle.
 
     G at the top, U bottom left, I bottom right, O below in the middle; within
@@ -93,7 +101,7 @@ def sector_layout(G, attr: str = "sector", radius: float = 0.55):
     return pos
 
 
-def shell_layout(G, attr: str = "sector"):
+def shell_layout(G: nx.Graph, attr: str = "sector") -> dict[Hashable, tuple[float, float]]:
     """Deterministic positions on one circle, each sector an arc of it.
 
     Clockwise from the top: G, I, O, U (the helix triangle's order, so U
@@ -151,9 +159,9 @@ def shell_layout(G, attr: str = "sector"):
 
 
 def actor_network(
-    G,
+    G: nx.Graph,
     *,
-    layout="auto",
+    layout: Literal["auto", "sector", "shell", "spring"] | Mapping[Hashable, Sequence[float]] = "auto",
     seed: int = 0,
     attr: str = "sector",
     weight: str = "weight",
@@ -164,8 +172,8 @@ def actor_network(
     max_width: float = 4.5,
     label_width: int = 16,
     legend: bool = True,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Axes:
     """Draw an actor graph: nodes coloured by sector, edge widths by weight.
 
     Existing ties are solid, planned ties dashed, ties the source says are
@@ -243,6 +251,7 @@ def actor_network(
     if isinstance(layout, str) and layout == "auto":
         layout = "sector" if len(G) <= 16 else "shell"
     radial = isinstance(layout, str) and layout == "shell"
+    pos: Any  # node -> (x, y), from one of several layouts
     if isinstance(layout, Mapping):
         pos = dict(layout)
     elif layout == "shell":
@@ -275,7 +284,7 @@ def actor_network(
         if not edges:
             continue
         widths = [width(float(G.edges[e].get(weight, 1.0))) for e in edges]
-        nx.draw_networkx_edges(
+        nx.draw_networkx_edges(  # type: ignore[call-overload]  # the stubs overload on literal `arrows`
             G,
             pos,
             edgelist=edges,
@@ -323,6 +332,7 @@ def actor_network(
             dx, dy = x - cx, y - cy
             norm = math.hypot(dx, dy)
             gap = math.sqrt(node_size) / 2 + 2  # marker radius + 2 points
+            offset: tuple[float, float]
             if norm < 1e-9 or dy < -0.5 * norm:  # alone, or at the bottom of its cluster: below
                 offset, ha, va = (0, -gap), "center", "top"
             elif dy > 0.5 * norm and abs(dx) < 0.5 * norm:  # at the top: above
@@ -394,7 +404,9 @@ _MEASURE_LABELS = {
 }
 
 
-def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str] | None = None, ax=None):
+def centrality_by_sector(
+    data: pd.DataFrame, *, sector: str = "sector", measures: Sequence[str] | None = None, ax: Axes | None = None
+) -> Axes:
     """Each sector's share of each centrality measure, as grouped bars.
 
     Parameters
@@ -486,7 +498,14 @@ def centrality_by_sector(data, *, sector: str = "sector", measures: Sequence[str
 _ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 
 
-def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _ROLES, normalize: bool = False, ax=None):
+def brokerage_profile(
+    data: pd.DataFrame,
+    *,
+    sector: str = "sector",
+    roles: Sequence[str] = _ROLES,
+    normalize: bool = False,
+    ax: Axes | None = None,
+) -> Axes:
     """Gould–Fernandez brokerage roles summed by sector, as stacked bars.
 
     Parameters
@@ -577,7 +596,7 @@ def brokerage_profile(data, *, sector: str = "sector", roles: Sequence[str] = _R
     return ax
 
 
-def mediation(data, *, ax=None):
+def mediation(data: MediationResult | Mapping[str, Any], *, ax: Axes | None = None) -> Axes:
     """Direct U–I tie strength against the indirect strength via government.
 
     Parameters
@@ -652,7 +671,9 @@ _RESULT_COLORS = {"supports": "#009E73", "contradicts": "#0072B2", "not distingu
                   "undefined": "#FFFFFF"}
 
 
-def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
+def configuration_evidence(
+    evidence: ConfigurationResult | pd.DataFrame, *, verdict: str | None = None, ax: Axes | None = None
+) -> Axes:
     """The indicators of a configuration against what chance and G's size give.
 
     One row per indicator (and reading): the observed value (large dot,
@@ -708,19 +729,20 @@ def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
     'Configuration: statist'
     >>> plt.close("all")
     """
+    table: Any = evidence  # duck-typed: a result object or a table
     import numpy as np
     from matplotlib.lines import Line2D
 
-    if hasattr(evidence, "evidence") and hasattr(evidence, "verdict"):  # a ConfigurationResult
-        verdict = evidence.verdict if verdict is None else verdict
-        evidence = evidence.evidence
+    if hasattr(table, "evidence") and hasattr(table, "verdict"):  # a ConfigurationResult
+        verdict = table.verdict if verdict is None else verdict
+        table = table.evidence
     cols = ["metric", "reading", "observed", "size_expectation", "null_mean_rewire", "null_mean_permute", "result"]
-    require_columns(evidence, cols, "configuration_evidence")
-    df = evidence.reset_index(drop=True)
+    require_columns(table, cols, "configuration_evidence")
+    df = table.reset_index(drop=True)
     ax = new_axes(ax, figsize=(6.4, 0.42 * len(df) + 1.6))
     y = np.arange(len(df))
     several = df["reading"].nunique() > 1
-    for yi, r in zip(y, df.itertuples()):
+    for yi, r in zip(y.tolist(), df.itertuples()):
         obs = float(r.observed)
         if math.isnan(obs):
             ax.text(0.5, yi, "undefined", ha="center", va="center", fontsize="x-small", color="#777777")
@@ -747,7 +769,7 @@ def configuration_evidence(evidence, *, verdict: str | None = None, ax=None):
     return ax
 
 
-def sensitivity(table, *, ax=None):
+def sensitivity(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """The verdict and each indicator's test result over coding variants (a grid).
 
     One row per variant and reading (labelled with its verdict), one column

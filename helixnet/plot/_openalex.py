@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
 from helixnet.exceptions import HelixnetValueError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    from matplotlib.axes import Axes
 
 __all__ = ["trends"]
 
 _MEASURES = {"T": ("ci_low", "ci_high", "T_UIG"), "R_UIGF": ("R_ci_low", "R_ci_high", "R_UIGF")}
 
 
-def trends(table, countries=None, *, measure: str = "T", unit: str = "bit", axes=None, ncols: int = 3,
-           min_records: int = 1):
+def trends(
+    table: pd.DataFrame,
+    countries: Sequence[str] | None = None,
+    *,
+    measure: Literal["T", "R_UIGF"] = "T",
+    unit: str = "bit",
+    axes: Sequence[Axes] | np.ndarray | None = None,
+    ncols: int = 3,
+    min_records: int = 1,
+) -> np.ndarray:
     """Small multiples of T_UIG (or R_UIGF) over the years, one panel per country.
 
     Each panel is :func:`helixnet.plot.synergy_over_time` of one country's rows:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from matplotlib.axes import Axes
+
 __all__ = ["plot_synergy_map"]
 
 
-def plot_synergy_map(G, ax=None, seed: int = 0, top_labels: int | None = None, cmap: str = "viridis"):
+def plot_synergy_map(
+    G: nx.Graph, ax: Axes | None = None, seed: int = 0, top_labels: int | None = None, cmap: str = "viridis"
+) -> Axes:
     """Draw a synergy map: variables as nodes, shared synergy as edge width.
 
     Node size grows with the node attribute ``synergy`` (the aggregate of the
