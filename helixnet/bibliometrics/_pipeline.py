@@ -44,18 +44,18 @@ import json
 import os
 import re
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from helixnet._deprecation import renamed_function, renamed_parameters
+from helixnet._jsonable import jsonable
+from helixnet._resampling import DEFAULT_SEED
+from helixnet._result import Result
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
-from helixnet._jsonable import jsonable
-from helixnet._result import Result
-from helixnet._deprecation import renamed_function, renamed_parameters
-from helixnet._resampling import DEFAULT_SEED
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InputFileError
 
 if TYPE_CHECKING:
@@ -617,8 +617,8 @@ class RecordCounts(Result):
         As in :class:`Records`.
     """
 
-    profiles: object
-    address_counts: object
+    profiles: pd.DataFrame
+    address_counts: pd.DataFrame
     duplicates_dropped: int = 0
     files: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
@@ -685,7 +685,7 @@ class _Tally:
         self.batch = []
         self._forget()
         self.audit = open(audit_path, "wb") if audit_path else None  # noqa: SIM115 (closed by close())
-        self.sizes = array("I") if audit_path else None
+        self.sizes = array("I")  # bytes of each record's audit rows (with an audit file)
 
     def _forget(self):
         self.plain, self.typed = {}, {}
@@ -710,7 +710,7 @@ class _Tally:
             return
         frame = pd.DataFrame({c: pd.array(v[start:], dtype="string") for c, v in self.uniq.items()})
         frame.insert(0, "doc_id", pd.array([None] * len(frame), dtype="string"))
-        done = _classify(Records(None, frame), _COUNTING.get("rules"), _COUNTING.get("ror_types"),
+        done = _classify(Records(pd.DataFrame(), frame), _COUNTING.get("rules"), _COUNTING.get("ror_types"),
                          _COUNTING.get("ror")).addresses
         sectors = done["sector"].to_numpy(dtype=object, na_value=None)
         rules = done["rule"].to_numpy(dtype=object, na_value=None)
@@ -751,9 +751,10 @@ class _Tally:
             if cid is None:
                 cid = countries_of[key] = len(countries_of)
             profile.append(cid << _COUNTRIES_SHIFT | (0 if year is None else year + 1) << _YEAR_SHIFT | bits)
-            v = vectors.get(n := tuple(n))
+            vec = tuple(n)
+            v = vectors.get(vec)
             if v is None:
-                v = vectors[n] = len(vectors)
+                v = vectors[vec] = len(vectors)
             vector.append(v)
             hashes.append(int.from_bytes(blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
                                          "little"))
