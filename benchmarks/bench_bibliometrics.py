@@ -14,10 +14,14 @@ CLI with its worker processes added up) beside the floor, and their ratios (the
 machine is shared: compare ratios; ``--compare`` runs another source tree, such as
 a worktree of the baseline commit, interleaved in the same run).
 
+The exports are generated at two or three sizes (``--records``, default about
+100, 250 and 500 MB), so that a peak memory independent of the size of the
+input shows as a flat column, and the growth per MB of input is printed.
+
 Usage::
 
-    PYTHONPATH=. python benchmarks/bench_bibliometrics.py --records 100000 [--files 4] [--keep DIR]
-        [--compare /path/to/baseline/worktree] [--repeat 3]
+    PYTHONPATH=. python benchmarks/bench_bibliometrics.py [--records 22000 55000 110000] [--files 4]
+        [--keep DIR] [--compare /path/to/baseline/worktree] [--audit] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -124,56 +128,71 @@ def run(cmd: list[str], source: str | None = None) -> tuple[float, float, float]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--records", type=int, default=100_000)
-    ap.add_argument("--files", type=int, default=4, help="also split the records over this many files")
+    ap.add_argument("--records", type=int, nargs="+", default=[22_000, 55_000, 110_000],
+                    help="export sizes in records (about 4.7 KB each; default: about 100, 250 and 500 MB)")
+    ap.add_argument("--files", type=int, default=4,
+                    help="also split the records of each size over this many files (1: single files only)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keep", help="folder for the generated files (default: a temporary one, removed)")
     ap.add_argument("--compare", metavar="SOURCE",
                     help="also run the CLI of another source tree (e.g. a worktree of the baseline commit)")
+    ap.add_argument("--audit", action="store_true", help="run the CLI with --audit (every address decision written)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each command (the fastest is reported)")
     args = ap.parse_args()
     folder = Path(args.keep or tempfile.mkdtemp(prefix="helixnet-bench-")).resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    single = folder / "savedrecs_all.txt"
-    if not single.exists():
-        generate(single, 0, args.records, args.seed)
-    per = args.records // args.files
-    parts = []
-    for k in range(args.files):
-        p = folder / f"savedrecs_part{k}.txt"
-        if not p.exists():
-            generate(p, k * per, per, args.seed + 1 + k)
-        parts.append(p)
-    size = single.stat().st_size / 2**20
-    print(f"{args.records} records, {size:.0f} MB in one file; {args.files} files of {per} records")
     py = sys.executable
     sources = [("this", None)] + ([("compare", str(Path(args.compare).resolve()))] if args.compare else [])
-    rows = []
-    for label, files in (("1 file", [single]), (f"{args.files} files", parts)):
-        n = args.records if files == [single] else per * args.files
-        best = {}
-        for _ in range(args.repeat):
-            # interleaved, so that both trees meet the same load on a shared machine
-            runs = [("floor", run([py, "-c", FLOOR, *map(str, files)]))]
-            for name, src in sources:
-                runs.append((name, run([py, "-m", "helixnet.cli", "bibliometrics", "--quiet", "--format", "json",
-                                        *map(str, files)], src)))
-            for name, r in runs:
-                if name not in best or r[0] < best[name][0]:
-                    best[name] = r
-        tf = best["floor"][0]
-        for name, _ in sources:
-            rows.append((label, name, n, tf, *best[name]))
-    print(f"{'input':<10} {'code':<8} {'floor rec/s':>12} {'cli rec/s':>10} {'cli/floor time':>15} "
-          f"{'floor s':>8} {'cli s':>7} {'peak RSS MB':>12} {'all processes MB':>17}")
-    for label, name, n, tf, tc, mc, tree in rows:
-        print(f"{label:<10} {name:<8} {n / tf:>12.0f} {n / tc:>10.0f} {tc / tf:>15.2f} {tf:>8.2f} {tc:>7.2f} "
-              f"{mc:>12.0f} {tree:>17.0f}")
+    made, rows = [], []
+    for n_records in args.records:
+        single = folder / f"savedrecs_{n_records}.txt"
+        if not single.exists():
+            generate(single, 0, n_records, args.seed)
+        made.append(single)
+        inputs = [("1 file", [single], n_records)]
+        if args.files > 1:
+            per = n_records // args.files
+            parts = []
+            for k in range(args.files):
+                p = folder / f"savedrecs_{n_records}_part{k}.txt"
+                if not p.exists():
+                    generate(p, k * per, per, args.seed + 1 + k)
+                parts.append(p)
+            made.extend(parts)
+            inputs.append((f"{args.files} files", parts, per * args.files))
+        size = single.stat().st_size / 2**20
+        print(f"{n_records} records: {size:.0f} MB in one file", flush=True)
+        for label, files, n in inputs:
+            best = {}
+            for _ in range(args.repeat):
+                # interleaved, so that every tree meets the same load on a shared machine
+                runs = [("floor", run([py, "-c", FLOOR, *map(str, files)]))]
+                for name, src in sources:
+                    extra = ["--audit", str(folder / f"audit_{name}.csv")] if args.audit else []
+                    runs.append((name, run([py, "-m", "helixnet.cli", "bibliometrics", "--quiet", "--format", "json",
+                                            *extra, *map(str, files)], src)))
+                for name, r in runs:
+                    if name not in best or r[0] < best[name][0]:
+                        best[name] = r
+            tf, mf, _ = best["floor"]
+            for name, _ in sources:
+                rows.append((size, label, name, n, tf, mf, *best[name]))
+    print(f"{'MB':>5} {'input':<9} {'code':<8} {'records':>8} {'floor rec/s':>12} {'cli rec/s':>10} "
+          f"{'cli/floor time':>15} {'floor peak MB':>14} {'cli peak MB':>12} {'all processes MB':>17}")
+    for size, label, name, n, tf, mf, tc, mc, tree in rows:
+        print(f"{size:>5.0f} {label:<9} {name:<8} {n:>8} {n / tf:>12.0f} {n / tc:>10.0f} {tc / tf:>15.2f} "
+              f"{mf:>14.0f} {mc:>12.0f} {tree:>17.0f}")
     print("peak RSS: the largest single process (os.wait4 ru_maxrss); all processes: the largest sum of "
           "the resident memory of the CLI and its worker processes, sampled every 10 ms")
+    for name, _ in sources:
+        one = [r for r in rows if r[1] == "1 file" and r[2] == name]
+        if len(one) >= 2:
+            (s0, *_, m0, _), (s1, *_, m1, _) = one[0], one[-1]
+            print(f"{name}: peak RSS {m0:.0f} MB at {s0:.0f} MB of input, {m1:.0f} MB at {s1:.0f} MB "
+                  f"({(m1 - m0) / (s1 - s0) * 1024:+.0f} KB per MB of input)")
     if not args.keep:
-        for p in [single, *parts]:
-            p.unlink()
+        for p in made + [folder / f"audit_{name}.csv" for name, _ in sources]:
+            p.unlink(missing_ok=True)
         folder.rmdir()
 
 

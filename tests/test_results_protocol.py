@@ -62,6 +62,7 @@ def _extra_calls():
         ("subordination_report", lambda: hx.subordination_report(G, n_null=3, seed=1)),
         ("networks.venn_counts", lambda: networks.venn_counts(G)),
         ("bibliometrics.read_records", lambda: bibliometrics.read_records(str(FIXTURES / "savedrecs_1.txt"))),
+        ("bibliometrics.read_counts", lambda: bibliometrics.read_counts(str(FIXTURES / "savedrecs_1.txt"))),
         ("kazakhstan.estimate_sector_shares", lambda: kazakhstan.estimate_sector_shares()),
         ("analysis table2_research_types", lambda: _analyses.get("table2_research_types").func()),
     ]

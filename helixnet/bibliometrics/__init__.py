@@ -8,6 +8,7 @@ Reading Web of Science, Scopus, OpenAlex and MEDLINE exports (``_formats``,
 """
 
 from helixnet.bibliometrics._pipeline import (
+    RecordCounts,
     Records,
     address_classifier,
     address_sectors,
@@ -22,6 +23,7 @@ from helixnet.bibliometrics._pipeline import (
     load_ror_types,
     load_rules,
     split_address,
+    read_counts,
     read_records,
     synergy_table,
     document_venn_counts,
@@ -41,6 +43,7 @@ from helixnet.bibliometrics._openalex import (
 )
 
 __all__ = [
+    "RecordCounts",
     "Records",
     "address_classifier",
     "address_sectors",
@@ -55,6 +58,7 @@ __all__ = [
     "load_ror_types",
     "load_rules",
     "split_address",
+    "read_counts",
     "read_records",
     "synergy_table",
     "document_venn_counts",

@@ -21,8 +21,8 @@ import gzip
 import io
 import json
 import re
-from dataclasses import dataclass
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path

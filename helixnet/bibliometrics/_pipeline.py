@@ -39,23 +39,24 @@ doi:10.1002/asi.20997
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from helixnet._deprecation import renamed_function, renamed_parameters
+from helixnet._jsonable import jsonable
+from helixnet._resampling import DEFAULT_SEED
+from helixnet._result import Result
 from helixnet.bibliometrics import _formats as _fmt
 from helixnet.bibliometrics._formats import country_code
-from helixnet._jsonable import jsonable
-from helixnet._result import Result
-from helixnet._deprecation import renamed_function, renamed_parameters
-from helixnet._resampling import DEFAULT_SEED
-from helixnet.exceptions import HelixnetValueError, InputFileError
+from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InputFileError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
 RecordFormat = Literal["auto", "wos", "wos_tab", "scopus", "openalex", "medline"]
 
 __all__ = [
+    "RecordCounts",
     "Records",
     "address_classifier",
     "address_sectors",
@@ -81,8 +83,9 @@ __all__ = [
     "load_ror_types",
     "load_rules",
     "openalex",
-    "split_address",
+    "read_counts",
     "read_records",
+    "split_address",
     "synergy_table",
     "document_venn_counts",
 ]
@@ -191,6 +194,12 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
     `encodings` lists the decodings tried (False: UTF-8, True: Latin-1), the next one when
     a byte is not valid in the former.
     """
+    return _decoded(_read_decoded, path, encodings, format, skip_bad, progress, span)
+
+
+def _decoded(reader, path, encodings, format, skip_bad, progress, span, **kwargs):
+    """``reader(path, format, skip_bad, latin1, progress, span, **kwargs)`` with the first of
+    `encodings` (False: UTF-8, True: Latin-1) that decodes the file."""
     file = Path(path)
     if not file.exists():
         raise InputFileError(f"{path}: no such file")
@@ -198,13 +207,70 @@ def _read_one(path: str, format: str, skip_bad: bool, progress=None, span=None, 
         raise InputFileError(f"{path}: is a folder, not a file")
     for latin1 in encodings:
         try:
-            return _read_decoded(path, format, skip_bad, latin1, progress, span)
+            return reader(path, format, skip_bad, latin1, progress, span, **kwargs)
         except _fmt._Latin1:
             continue
         except UnicodeDecodeError:
             if latin1:
                 raise
     raise InputFileError(f"{path}: cannot decode the file")  # pragma: no cover (latin-1 decodes anything)
+
+
+def _open_records(path, format, skip_bad, latin1, progress, span, skipped, repairs):
+    """(format, generator of the good records) of one file or of the byte range `span` of it.
+
+    The format is detected from the first 64 KB (when `format` is ``"auto"``). The
+    generator yields each good record (a dict, ``year`` an int or None); a bad one stops
+    the reading with an error naming the file and line, or, with `skip_bad`, is appended
+    to `skipped`; a repaired Scopus row is appended to `repairs`. Not UTF-8: the
+    generator raises ``_fmt._Latin1`` (the caller reads again as Latin-1).
+    """
+    outer, text = _fmt.open_text(path, latin1, span=span)
+    name = str(path)
+    try:
+        try:
+            head = text.read(65536)
+        except UnicodeDecodeError:
+            raise _fmt._Latin1() from None
+        except (OSError, EOFError) as exc:
+            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
+        if not head.strip():
+            raise InputFileError(f"{name}: the file is empty")
+        fmt = _fmt.detect_format(head) if format == "auto" else format
+    finally:
+        outer.close()
+    return fmt, _good_records(path, fmt, skip_bad, latin1, progress, span, skipped, repairs)
+
+
+def _good_records(path, fmt, skip_bad, latin1, progress, span, skipped, repairs):
+    name = str(path)
+    # the lines before a byte range are counted only when a line number is reported
+    offset = [0 if span is None or span[0] == 0 else None]
+
+    def line_of(line):
+        if offset[0] is None:
+            offset[0] = _fmt.lines_before(path, span[0])
+        return line + offset[0]
+
+    kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
+        if fmt == "scopus" else {}
+    outer, text = _fmt.open_text(path, latin1, span=span)
+    try:
+        for rec in _fmt.PARSERS[fmt](text, outer, progress, **kwargs):
+            if not isinstance(rec, _fmt.Bad):
+                rec = _checked_year(rec)
+            if isinstance(rec, _fmt.Bad):
+                if not skip_bad:
+                    raise InputFileError(
+                        f"{name}: line {line_of(rec.line)}: {rec.reason} (skip_bad_records=True, "
+                        "or --skip-bad-records on the command line, reads the other records)")
+                skipped.append({"file": name, "line": line_of(rec.line), "reason": rec.reason})
+                continue
+            yield rec
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputFileError(f"{name}: cannot read the file ({exc})") from None
+    finally:
+        outer.close()
 
 
 def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
@@ -217,78 +283,47 @@ def _read_decoded(path, format, skip_bad, latin1, progress, span=None):
     """
     from array import array
 
-    outer, text = _fmt.open_text(path, latin1, span=span)
     name = str(path)
     doc_ids, years, titles, skipped, repairs = [], [], [], [], []
-    # the lines before a byte range are counted only when a line number is reported
-    offset = [0 if span is None or span[0] == 0 else None]
-
-    def line_of(line):
-        if offset[0] is None:
-            offset[0] = _fmt.lines_before(path, span[0])
-        return line + offset[0]
-
     row_doc, row_code = array("i"), array("i")
     uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}  # address, organisation, country, institution, ror_type
     plain, typed = {}, {}  # address -> code; (address, country, institution, ror_type) -> code
-    try:
-        try:
-            head = text.read(65536)
-        except UnicodeDecodeError:
-            raise _fmt._Latin1() from None
-        except (OSError, EOFError) as exc:
-            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
-        if not head.strip():
-            raise InputFileError(f"{name}: the file is empty")
-        fmt = _fmt.detect_format(head) if format == "auto" else format
-        outer.close()
-        outer, text = _fmt.open_text(path, latin1, span=span)
-        kwargs = {"warn": lambda line, what: repairs.append({"file": name, "line": line, "repair": what})} \
-            if fmt == "scopus" else {}
-        seen = set()
-        try:
-            for rec in _fmt.PARSERS[fmt](text, outer, progress, **kwargs):
-                if not isinstance(rec, _fmt.Bad):
-                    rec = _checked_year(rec)
-                if isinstance(rec, _fmt.Bad):
-                    if not skip_bad:
-                        raise InputFileError(
-                            f"{name}: line {line_of(rec.line)}: {rec.reason} (skip_bad_records=True, "
-                            "or --skip-bad-records on the command line, reads the other records)")
-                    skipped.append({"file": name, "line": line_of(rec.line), "reason": rec.reason})
-                    continue
-                doc_id = rec["doc_id"]
-                if doc_id in seen:
-                    doc_ids.append(doc_id)
-                    years.append(None)
-                    titles.append(None)  # title None: a repeat
-                    continue
-                seen.add(doc_id)
-                k = len(doc_ids)
-                doc_ids.append(doc_id)
-                years.append(rec["year"])
-                titles.append(rec["title"])
-                for address, inst, country, rtype in rec["addresses"]:
-                    if inst is None:
-                        code = plain.get(address)
-                        if code is None:
-                            org, found = _fmt.split_address(address)
-                            code = plain[address] = _new_code(uniq, address, org, found, None, None)
-                    else:
-                        # an OpenAlex institution: its display name is the organisation
-                        key = (address, country, inst, rtype)
-                        code = typed.get(key)
-                        if code is None:
-                            found = country or _fmt.split_address(address)[1]
-                            code = typed[key] = _new_code(uniq, address, address, found, inst, rtype)
-                    row_doc.append(k)
-                    row_code.append(code)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputFileError(f"{name}: cannot read the file ({exc})") from None
-    finally:
-        outer.close()
+    fmt, records = _open_records(path, format, skip_bad, latin1, progress, span, skipped, repairs)
+    seen = set()
+    for rec in records:
+        doc_id = rec["doc_id"]
+        if doc_id in seen:
+            doc_ids.append(doc_id)
+            years.append(None)
+            titles.append(None)  # title None: a repeat
+            continue
+        seen.add(doc_id)
+        k = len(doc_ids)
+        doc_ids.append(doc_id)
+        years.append(rec["year"])
+        titles.append(rec["title"])
+        for address, inst, country, rtype in rec["addresses"]:
+            row_doc.append(k)
+            row_code.append(_address_code(address, inst, country, rtype, plain, typed, uniq))
     return {"file": name, "format": fmt, "latin1": latin1, "doc_ids": doc_ids, "years": years, "titles": titles,
             "row_doc": row_doc, "row_code": row_code, "uniq": uniq, "skipped": skipped, "repairs": repairs}
+
+
+def _address_code(address, inst, country, rtype, plain, typed, uniq):
+    """Code of an address in `uniq` (split and stored the first time it is met)."""
+    if inst is None:
+        code = plain.get(address)
+        if code is None:
+            org, found = _fmt.split_address(address)
+            code = plain[address] = _new_code(uniq, address, org, found, None, None)
+        return code
+    # an OpenAlex institution: its display name is the organisation
+    key = (address, country, inst, rtype)
+    code = typed.get(key)
+    if code is None:
+        found = country or _fmt.split_address(address)[1]
+        code = typed[key] = _new_code(uniq, address, address, found, inst, rtype)
+    return code
 
 
 def _new_code(uniq, *values):
@@ -367,6 +402,11 @@ def read_records(
         `skip_bad_records`) for the first bad record; the message names the
         file and the line.
 
+    See Also
+    --------
+    read_counts : the same reading, counting the records instead of keeping
+        them (memory that does not grow with the files).
+
     Examples
     --------
     >>> import tempfile, os
@@ -382,21 +422,11 @@ def read_records(
     >>> recs.skipped[0]["line"], recs.skipped[0]["reason"]
     (10, 'record without UT (accession number)')
     """
-    files = [str(paths)] if isinstance(paths, (str, os.PathLike)) else [str(p) for p in paths]
-    if not files:
-        raise HelixnetValueError("no files given")
-    if format != "auto" and format not in FORMATS:
-        raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
-    sizes = []
-    for p in files:
-        try:
-            sizes.append(os.path.getsize(p))
-        except OSError:
-            sizes.append(0)
+    files, sizes = _checked_paths(paths, format)
     jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
     bar = _progress_bar(sum(sizes)) if progress else None
     try:
-        if jobs > 1 and (len(files) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= 8 << 20:
+        if jobs > 1 and (len(files) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
             results = _read_parallel(files, format, skip_bad_records, jobs, bar, sizes)
         else:
             update = bar.update if bar is not None else None
@@ -410,6 +440,22 @@ def read_records(
     return records
 
 
+def _checked_paths(paths, format) -> tuple[list[str], list[int]]:
+    """The paths as a list of str, and their sizes (0 where unknown); the format checked."""
+    files = [str(paths)] if isinstance(paths, (str, os.PathLike)) else [str(p) for p in paths]
+    if not files:
+        raise HelixnetValueError("no files given")
+    if format != "auto" and format not in FORMATS:
+        raise HelixnetValueError(f"unknown format {format!r}; choose auto or one of {', '.join(FORMATS)}")
+    sizes = []
+    for p in files:
+        try:
+            sizes.append(os.path.getsize(p))
+        except OSError:
+            sizes.append(0)
+    return files, sizes
+
+
 def _progress_bar(total):
     import sys
 
@@ -419,6 +465,7 @@ def _progress_bar(total):
 
 
 _SPLIT_MIN = 32 << 20  # fewer files than processes: WoS files this large are cut into byte ranges
+_PARALLEL_MIN = 8 << 20  # files under this size in all are read in this process
 
 
 def _tasks(paths, format, jobs, sizes):
@@ -439,20 +486,25 @@ def _tasks(paths, format, jobs, sizes):
     return tasks
 
 
-def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
+def _read_parallel(paths, format, skip_bad, jobs, bar, sizes, one=None, task_kwargs=None, setup=None):
     """Files read in `jobs` processes (large single files in byte ranges), results in file order.
 
-    A worker returns compact columns (lists of strings, integer arrays), never frames. The
-    ranges of a file are decoded alike: when one of them is not UTF-8, the file is Latin-1,
-    as read whole (the others are read again so).
+    `one` reads a file or byte range (default :func:`_read_one`: compact columns, never
+    frames; :func:`_count_one`: counts); ``task_kwargs(i)`` gives more keyword arguments
+    for task i; `setup` ``(function, args)`` is run once in each process. The ranges of a
+    file are decoded alike: when one of them is not UTF-8, the file is Latin-1, as read
+    whole (the others are read again so).
     """
     from concurrent.futures import ProcessPoolExecutor
 
+    one = _read_one if one is None else one
+    kw = task_kwargs or (lambda i: {})
     tasks = _tasks(paths, format, jobs, sizes)
     if len(tasks) == 1:  # one file that is not cut: no process to start
-        return [_read_one(paths[0], format, skip_bad, bar.update if bar is not None else None)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        futures = [pool.submit(_read_one, p, format, skip_bad, None, span) for p, span, _ in tasks]
+        return [one(paths[0], format, skip_bad, bar.update if bar is not None else None, **kw(0))]
+    init, initargs = setup if setup is not None else (None, ())
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=init, initargs=initargs) as pool:
+        futures = [pool.submit(one, p, format, skip_bad, None, span, **kw(i)) for i, (p, span, _) in enumerate(tasks)]
         results = []
         for fut, (_, _, size) in zip(futures, tasks):
             results.append(fut.result())
@@ -461,7 +513,7 @@ def _read_parallel(paths, format, skip_bad, jobs, bar, sizes):
         latin1 = {res["file"] for res in results if res["latin1"]}
         for i, (p, span, _) in enumerate(tasks):
             if span is not None and p in latin1 and not results[i]["latin1"]:
-                results[i] = _read_one(p, format, skip_bad, None, span, encodings=(True,))
+                results[i] = one(p, format, skip_bad, None, span, encodings=(True,), **kw(i))
     return results
 
 
@@ -529,6 +581,455 @@ def _merge(results, paths) -> Records:
     addresses = pd.concat(addr_frames, ignore_index=True) if len(addr_frames) > 1 else addr_frames[0]
     return Records(documents.reset_index(drop=True), addresses.reset_index(drop=True), dropped, list(paths),
                    skipped, repairs)
+
+
+# ----------------------------------------------------------------------------------------
+# counting while reading
+
+
+@dataclass(repr=False)
+class RecordCounts(Result):
+    """What the Triple Helix counts need of the documents of export files, without the documents.
+
+    Returned by :func:`read_counts`, which reads the files as a stream and keeps,
+    instead of every document and address, the number of documents per
+    *profile* (year, set of countries, sectors present, whether any address
+    is written) and the number of addresses per sector for each set of
+    countries. :func:`document_venn_counts`, :func:`synergy_table` and
+    :func:`address_sectors` accept it in place of classified
+    :class:`Records` and give the same tables; functions that need each
+    document (:func:`document_sectors`, :func:`coauthorship_network`,
+    :func:`audit`) do not.
+
+    Attributes
+    ----------
+    profiles : pandas.DataFrame
+        One row per distinct profile: ``year`` (nullable integer),
+        ``countries`` (the document's distinct ISO codes, sorted and
+        ";"-joined; empty when none is known), boolean ``U``, ``I``, ``G``,
+        ``O`` (an address of that sector), ``has_address`` (an address that is
+        not empty) and ``n_documents``.
+    address_counts : pandas.DataFrame
+        One row per distinct ``countries`` (as above) with the number of
+        addresses of those documents in each sector: ``U``, ``I``, ``G``,
+        ``O`` and ``unclassified``.
+    duplicates_dropped, files, skipped, repairs
+        As in :class:`Records`.
+    """
+
+    profiles: pd.DataFrame
+    address_counts: pd.DataFrame
+    duplicates_dropped: int = 0
+    files: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    repairs: list = field(default_factory=list)
+
+    @property
+    def n_records(self) -> int:
+        """Number of distinct documents."""
+        return int(self.profiles["n_documents"].sum())
+
+    def __repr__(self) -> str:
+        return (f"RecordCounts(n_records={self.n_records}, profiles={len(self.profiles)}, "
+                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
+                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
+
+    def to_frame(self):
+        """The :attr:`profiles` table (documents per profile; :attr:`address_counts` holds the addresses)."""
+        return self.profiles
+
+    def to_dict(self) -> dict:
+        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
+        of ``profiles`` and ``address_counts`` (missing values as None)."""
+        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
+                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
+                         "profiles": self.profiles, "address_counts": self.address_counts})
+
+
+_AUDIT_COLUMNS = ["doc_id", "address", "country", "sector", "rule"]
+_SECTOR_BIT = {"U": 1, "I": 2, "G": 4, "O": 8}
+_SECTOR_SLOT = {"U": 0, "I": 1, "G": 2, "O": 3}  # unclassified: 4
+_BATCH = 2000  # records classified together
+_CACHE_MAX = 50_000  # distinct addresses remembered by a counting process (then forgotten and met anew)
+_COUNTING = {}  # the classification rules of a counting process (_count_setup)
+
+
+def _count_setup(rules, ror_types, ror):
+    """Set the rules a counting process classifies by (run once in each process)."""
+    _COUNTING.update(rules=rules, ror_types=ror_types, ror=ror)
+
+
+# a document's profile packed in one integer: has an address (bit 0), its sectors (bits 1-4: U, I,
+# G, O), its year + 1 (bits 5-18; 0: none) and the code of its set of countries (bits 19 and up)
+_YEAR_SHIFT, _COUNTRIES_SHIFT = 5, 19
+
+
+class _Tally:
+    """What the records of one file (or byte range) add to the counts: 20 bytes a record.
+
+    A record is kept as the 64-bit hash of its id (duplicates are found across files
+    when the tallies are merged), its profile packed in a 64-bit integer (see
+    ``_COUNTRIES_SHIFT``; the sets of countries are coded once each) and the code of
+    its addresses' sector counts (each distinct vector stored once). Addresses are
+    classified in batches, each distinct address once (remembered up to ``_CACHE_MAX``
+    of them); with an audit file each address's decision is written as its batch is
+    done, and the bytes of each record's rows are noted, so that the rows of a duplicate
+    can be left out when the tallies are merged.
+    """
+
+    def __init__(self, audit_path=None):
+        from array import array
+
+        self.hashes, self.profile, self.vector = array("Q"), array("q"), array("i")
+        self.countries, self.vectors = {}, {}
+        self.batch = []
+        self._forget()
+        self.audit = open(audit_path, "wb") if audit_path else None  # noqa: SIM115 (closed by close())
+        self.sizes = array("I")  # bytes of each record's audit rows (with an audit file)
+
+    def _forget(self):
+        self.plain, self.typed = {}, {}
+        self.uniq = {c: [] for c in _ADDRESS_COLUMNS[1:]}
+        self.decided = []  # per address code: (bits, country, audit row, sector slot)
+
+    def add(self, rec):
+        plain = self.plain
+        codes = []
+        for a, i, c, t in rec["addresses"]:
+            code = plain.get(a) if i is None else None  # a written address met before: its code
+            codes.append(_address_code(a, i, c, t, plain, self.typed, self.uniq) if code is None else code)
+        self.batch.append((rec["doc_id"], rec["year"], codes))
+        if len(self.batch) >= _BATCH:
+            self.flush()
+
+    def _classify_new(self):
+        import pandas as pd
+
+        start = len(self.decided)
+        if start == len(self.uniq["address"]):
+            return
+        frame = pd.DataFrame({c: pd.array(v[start:], dtype="string") for c, v in self.uniq.items()})
+        frame.insert(0, "doc_id", pd.array([None] * len(frame), dtype="string"))
+        done = _classify(Records(pd.DataFrame(), frame), _COUNTING.get("rules"), _COUNTING.get("ror_types"),
+                         _COUNTING.get("ror")).addresses
+        sectors = done["sector"].to_numpy(dtype=object, na_value=None)
+        rules = done["rule"].to_numpy(dtype=object, na_value=None)
+        uniq = self.uniq
+        for k, (sector, rule) in enumerate(zip(sectors, rules), start):
+            address, country = uniq["address"][k], uniq["country"][k]
+            # bit 0: a written (not empty) address; bits 1-4: its sector
+            bits = int(bool(address.strip())) | _SECTOR_BIT.get(sector, 0) << 1
+            self.decided.append((bits, country, (address, country, sector, rule), _SECTOR_SLOT.get(sector, 4)))
+
+    def flush(self):
+        if not self.batch:
+            return
+        self._classify_new()
+        decided, countries_of, vectors = self.decided, self.countries, self.vectors
+        audit = self.audit
+        if audit is not None:
+            import csv
+            import io
+
+            buf = io.StringIO()
+            writerow = csv.writer(buf, lineterminator="\n").writerow
+            ends = []
+        hashes, profile, vector = self.hashes, self.profile, self.vector
+        blake2b = hashlib.blake2b
+        for doc_id, year, codes in self.batch:
+            bits, countries, n = 0, set(), [0, 0, 0, 0, 0]
+            for c in codes:
+                b, country, row, slot = decided[c]
+                bits |= b
+                if country is not None:
+                    countries.add(country)
+                n[slot] += 1
+                if audit is not None:
+                    writerow((doc_id, *row))
+            key = ";".join(sorted(countries))
+            cid = countries_of.get(key)
+            if cid is None:
+                cid = countries_of[key] = len(countries_of)
+            profile.append(cid << _COUNTRIES_SHIFT | (0 if year is None else year + 1) << _YEAR_SHIFT | bits)
+            vec = tuple(n)
+            v = vectors.get(vec)
+            if v is None:
+                v = vectors[vec] = len(vectors)
+            vector.append(v)
+            hashes.append(int.from_bytes(blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                                         "little"))
+            if audit is not None:
+                ends.append(buf.tell())
+        if audit is not None:
+            text = buf.getvalue()
+            data = text.encode("utf-8", "surrogatepass")
+            if len(data) == len(text):  # ASCII: character positions are byte positions
+                self.sizes.extend(b - a for a, b in zip([0, *ends[:-1]], ends))
+            else:
+                a = 0
+                for b in ends:
+                    self.sizes.append(len(text[a:b].encode("utf-8", "surrogatepass")))
+                    a = b
+            audit.write(data)
+        self.batch = []
+        if len(self.decided) > _CACHE_MAX:
+            self._forget()
+
+    def close(self):
+        if self.audit is not None:
+            self.audit.close()
+
+
+def _count_decoded(path, format, skip_bad, latin1, progress, span=None, audit=None):
+    """The :class:`_Tally` of one file or byte range, as plain values (for another process)."""
+    skipped, repairs = [], []
+    fmt, records = _open_records(path, format, skip_bad, latin1, progress, span, skipped, repairs)
+    tally = _Tally(audit)
+    try:
+        for rec in records:
+            tally.add(rec)
+        tally.flush()
+    finally:
+        tally.close()
+    return {"file": str(path), "format": fmt, "latin1": latin1, "hashes": tally.hashes,
+            "profile": tally.profile, "vector": tally.vector, "countries": list(tally.countries),
+            "vectors": list(tally.vectors), "sizes": tally.sizes, "audit": audit,
+            "skipped": skipped, "repairs": repairs}
+
+
+def _count_one(path, format, skip_bad, progress=None, span=None, encodings=(False, True), audit=None) -> dict:
+    """Count one file (or the byte range `span` of it): see :func:`_count_decoded`."""
+    return _decoded(_count_decoded, path, encodings, format, skip_bad, progress, span, audit=audit)
+
+
+def read_counts(
+    paths: PathLike | Sequence[PathLike],
+    format: RecordFormat = "auto",
+    skip_bad_records: bool = False,
+    rules: pd.DataFrame | None = None,
+    ror_types: pd.DataFrame | None = None,
+    ror: dict[tuple[str, str | None], str] | PathLike | None = None,
+    audit: PathLike | None = None,
+    n_jobs: int | None = None,
+    progress: bool = False,
+) -> RecordCounts:
+    """Read and classify bibliographic export files as a stream, keeping only the counts.
+
+    The same reading as :func:`read_records` (formats, duplicates,
+    `skip_bad_records`, parallel processes and byte ranges) and the same
+    classification as :func:`classify`, but the records are counted as
+    they are read, in batches, and then forgotten: memory does not grow with
+    the size of the files, only with the number of distinct document
+    profiles and, for duplicate detection, by 20 bytes a record while the
+    files are read (a 64-bit hash of its id, its profile and the code of its
+    address counts; 4 more with `audit`) and 8 bytes a record (the hash)
+    while their counts are added up. The result gives the tables of
+    :func:`document_venn_counts`, :func:`synergy_table` and :func:`address_sectors`
+    exactly as the records would.
+
+    Parameters
+    ----------
+    paths, format, skip_bad_records, n_jobs, progress
+        As in :func:`read_records`.
+    rules, ror_types, ror
+        As in :func:`classify`.
+    audit : str or path, optional
+        Write every address decision (``doc_id``, ``address``, ``country``,
+        ``sector``, ``rule``; the addresses of :class:`Records` after
+        :func:`classify`, in the same order) to this CSV file. The rows are
+        written as they are decided, to temporary files beside it that are
+        joined and renamed into place when the reading succeeds: the file is
+        complete or not written.
+
+    Returns
+    -------
+    RecordCounts
+
+    Raises
+    ------
+    helixnet.InputFileError
+        As :func:`read_records`.
+
+    Notes
+    -----
+    Duplicates (the same id met again, in the same or a later file) are
+    recognised by a 64-bit BLAKE2b hash of the id: two different ids among
+    n records share a hash with probability about :math:`n^2 / 2^{65}`
+    (3e-8 for a million records), in which case the later one would be
+    counted as a duplicate.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> wos = ("FN Clarivate Analytics Web of Science\\nVR 1.0\\nPT J\\n"
+    ...        "C1 [Abenov, A] Al Farabi Kazakh Natl Univ, Almaty 050040, Kazakhstan.\\n"
+    ...        "   [Lee, K] Samsung Elect Co Ltd, Suwon 16677, South Korea.\\n"
+    ...        "PY 2014\\nUT WOS:000000000000001\\nER\\nEF\\n")
+    >>> path = os.path.join(tempfile.mkdtemp(), "savedrecs.txt")
+    >>> _ = open(path, "w").write(wos)
+    >>> counts = read_counts([path, path])  # the same file twice: its record counts once
+    >>> counts.n_records, counts.duplicates_dropped
+    (1, 1)
+    >>> document_venn_counts(counts)[["n_records", "UI"]].values.tolist()
+    [[1, 1]]
+    """
+    import shutil
+    import tempfile
+
+    files, sizes = _checked_paths(paths, format)
+    rules = load_rules() if rules is None else rules
+    ror_types = load_ror_types() if ror_types is None else ror_types
+    if ror is not None and not isinstance(ror, dict):
+        ror = load_ror_dump(ror)
+    jobs = n_jobs if n_jobs is not None else os.cpu_count() or 1
+    pieces = None
+    if audit is not None:
+        audit = os.fspath(audit)
+        pieces = tempfile.mkdtemp(prefix=".helixnet-", dir=os.path.dirname(os.path.abspath(audit)))
+    bar = _progress_bar(sum(sizes)) if progress else None
+    previous = dict(_COUNTING)
+    try:
+        _count_setup(rules, ror_types, ror)
+
+        def piece(i):
+            return {"audit": None if pieces is None else os.path.join(pieces, f"{i}.csv")}
+
+        if jobs > 1 and (len(files) > 1 or sizes[0] >= _SPLIT_MIN) and sum(sizes) >= _PARALLEL_MIN:
+            results = _read_parallel(files, format, skip_bad_records, jobs, bar, sizes, one=_count_one,
+                                     task_kwargs=piece, setup=(_count_setup, (rules, ror_types, ror)))
+        else:
+            update = bar.update if bar is not None else None
+            results = [_count_one(p, format, skip_bad_records, update, **piece(i)) for i, p in enumerate(files)]
+        if bar is not None:
+            bar.close()
+            bar = None
+        counts = _merge_counts(results, files, audit, pieces)
+    finally:
+        _COUNTING.clear()
+        _COUNTING.update(previous)
+        if bar is not None:
+            bar.close()
+        if pieces is not None:
+            shutil.rmtree(pieces, ignore_errors=True)
+    _release_memory()
+    return counts
+
+
+def _merge_counts(results, paths, audit, pieces) -> RecordCounts:
+    """The :class:`RecordCounts` of the tallies of :func:`_count_decoded`, in file order.
+
+    A document counts where its id is first met (in file order, then record order), as
+    in :func:`_merge`. The tallies are added one after another, each freed once added;
+    what persists between them is the sorted array of the hashes of the ids met (8 bytes
+    a document) and the counts. With `audit`, the pieces are joined as they are added,
+    without the rows of the documents met before.
+    """
+    import csv
+    import io
+
+    import numpy as np
+    import pandas as pd
+
+    def ints(buf, dtype):
+        return np.frombuffer(buf, dtype=dtype) if len(buf) else np.zeros(0, dtype=dtype)
+
+    seen = np.zeros(0, dtype=np.uint64)
+    dropped = 0
+    countries = {}  # set of countries -> code, over all the tallies
+    n_of = {}  # profile (with that code) -> documents
+    per_countries = {}  # set of countries -> addresses per sector
+    skipped, repairs = [], []
+    low = (1 << _COUNTRIES_SHIFT) - 1
+    joined = None
+    if audit is not None:
+        joined = open(os.path.join(pieces, "joined.csv"), "wb")  # noqa: SIM115 (closed below)
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\n").writerow(_AUDIT_COLUMNS)
+        joined.write(head.getvalue().encode("utf-8"))
+    try:
+        for r in results:
+            skipped.extend(r["skipped"])
+            repairs.extend(r["repairs"])
+            hashes = ints(r["hashes"], np.uint64)
+            keep = np.zeros(len(hashes), dtype=bool)
+            keep[np.unique(hashes, return_index=True)[1]] = True  # first in this tally
+            if len(seen) and len(hashes):
+                at = np.minimum(np.searchsorted(seen, hashes), len(seen) - 1)
+                keep &= seen[at] != hashes  # ... and not met in an earlier one
+            dropped += int((~keep).sum())
+            # two sorted runs: the stable sort (timsort) merges them in linear time
+            seen = np.sort(np.concatenate([seen, np.sort(hashes[keep])]), kind="stable")
+            c_map = np.array([countries.setdefault(k, len(countries)) for k in r["countries"]] or [0],
+                             dtype=np.int64)
+            p = ints(r["profile"], np.int64)[keep]
+            p = c_map[p >> _COUNTRIES_SHIFT] << _COUNTRIES_SHIFT | p & low
+            keys, n_docs = np.unique(p, return_counts=True)
+            for key, n in zip(keys.tolist(), n_docs.tolist()):
+                n_of[key] = n_of.get(key, 0) + n
+            c_names = list(countries)
+            vectors = r["vectors"]
+            width = max(len(vectors), 1)
+            pairs, n_pairs = np.unique((p >> _COUNTRIES_SHIFT) * width + ints(r["vector"], np.int32)[keep],
+                                       return_counts=True)
+            for pair, n in zip(pairs.tolist(), n_pairs.tolist()):
+                acc = per_countries.setdefault(c_names[pair // width], [0, 0, 0, 0, 0])
+                for slot, x in enumerate(vectors[pair % width]):
+                    acc[slot] += n * x
+            if joined is not None:
+                _join_piece(r, keep, joined)
+            for k in ("hashes", "profile", "vector", "sizes"):
+                r[k] = None
+        if joined is not None:
+            joined.close()
+            os.replace(joined.name, audit)
+    finally:
+        if joined is not None:
+            joined.close()
+    c_names = list(countries)
+    keys = np.array(sorted(n_of), dtype=np.int64)
+    year = (keys >> _YEAR_SHIFT & (1 << (_COUNTRIES_SHIFT - _YEAR_SHIFT)) - 1) - 1
+    frame = pd.DataFrame({
+        "year": pd.array(np.where(year < 0, 0, year), dtype="Int64"),
+        "countries": pd.array([c_names[c] for c in (keys >> _COUNTRIES_SHIFT).tolist()], dtype="string"),
+        **{s: (keys >> 1 & bit).astype(bool) for s, bit in _SECTOR_BIT.items()},
+        "has_address": (keys & 1).astype(bool),
+        "n_documents": np.array([n_of[k] for k in keys.tolist()], dtype=np.int64),
+    })
+    frame.loc[year < 0, "year"] = pd.NA
+    order = np.lexsort((keys & low, frame["countries"].to_numpy(dtype=object), year, year < 0))
+    frame = frame.iloc[order].reset_index(drop=True)
+    names = sorted(per_countries)
+    addr = pd.DataFrame({"countries": pd.array(names, dtype="string"),
+                         **{s: np.array([per_countries[c][k] for c in names], dtype=np.int64)
+                            for k, s in enumerate(["U", "I", "G", "O", "unclassified"])}})
+    return RecordCounts(frame, addr, dropped, list(paths), skipped, repairs)
+
+
+def _join_piece(r, keep, out):
+    """Append to `out` the audit rows of the documents of tally `r` that `keep` keeps."""
+    import numpy as np
+
+    sizes = np.frombuffer(r["sizes"], dtype=np.uint32).astype(np.int64) if len(r["sizes"]) else np.zeros(0, np.int64)
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    with open(r["audit"], "rb") as piece:
+        if keep.all():
+            _copy_bytes(piece, out, int(ends[-1]) if len(ends) else 0)
+            return
+        # runs of kept documents: from the start of the first to the end of the last
+        edges = np.flatnonzero(np.diff(np.r_[0, keep.astype(np.int8), 0]))
+        for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist()):
+            piece.seek(int(starts[lo]))
+            _copy_bytes(piece, out, int(ends[hi - 1] - starts[lo]))
+
+
+def _copy_bytes(src, dst, n: int):
+    while n > 0:
+        chunk = src.read(min(n, 1 << 20))
+        if not chunk:
+            raise OSError(f"{src.name}: shorter than expected")
+        dst.write(chunk)
+        n -= len(chunk)
 
 
 # ----------------------------------------------------------------------------------------
@@ -842,6 +1343,9 @@ def classify(
         ``rule``, and whose ``institution`` is filled with the part of the
         address that fired the rule (or its first part).
     """
+    if isinstance(records, RecordCounts):
+        raise HelixnetTypeError("the counts of read_counts are classified as they are read; "
+                                "classify takes the Records of read_records")
     out = _classify(records, rules, ror_types, ror)
     _release_memory()  # the temporaries of classification are gone: return their memory
     return out
@@ -931,15 +1435,18 @@ def _classify(records, rules, ror_types, ror):
 
 
 def _classified(records: Records) -> Records:
+    if isinstance(records, RecordCounts):
+        raise HelixnetTypeError("this needs every document (read_records), not the counts of read_counts")
     return records if "sector" in records.addresses.columns else classify(records)
 
 
-def address_sectors(records: Records, country: str | None = None) -> pd.DataFrame:
+def address_sectors(records: Records | RecordCounts, country: str | None = None) -> pd.DataFrame:
     """Addresses per sector: counts and shares.
 
     Parameters
     ----------
-    records : Records
+    records : Records or RecordCounts
+        Classified records, or the counts of :func:`read_counts` (the same table).
     country : str, optional
         Focus country (ISO code): only the addresses of documents with an
         address in it count, as in :func:`document_venn_counts`.
@@ -963,10 +1470,11 @@ def address_sectors(records: Records, country: str | None = None) -> pd.DataFram
     >>> address_sectors(Records(docs, addrs), country="KZ")["n_addresses"].tolist()
     [1, 1, 0, 0, 0]
     """
+    import numpy as np
     import pandas as pd
 
-    import numpy as np
-
+    if isinstance(records, RecordCounts):
+        return _address_sectors_of_counts(records, country)
     a = _classified(records).addresses
     if country is not None:
         # documents with an address in the country, on integer codes (not a set of id strings)
@@ -978,6 +1486,21 @@ def address_sectors(records: Records, country: str | None = None) -> pd.DataFram
     counts = a["sector"].fillna("unclassified").value_counts()
     names = ["U", "I", "G", "O", "unclassified"]
     n = [int(counts.get(k, 0)) for k in names]
+    total = sum(n)
+    return pd.DataFrame({"sector": names, "n_addresses": n,
+                         "share": [x / total if total else float("nan") for x in n]})
+
+
+def _address_sectors_of_counts(counts: RecordCounts, country: str | None) -> pd.DataFrame:
+    """:func:`address_sectors` of the address counts of :func:`read_counts`."""
+    import pandas as pd
+
+    a = counts.address_counts
+    if country is not None:
+        focus = _fmt.country_code(country)
+        a = a[[focus in (text.split(";") if text else []) for text in a["countries"]]]
+    names = ["U", "I", "G", "O", "unclassified"]
+    n = [int(a[k].sum()) for k in names]
     total = sum(n)
     return pd.DataFrame({"sector": names, "n_addresses": n,
                          "share": [x / total if total else float("nan") for x in n]})
@@ -1137,7 +1660,7 @@ def _cells(dims):
 
 
 def document_venn_counts(
-    records: Records,
+    records: Records | RecordCounts,
     by: Literal["year", "country"] | None = None,
     country: str | None = None,
     international: bool = False,
@@ -1159,7 +1682,8 @@ def document_venn_counts(
 
     Parameters
     ----------
-    records : Records
+    records : Records or RecordCounts
+        Classified records, or the counts of :func:`read_counts` (the same table).
     by : {None, "year", "country"}
         Count per year, or per country (a document counts once in each
         country it has an address in). Documents without a year (without
@@ -1210,6 +1734,8 @@ def document_venn_counts(
         raise HelixnetValueError(f"by must be None, 'year' or 'country', not {by!r}")
     if no_address not in ("exclude", "none"):
         raise HelixnetValueError(f"no_address must be 'exclude' or 'none', not {no_address!r}")
+    if isinstance(records, RecordCounts):
+        return _venn_of_counts(records, by, country, international, no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
     ds = document_sectors(records, country=country)
@@ -1247,13 +1773,60 @@ def document_venn_counts(
     return out
 
 
+def _venn_of_counts(counts: RecordCounts, by, country, international, no_address) -> pd.DataFrame:
+    """:func:`document_venn_counts` of the document profiles of :func:`read_counts` (same rows, same columns)."""
+    import pandas as pd
+
+    dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
+    cells = _cells(dims)
+    names = {m: "".join(d for i, d in enumerate(dims) if m >> i & 1) or "none" for m in range(2 ** len(dims))}
+    focus = None if country is None else _fmt.country_code(country)
+    groups = {}  # group -> [n_records, n_no_address, {cell: n}]
+    p = counts.profiles
+    for year, text, u, i, g, written, n in zip(
+            p["year"].astype(object).where(p["year"].notna(), None), p["countries"], p["U"], p["I"], p["G"],
+            p["has_address"], p["n_documents"]):
+        countries = text.split(";") if text else []
+        if focus is not None and focus not in countries:
+            continue
+        # with a focus country every kept document has it, so "an address abroad" is a second country
+        code = int(u) | int(i) << 1 | int(g) << 2 | (int(len(countries) >= 2) << 3 if international else 0)
+        keys = [None] if by is None else [year] if by == "year" else (countries or [None])
+        for key in keys:
+            acc = groups.setdefault(key, [0, 0, {}])
+            if not written:
+                acc[1] += int(n)
+                if no_address == "exclude":
+                    continue
+            acc[0] += int(n)
+            acc[2][names[code]] = acc[2].get(names[code], 0) + int(n)
+    order = [None] if by is None else sorted(k for k in groups if k is not None) + (
+        [None] if None in groups else [])
+    rows = []
+    for key in order:
+        n_records, n_missing, per_cell = groups.get(key, [0, 0, {}])
+        row = {} if by is None else {by: key}
+        row["n_records"] = n_records
+        for c in cells + ["none"]:
+            row[c] = per_cell.get(c, 0)
+        row["n_no_address"] = n_missing
+        rows.append(row)
+    columns = ([] if by is None else [by]) + ["n_records"] + cells + ["none", "n_no_address"]
+    out = pd.DataFrame(rows, columns=columns)
+    if by == "year":
+        out["year"] = out["year"].astype("Int64")
+    elif by == "country":
+        out["country"] = out["country"].astype("string")
+    return out
+
+
 #: Deprecated alias of :func:`document_venn_counts` (removed in 0.3).
 venn_counts = renamed_function(document_venn_counts, "venn_counts", "helixnet.bibliometrics")
 
 
 @renamed_parameters(n_boot="n_resamples")
 def synergy_table(
-    records: Records,
+    records: Records | RecordCounts,
     by: Literal["year", "country"] | None = "year",
     country: str | None = None,
     international: bool = False,
@@ -1267,7 +1840,8 @@ def synergy_table(
 
     Parameters
     ----------
-    records : Records
+    records : Records or RecordCounts
+        Classified records, or the counts of :func:`read_counts` (the same table).
     by, country, international, no_address
         As in :func:`document_venn_counts`.
     n_resamples : int

@@ -32,6 +32,7 @@ those with an address in that country). T, R and the mutual informations are
 rounded to 12 decimals, so floating-point noise (-3e-16) prints as 0.
 """
 
+import os
 from typing import Literal
 
 from helixnet.cli._common import int_in_range, seed_int
@@ -52,6 +53,9 @@ Each address is classified U (university), I (industry), G (government) or O (ot
 non-profits) by ordered rules (helixnet/rules/address_rules.csv; --audit lists each decision and its
 rule). A document falls in the Venn cell of its sectors; 'none' counts documents with no U, I or G
 address (only O or unclassified ones): it is part of the table and changes T.
+
+Records are counted as they are read (several files, or parts of a large one, in parallel
+processes): memory does not grow with the size of the exports.
 
 --country keeps the documents with an address in that country (ISO code such as KZ, or a name such
 as Kazakhstan); F (--international) then marks documents with an address abroad.
@@ -94,14 +98,10 @@ def _clean(v, digits=12):
 
 
 def run(args):
-    import math
-    import sys
-
     from helixnet.bibliometrics import _pipeline as bib
-    from helixnet.cli._common import UsageError, note, show_progress
-    from helixnet.cli._output import Output
+    from helixnet.cli._common import UsageError, show_progress
+    from helixnet.cli._output import emit
     from helixnet.exceptions import HelixnetValueError
-    from helixnet.information._measures import synergy, venn_table
 
     if args.seed is not None and not args.bootstrap:
         raise UsageError("--seed goes with --bootstrap")
@@ -113,13 +113,46 @@ def run(args):
         except HelixnetValueError as exc:
             raise UsageError(str(exc)) from None
     _lean_allocators()
-    records = bib.read_records(args.files, format=args.input_format, skip_bad_records=args.skip_bad_records,
-                               progress=show_progress(args))
+    audit = _audit_temp(args.audit) if args.audit else None
+    try:
+        # read as a stream: the counts are kept, not the records (memory flat in the size of the files)
+        records = bib.read_counts(args.files, format=args.input_format, skip_bad_records=args.skip_bad_records,
+                                  ror=args.ror, audit=audit, progress=show_progress(args))
+        output = _output(args, records, country, audit)
+        if audit is None:
+            return output
+        emit(args, output)  # the audit file is written with the output, all or nothing
+        return 0
+    finally:
+        if audit is not None and os.path.exists(audit):
+            os.unlink(audit)
+
+
+def _audit_temp(path):
+    """A hidden temporary file beside `path` (the audit is renamed from it into place)."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path)) if path != "-" else None
+    fd, tmp = tempfile.mkstemp(prefix=".helixnet-", suffix=".tmp", dir=folder)
+    os.close(fd)
+    return tmp
+
+
+def _output(args, records, country, audit):
+    """The :class:`Output` of the run: payload, table and text from the counts."""
+    import math
+    import shutil
+    import sys
+
+    from helixnet.bibliometrics import _pipeline as bib
+    from helixnet.cli._common import note
+    from helixnet.cli._output import Output
+    from helixnet.information._measures import synergy, venn_table
+
     for s in records.skipped:
         print(f"helixnet bibliometrics: skipped {s['file']}: line {s['line']}: {s['reason']}", file=sys.stderr)
     for r in records.repairs:
         note(args, f"{r['file']}: line {r['line']}: {r['repair']}")
-    records = bib.classify(records, ror=args.ror)
     dims = ("U", "I", "G", "F") if args.international else ("U", "I", "G")
     no_address: Literal["exclude", "none"] = "none" if args.include_no_address else "exclude"
     total = bib.synergy_table(records, by=None, country=country, international=args.international,
@@ -162,9 +195,8 @@ def run(args):
         "rows": rows,
     }
     files = {}
-    if args.audit:  # written with the output, all or nothing
-        a = records.addresses[["doc_id", "address", "country", "sector", "rule"]]
-        files[args.audit] = a.to_csv(index=False, lineterminator="\n")
+    if audit is not None:  # written with the output, all or nothing
+        files[args.audit] = lambda path: shutil.move(audit, path)
     frame = _printable(per if per is not None else total)
     label = ",".join(dims)
     shares = ", ".join(f"{k}={n}" + ("" if math.isnan(s) else f" ({100 * s:.1f}%)")
