@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 import helixnet as hx
-from helixnet.plot._triads import plot_synergy_map
 from helixnet.information._triads import write_synergy_map
+from helixnet.plot._triads import plot_synergy_map
 
 #: Marks a gallery script that is not a registered case-study analysis.
 STANDALONE = True

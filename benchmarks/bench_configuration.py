@@ -12,8 +12,8 @@ import time
 
 import pandas as pd
 
-from helixnet.networks._configuration import DEFAULT_N_NULL, configuration, subordination_metrics
 from helixnet.kazakhstan._graphs import kazakhstan_graph
+from helixnet.networks._configuration import DEFAULT_N_NULL, configuration, subordination_metrics
 
 
 def main(seeds=range(5)):

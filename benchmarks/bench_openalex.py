@@ -94,8 +94,8 @@ def main():
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from helixnet.bibliometrics._openalex_synth import write_snapshot
     from helixnet.bibliometrics._openalex import snapshot_files
+    from helixnet.bibliometrics._openalex_synth import write_snapshot
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     tmp = None

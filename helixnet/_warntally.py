@@ -17,7 +17,6 @@ from contextlib import contextmanager
 
 from helixnet.exceptions import HelixnetWarning
 
-
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 

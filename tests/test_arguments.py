@@ -26,8 +26,8 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
-from helixnet.exceptions import HelixnetError, InvalidGraphError
 from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT
+from helixnet.exceptions import HelixnetError, InvalidGraphError
 
 
 def _graph():

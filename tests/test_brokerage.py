@@ -16,8 +16,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from helixnet.networks._brokerage import ROLES, brokerage, brokerage_global, brokerage_test, sector_brokerage
 from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
+from helixnet.networks._brokerage import ROLES, brokerage, brokerage_global, brokerage_test, sector_brokerage
 
 REFERENCE = Path(__file__).parent / "reference" / "sna_reference.json"
 _NONFINITE = {"NaN": math.nan, "NA": math.nan, "Inf": math.inf, "-Inf": -math.inf}

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helixnet.networks._centrality import CENTRALITY_COLUMNS, MEASURES, centrality, sector_centrality
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
+from helixnet.networks._centrality import CENTRALITY_COLUMNS, MEASURES, centrality, sector_centrality
 
 
 def random_actor_graph(seed, directed, weights="uniform", isolated=True):

@@ -17,11 +17,11 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from cli_runner import run_cli, run_inproc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helixnet.cli._schemas import SCHEMAS
-from cli_runner import run_cli, run_inproc
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -368,8 +368,8 @@ def test_shapley_cli_values_add_up_to_T(tmp_path):
 
 
 def test_centrality_and_brokerage_cli_agree_with_the_library(graph_files):
-    from helixnet.networks._centrality import centrality
     from helixnet.networks._builders import from_edges
+    from helixnet.networks._centrality import centrality
 
     edges, nodes = graph_files
     G = from_edges(pd.read_csv(edges), pd.read_csv(nodes))
@@ -442,8 +442,8 @@ def test_subordination_sensitivity_cli_equals_the_library(graph_files):
     """--sensitivity is sensitivity(G, ...) on the same graph, draws and seed."""
     import json as _json
 
-    from helixnet.networks._builders import from_edges
     from helixnet.kazakhstan._sensitivity import sensitivity
+    from helixnet.networks._builders import from_edges
 
     edges, nodes = graph_files
     code, out, err = run_inproc("subordination", edges, "--nodes", nodes, "--sensitivity", "--null", "9",

@@ -7,10 +7,10 @@ tests/test_game.py (nucleolus (45, 20, 35), Shapley (48 1/3, 18 1/3, 33 1/3)).
 import json
 
 import pytest
+from cli_runner import run_inproc as run
 
 import helixnet as hx
 from helixnet.cli._schemas import SCHEMAS
-from cli_runner import run_inproc as run
 
 jsonschema = pytest.importorskip("jsonschema")
 

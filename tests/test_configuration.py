@@ -16,8 +16,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helixnet.networks._configuration import EVIDENCE_COLUMNS, INDICATORS, VERDICTS, archetype_graph, configuration, normalize_layers, read_graph, subordination_metrics
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
+from helixnet.networks._configuration import (
+    EVIDENCE_COLUMNS,
+    INDICATORS,
+    VERDICTS,
+    archetype_graph,
+    configuration,
+    normalize_layers,
+    read_graph,
+    subordination_metrics,
+)
 from helixnet.networks._mediation import mediation
 
 N = 99  # null draws in these tests (fixed seeds; the default is 199)

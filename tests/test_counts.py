@@ -12,11 +12,11 @@ import json
 
 import numpy as np
 import pytest
+from cli_runner import run_inproc as run
 
 import helixnet as hx
 from helixnet.exceptions import InvalidTableError
 from helixnet.information._measures import MAX_COUNT
-from cli_runner import run_inproc as run
 
 
 def test_limit_is_the_largest_int64():

@@ -10,10 +10,11 @@ dataset: the tests recompute the failures and require the list to match them
 exactly, so an inconsistency can be neither hidden nor invented.
 """
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
-from pathlib import Path
 from scipy.optimize import linprog
 
 from helixnet.datasets import load

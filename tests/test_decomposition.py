@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
-from helixnet.information._decomposition import decompose, shapley
 from helixnet.exceptions import HelixnetValueError, InvalidRecordsError
+from helixnet.information._decomposition import decompose, shapley
 
 LOG2_3 = math.log2(3)
 

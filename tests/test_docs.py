@@ -16,7 +16,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from docs_site import DOCS, ROOT, built_site
 
 LAYERS = ("information", "networks", "bibliometrics", "plot", "kazakhstan", "datasets", "exceptions")
@@ -195,9 +194,9 @@ def test_cli_guide_json_examples_follow_the_schemas():
 
 
 def test_schemas_page_shows_every_command_schema_and_key(site):
-    from helixnet.cli._schemas import SCHEMAS
-
     from docutils.nodes import make_id
+
+    from helixnet.cli._schemas import SCHEMAS
 
     page = _page(site / "schemas.html")
     for command, schema in SCHEMAS.items():

@@ -8,7 +8,6 @@ internal link answers 404, a search finds something; screenshots in docs/_build/
 import importlib.util
 
 import pytest
-
 from docs_site import ROOT, built_site
 
 

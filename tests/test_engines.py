@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helixnet.information._engines import count_table, read_data
 from helixnet.exceptions import HelixnetError, InputFileError, InvalidRecordsError
+from helixnet.information._engines import count_table, read_data
 
 ENGINES = ("pandas", "duckdb", "dask")
 

@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_runner import run_inproc
 
 from helixnet.kazakhstan import _analyses
-from cli_runner import run_inproc
 
 BIB = Path(__file__).parent / "fixtures" / "bibliometrics"
 

@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 
 import helixnet as hx
+from helixnet.exceptions import HelixnetError, HelixnetValueError, InvalidGraphError
 from helixnet.kazakhstan import _graphs as kzgraphs
 from helixnet.networks import _builders as builders
-from helixnet.exceptions import HelixnetError, HelixnetValueError, InvalidGraphError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from cli_runner import run_cli, run_inproc
 
 import helixnet as hx
+from helixnet.exceptions import HelixnetError, InputFileError, InvalidGraphError, InvalidRecordsError
 from helixnet.information import _engines as engines
 from helixnet.networks import _nullmodels as nullmodels
 from helixnet.networks._configuration import archetype_graph
-from helixnet.exceptions import HelixnetError, InputFileError, InvalidGraphError, InvalidRecordsError
-from cli_runner import run_cli, run_inproc
 
 ENGINES = ["pandas", "duckdb", "dask"]
 ROOT = Path(__file__).parents[1]

@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 
 import helixnet as hx
-from helixnet.information import _core
 from helixnet.cli import main
+from helixnet.information import _core
 
 # an independent 2x2x2 table whose raw inclusion-exclusion sum is -8.9e-16
 # (outer product of [5, 1], [11, 48], [39, 54]); index 0 = absent

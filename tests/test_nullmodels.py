@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helixnet.networks._configuration import archetype_graph
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError
+from helixnet.networks._configuration import archetype_graph
 from helixnet.networks._nullmodels import SIGNIFICANCE_COLUMNS, _p_value, permute_sectors, rewire, significance
 
 

@@ -21,8 +21,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from helixnet.networks._matrix import REL_TOL, tied
 from helixnet.networks._centrality import centrality, sector_centrality
+from helixnet.networks._matrix import REL_TOL, tied
 from helixnet.networks._mediation import mediation
 
 # weights whose reciprocals add up to each other's: 1/6 + 1/30 = 1/5, 1/4 + 1/12 = 1/3, ...

@@ -14,8 +14,8 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import Circle, Rectangle
 
 from helixnet import plot
-from helixnet.kazakhstan import _figures as figures
 from helixnet.exceptions import HelixnetValueError, InvalidGraphError, InvalidTableError
+from helixnet.kazakhstan import _figures as figures
 
 
 @pytest.fixture(autouse=True)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from helixnet.kazakhstan import _analyses
 from helixnet.cli import main as cli
+from helixnet.kazakhstan import _analyses
 from helixnet.networks._configuration import EVIDENCE_COLUMNS, VERDICTS
 
 DPI = "40"  # resolution does not matter to these checks; it keeps the suite fast

@@ -34,7 +34,7 @@ import helixnet as hx
 from helixnet._jsonable import jsonable, records
 from helixnet._result import Result
 from helixnet.exceptions import HelixnetError
-from tests.test_arguments import CASES, G, MUST_RAISE, R
+from tests.test_arguments import CASES, MUST_RAISE, G, R
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bibliometrics"
 PLAIN = (pd.DataFrame, pd.Series, np.ndarray, float, int, nx.Graph)

@@ -9,10 +9,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from helixnet.networks._configuration import INDICATORS, configuration
 from helixnet.exceptions import HelixnetTypeError, InvalidGraphError
 from helixnet.kazakhstan._graphs import kazakhstan_graph
 from helixnet.kazakhstan._sensitivity import ambiguous_alternatives, conclusion_link_ids, default_variants, sensitivity
+from helixnet.networks._configuration import INDICATORS, configuration
 from helixnet.networks._sensitivity import drop_ties, merge_nodes, reassign_sectors, unit_weights
 
 

@@ -11,10 +11,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from helixnet.kazakhstan._report import kazakhstan_report
 from helixnet.networks._centrality import centrality
 from helixnet.networks._configuration import INDICATORS, archetype_graph, configuration
 from helixnet.networks._mediation import mediation
-from helixnet.kazakhstan._report import kazakhstan_report
 from helixnet.networks._subordination import subordination_report
 
 

@@ -9,9 +9,9 @@ import json
 import networkx as nx
 import pandas as pd
 import pytest
+from cli_runner import run_inproc as run
 
 from helixnet.cli._schemas import SCHEMAS
-from cli_runner import run_inproc as run
 
 jsonschema = pytest.importorskip("jsonschema")
 

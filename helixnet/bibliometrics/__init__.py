@@ -7,6 +7,18 @@ Reading Web of Science, Scopus, OpenAlex and MEDLINE exports (``_formats``,
 (``_openalex``).
 """
 
+from helixnet.bibliometrics._openalex import (
+    CELLS,
+    SAMPLE_SNAPSHOT,
+    TABLE_COLUMNS,
+    OpenAlexResult,
+    count_works,
+    fetch_works,
+    openalex,
+    ror_sector_map,
+    snapshot_files,
+    trends_table,
+)
 from helixnet.bibliometrics._pipeline import (
     RecordCounts,
     Records,
@@ -19,27 +31,17 @@ from helixnet.bibliometrics._pipeline import (
     country_code,
     detect_format,
     document_sectors,
+    document_venn_counts,
     load_ror_dump,
     load_ror_types,
     load_rules,
-    split_address,
     read_counts,
     read_records,
+    split_address,
     synergy_table,
-    document_venn_counts,
-    venn_counts as venn_counts,  # deprecated alias of document_venn_counts (not in __all__)
 )
-from helixnet.bibliometrics._openalex import (
-    openalex,
-    OpenAlexResult,
-    fetch_works,
-    snapshot_files,
-    count_works,
-    trends_table,
-    ror_sector_map,
-    TABLE_COLUMNS,
-    CELLS,
-    SAMPLE_SNAPSHOT,
+from helixnet.bibliometrics._pipeline import (
+    venn_counts as venn_counts,  # deprecated alias of document_venn_counts (not in __all__)
 )
 
 __all__ = [

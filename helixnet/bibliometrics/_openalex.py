@@ -71,21 +71,20 @@ import json
 import os
 import time
 import zlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from helixnet._jsonable import jsonable
-from helixnet._result import Result
 from helixnet._deprecation import renamed_parameters
+from helixnet._jsonable import jsonable
 from helixnet._resampling import DEFAULT_SEED
+from helixnet._result import Result
 from helixnet.exceptions import HelixnetValueError, InputFileError
 
 if TYPE_CHECKING:
     import pandas as pd
-
     from distributed import Client
 
     from helixnet._typing import PathLike, Seed, Unit
@@ -578,10 +577,9 @@ def trends_table(
     import numpy as np
     import pandas as pd
 
+    from helixnet._warntally import WarningTally
     from helixnet.information._measures import mutual_information, venn_table
     from helixnet.information._uncertainty import bootstrap
-
-    from helixnet._warntally import WarningTally
 
     counts = _normalise_counts(counts)
     rows = []

@@ -20,9 +20,9 @@ def add_arguments(parser):
 
 
 def run(args):
-    from helixnet.networks._brokerage import brokerage
     from helixnet.cli._common import read_graph
     from helixnet.cli._output import Output, json_records
+    from helixnet.networks._brokerage import brokerage
 
     G = read_graph(args)
     table = brokerage(G, attr=args.attr)

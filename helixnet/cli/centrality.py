@@ -43,9 +43,9 @@ def _positive_int(text: str) -> int:
 
 
 def run(args):
-    from helixnet.networks._centrality import centrality
     from helixnet.cli._common import UsageError, check_edge_attribute, read_graph
     from helixnet.cli._output import Output, json_records
+    from helixnet.networks._centrality import centrality
 
     if args.seed is not None and args.sources is None:
         raise UsageError("--seed goes with --sources (exact centralities draw nothing)")

@@ -29,9 +29,9 @@ def add_arguments(parser):
 
 
 def run(args):
-    from helixnet.networks import _builders as builders
     from helixnet.cli._common import UsageError, read_graph
     from helixnet.cli._output import Output, json_records, write_outputs
+    from helixnet.networks import _builders as builders
 
     out = None if args.out in (None, "-") else args.out
     to = args.to or (graph_format(out) if out else "edges")

@@ -99,8 +99,8 @@ def add_arguments(parser):
 def run(args):
     import os
 
-    from helixnet.cli._output import Output
     from helixnet.bibliometrics._openalex import API_URL, openalex
+    from helixnet.cli._output import Output
 
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")

@@ -47,10 +47,8 @@ def add_arguments(parser):
 
 
 def run(args):
-    from helixnet.cli._common import read_graph, show_progress
+    from helixnet.cli._common import UsageError, read_graph, show_progress
     from helixnet.cli._output import Output
-
-    from helixnet.cli._common import UsageError
 
     if args.merge is not None and not args.sensitivity:
         raise UsageError("--merge goes with --sensitivity")

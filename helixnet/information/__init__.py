@@ -11,41 +11,27 @@ The modules are private; their public names are re-exported here and at the
 top level (``hx.synergy``, ``hx.bootstrap``, ...).
 """
 
-from helixnet.information._measures import (
-    mutual_information,
-    entropy,
-    redundancy,
-    venn_table,
-    synergy,
-    SynergyResult,
-    contingency,
-    Contingency,
-    BIAS_CORRECTIONS,
-    sign_reading,
-)
-from helixnet.information._uncertainty import (
-    bootstrap,
-    BootstrapResult,
-    BOOTSTRAP_METHODS,
-    permutation_test,
-    PermutationResult,
-    g_test,
-    GTestResult,
-)
 from helixnet.information._decomposition import (
-    decompose,
-    shapley,
+    SHAPLEY_VALUES,
     DecompositionResult,
     ShapleyResult,
-    SHAPLEY_VALUES,
+    decompose,
+    shapley,
 )
 from helixnet.information._engines import (
+    ENGINES,
+    MAX_CELLS,
     CountTable,
     count_table,
     read_data,
+)
+from helixnet.information._engines import (
     read_records as read_records,  # deprecated alias of read_data (not in __all__)
-    ENGINES,
-    MAX_CELLS,
+)
+from helixnet.information._game import (
+    PLAYERS,
+    GameResult,
+    game,
 )
 from helixnet.information._krippendorff import (
     DEFAULT_MAX_ITER,
@@ -53,10 +39,17 @@ from helixnet.information._krippendorff import (
     KrippendorffResult,
     krippendorff_interaction,
 )
-from helixnet.information._game import (
-    PLAYERS,
-    GameResult,
-    game,
+from helixnet.information._measures import (
+    BIAS_CORRECTIONS,
+    Contingency,
+    SynergyResult,
+    contingency,
+    entropy,
+    mutual_information,
+    redundancy,
+    sign_reading,
+    synergy,
+    venn_table,
 )
 from helixnet.information._triads import (
     ALTERNATIVES,
@@ -64,6 +57,15 @@ from helixnet.information._triads import (
     synergy_map,
     synergy_triads,
     write_synergy_map,
+)
+from helixnet.information._uncertainty import (
+    BOOTSTRAP_METHODS,
+    BootstrapResult,
+    GTestResult,
+    PermutationResult,
+    bootstrap,
+    g_test,
+    permutation_test,
 )
 
 __all__ = [

@@ -28,18 +28,19 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from helixnet._jsonable import jsonable, records as _records
-from helixnet._result import Result, seed_value
-from helixnet.information import _core
+from helixnet._jsonable import jsonable
+from helixnet._jsonable import records as _records
 from helixnet._progress import progress_bar as _progress
+from helixnet._result import Result, seed_value
 from helixnet._validation import check_count, check_scalar_columns, parse_weights
-from helixnet.information._measures import row_label, contingency
 from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import (
     HelixnetTypeError,
     HelixnetValueError,
     InvalidRecordsError,
 )
+from helixnet.information import _core
+from helixnet.information._measures import contingency, row_label
 
 if TYPE_CHECKING:
     from helixnet._typing import Seed, Unit

@@ -52,13 +52,13 @@ import numbers
 import os
 import re
 import sys
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from helixnet._deprecation import renamed_function
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
-from helixnet._deprecation import renamed_function
 from helixnet._validation import NUMBER_PATTERN
 from helixnet.exceptions import (
     HelixnetError,

@@ -69,8 +69,8 @@ Schmeidler, D. (1969). The nucleolus of a characteristic function game.
 
 from __future__ import annotations
 
-from itertools import combinations
 from collections.abc import Mapping
+from itertools import combinations
 from math import factorial
 from typing import TYPE_CHECKING
 

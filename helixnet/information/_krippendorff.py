@@ -73,9 +73,9 @@ import numpy as np
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
-from helixnet.information import _core
 from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import ConvergenceWarning, HelixnetValueError
+from helixnet.information import _core
 from helixnet.information._measures import as_table
 
 if TYPE_CHECKING:

@@ -41,8 +41,6 @@ import numpy as np
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
-from helixnet.information import _core
-
 from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import (
     HelixnetTypeError,
@@ -50,6 +48,7 @@ from helixnet.exceptions import (
     InvalidRecordsError,
     InvalidTableError,
 )
+from helixnet.information import _core
 
 if TYPE_CHECKING:
     import pandas as pd

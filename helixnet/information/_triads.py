@@ -43,17 +43,15 @@ doi:10.1111/j.2517-6161.1995.tb02031.x
 from __future__ import annotations
 
 import os
-from importlib.util import find_spec
 from collections.abc import Callable, Sequence
+from importlib.util import find_spec
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from helixnet.information import _core
-from helixnet._progress import progress_bar
-from helixnet.information._triads_count import Coded, block_measures, quadruple_blocks, triad_blocks
 from helixnet._deprecation import renamed_parameters
+from helixnet._progress import progress_bar
 from helixnet._resampling import DEFAULT_SEED, monte_carlo_p
 from helixnet._validation import rng_from_seed
 from helixnet.exceptions import (
@@ -61,7 +59,9 @@ from helixnet.exceptions import (
     HelixnetValueError,
     InvalidRecordsError,
 )
+from helixnet.information import _core
 from helixnet.information._measures import factorize_column, record_weights
+from helixnet.information._triads_count import Coded, block_measures, quadruple_blocks, triad_blocks
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import numpy as np
 
-from helixnet._jsonable import jsonable
-from helixnet._result import Result, seed_value
-from helixnet.information import _core
-from helixnet._progress import progress_bar as _progress
 from helixnet._deprecation import renamed_parameters
+from helixnet._jsonable import jsonable
+from helixnet._progress import progress_bar as _progress
 from helixnet._resampling import DEFAULT_SEED, monte_carlo_p, tail_counts
+from helixnet._result import Result, seed_value
 from helixnet._validation import check_count, rng_from_seed
 from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
+from helixnet.information import _core
 from helixnet.information._measures import as_table, corrected_entropies, require_counts, synergy
 
 if TYPE_CHECKING:

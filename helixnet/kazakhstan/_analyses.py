@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
@@ -173,8 +174,7 @@ def _sector_name(row_id: str) -> str:
 
 
 def table2_research_types() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("table2_research_types")
@@ -209,8 +209,7 @@ def table2_research_types() -> AnalysisResult:
 
 
 def table3_funding_by_sector() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("table3_rd_funding_sources")
@@ -243,8 +242,7 @@ def table3_funding_by_sector() -> AnalysisResult:
 
 
 def table4_rd_personnel() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("table4_rd_personnel")
@@ -275,8 +273,7 @@ def table4_rd_personnel() -> AnalysisResult:
 
 
 def international_comparison() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("international_comparison")
@@ -322,8 +319,7 @@ _CHART_TITLES = {
 
 
 def fig1_funding_sources() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("fig1_funding_sources")
@@ -359,8 +355,7 @@ def fig1_funding_sources() -> AnalysisResult:
 
 
 def fig2_cost_structure() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("fig2_innovation_costs")
@@ -393,8 +388,7 @@ def fig2_cost_structure() -> AnalysisResult:
 
 
 def fig3_innovation_activity() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("fig3_innovation_activity_types")
@@ -429,8 +423,7 @@ _INDICATOR_TITLES = {
 
 
 def table1_plan_vs_actual() -> AnalysisResult:
-    from helixnet import datasets
-    from helixnet import plot
+    from helixnet import datasets, plot
     from helixnet.kazakhstan import _figures as figures
 
     df = datasets.load("table1_nis_results")
@@ -616,8 +609,8 @@ def fig5_nazarbayev_model() -> AnalysisResult:
 def kazakhstan_layers() -> AnalysisResult:
     import pandas as pd
 
-    from helixnet.kazakhstan import _graphs as kzgraphs
     from helixnet import plot
+    from helixnet.kazakhstan import _graphs as kzgraphs
 
     layers = {
         "knowledge": kzgraphs.knowledge_layer(),
@@ -732,8 +725,8 @@ def _claims_text(confs, diag_flows, n_government, n_conclusion):
 def subordination() -> AnalysisResult:
     import pandas as pd
 
-    from helixnet.kazakhstan import _graphs as kzgraphs
     from helixnet import plot
+    from helixnet.kazakhstan import _graphs as kzgraphs
     from helixnet.networks._subordination import subordination_report
 
     G = kzgraphs.kazakhstan_graph()
@@ -800,8 +793,8 @@ def subordination() -> AnalysisResult:
 
 
 def robustness() -> AnalysisResult:
-    from helixnet.kazakhstan import _graphs as kzgraphs
     from helixnet import plot
+    from helixnet.kazakhstan import _graphs as kzgraphs
     from helixnet.kazakhstan._sensitivity import PILOT_CLUSTERS, conclusion_link_ids, sensitivity
 
     G = kzgraphs.kazakhstan_graph()
@@ -893,12 +886,12 @@ def _sector_null_of_t_uig(G):
 def synergy() -> AnalysisResult:
     import pandas as pd
 
-    from helixnet.kazakhstan import _graphs as kzgraphs
-    from helixnet.networks import _builders as builders
     from helixnet import plot
     from helixnet.information._measures import synergy as _synergy
     from helixnet.information._measures import venn_table
     from helixnet.information._uncertainty import bootstrap
+    from helixnet.kazakhstan import _graphs as kzgraphs
+    from helixnet.networks import _builders as builders
 
     n_boot = 2000
     named = {

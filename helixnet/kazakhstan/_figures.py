@@ -30,20 +30,20 @@ from typing import TYPE_CHECKING
 
 from helixnet.exceptions import InvalidTableError
 from helixnet.plot._base import (
-    TABLE_SECTOR_LABELS,
     CATEGORY_PALETTE,
-    SECTOR_PALETTE,
-    new_axes_row,
-    new_axes,
-    require_columns,
-    wrap,
-    pretty,
-    fmt,
-    sector_rows,
-    annotate_barh,
-    stacked_barh,
-    legend_below,
     NOT_STATED_COLOR,
+    SECTOR_PALETTE,
+    TABLE_SECTOR_LABELS,
+    annotate_barh,
+    fmt,
+    legend_below,
+    new_axes,
+    new_axes_row,
+    pretty,
+    require_columns,
+    sector_rows,
+    stacked_barh,
+    wrap,
 )
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ def openalex_trends():
     import numpy as np
 
     import helixnet as hx
-    from helixnet.kazakhstan._analyses import SEED, AnalysisResult
     from helixnet.bibliometrics._openalex import SAMPLE_SNAPSHOT
+    from helixnet.kazakhstan._analyses import SEED, AnalysisResult
 
     res = hx.openalex(SAMPLE_SNAPSHOT, n_resamples=N_BOOT, seed=SEED)
     table = res.table

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from helixnet._deprecation import renamed_parameters
 from helixnet._jsonable import jsonable
+from helixnet._resampling import DEFAULT_SEED
 from helixnet._result import Result
 from helixnet.networks import subordination_report
-from helixnet._deprecation import renamed_parameters
-from helixnet._resampling import DEFAULT_SEED
 
 if TYPE_CHECKING:
     from helixnet._typing import Backend

@@ -302,10 +302,9 @@ def reproduce(
     >>> sorted(p.name for p in out.iterdir())[:2]   # doctest: +SKIP
     ['comparison.csv', 'comparison.pdf']
     """
-    from helixnet.kazakhstan import _analyses
-    from helixnet._version import __version__
-
     from helixnet._validation import check_count
+    from helixnet._version import __version__
+    from helixnet.kazakhstan import _analyses
 
     dpi = check_count(dpi, "dpi", minimum=DPI_RANGE[0])
     if dpi > DPI_RANGE[1]:

@@ -11,79 +11,79 @@ measures live in ``_matrix``. The modules are private; their public names are
 re-exported here and at the top level.
 """
 
-from helixnet.networks._builders import (
-    VennCounts,
-    from_edges,
-    from_frames,
-    to_frames,
-    from_bipartite,
-    venn_counts,
-    to_igraph,
-    from_igraph,
-    write_graphml,
-    read_graphml,
-    write_gexf,
-    read_gexf,
-)
-from helixnet.networks._centrality import (
-    centrality,
-    sector_centrality,
-    CENTRALITY_COLUMNS,
-    MEASURES,
-    GROUP_COLUMNS,
-)
 from helixnet.networks._brokerage import (
+    ROLES,
     brokerage,
+    brokerage_global,
     brokerage_test,
     sector_brokerage,
-    brokerage_global,
-    ROLES,
 )
-from helixnet.networks._hierarchy import (
-    hierarchy,
-    ei_index,
-    HIERARCHY_KEYS,
-    HierarchyResult,
+from helixnet.networks._builders import (
+    VennCounts,
+    from_bipartite,
+    from_edges,
+    from_frames,
+    from_igraph,
+    read_gexf,
+    read_graphml,
+    to_frames,
+    to_igraph,
+    venn_counts,
+    write_gexf,
+    write_graphml,
 )
-from helixnet.networks._mediation import (
-    mediation,
-    MediationResult,
+from helixnet.networks._centrality import (
+    CENTRALITY_COLUMNS,
+    GROUP_COLUMNS,
+    MEASURES,
+    centrality,
+    sector_centrality,
 )
 from helixnet.networks._configuration import (
-    configuration,
+    CONFIGURATIONS,
+    DEFAULT_LEVEL,
+    DEFAULT_N_NULL,
+    EVIDENCE_COLUMNS,
+    INDICATORS,
+    READINGS,
+    VERDICTS,
     ConfigurationResult,
-    subordination_metrics,
     SubordinationMetrics,
+    archetype_graph,
+    configuration,
     normalize_layers,
     read_graph,
-    archetype_graph,
-    CONFIGURATIONS,
-    VERDICTS,
-    READINGS,
-    INDICATORS,
-    EVIDENCE_COLUMNS,
-    DEFAULT_N_NULL,
-    DEFAULT_LEVEL,
+    subordination_metrics,
+)
+from helixnet.networks._hierarchy import (
+    HIERARCHY_KEYS,
+    HierarchyResult,
+    ei_index,
+    hierarchy,
+)
+from helixnet.networks._mediation import (
+    MediationResult,
+    mediation,
 )
 from helixnet.networks._nullmodels import (
-    rewire,
-    permute_sectors,
-    significance,
-    SIGNIFICANCE_COLUMNS,
     NULL_MODELS,
+    SIGNIFICANCE_COLUMNS,
+    permute_sectors,
+    rewire,
+    significance,
 )
 from helixnet.networks._sensitivity import (
-    sensitivity_table,
+    SENSITIVITY_N_NULL,
     SensitivityResult,
     drop_ties,
     merge_nodes,
-    unit_weights,
     reassign_sectors,
-    SENSITIVITY_N_NULL,
+    sensitivity_table,
+    unit_weights,
 )
 from helixnet.networks._subordination import (
-    subordination_report,
     SubordinationReport,
+    subordination_report,
 )
 
 __all__ = [

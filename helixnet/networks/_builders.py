@@ -52,9 +52,9 @@ from itertools import combinations
 from numbers import Real
 from typing import TYPE_CHECKING, Literal
 
+from helixnet._deprecation import renamed_parameters
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
-from helixnet._deprecation import renamed_parameters
 from helixnet._validation import SECTORS, check_actor_graph, weight_value
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 from helixnet.networks._io import (

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from helixnet.networks._matrix import Prepared, adjacency_lists, brandes, dijkstra_counts, tied
 from helixnet._validation import SECTORS, actor_graph, check_actor_graph
 from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError
+from helixnet.networks._matrix import Prepared, adjacency_lists, brandes, dijkstra_counts, tied
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -30,10 +30,11 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from helixnet._jsonable import jsonable, records as _records
-from helixnet._result import MeasureDict, Result, seed_value
 from helixnet._deprecation import renamed_parameters
+from helixnet._jsonable import jsonable
+from helixnet._jsonable import records as _records
 from helixnet._resampling import DEFAULT_SEED
+from helixnet._result import MeasureDict, Result, seed_value
 from helixnet._validation import SECTORS, actor_graph, check_count, check_seed
 from helixnet.exceptions import HelixnetValueError
 

@@ -18,10 +18,10 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from helixnet.networks._matrix import binary, group_codes, grouped_graph, tie_matrix
 from helixnet._result import MeasureDict
 from helixnet._validation import check_actor_graph
 from helixnet.exceptions import InvalidGraphError
+from helixnet.networks._matrix import binary, group_codes, grouped_graph, tie_matrix
 
 if TYPE_CHECKING:
     import networkx as nx

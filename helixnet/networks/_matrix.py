@@ -27,8 +27,8 @@ of magnitude).
 
 from __future__ import annotations
 
-import heapq
 import functools
+import heapq
 import math
 
 import numpy as np

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from helixnet._jsonable import jsonable
 from helixnet._result import Result
 from helixnet._validation import SECTORS, actor_graph
-from helixnet.networks._matrix import Prepared, dijkstra_counts, tied
 from helixnet.exceptions import HelixnetValueError
+from helixnet.networks._matrix import Prepared, dijkstra_counts, tied
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from helixnet._jsonable import jsonable
-from helixnet._result import Result, seed_value
 from helixnet._deprecation import renamed_parameters
+from helixnet._jsonable import jsonable
 from helixnet._resampling import DEFAULT_SEED
+from helixnet._result import Result, seed_value
 from helixnet._validation import SECTORS, check_actor_graph
 from helixnet.exceptions import HelixnetTypeError, HelixnetValueError, InvalidGraphError
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from helixnet._jsonable import jsonable, records
-from helixnet._result import Result
 from helixnet._deprecation import renamed_parameters
+from helixnet._jsonable import jsonable, records
 from helixnet._resampling import DEFAULT_SEED
+from helixnet._result import Result
 from helixnet._validation import check_actor_graph
 
 if TYPE_CHECKING:

@@ -16,39 +16,39 @@ OpenAlex trends in ``_openalex``. The paper's own figures are in
 """
 
 from helixnet.plot._base import (
+    CATEGORY_PALETTE,
+    SECTOR_LABELS,
     SECTOR_ORDER,
     SECTOR_PALETTE,
-    SECTOR_LABELS,
-    CATEGORY_PALETTE,
-    style,
     save,
-)
-from helixnet.plot._networks import (
-    sector_layout,
-    shell_layout,
-    actor_network,
-    centrality_by_sector,
-    brokerage_profile,
-    mediation,
-    configuration_evidence,
-    sensitivity,
-)
-from helixnet.plot._information import (
-    venn3,
-    synergy_interval,
-    decomposition_bars,
-    shapley_bars,
-    synergy_over_time,
+    style,
 )
 from helixnet.plot._game import (
     game_core,
     ternary_xy,
 )
-from helixnet.plot._triads import (
-    plot_synergy_map,
+from helixnet.plot._information import (
+    decomposition_bars,
+    shapley_bars,
+    synergy_interval,
+    synergy_over_time,
+    venn3,
+)
+from helixnet.plot._networks import (
+    actor_network,
+    brokerage_profile,
+    centrality_by_sector,
+    configuration_evidence,
+    mediation,
+    sector_layout,
+    sensitivity,
+    shell_layout,
 )
 from helixnet.plot._openalex import (
     trends,
+)
+from helixnet.plot._triads import (
+    plot_synergy_map,
 )
 
 __all__ = [

@@ -24,8 +24,7 @@ import math
 from typing import TYPE_CHECKING
 
 from helixnet.exceptions import HelixnetTypeError
-from helixnet.plot._base import CATEGORY_PALETTE, SECTOR_PALETTE
-from helixnet.plot._base import new_axes
+from helixnet.plot._base import CATEGORY_PALETTE, SECTOR_PALETTE, new_axes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

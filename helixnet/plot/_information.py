@@ -19,8 +19,8 @@ from helixnet.plot._base import (
     CATEGORY_PALETTE,
     SECTOR_PALETTE,
     new_axes,
-    require_columns,
     pretty,
+    require_columns,
 )
 
 __all__ = [

@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from helixnet._validation import SECTORS
 from helixnet.exceptions import HelixnetValueError
 from helixnet.plot._base import (
-    SECTOR_LABELS,
-    SECTOR_PALETTE,
-    new_axes,
-    require_columns,
-    wrap,
-    pretty,
-    fmt,
     EDGE_STYLES,
     METRIC_LABELS,
+    SECTOR_LABELS,
+    SECTOR_PALETTE,
+    fmt,
+    new_axes,
+    pretty,
+    require_columns,
     sector_handles,
+    wrap,
 )
 
 if TYPE_CHECKING:
