@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,12 @@ def test_page_code_runs_end_to_end(page, tmp_path, monkeypatch):
     matplotlib.use("Agg")
     monkeypatch.chdir(tmp_path)
     namespace = {"__name__": f"docs_{page.stem}"}
-    for i, block in enumerate(python_blocks(page), 1):
-        code = compile(block, f"{page.relative_to(ROOT)} (python block {i})", "exec")
-        exec(code, namespace)  # noqa: S102 - the documentation's own code
+    with warnings.catch_warnings():
+        # the pages teach the current API: a deprecated spelling in them is an error
+        warnings.filterwarnings("error", message=r".*helixnet 0\.[23]", category=DeprecationWarning)
+        for i, block in enumerate(python_blocks(page), 1):
+            code = compile(block, f"{page.relative_to(ROOT)} (python block {i})", "exec")
+            exec(code, namespace)  # noqa: S102 - the documentation's own code
     import matplotlib.pyplot as plt
 
     plt.close("all")
