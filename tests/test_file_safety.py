@@ -414,3 +414,32 @@ def test_library_writers_follow_the_umask_and_keep_replaced_modes(tmp_path):
     finally:
         os.umask(old)
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".helixnet-")]
+
+
+@pytest.mark.parametrize("sig, status, word", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
+@pytest.mark.parametrize("carrier", [SystemError, ImportError, OSError])
+def test_a_signal_carried_out_by_another_exception_still_exits_with_the_signals_status(
+        monkeypatch, tmp_path, sig, status, word, carrier):
+    """A signal that lands while a C extension initialises comes out of CPython as
+    ``SystemError: initialization of ... raised unreported exception`` (seen once under load:
+    SIGTERM during matplotlib's Agg import gave exit 1 and a traceback). Emulated here: the
+    command's work receives the real signal and a wrapper turns it into another exception.
+    Expected: the signal's own status (128 + signal number, POSIX shell convention) and one line."""
+    import os
+    import time
+
+    import helixnet.cli.datasets as command
+
+    def interrupted_run(args):
+        try:
+            os.kill(os.getpid(), sig)
+            time.sleep(5)  # the handler raises at the next bytecode
+        except BaseException as exc:
+            raise carrier("initialization of _backend_agg raised unreported exception") from exc
+        raise AssertionError("the signal was not delivered")
+
+    monkeypatch.setattr(command, "run", interrupted_run)
+    code, out, err = run_inproc("datasets")
+    assert code == status
+    assert err.strip() == f"helixnet datasets: {word}"
+    assert signal.getsignal(signal.SIGTERM) is not None

@@ -66,8 +66,21 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM turned into an exception, so it unwinds (and cleans up) exactly like Ctrl-C."""
 
 
+#: Signals received during this run. A signal that lands while a C extension initialises (or
+#: inside code that wraps exceptions) can come out as another exception (CPython reports
+#: ``SystemError: initialization of ... raised unreported exception``); what was received
+#: decides the exit status and the one stderr line, whatever exception carried it out.
+_SIGNALLED: list[int] = []
+
+
 def _on_sigterm(signum, frame):
+    _SIGNALLED.append(signum)
     raise _Terminated()
+
+
+def _on_sigint(signum, frame):
+    _SIGNALLED.append(signum)
+    raise KeyboardInterrupt
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,17 +124,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     # SIGTERM (timeout, kill, container stops) unwinds like SIGINT: temporary files go
-    previous = None
+    previous = {}
+    del _SIGNALLED[:]
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, _on_sigterm)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, _on_sigint)
     try:
-        return _run(args)
-    except _Terminated:
-        print(f"helixnet {args.command}: terminated", file=sys.stderr)
-        return 128 + signal.SIGTERM
+        status = _run(args)
+    except BaseException:
+        if not _SIGNALLED:
+            raise
+        status = None
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if _SIGNALLED:  # whatever carried the signal out (or was printed meanwhile), the status is the signal's
+        signum = _SIGNALLED[0]
+        if status != 128 + signum:
+            word = "terminated" if signum == signal.SIGTERM else "interrupted"
+            print(f"helixnet {args.command}: {word}", file=sys.stderr)
+        return 128 + signum
+    return status
 
 
 def _run(args) -> int:
@@ -140,17 +164,17 @@ def _run(args) -> int:
 
         emit(args, result)
     except UsageError as exc:
-        if args.debug:
+        if args.debug or _SIGNALLED:
             raise
         print(f"helixnet {args.command}: usage error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except HelixnetError as exc:
-        if args.debug:
+        if args.debug or _SIGNALLED:
             raise
         print(f"helixnet {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:  # writing --out (a missing folder, a full disk, no permission)
-        if args.debug:
+        if args.debug or _SIGNALLED:
             raise
         print(f"helixnet {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 1
