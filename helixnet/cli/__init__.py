@@ -124,27 +124,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     # SIGTERM (timeout, kill, container stops) unwinds like SIGINT: temporary files go
-    previous = {}
+    previous: dict[signal.Signals, object] = {}
     del _SIGNALLED[:]
     if threading.current_thread() is threading.main_thread():
         previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, _on_sigterm)
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
             previous[signal.SIGINT] = signal.signal(signal.SIGINT, _on_sigint)
+    status: int | None = None
     try:
         status = _run(args)
     except BaseException:
         if not _SIGNALLED:
             raise
-        status = None
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
     if _SIGNALLED:  # whatever carried the signal out (or was printed meanwhile), the status is the signal's
-        signum = _SIGNALLED[0]
-        if status != 128 + signum:
-            word = "terminated" if signum == signal.SIGTERM else "interrupted"
+        received = _SIGNALLED[0]
+        if status != 128 + received:
+            word = "terminated" if received == signal.SIGTERM else "interrupted"
             print(f"helixnet {args.command}: {word}", file=sys.stderr)
-        return 128 + signum
+        return 128 + received
+    assert status is not None
     return status
 
 
