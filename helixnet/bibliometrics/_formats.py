@@ -173,7 +173,7 @@ def detect_format(head: str) -> str:
 
 @cache
 def country_table() -> dict:
-    """Lower-case spelling -> ISO 3166-1 alpha-2 (helixnet/rules/countries.csv)."""
+    """Lower-case spelling -> ISO 3166-1 alpha-2 (helixnet/bibliometrics/rules/countries.csv)."""
     with open(RULES_DIR / "countries.csv", encoding="utf-8", newline="") as fh:
         return {row["name"].lower(): row["iso2"] for row in csv.DictReader(fh)}
 

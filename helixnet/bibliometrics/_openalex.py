@@ -24,7 +24,7 @@ A work's sector set is the union over its institutions, as in
 numbers on the same works):
 
 * an institution with a ROR ``type`` is mapped by
-  :func:`helixnet.bibliometrics.load_ror_types` (``helixnet/rules/ror_types.csv``:
+  :func:`helixnet.bibliometrics.load_ror_types` (``helixnet/bibliometrics/rules/ror_types.csv``:
   education → U, company → I, government → G, facility and funder → G,
   healthcare, nonprofit, archive and other → O; an unknown type counts as
   ``other``), which `ror_types` overrides;

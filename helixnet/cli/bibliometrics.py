@@ -50,7 +50,7 @@ Formats, detected from each file's contents:
   text (PMID- records, AD affiliations). Duplicate records (same id) across files count once.
 
 Each address is classified U (university), I (industry), G (government) or O (other: hospitals,
-non-profits) by ordered rules (helixnet/rules/address_rules.csv; --audit lists each decision and its
+non-profits) by ordered rules (helixnet/bibliometrics/rules/address_rules.csv; --audit lists each decision and its
 rule). A document falls in the Venn cell of its sectors; 'none' counts documents with no U, I or G
 address (only O or unclassified ones): it is part of the table and changes T.
 
