@@ -91,7 +91,10 @@ def _all_result_types():
             if sub not in seen and sub.__module__.startswith("helixnet"):
                 seen.add(sub)
                 todo.append(sub)
-    return {t for t in seen if t.__module__ != "helixnet._result"}  # bases, not results
+    # bases, not results: the protocol's own classes and private shared bases with subclasses
+    # (bibliometrics' _ReadOutcome under Records and RecordCounts)
+    return {t for t in seen if t.__module__ != "helixnet._result"
+            and not (t.__name__.startswith("_") and t.__subclasses__())}
 
 
 def check_protocol(res):

@@ -107,8 +107,42 @@ _DOCUMENT_COLUMNS = ["doc_id", "year", "title", "source_format", "file"]
 # records
 
 
+class _ReadOutcome(Result):
+    """What :class:`Records` and :class:`RecordCounts` share: the reading's bookkeeping
+    (``duplicates_dropped``, ``files``, ``skipped``, ``repairs``) and two tables, named by
+    ``_TABLES``; the first is :meth:`to_frame`."""
+
+    _TABLES: tuple[str, str]
+    _REPR_COUNT: str
+    duplicates_dropped: int
+    files: list
+    skipped: list
+    repairs: list
+
+    @property
+    def n_records(self) -> int:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(n_records={self.n_records}, "
+                f"{self._REPR_COUNT}={len(getattr(self, self._REPR_COUNT))}, "
+                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
+                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
+
+    def to_frame(self):
+        """The first of the two tables (``documents`` or ``profiles``)."""
+        return getattr(self, self._TABLES[0])
+
+    def to_dict(self) -> dict:
+        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
+        of the two tables (missing values as None)."""
+        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
+                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
+                         **{name: getattr(self, name) for name in self._TABLES}})
+
+
 @dataclass(repr=False)
-class Records(Result):
+class Records(_ReadOutcome):
     """Documents and their addresses, read from one or more export files.
 
     Attributes
@@ -146,21 +180,8 @@ class Records(Result):
         """Number of distinct documents."""
         return len(self.documents)
 
-    def __repr__(self) -> str:
-        return (f"Records(n_records={self.n_records}, addresses={len(self.addresses)}, "
-                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
-                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
-
-    def to_frame(self):
-        """The :attr:`documents` table (one row per document; :attr:`addresses` holds their addresses)."""
-        return self.documents
-
-    def to_dict(self) -> dict:
-        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
-        of ``documents`` and ``addresses`` (missing values as None)."""
-        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
-                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
-                         "documents": self.documents, "addresses": self.addresses})
+    _TABLES = ("documents", "addresses")
+    _REPR_COUNT = "addresses"
 
 
 def detect_format(text: str) -> str:
@@ -588,7 +609,7 @@ def _merge(results, paths) -> Records:
 
 
 @dataclass(repr=False)
-class RecordCounts(Result):
+class RecordCounts(_ReadOutcome):
     """What the Triple Helix counts need of the documents of export files, without the documents.
 
     Returned by :func:`read_counts`, which reads the files as a stream and keeps,
@@ -629,21 +650,8 @@ class RecordCounts(Result):
         """Number of distinct documents."""
         return int(self.profiles["n_documents"].sum())
 
-    def __repr__(self) -> str:
-        return (f"RecordCounts(n_records={self.n_records}, profiles={len(self.profiles)}, "
-                f"duplicates_dropped={self.duplicates_dropped}, files={len(self.files)}, "
-                f"skipped={len(self.skipped)}, repairs={len(self.repairs)})")
-
-    def to_frame(self):
-        """The :attr:`profiles` table (documents per profile; :attr:`address_counts` holds the addresses)."""
-        return self.profiles
-
-    def to_dict(self) -> dict:
-        """``n_records``, ``duplicates_dropped``, ``files``, ``skipped``, ``repairs`` and the records
-        of ``profiles`` and ``address_counts`` (missing values as None)."""
-        return jsonable({"n_records": self.n_records, "duplicates_dropped": self.duplicates_dropped,
-                         "files": self.files, "skipped": self.skipped, "repairs": self.repairs,
-                         "profiles": self.profiles, "address_counts": self.address_counts})
+    _TABLES = ("profiles", "address_counts")
+    _REPR_COUNT = "profiles"
 
 
 _AUDIT_COLUMNS = ["doc_id", "address", "country", "sector", "rule"]
