@@ -23,7 +23,6 @@ True
 """
 
 import types as _types
-import warnings as _warnings
 from importlib import import_module
 
 from helixnet._version import __version__
@@ -151,12 +150,9 @@ class _MovedModule(_types.ModuleType):
         for target in self._targets:
             module = import_module(target)
             if attr in getattr(module, "__all__", ()):
-                _warnings.warn(
-                    f"{self.__name__}.{attr} moved to {target}.{attr} (helixnet 0.2); "
-                    "the old path goes in the next release",
-                    DeprecationWarning,
-                    stacklevel=2,
-                )
+                from helixnet._deprecation import warn_moved
+
+                warn_moved(f"{self.__name__}.{attr}", f"{target}.{attr}")
                 return getattr(module, attr)
         raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
 

@@ -97,3 +97,12 @@ def renamed_function(func: _F, old_name: str, where: str) -> _F:
     alias.__name__ = alias.__qualname__ = old_name
     alias.__doc__ = f"Deprecated alias of :func:`{new}` (removed in helixnet {REMOVED_IN})."
     return cast("_F", alias)
+
+
+def warn_moved(old: str, new: str) -> None:
+    """The DeprecationWarning of a name that moved in the 0.2 restructure (``old`` -> ``new``),
+    pointed at the caller's line; used by the package's and ``helixnet.plot``'s forwarders."""
+    from helixnet._warntally import user_stacklevel
+
+    warnings.warn(f"{old} moved to {new} (helixnet 0.2); the old path is removed in helixnet {REMOVED_IN}",
+                  DeprecationWarning, stacklevel=user_stacklevel())

@@ -863,23 +863,13 @@ def _t_uig_of_relationships(G) -> float:
 def _sector_null_of_t_uig(G):
     """T_UIG of `G` against :data:`N_SECTOR_NULL` sector-label permutations (``significance``'s row).
 
-    :func:`helixnet.networks.significance` sets self-ties aside (no subordination
-    indicator uses them), but a self-tie is a relationship of one sector and counts in
-    its cell: the statistic puts `G`'s self-ties back, on their nodes' permuted labels.
+    A self-tie is a relationship of one sector and counts in its cell; the permutation
+    null keeps it on its node's permuted label.
     """
-    import networkx as nx
-
     from helixnet.networks._nullmodels import significance
 
-    loops = list(nx.selfloop_edges(G, data=True))
-
-    def t_uig(H):
-        if loops:
-            H = H.copy()
-            H.add_edges_from(loops)
-        return _t_uig_of_relationships(H)
-
-    table = significance(G, metrics={"T_UIG": t_uig}, n_resamples=N_SECTOR_NULL, seed=SEED, model="permute")
+    table = significance(G, metrics={"T_UIG": _t_uig_of_relationships}, n_resamples=N_SECTOR_NULL, seed=SEED,
+                         model="permute")
     return table.iloc[0]
 
 

@@ -363,7 +363,10 @@ def significance(
     do (Davison & Hinkley 1997, ch. 4); until 0.2 it counted the replicates
     at least as far from the null mean as the observed value, which assumes
     a symmetric null distribution.
-    Self-loops are removed first (no indicator uses them). A graph where
+    Under ``model="rewire"`` self-loops are removed first (rewiring cannot
+    keep them; the built-in indicators ignore them); under ``"permute"`` they
+    stay, each on its node's permuted sector, so a user metric that counts
+    them sees them. A graph where
     few swaps are possible yields a null close to the observed graph; see
     :func:`rewire`. Comparisons allow a relative :math:`10^{-12}` for rounding. Replicate
     *i* uses the *i*-th child of ``numpy.random.SeedSequence(seed)``.
@@ -420,7 +423,8 @@ def significance(
             return {k: values[k] for k in names}
 
     G = G.copy()
-    G.remove_edges_from(list(nx.selfloop_edges(G)))  # ignored by every indicator; rewire needs none
+    if model == "rewire":  # rewiring has no self-loops to move; the built-in indicators ignore them
+        G.remove_edges_from(list(nx.selfloop_edges(G)))
     observed = evaluate(G)
     children = np.random.SeedSequence(seed).spawn(int(n))
     null = {k: [] for k in names}

@@ -94,15 +94,9 @@ _MOVED_TO_KAZAKHSTAN = {
 
 def __getattr__(name):
     if name in _MOVED_TO_KAZAKHSTAN:
-        import warnings
-
         from helixnet import kazakhstan
+        from helixnet._deprecation import warn_moved
 
-        warnings.warn(
-            f"helixnet.plot.{name} moved to helixnet.kazakhstan.{name} (helixnet 0.2); "
-            "the old name goes in the next release",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        warn_moved(f"helixnet.plot.{name}", f"helixnet.kazakhstan.{name}")
         return getattr(kazakhstan, name)
     raise AttributeError(f"module 'helixnet.plot' has no attribute {name!r}")
