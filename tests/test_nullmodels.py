@@ -198,3 +198,19 @@ def test_subordination_cli_shows_null_model_progress_unless_quiet(monkeypatch, t
             args = ["subordination", str(edges), "--nodes", str(nodes), "--null", "3", "--format", "json"]
             assert main(args + (["--quiet"] if quiet else [])) == 0
         assert ("null model (rewire)" in tty.getvalue()) is expect
+
+
+def test_permutation_null_keeps_self_loops_and_rewiring_sets_them_aside():
+    """A self-tie stays under sector permutation (it is a relationship of one actor) and is removed
+    for rewiring, which cannot move it. Expected by hand: one self-loop, counted as 1 in every draw
+    under "permute", 0 under "rewire"."""
+    G = nx.DiGraph()
+    for v, s in [("u", "U"), ("i", "I"), ("g", "G"), ("g2", "G")]:
+        G.add_node(v, sector=s)
+    G.add_weighted_edges_from([("g", "u", 1.0), ("g2", "i", 1.0), ("u", "i", 1.0), ("i", "g", 1.0), ("g", "g", 2.0)])
+    loops = {"loops": lambda H: float(nx.number_of_selfloops(H))}
+    permuted = significance(G, metrics=loops, n_resamples=9, seed=0, model="permute").iloc[0]
+    assert permuted["observed"] == 1.0 and permuted["null_mean"] == 1.0
+    rewired = significance(G, metrics=loops, n_resamples=9, seed=0, model="rewire").iloc[0]
+    assert rewired["observed"] == 0.0 and rewired["null_mean"] == 0.0
+    assert nx.number_of_selfloops(G) == 1  # the caller's graph is not changed
