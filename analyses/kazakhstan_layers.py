@@ -15,9 +15,9 @@ behind the figure as CSV into the output folder::
 from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
-def main(out_dir):
-    """Run the analysis and write its files into `out_dir`; return the result."""
-    return run_analysis("kazakhstan_layers", out_dir)
+def main(out_dir, dpi=300):
+    """Run the analysis and write its files into `out_dir` (PNG at `dpi`); return the result."""
+    return run_analysis("kazakhstan_layers", out_dir, dpi=dpi)
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ countries (``openalex_trends.csv``) and the whole table (``openalex_trends_all.c
 from helixnet.kazakhstan._reproduce import run_analysis, script_main
 
 
-def main(out_dir):
-    """Run the analysis and write its files into `out_dir`; return the result."""
-    return run_analysis("openalex_trends", out_dir)
+def main(out_dir, dpi=300):
+    """Run the analysis and write its files into `out_dir` (PNG at `dpi`); return the result."""
+    return run_analysis("openalex_trends", out_dir, dpi=dpi)
 
 
 if __name__ == "__main__":

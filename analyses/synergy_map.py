@@ -69,8 +69,8 @@ def survey(seed=SEED, n=2000):
     return df
 
 
-def main(out_dir):
-    """Compute, draw and write the synergy map into `out_dir`; return the result."""
+def main(out_dir, dpi=300):
+    """Compute, draw and write the synergy map into `out_dir` (PNG at `dpi`); return the result."""
     from matplotlib.figure import Figure
 
     out = Path(out_dir)
@@ -91,7 +91,7 @@ def main(out_dir):
     files = []
     for ext in ("png", "pdf"):
         name = f"synergy_map.{ext}"
-        fig.savefig(out / name, dpi=300, metadata={"CreationDate": None} if ext == "pdf" else None)
+        fig.savefig(out / name, dpi=dpi, metadata={"CreationDate": None} if ext == "pdf" else None)
         files.append(name)
     triads.to_csv(out / "synergy_map.csv", index=False, float_format="%.10g", lineterminator="\n")
     files.append("synergy_map.csv")

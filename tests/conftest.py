@@ -38,6 +38,12 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
+def reproduce_dpi():
+    """The resolution of the shared ``reproduce_run`` (a second run at it is byte-identical)."""
+    return int(REPRODUCE_DPI)
+
+
+@pytest.fixture(scope="session")
 def reproduce_run(tmp_path_factory):
     """Folder of one complete ``helixnet reproduce --dpi 40`` run (read only: copy before changing)."""
     from helixnet.cli import main as cli

@@ -578,12 +578,12 @@ def trends_table(
     import pandas as pd
 
     from helixnet._warntally import WarningTally
-    from helixnet.information._measures import mutual_information, venn_table
-    from helixnet.information._uncertainty import bootstrap
+    from helixnet.information._measures import venn_table
+    from helixnet.information._uncertainty import bootstrap_tables
 
     counts = _normalise_counts(counts)
     rows = []
-    tally = WarningTally()
+    tables = []  # per row: its 2x2x2 table of U, I, G, then its 2x2x2x2 table with F
     for group, part in counts.groupby(["country", "year"], dropna=False, sort=False):
         country, year = cast("tuple[Any, Any]", group)
         row = {"country": None if pd.isna(country) else country, "year": None if pd.isna(year) else int(year)}
@@ -597,18 +597,23 @@ def trends_table(
         for c, v in cells.items():
             key = c.replace("F", "") or "none"
             three[key] = three.get(key, 0) + v
-        t3 = venn_table({k: v for k, v in three.items() if k != "none"}, none=three["none"], dims="UIG")
-        t4 = venn_table({k: v for k, v in cells.items() if k != "none"}, none=cells["none"], dims="UIGF")
-        row["T"] = mutual_information(t3, unit=unit)
-        row["R_UIGF"] = 0.0 - mutual_information(t4, unit=unit)
+        tables.append(venn_table({k: v for k, v in three.items() if k != "none"}, none=three["none"], dims="UIG"))
+        tables.append(venn_table({k: v for k, v in cells.items() if k != "none"}, none=cells["none"], dims="UIGF"))
+        rows.append(row)
+    # every row's bootstrap, as hx.bootstrap(table, n_resamples, seed) gives it, in one batched pass
+    boots = bootstrap_tables(tables, n_resamples, seed=seed, ci=ci, unit=unit)
+    tally = WarningTally()
+    for row, t3, t4 in zip(rows, boots[0::2], boots[1::2]):
+        row["T"] = t3.estimate
+        row["R_UIGF"] = 0.0 - t4.estimate
         if n_resamples:
             with tally.row():  # one summary warning for the table, not one per country-year
-                row["ci_low"], row["ci_high"] = bootstrap(t3, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit).interval()
-                lo, hi = bootstrap(t4, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit).interval()
-            row["R_ci_low"], row["R_ci_high"] = 0.0 - hi, 0.0 - lo
+                t3.warn()
+                t4.warn()
+            row["ci_low"], row["ci_high"] = t3.ci_low, t3.ci_high
+            row["R_ci_low"], row["R_ci_high"] = 0.0 - t4.ci_high, 0.0 - t4.ci_low
         else:
             row["ci_low"] = row["ci_high"] = row["R_ci_low"] = row["R_ci_high"] = np.nan
-        rows.append(row)
     tally.report("country-year tables")
     out = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     out["country"] = out["country"].astype("string")

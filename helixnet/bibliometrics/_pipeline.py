@@ -1886,31 +1886,36 @@ def synergy_table(
 
     from helixnet._validation import check_count, check_seed
     from helixnet._warntally import WarningTally
-    from helixnet.information._measures import mutual_information, venn_table
-    from helixnet.information._uncertainty import bootstrap
+    from helixnet.information._measures import venn_table
+    from helixnet.information._uncertainty import bootstrap_tables
 
     n_resamples, seed = check_count(n_resamples, "n_resamples", minimum=0), check_seed(seed)
     tally = WarningTally()
     counts = document_venn_counts(records, by=by, country=country, international=international, no_address=no_address)
     dims = ("U", "I", "G", "F") if international else ("U", "I", "G")
     cells = _cells(dims)
+    tables = [venn_table({c: int(row[c]) for c in cells}, none=int(row["none"]), dims="".join(dims))
+              for _, row in counts.iterrows()]
+    # every table's bootstrap, as hx.bootstrap(table, n_resamples, seed) gives it, in one batched pass
+    # (a table without documents has no T)
+    kept = [j for j, t in enumerate(tables) if t.sum() > 0]
+    boots = dict(zip(kept, bootstrap_tables([tables[j] for j in kept], n_resamples, seed=seed, ci=ci, unit=unit)))
     t_list: list[float] = []
     lo_list: list[float] = []
     hi_list: list[float] = []
-    for _, row in counts.iterrows():
-        table = venn_table({c: int(row[c]) for c in cells}, none=int(row["none"]), dims="".join(dims))
-        if table.sum() == 0:
+    for j in range(len(tables)):
+        if j not in boots:
             t_list.append(np.nan)
             lo_list.append(np.nan)
             hi_list.append(np.nan)
             continue
-        t_list.append(mutual_information(table, unit=unit))
+        b = boots[j]
+        t_list.append(b.estimate)
         if n_resamples:
             with tally.row():  # one summary warning for the table, not one per row
-                b = bootstrap(table, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit)
-            low, high = _interval_of_all(b, len(dims))
-            lo_list.append(low)
-            hi_list.append(high)
+                b.warn()
+            lo_list.append(b.ci_low)
+            hi_list.append(b.ci_high)
         else:
             lo_list.append(np.nan)
             hi_list.append(np.nan)
@@ -1922,13 +1927,6 @@ def synergy_table(
     r_lo, r_hi = (lo, hi) if sign > 0 else (-hi, -lo)
     return counts.assign(k=len(dims), T=T, ci_low=lo, ci_high=hi, R=sign * T + 0.0, R_ci_low=r_lo + 0.0,
                          R_ci_high=r_hi + 0.0)
-
-
-def _interval_of_all(boot, k):
-    """(low, high) of the bootstrap interval of T over all `k` dimensions."""
-    frame = boot.to_frame()
-    row = frame.loc[frame["k"] == k].iloc[0]
-    return float(row["ci_low"]), float(row["ci_high"])
 
 
 def coauthorship_network(records: Records, min_weight: int = 1) -> nx.Graph:

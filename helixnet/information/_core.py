@@ -16,6 +16,7 @@ Conventions
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -74,21 +75,39 @@ def marginal_entropies(counts: np.ndarray, k: int | None = None) -> dict:
     k = counts.ndim if k is None else k
     b = counts.ndim - k
     total = counts.reshape(counts.shape[:b] + (-1,)).sum(axis=-1)
+    total = total.reshape(total.shape + (1,))
     marg = {tuple(range(k)): counts}
     out = {}
-    for s in sorted(subsets(k), key=len, reverse=True):
-        if s not in marg:
-            # the smallest superset already summed: add one axis back
-            parent = min((p for p in marg if set(s) < set(p)), key=len)
-            drop = tuple(b + parent.index(a) for a in parent if a not in s)
-            marg[s] = marg[parent].sum(axis=drop)
-        m = marg[s]
-        flat = m.reshape(m.shape[:b] + (-1,))
-        p = flat / total.reshape(total.shape + (1,))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            logp = np.log(p, where=p > 0, out=np.zeros_like(p))
-        out[s] = -(p * logp).sum(axis=-1) + 0.0  # + 0.0: no "-0.0" entropy for a constant
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for s, parent, drop in _marginal_plan(k):
+            if parent is not None:
+                marg[s] = marg[parent].sum(axis=tuple(b + a for a in drop))
+            m = marg[s]
+            p = m.reshape(m.shape[:b] + (-1,)) / total
+            logp = np.log(p, where=p > 0, out=np.zeros(p.shape))
+            out[s] = -(p * logp).sum(axis=-1) + 0.0  # + 0.0: no "-0.0" entropy for a constant
     return out
+
+
+@cache
+def _marginal_plan(k: int) -> tuple:
+    """The order in which :func:`marginal_entropies` sums the marginals of a k-table.
+
+    ``(subset, parent, drop)`` by decreasing size: each marginal is summed from the
+    smallest superset already computed (`parent`, None for the full table) over the
+    positions `drop` of the parent's axes, so a k-dimensional table is traversed once at
+    full size.
+    """
+    done = [tuple(range(k))]
+    plan: list[tuple] = []
+    for s in sorted(subsets(k), key=len, reverse=True):
+        if s in done:
+            plan.append((s, None, ()))
+            continue
+        parent = min((p for p in done if set(s) < set(p)), key=len)
+        plan.append((s, parent, tuple(parent.index(a) for a in parent if a not in s)))
+        done.append(s)
+    return tuple(plan)
 
 
 def coinformation(entropies: dict, dims: tuple[int, ...] | None = None):
@@ -110,13 +129,17 @@ def coinformation(entropies: dict, dims: tuple[int, ...] | None = None):
         dims = max(entropies, key=len)
     total = 0.0
     scale = 0.0
-    for r in range(1, len(dims) + 1):
-        sign = -((-1) ** r)
-        for a in combinations(dims, r):
-            total = total + sign * entropies[a]
-            scale = scale + np.abs(entropies[a])
+    for sign, a in _inclusion_exclusion(tuple(dims)):
+        total = total + sign * entropies[a]
+        scale = scale + np.abs(entropies[a])
     # (x * False) is -0.0 for negative x; + 0.0 makes it 0.0
     return total * (np.abs(total) > NOISE_TOL * scale) + 0.0
+
+
+@lru_cache(maxsize=1024)
+def _inclusion_exclusion(dims: tuple) -> tuple:
+    """``(sign, subset)`` terms of the co-information of `dims`, in the order they are summed."""
+    return tuple((-((-1) ** r), a) for r in range(1, len(dims) + 1) for a in combinations(dims, r))
 
 
 def all_coinformations(entropies: dict) -> dict:

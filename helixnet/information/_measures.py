@@ -1233,6 +1233,23 @@ class SynergyResult(Result):
         })
 
 
+def warn_constant_dimensions(constant: Sequence[Hashable]) -> None:
+    """The warning of :func:`synergy` when some dimensions take a single value (nothing if none)."""
+    if not constant:
+        return
+    import warnings
+
+    from helixnet.exceptions import HelixnetWarning
+
+    warnings.warn(
+        f"dimension(s) {list(constant)} take a single value in every case, so "
+        "every T that includes them is 0 by construction (not a finding about synergy); "
+        "see SynergyResult.constant_dimensions",
+        HelixnetWarning,
+        stacklevel=user_stacklevel(),
+    )
+
+
 def synergy(
     data: TableLike,
     dims: Sequence[Hashable] | None = None,
@@ -1356,16 +1373,5 @@ def synergy(
     total = table.sum()
     n = int(total) if table.dtype.kind in "iu" else float(total)
     res = SynergyResult(H, dims, n, unit, bias, table, cats)
-    if res.constant_dimensions:
-        import warnings
-
-        from helixnet.exceptions import HelixnetWarning
-
-        warnings.warn(
-            f"dimension(s) {list(res.constant_dimensions)} take a single value in every case, so "
-            "every T that includes them is 0 by construction (not a finding about synergy); "
-            "see SynergyResult.constant_dimensions",
-            HelixnetWarning,
-            stacklevel=user_stacklevel(),
-        )
+    warn_constant_dimensions(res.constant_dimensions)
     return res

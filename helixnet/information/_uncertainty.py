@@ -16,8 +16,8 @@ All of them need integer counts (cases), not probabilities.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 import numpy as np
 
@@ -30,7 +30,14 @@ from helixnet._validation import check_count, rng_from_seed
 from helixnet._warntally import user_stacklevel
 from helixnet.exceptions import HelixnetValueError, InvalidTableError
 from helixnet.information import _core
-from helixnet.information._measures import as_table, corrected_entropies, require_counts, synergy
+from helixnet.information._measures import (
+    as_table,
+    corrected_entropies,
+    mutual_information,
+    require_counts,
+    synergy,
+    warn_constant_dimensions,
+)
 
 if TYPE_CHECKING:
     from helixnet._typing import Alternative, Bias, Seed, TableLike, Unit
@@ -53,6 +60,11 @@ def _count_table(data, dims, weight, why):
     table, dims, cats = as_table(data, dims, weight)
     require_counts(table, why)
     return np.asarray(table), dims
+
+
+def _check_ci(ci):
+    if not (isinstance(ci, (float, int)) and not isinstance(ci, bool) and 0 < ci < 1):
+        raise HelixnetValueError(f"ci must be between 0 and 1, got {ci!r}")
 
 
 def _check_positive_int(value, name):
@@ -252,13 +264,17 @@ class _Replicates:
     def __len__(self):
         return len(self.starts)
 
+    def draw(self, i):
+        """(b, non-empty cells) multinomial counts of the replicate tables of batch i."""
+        b = min(self.batch, self.n_boot - self.starts[i])
+        return _child(self.root, self.offset + i).multinomial(self.N, self.p, size=b)
+
     def values(self, i):
         """(b, subsets) replicate values of batch i."""
-        b = min(self.batch, self.n_boot - self.starts[i])
-        draws = _child(self.root, self.offset + i).multinomial(self.N, self.p, size=b)
-        tables = np.zeros((b, self.cells))
+        draws = self.draw(i)
+        tables = np.zeros((draws.shape[0], self.cells))
         tables[:, self.nz] = draws
-        H = corrected_entropies(tables.reshape((b,) + self.shape), self.k, self.bias)
+        H = corrected_entropies(tables.reshape((draws.shape[0],) + self.shape), self.k, self.bias)
         return np.stack([_core.coinformation(H, s) * self.factor for s in self.subs], axis=1)
 
     def each(self, progress, what):
@@ -320,7 +336,7 @@ def _acceleration(jack, weights):
 
 def _levels(method, ci, z0, a):
     """Probability levels (lower, upper) of the replicate quantiles for each subset."""
-    from scipy.stats import norm
+    from scipy.special import ndtr, ndtri  # the standard normal's cdf and its inverse
 
     alpha = (1 - ci) / 2
     lo = np.full(len(z0), alpha)
@@ -329,8 +345,8 @@ def _levels(method, ci, z0, a):
         return lo, hi
     out = []
     for q in (alpha, 1 - alpha):
-        zq = norm.ppf(q)
-        out.append(norm.cdf(z0 + (z0 + zq) / (1 - a * (z0 + zq))))
+        zq = ndtri(q)
+        out.append(ndtr(z0 + (z0 + zq) / (1 - a * (z0 + zq))))
     return out[0], out[1]
 
 
@@ -346,8 +362,11 @@ def _summaries_in_memory(reps, est, method, ci, a):
     below = (reps < est - _tie(est)).sum(axis=0) + 0.5 * (np.abs(reps - est) <= _tie(est)).sum(axis=0)
     z0 = _z0(below, n)
     lo_q, hi_q = _levels(method, ci, z0, a)
-    lo = np.array([np.quantile(reps[:, j], lo_q[j]) for j in range(reps.shape[1])])
-    hi = np.array([np.quantile(reps[:, j], hi_q[j]) for j in range(reps.shape[1])])
+    m = reps.shape[1]
+    # every level of every subset in one call (one partition of each column); the value of
+    # subset j at its own level is the diagonal: equal to np.quantile(reps[:, j], level)
+    q = np.quantile(reps, np.concatenate([lo_q, hi_q]), axis=0)
+    lo, hi = q[np.arange(m), np.arange(m)], q[m + np.arange(m), np.arange(m)]
     if method == "basic":
         lo, hi = 2 * est - hi, 2 * est - lo
     std = reps.std(axis=0, ddof=1) if n > 1 else np.full(reps.shape[1], np.nan)
@@ -362,10 +381,10 @@ def _tie(est):
 def _z0(below, n):
     """BCa bias correction z0 = Phi^-1(share of replicates below the estimate), the share kept
     within [1/(2n), 1 - 1/(2n)] so that z0 stays finite."""
-    from scipy.stats import norm
+    from scipy.special import ndtri
 
     share = np.clip(np.asarray(below, dtype=float) / n, 0.5 / n, 1 - 0.5 / n)
-    return norm.ppf(share)
+    return ndtri(share)
 
 
 def _summaries_streamed(draw, est, method, ci, a, progress):
@@ -614,8 +633,7 @@ def bootstrap(
     """
     table, dims = _count_table(data, dims, weight, "the bootstrap")
     n_resamples = _check_positive_int(n_resamples, "n_resamples")
-    if not (isinstance(ci, (float, int)) and not isinstance(ci, bool) and 0 < ci < 1):
-        raise HelixnetValueError(f"ci must be between 0 and 1, got {ci!r}")
+    _check_ci(ci)
     if method not in BOOTSTRAP_METHODS:
         raise HelixnetValueError(f"method must be one of {', '.join(map(repr, BOOTSTRAP_METHODS))}, got {method!r}")
     estimate = synergy(table, dims=dims, unit=unit, bias=bias)
@@ -656,6 +674,124 @@ def bootstrap(
         estimate, _labels(dims, subs), [len(s) for s in subs], reps, ci, n_resamples, seed, unit, bias,
         method, summary, a, z0, cases_per_cell,
     )
+
+
+class TableInterval(NamedTuple):
+    """T over all dimensions of one table of :func:`bootstrap_tables`, with its interval."""
+
+    estimate: float
+    ci_low: float
+    ci_high: float
+    warn: Callable[[], None]  # emits the warnings bootstrap() would emit for this table
+
+
+def bootstrap_tables(
+    tables: Sequence[np.ndarray], n_resamples: int, seed: Seed = DEFAULT_SEED, ci: float = 0.95,
+    unit: Unit = "bit", method: Literal["basic", "percentile"] = "basic",
+) -> list[TableInterval]:
+    """What :func:`bootstrap` gives for T over all dimensions, for many count tables at once.
+
+    Item r of the result equals, bit for bit, the estimate and ``.interval()`` of
+    ``bootstrap(tables[r], n_resamples=n_resamples, seed=seed, ci=ci, unit=unit, method=method)``
+    called for r = 0, 1, ... in turn: each table's replicates are drawn from its own child
+    generators of `seed`, spawned in list order as those calls would spawn them, and only the
+    entropies of the replicates are computed together, for many tables of one shape at a time.
+    One call of :func:`bootstrap` on a small table is mostly fixed overhead; a trends table of
+    hundreds of country-years pays it once here. ``n_resamples=0`` gives the estimates only (NaN
+    intervals). Each item's ``warn()`` emits the warnings :func:`bootstrap` would emit for that
+    table, where the caller wants them.
+
+    Each table holds non-negative whole counts. A table with no cases, or every table when its
+    replicates would not fit in one batch, goes through :func:`bootstrap` itself (same values,
+    same errors).
+    """
+    import warnings
+
+    if method not in ("basic", "percentile"):
+        raise HelixnetValueError(f"method must be 'basic' or 'percentile', got {method!r}")
+    n_resamples = check_count(n_resamples, "n_resamples", minimum=0)
+    if n_resamples:
+        _check_ci(ci)
+    factor = _core.unit_factor(unit)
+    tables = [np.asarray(t) for t in tables]
+    out: list[TableInterval | None] = [None] * len(tables)
+    draws: dict[int, _Replicates] = {}
+    by_shape: dict[tuple, list[int]] = {}
+    for r, t in enumerate(tables):  # in list order: a Generator seed spawns as bootstrap() would
+        if _batchable(t, n_resamples):
+            t = tables[r] = t.astype(float)
+            subs = [s for s in _core.subsets(t.ndim) if len(s) >= 2]
+            require_counts(t, "the bootstrap")
+            if n_resamples:
+                draws[r] = _Replicates(t, subs, n_resamples, rng_from_seed(seed), None, factor)
+            by_shape.setdefault(t.shape, []).append(r)
+        elif not n_resamples:
+            out[r] = _no_interval(mutual_information(t, unit=unit))
+        else:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                res = bootstrap(t, n_resamples=n_resamples, seed=seed, ci=ci, unit=unit, method=method)
+            out[r] = TableInterval(res.estimate.T, *res.interval(), _replay(caught))
+    for shape, members in by_shape.items():
+        k = len(shape)
+        cells = int(np.prod(shape))
+        subs = [s for s in _core.subsets(k) if len(s) >= 2]
+        per_chunk = max(1, _BATCH_CELLS // max(1, n_resamples * cells))  # a chunk's replicates: one batch
+        for lo in range(0, len(members), per_chunk):
+            rows = members[lo: lo + per_chunk]
+            H = corrected_entropies(np.stack([tables[r] for r in rows]), k, None)
+            est = np.stack([_core.coinformation(H, sub) * factor for sub in subs], axis=1)
+            constant = [[a for a in range(k) if not H[(a,)][j] > 0] for j in range(len(rows))]
+            if not n_resamples:
+                for j, r in enumerate(rows):
+                    out[r] = _no_interval(est[j, -1], constant[j])
+                continue
+            replicates = np.zeros((len(rows) * n_resamples, cells))
+            for j, r in enumerate(rows):
+                replicates[j * n_resamples: (j + 1) * n_resamples, draws[r].nz] = draws[r].draw(0)
+            Hr = corrected_entropies(replicates.reshape((-1,) + shape), k, None)
+            values = np.stack([_core.coinformation(Hr, sub) * factor for sub in subs], axis=1)
+            for j, r in enumerate(rows):
+                reps = values[j * n_resamples: (j + 1) * n_resamples]
+                summary, _ = _summaries_in_memory(reps, est[j], method, ci, np.zeros(len(subs)))
+                d = draws[r]
+                out[r] = TableInterval(
+                    float(est[j, -1]), float(summary["ci_low"][-1]), float(summary["ci_high"][-1]),
+                    _warner(d.N / max(d.nz.size, 1), summary, est[j], constant[j]),
+                )
+    return cast("list[TableInterval]", out)
+
+
+def _batchable(t, n_resamples):
+    """Whether `t` is a valid table whose replicates fit in one batch (else bootstrap() takes it)."""
+    if t.dtype.kind not in "iufb" or t.ndim < 2 or t.size == 0:
+        return False
+    if t.dtype.kind == "f" and not np.isfinite(t).all():
+        return False
+    n_subsets = 2 ** t.ndim - 1 - t.ndim
+    fits = n_resamples * t.size <= _BATCH_CELLS and n_resamples * n_subsets <= MAX_STORED_VALUES
+    return fits and bool((t >= 0).all()) and t.sum() > 0
+
+
+def _no_interval(estimate, constant=()):
+    return TableInterval(float(estimate), np.nan, np.nan, _warner(None, None, None, constant))
+
+
+def _warner(cases_per_cell, summary, est, constant):
+    def warn():
+        warn_constant_dimensions([f"x{a + 1}" for a in constant])
+        if summary is not None:
+            _warn_if_unreliable(cases_per_cell, summary, est)
+    return warn
+
+
+def _replay(caught):
+    def warn():
+        import warnings
+
+        for w in caught:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return warn
 
 
 def _warn_if_unreliable(cases_per_cell, summary, est):
