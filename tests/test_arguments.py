@@ -110,7 +110,8 @@ CASES = {
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=0.0, aggregate="nope"),
         dict(triads=hx.synergy_triads(R, columns=["a", "b", "c"]), top=None, threshold=-1.0, aggregate="count"),
     ],
-    "openalex": [dict(snapshot="/nonexistent/openalex-snapshot"), dict(snapshot=SAMPLE_SNAPSHOT, n_resamples=0)],
+    # country="KZ" keeps the KZ rows only: the argument binding is the subject, not the table's size
+    "openalex": [dict(snapshot="/nonexistent/openalex-snapshot"), dict(snapshot=SAMPLE_SNAPSHOT, n_resamples=0, country="KZ")],
     "krippendorff_interaction": [
         dict(data=R, dims=["a", "b", "c"], weight="neg"), dict(data=R, dims=["a", "b", "c"], weight="ok", unit="nat")
     ],
@@ -223,7 +224,8 @@ def _openalex_counts():
     if _SNAPSHOT_COUNTS is None:
         from helixnet.bibliometrics import count_works, snapshot_files
 
-        _SNAPSHOT_COUNTS = count_works(snapshot_files(SAMPLE_SNAPSHOT), engine="records")
+        counts = count_works(snapshot_files(SAMPLE_SNAPSHOT), engine="records")
+        _SNAPSHOT_COUNTS = counts[counts["country"] == "KZ"].reset_index(drop=True)
     return _SNAPSHOT_COUNTS
 
 
@@ -244,7 +246,8 @@ RENAMED = {
     "sensitivity_table": ("n_null", lambda: (hx.networks.sensitivity_table, (G, {"same": lambda H: H}),
                                              dict(readings=["flows"], n_resamples=3))),
     "synergy_triads": ("n_perm", lambda: (hx.synergy_triads, (R[["a", "b", "c"]],), dict(n_resamples=5, seed=2))),
-    "openalex": ("n_boot", lambda: (hx.openalex, (SAMPLE_SNAPSHOT,), dict(engine="records", n_resamples=3))),
+    # openalex and trends_table: the KZ rows only (the alias is the subject, not the table's size)
+    "openalex": ("n_boot", lambda: (hx.openalex, (SAMPLE_SNAPSHOT,), dict(engine="records", country="KZ", n_resamples=3))),
     "trends_table": ("n_boot", lambda: (hx.bibliometrics.trends_table, (_openalex_counts(),), dict(n_resamples=3))),
     "synergy_table": ("n_boot", lambda: (hx.bibliometrics.synergy_table, (_bib_records(),), dict(by=None, n_resamples=3))),
     "venn_counts": ("unit", lambda: (hx.networks.venn_counts, (G,), dict(relationships="edges"))),

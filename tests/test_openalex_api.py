@@ -96,7 +96,9 @@ def serve(httpserver):
 
 
 def run(base, cache, sleeps=None, **kw):
-    kw.setdefault("n_resamples", 20)
+    # no intervals unless a test asks for them: a row's interval is drawn from that row's counts
+    # with one seed, so equal counts give equal intervals (which the injected-faults test checks)
+    kw.setdefault("n_resamples", 0)
     return oa.openalex(cache_dir=cache, base_url=base, mailto="test@example.org", progress=False,
                        sleep=(sleeps.append if sleeps is not None else (lambda s: None)), **kw)
 
@@ -106,10 +108,24 @@ def works():
     return sample_works()
 
 
-@pytest.fixture
-def clean(works, serve, tmp_path):
-    replay = Replay(works)
-    return run(serve(replay), tmp_path / "clean")
+INTERVALS = ["ci_low", "ci_high", "R_ci_low", "R_ci_high"]
+
+
+@pytest.fixture(scope="module")
+def clean(works, make_httpserver, tmp_path_factory):
+    """The uninterrupted run, with intervals: a deterministic function of the replayed works, so
+    computed once for the module (the server is the session's; each test's `serve` clears it)."""
+    make_httpserver.clear()
+    make_httpserver.expect_request("/works").respond_with_handler(Replay(works))
+    res = run(make_httpserver.url_for("/").rstrip("/"), tmp_path_factory.mktemp("clean"), n_resamples=20)
+    make_httpserver.clear()
+    return res
+
+
+def assert_same_table_but_intervals(res, clean):
+    """Every column of the clean run's table but the intervals (`res` drew none)."""
+    assert res.table[INTERVALS].isna().all().all() and clean.table[INTERVALS].notna().any().all()
+    pd.testing.assert_frame_equal(res.table.drop(columns=INTERVALS), clean.table.drop(columns=INTERVALS))
 
 
 def test_requests_ask_only_for_the_needed_fields_with_filters_and_the_polite_pool(works, serve, tmp_path):
@@ -129,8 +145,8 @@ def test_requests_ask_only_for_the_needed_fields_with_filters_and_the_polite_poo
 def test_injected_faults_are_retried_and_the_result_equals_the_uninterrupted_run(works, serve, tmp_path, clean):
     replay = Replay(works, faults={0: ["429"], 200: ["500", "truncate"], 400: ["drop"], 600: ["500"]})
     sleeps = []
-    res = run(serve(replay), tmp_path / "faulty", sleeps=sleeps)
-    pd.testing.assert_frame_equal(res.table, clean.table)
+    res = run(serve(replay), tmp_path / "faulty", sleeps=sleeps, n_resamples=20)
+    pd.testing.assert_frame_equal(res.table, clean.table)  # intervals included
     assert res.n_works == clean.n_works == 600
     # Retry-After: 7 honoured for the 429; exponential backoff (1, 2 s) after the other faults
     assert sleeps == [7.0, 1.0, 2.0, 1.0, 1.0]
@@ -149,7 +165,7 @@ def test_an_interrupted_run_resumes_from_the_page_cache_without_refetching(works
     res = run(base, tmp_path / "c")
     # the two cached pages are not asked for again
     assert [o for o, _ in replay.log] == [0, 200, 400, 400, 600]
-    pd.testing.assert_frame_equal(res.table, clean.table)
+    assert_same_table_but_intervals(res, clean)
     assert res.n_works == 600
 
 
@@ -159,7 +175,7 @@ def test_a_run_that_gives_up_keeps_its_pages_and_the_next_run_completes(works, s
     with pytest.raises(HelixnetValueError, match="did not answer after 3 attempts.*resume"):
         run(base, tmp_path / "c", retries=2)
     res = run(base, tmp_path / "c")
-    pd.testing.assert_frame_equal(res.table, clean.table)
+    assert_same_table_but_intervals(res, clean)
     assert [o for o, _ in replay.log].count(0) == 1
 
 
@@ -167,7 +183,7 @@ def test_a_work_repeated_on_a_later_page_is_counted_once(works, serve, tmp_path,
     replay = Replay(works, duplicate=(200, 5))
     res = run(serve(replay), tmp_path / "c")
     assert res.settings["duplicates_dropped"] == 1
-    pd.testing.assert_frame_equal(res.table, clean.table)
+    assert_same_table_but_intervals(res, clean)
 
 
 def test_max_works_cuts_the_last_page_and_a_later_run_completes_it(works, serve, tmp_path, clean):
@@ -176,7 +192,7 @@ def test_max_works_cuts_the_last_page_and_a_later_run_completes_it(works, serve,
     res = run(base, tmp_path / "c", max_works=250)
     assert res.n_works == 250 and res.settings["complete"] is False
     full = run(base, tmp_path / "c")
-    pd.testing.assert_frame_equal(full.table, clean.table)
+    assert_same_table_but_intervals(full, clean)
     assert full.n_works == 600
 
 
@@ -200,11 +216,13 @@ def test_cli_api_mode_against_the_local_server(works, serve, tmp_path, clean):
     out = tmp_path / "t.csv"
     proc = subprocess.run(
         [sys.executable, "-m", "helixnet.cli", "openalex", "--base-url", base, "--cache", str(tmp_path / "c"),
-         "--bootstrap", "20", "--format", "csv", "--out", str(out), "--quiet"],
+         "--bootstrap", "0", "--format", "csv", "--out", str(out), "--quiet"],
         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=300)
     assert proc.returncode == 0, proc.stderr
+    # --bootstrap 0: only T and the counts are compared (intervals: the injected-faults test)
     table = pd.read_csv(out, keep_default_na=False, na_values=[""])
     assert len(table) == len(clean.table)
+    assert table["n_records"].tolist() == clean.table["n_records"].tolist()
     assert table["T"].tolist() == pytest.approx(clean.table["T"].tolist(), abs=1e-9)
 
 
