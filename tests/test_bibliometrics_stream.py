@@ -216,11 +216,18 @@ def test_functions_that_need_each_document_refuse_counts():
 # the command line: streaming against the CLI on the records
 
 
+_READ = {}  # the reference runs' classified records, by reading: read once for the module (the CLI only reads them)
+
+
 def _in_memory(monkeypatch):
     """Make the CLI read the records as it did before it streamed (the reference run)."""
 
     def read_counts(paths, format="auto", skip_bad_records=False, ror=None, audit=None, progress=False):
-        recs = bib.classify(bib.read_records(paths, format=format, skip_bad_records=skip_bad_records), ror=ror)
+        key = (tuple(map(str, paths)), format, skip_bad_records, None if ror is None else str(ror))
+        if key not in _READ:
+            _READ[key] = bib.classify(bib.read_records(paths, format=format, skip_bad_records=skip_bad_records),
+                                      ror=ror)
+        recs = _READ[key]
         if audit is not None:
             with open(audit, "w", encoding="utf-8", newline="") as fh:
                 fh.write(recs.addresses[["doc_id", "address", "country", "sector", "rule"]].to_csv(
