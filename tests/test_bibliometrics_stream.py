@@ -86,17 +86,35 @@ def exports(tmp_path_factory):
     return [a, b, c, o]
 
 
+@pytest.fixture(scope="module")
+def reference(exports):
+    """The generated exports read record by record in this process, with their tables (the
+    reference of the counting tests on them; computed once, read only)."""
+    records = bib.classify(bib.read_records(exports, skip_bad_records=True))
+    return records, _tables(records)
+
+
 OPTIONS = [{"by": by, "country": country, "international": intl, "no_address": na}
            for by in (None, "year", "country") for country in (None, "KZ", "US")
            for intl in (False, True) for na in ("exclude", "none")]
 
 
-def _assert_same_tables(records, counts):
-    for kw in OPTIONS:
-        expected = bib.document_venn_counts(records, **kw)
+def _tables(records):
+    """The per-record tables (the reference): Venn counts under every option, address sectors per country."""
+    return ([bib.document_venn_counts(records, **kw) for kw in OPTIONS],
+            [bib.address_sectors(records, country) for country in ADDRESS_COUNTRIES])
+
+
+ADDRESS_COUNTRIES = (None, "KZ", "US", "CH")
+
+
+def _assert_same_tables(records, counts, tables=None):
+    """The tables of ``counts`` equal those of ``records`` (``tables``: ``_tables(records)`` computed before)."""
+    venn, addresses = _tables(records) if tables is None else tables
+    for kw, expected in zip(OPTIONS, venn):
         pd.testing.assert_frame_equal(bib.document_venn_counts(counts, **kw), expected, check_exact=True, obj=str(kw))
-    for country in (None, "KZ", "US", "CH"):
-        pd.testing.assert_frame_equal(bib.address_sectors(counts, country), bib.address_sectors(records, country))
+    for country, expected in zip(ADDRESS_COUNTRIES, addresses):
+        pd.testing.assert_frame_equal(bib.address_sectors(counts, country), expected)
     assert counts.n_records == records.n_records
     assert counts.duplicates_dropped == records.duplicates_dropped
     assert counts.skipped == records.skipped and counts.repairs == records.repairs
@@ -115,31 +133,37 @@ def test_counts_of_the_fixture_exports_equal_the_per_record_tables(tmp_path):
 
 
 @pytest.mark.parametrize("parallel", [False, True])
-def test_counts_of_generated_exports_with_duplicates_and_bad_records(exports, tmp_path, monkeypatch, parallel):
+def test_counts_of_generated_exports_with_duplicates_and_bad_records(exports, reference, tmp_path, monkeypatch,
+                                                                     parallel):
     """Duplicates within and across files, skipped records, Latin-1 and OpenAlex; in one
     process, and in two processes with the WoS files cut into byte ranges."""
+    records, tables = reference
     if parallel:
         monkeypatch.setattr(bib, "_PARALLEL_MIN", 0)
         monkeypatch.setattr(bib, "_SPLIT_MIN", 0)
+        # the records read in two processes are those read in one, so the reference tables are theirs
+        two = bib.classify(bib.read_records(exports, skip_bad_records=True, n_jobs=2))
+        pd.testing.assert_frame_equal(two.documents, records.documents)
+        pd.testing.assert_frame_equal(two.addresses, records.addresses)
+        records = two
     jobs = 2 if parallel else 1
-    records = bib.classify(bib.read_records(exports, skip_bad_records=True, n_jobs=jobs))
     # hand count of the generator: 2 repeats in a.txt, 100 ids of b.txt in a.txt, 20 of c.txt in b.txt,
     # 10 works met twice; 4 bad records in b.txt
     assert records.duplicates_dropped == 2 + 100 + 20 + 10 and len(records.skipped) == 4
     audit = tmp_path / "audit.csv"
     counts = bib.read_counts(exports, skip_bad_records=True, audit=audit, n_jobs=jobs)
-    _assert_same_tables(records, counts)
+    _assert_same_tables(records, counts, tables)
     expected = records.addresses[["doc_id", "address", "country", "sector", "rule"]].to_csv(
         index=False, lineterminator="\n")
     assert audit.read_text(encoding="utf-8") == expected
 
 
-def test_forgetting_the_address_cache_changes_nothing(exports, monkeypatch):
+def test_forgetting_the_address_cache_changes_nothing(exports, reference, monkeypatch):
     """Batches of 7 records and a cache of 5 addresses: each address is classified again and again."""
     monkeypatch.setattr(bib, "_BATCH", 7)
     monkeypatch.setattr(bib, "_CACHE_MAX", 5)
-    records = bib.classify(bib.read_records(exports, skip_bad_records=True))
-    _assert_same_tables(records, bib.read_counts(exports, skip_bad_records=True))
+    records, tables = reference  # read_records does not batch: the two settings are the counting's
+    _assert_same_tables(records, bib.read_counts(exports, skip_bad_records=True), tables)
 
 
 def _ror_dump(path):
@@ -192,11 +216,18 @@ def test_functions_that_need_each_document_refuse_counts():
 # the command line: streaming against the CLI on the records
 
 
+_READ = {}  # the reference runs' classified records, by reading: read once for the module (the CLI only reads them)
+
+
 def _in_memory(monkeypatch):
     """Make the CLI read the records as it did before it streamed (the reference run)."""
 
     def read_counts(paths, format="auto", skip_bad_records=False, ror=None, audit=None, progress=False):
-        recs = bib.classify(bib.read_records(paths, format=format, skip_bad_records=skip_bad_records), ror=ror)
+        key = (tuple(map(str, paths)), format, skip_bad_records, None if ror is None else str(ror))
+        if key not in _READ:
+            _READ[key] = bib.classify(bib.read_records(paths, format=format, skip_bad_records=skip_bad_records),
+                                      ror=ror)
+        recs = _READ[key]
         if audit is not None:
             with open(audit, "w", encoding="utf-8", newline="") as fh:
                 fh.write(recs.addresses[["doc_id", "address", "country", "sector", "rule"]].to_csv(

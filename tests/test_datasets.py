@@ -17,6 +17,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from cli_runner import run_inproc
 
 from helixnet import datasets
 from helixnet.exceptions import UnknownDatasetError
@@ -130,10 +131,10 @@ def test_describe_returns_a_copy():
 
 
 def test_cli_datasets_lists_every_dataset_as_json():
-    result = subprocess.run([sys.executable, "-m", "helixnet.cli", "datasets", "--format",
-                             "json"], capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    payload = json.loads(result.stdout)
+    """In this process (the datasets come from the package, not the working folder)."""
+    code, out, err = run_inproc("datasets", "--format", "json")
+    assert code == 0, err
+    payload = json.loads(out)
     assert {p["name"] for p in payload} == set(datasets.list_datasets()["name"])
 
 

@@ -384,17 +384,22 @@ def test_all_zero_venn_table_is_built_but_rejected_by_the_measure():
         hx.mutual_information(t)
 
 
-def test_threaded_counting_of_many_records_equals_a_direct_count():
+def test_threaded_counting_of_many_records_equals_a_direct_count(monkeypatch):
     """Above ~10^6 records the counting runs in row blocks on threads; the table must equal
     numpy's unbuffered np.add.at count (an independent counting path), including when only
     the last block sees a column's largest value, and weighted tables must be reproducible."""
     import numpy as np
     import pandas as pd
 
-    from helixnet.information._measures import _PARALLEL_ROWS, contingency
+    from helixnet.information import _measures
+    from helixnet.information._measures import contingency
 
+    # the threshold lowered from 2^20 to 2^12 rows: the same split (n // (threshold / 2) blocks,
+    # here 4, on 2 threads) on 8,199 records instead of 2 million (the blocks' sums, not their
+    # size, are what is checked)
+    monkeypatch.setattr(_measures, "_PARALLEL_ROWS", 1 << 12)
     rng = np.random.default_rng(11)
-    n = 2 * _PARALLEL_ROWS + 7
+    n = 2 * _measures._PARALLEL_ROWS + 7
     df = pd.DataFrame({"a": rng.integers(0, 6, n), "b": rng.integers(0, 4, n), "c": rng.integers(0, 3, n),
                        "w": rng.random(n)})
     df.loc[n - 1, "a"] = 9  # a new category seen by the last block only

@@ -298,12 +298,16 @@ def test_streamed_bootstrap_equals_the_in_memory_one(monkeypatch):
     import helixnet.information._uncertainty as unc
 
     table = np.array([[[30, 5, 2], [4, 25, 3]], [[6, 2, 28], [3, 27, 5]]])
-    n_boot = 50_000  # two batches of 2**19 // 12 replicates
+    # batches of 2**12 // 12 = 341 replicates instead of 2**19 // 12 (both runs draw the same
+    # batches): 3,000 replicates are 9 batches, more than the 50,000 replicates in two batches
+    # the default size gives, so the passes still go over several batches (and threads)
+    monkeypatch.setattr(unc, "_BATCH_CELLS", 1 << 12)
+    n_boot = 3_000
     for method in ("basic", "bca"):
         kept = bootstrap(table, n_resamples=n_boot, seed=5, method=method)
-        monkeypatch.setattr(unc, "MAX_STORED_VALUES", 100)
-        streamed = bootstrap(table, n_resamples=n_boot, seed=5, method=method)
-        monkeypatch.undo()
+        with monkeypatch.context() as m:
+            m.setattr(unc, "MAX_STORED_VALUES", 100)
+            streamed = bootstrap(table, n_resamples=n_boot, seed=5, method=method)
         assert streamed.replicates is None and kept.replicates is not None
         a, b = kept.to_frame(), streamed.to_frame()
         for col in ("ci_low", "ci_high"):
