@@ -9,10 +9,13 @@
 * ``reproduce_run``: one ``helixnet reproduce`` run for the whole session, shared by every
   test that reads its output. Under pytest-xdist the workers share it too: the first to need
   it runs it under a file lock in the common temporary folder, the others wait for it and
-  read it (the pattern of pytest-xdist's documentation). Its users are also marked
-  ``xdist_group("reproduce")`` for ``--dist loadgroup`` to keep them on one worker
-  (pytest-xdist 3.8 ignores the mark under pytest 9.2: pytest-xdist issue #1386; the lock
-  keeps the run single either way).
+  read it (the pattern of pytest-xdist's documentation).
+* pytest-xdist scopes (``pytest -n auto --dist loadscope``, the README's command): a test
+  module is one unit of work, so its module-scoped fixtures are computed once, and the modules
+  that read the shared reproduce run (:data:`SHARED_SCOPES`) are one unit, run first on one
+  worker, so that no worker sits waiting for the other's run. (The ``xdist_group`` mark with
+  ``--dist loadgroup`` would say the same, but pytest-xdist 3.8 ignores the mark under pytest
+  9.2: pytest-xdist issue #1386.)
 """
 
 import os
@@ -33,8 +36,33 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 REPRODUCE_DPI = "40"
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "xdist_group(name): run these tests on one pytest-xdist worker")
+#: Test modules that form one pytest-xdist unit of work (one worker, in this order), scheduled
+#: first: the readers of the shared reproduce run, the longest unit of the suite.
+SHARED_SCOPES = {
+    "tests/test_analyses.py": "reproduce",
+    "tests/test_reproduce.py": "reproduce",
+    "tests/test_docs_guides.py": "reproduce",
+}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadscope`` (or ``loadgroup``) with the units of :data:`SHARED_SCOPES`, longest first."""
+    if config.getvalue("dist") not in ("loadscope", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedScopes(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return SHARED_SCOPES.get(nodeid.split("::", 1)[0]) or super()._split_scope(nodeid)
+
+        def _assign_work_unit(self, node):
+            for unit in sorted(set(SHARED_SCOPES.values()), reverse=True):
+                if unit in self.workqueue:
+                    self.workqueue.move_to_end(unit, last=False)
+            super()._assign_work_unit(node)
+
+    return SharedScopes(config, log)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ independence), hand computations written out in the test, and dit 2.3's
 ``dit.multivariate.coinformation`` as an independent implementation.
 """
 
+import importlib.util
 import json
 import math
 
@@ -22,15 +23,12 @@ from helixnet.exceptions import (
     InvalidRecordsError,
     InvalidTableError,
 )
+from helixnet.information._measures import contingency, redundancy, synergy, venn_table
 
-try:  # the independent oracle; dit >= 2.3 needs Python >= 3.11 (older dit needs cddlib's C headers)
-    import dit
-except ImportError:  # pragma: no cover - only on Python 3.10
-    dit = None
-
-from helixnet.information._measures import contingency, redundancy, synergy, venn_table  # noqa: E402
-
-needs_dit = pytest.mark.skipif(dit is None, reason="dit (the independent oracle) is installed with Python >= 3.11")
+# the independent oracle; dit >= 2.3 needs Python >= 3.11 (older dit needs cddlib's C headers).
+# Imported by the tests that use it (half a second), not when the suite is collected.
+needs_dit = pytest.mark.skipif(importlib.util.find_spec("dit") is None,
+                               reason="dit (the independent oracle) is installed with Python >= 3.11")
 
 XOR = np.array([[[1, 0], [0, 1]], [[0, 1], [1, 0]]])  # z = x xor y
 
@@ -45,6 +43,8 @@ def parity(n):
 
 def dit_coinformation(table):
     """Co-information in bits computed by dit from a dense table."""
+    import dit
+
     table = np.asarray(table, dtype=float)
     idx = np.argwhere(table > 0)
     pmf = table[table > 0] / table.sum()

@@ -46,6 +46,7 @@ import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -1086,6 +1087,16 @@ def load_ror_types() -> pd.DataFrame:
     return pd.read_csv(_RULES_DIR / "ror_types.csv", dtype=str, keep_default_na=False)
 
 
+def compiled_rules(rules=None):
+    """:func:`_compile_rules` of `rules`; the shipped rules (None) are compiled once per process."""
+    return _default_rules() if rules is None else _compile_rules(rules)
+
+
+@cache
+def _default_rules():
+    return tuple(_compile_rules(load_rules()))
+
+
 def _compile_rules(rules):
     """(rule_id, sector, regex, country) in the order they are tried: by precedence, and at equal
     precedence a country rule before the general ones (then by rule_id)."""
@@ -1193,7 +1204,7 @@ def classify_address(address: str, country: str | None = None, rules: pd.DataFra
     """
     org, found = _fmt.split_address(address)
     country = country or found
-    compiled = _compile_rules(load_rules() if rules is None else rules)
+    compiled = compiled_rules(rules)
     sector, rule, matched = _classify_text(org, address, country, compiled)
     return {"sector": sector, "rule": rule, "matched": matched, "organisation": org, "country": country}
 
@@ -1229,7 +1240,7 @@ def address_classifier(
     >>> decide("Nazarbayev Univ", "Nazarbayev Univ, Astana, Kazakhstan", "KZ")
     ('U', 'university')
     """
-    compiled = _compile_rules(load_rules() if rules is None else rules)
+    compiled = compiled_rules(rules)
 
     def decide(organisation: str, address: str, country: str | None) -> tuple[str | None, str | None]:
         sector, rule, _ = _classify_text(organisation, address, country, compiled)
@@ -1362,7 +1373,7 @@ def classify(
 def _classify(records, rules, ror_types, ror):
     import pandas as pd
 
-    compiled = _compile_rules(load_rules() if rules is None else rules)
+    compiled = compiled_rules(rules)
     rtypes = load_ror_types() if ror_types is None else ror_types
     ror_map = dict(zip(rtypes["ror_type"], rtypes["sector"]))
     if ror is not None and not isinstance(ror, dict):

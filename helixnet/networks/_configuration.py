@@ -457,13 +457,15 @@ class _Frame:
         D = shortest_path(csr_array((L[src, dst], (src, dst)), shape=(self.n, self.n)),
                           directed=self.directed, method="D")
         rows = np.arange(self.n) if self.all_sources else np.asarray(sources, dtype=np.int64)
-        # E[k, u, v]: tie u->v lies on a shortest path from rows[k]
+        # E[k, u, v]: tie u->v lies on a shortest path from rows[k], tested on the ties only
         Ds = D[rows]
         with np.errstate(invalid="ignore"):
-            via = Ds[:, :, None] + L[None, :, :]
+            via = Ds[:, src] + L[src, dst][None, :]
+            Dv = Ds[:, dst]
             # tied as helixnet.networks._matrix.tied: |a - b| <= REL_TOL (|a| + |b|), igraph's rule
-            E = np.isfinite(via) & (np.abs(via - Ds[:, None, :]) <= REL_TOL * (np.abs(via) + np.abs(Ds[:, None, :])))
-        E = (E & self.A[None, :, :]).astype(float)
+            on_path = np.isfinite(via) & (np.abs(via - Dv) <= REL_TOL * (np.abs(via) + np.abs(Dv)))
+        E = np.zeros((len(rows), self.n, self.n))
+        E[:, src, dst] = on_path
         pos = np.full(self.n, -1)
         pos[rows] = np.arange(len(rows))
         geo = (D, E, _count_paths(E, rows), pos)
@@ -546,15 +548,15 @@ def _values(F, sec):
 
     # strength of G's ties with other sectors that flows to G
     if F.directed:
-        up = W[np.ix_(nonG, isG)].sum()
-        down = W[np.ix_(isG, nonG)].sum()
+        up = W[nonG][:, isG].sum()
+        down = W[isG][:, nonG].sum()
         out["g_feedback"] = _share(up, up + down)
     else:
         out["g_feedback"] = math.nan
 
     def between(x, y):
         mx, my = sec == x, sec == y
-        return W[np.ix_(mx, my)].sum() + W[np.ix_(my, mx)].sum()
+        return W[mx][:, my].sum() + W[my][:, mx].sum()
 
     ui, ug, ig = between(_U, _I), between(_U, _G), between(_I, _G)
     out["ui_direct"] = _share(ui, ui + ug + ig)
