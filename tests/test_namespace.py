@@ -4,6 +4,7 @@ import importlib
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +152,19 @@ def test_every_package_folder_is_listed_in_setup_cfg():
         for p in (root / "helixnet").rglob("__init__.py")
     }
     assert found <= listed, found - listed
+
+
+def test_every_reader_of_the_shared_reproduce_run_is_in_one_xdist_unit():
+    """tests/conftest.py SHARED_SCOPES: the modules that use the ``reproduce_run`` fixture run as
+    one pytest-xdist unit (first, on one worker), so no worker waits on another's run."""
+    import re
+
+    from conftest import SHARED_SCOPES
+
+    tests = Path(__file__).resolve().parent
+    readers = {f"tests/{p.name}" for p in tests.glob("test_*.py")
+               if re.search(r"def \w+\([^)]*\breproduce_run\b|getfixturevalue\(\"reproduce_run\"\)",
+                            p.read_text(encoding="utf-8"))}
+    assert readers, "no test reads the shared run: the search itself is broken"
+    assert set(SHARED_SCOPES) == readers
+    assert len(set(SHARED_SCOPES.values())) == 1
