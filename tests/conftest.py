@@ -13,7 +13,8 @@
 * pytest-xdist scopes (``pytest -n auto --dist loadscope``, the README's command): a test
   module is one unit of work, so its module-scoped fixtures are computed once, and the modules
   that read the shared reproduce run (:data:`SHARED_SCOPES`) are one unit, run first on one
-  worker, so that no worker sits waiting for the other's run. (The ``xdist_group`` mark with
+  worker, so that no worker sits waiting for the other's run; the longest units go first
+  (:data:`FIRST_UNITS`). (The ``xdist_group`` mark with
   ``--dist loadgroup`` would say the same, but pytest-xdist 3.8 ignores the mark under pytest
   9.2: pytest-xdist issue #1386.)
 """
@@ -45,9 +46,16 @@ SHARED_SCOPES = {
 }
 
 
+#: Units handed out before the others (longest first, so that none of them is left to run alone at
+#: the end): the shared reproduce run's readers (~50 s) and the browser check of the docs (~8 s).
+#: The rest follow in pytest-xdist's order (most tests first).
+FIRST_UNITS = ("reproduce", "tests/test_docs_browser.py")
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadscope`` (or ``loadgroup``) with the units of :data:`SHARED_SCOPES`, longest first."""
+    """``--dist loadscope`` (or ``loadgroup``) with the units of :data:`SHARED_SCOPES`, and
+    :data:`FIRST_UNITS` first."""
     if config.getvalue("dist") not in ("loadscope", "loadgroup"):
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -57,7 +65,7 @@ def pytest_xdist_make_scheduler(config, log):
             return SHARED_SCOPES.get(nodeid.split("::", 1)[0]) or super()._split_scope(nodeid)
 
         def _assign_work_unit(self, node):
-            for unit in sorted(set(SHARED_SCOPES.values()), reverse=True):
+            for unit in reversed(FIRST_UNITS):
                 if unit in self.workqueue:
                     self.workqueue.move_to_end(unit, last=False)
             super()._assign_work_unit(node)

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import argparse
 import functools
+import html
 import http.server
+import re
 import shutil
 import sys
 import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,20 +74,20 @@ def serve(directory: Path):
 # --------------------------------------------------------------------------- link crawl
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
+# Sphinx writes every attribute quoted and escapes quotes in text, so the attributes the crawl
+# needs can be read with two regular expressions (8x faster than html.parser over the whole site,
+# which gave the same links and ids on every page when this replaced it)
+_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+_IDS = re.compile(r"<[a-zA-Z][^>]*?\s(?:id|name)" + _VALUE)
+_LINKS = re.compile(r"<(?:(?:a|link)\b[^>]*?\shref|(?:img|script|source)\b[^>]*?\ssrc)" + _VALUE, re.IGNORECASE)
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for key in ("id", "name"):
-            if attrs.get(key):
-                self.ids.add(attrs[key])
-        attr = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}.get(tag)
-        if attr and attrs.get(attr):
-            self.links.append(attrs[attr])
+
+class _Links:
+    """The links (``href`` of a and link, ``src`` of img, script and source) and ids of a page."""
+
+    def __init__(self, text: str):
+        self.links = [html.unescape(a or b) for a, b in _LINKS.findall(text) if a or b]
+        self.ids = {html.unescape(a or b) for a, b in _IDS.findall(text) if a or b}
 
 
 def _fetch(url: str) -> tuple[int, bytes, str]:
@@ -115,8 +116,7 @@ def crawl(base: str) -> tuple[list[str], int, int]:
         status[url] = code
         if code != 200 or ctype != "text/html":
             continue
-        parser = _Links()
-        parser.feed(body.decode("utf-8", "replace"))
+        parser = _Links(body.decode("utf-8", "replace"))
         pages[url] = parser
         for link in parser.links:
             absolute = urllib.parse.urljoin(url, link)
