@@ -67,7 +67,7 @@ def serve(directory: Path):
     """A local HTTP server of `directory` on a free port, in a daemon thread."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()  # prompt shutdown
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
