@@ -29,3 +29,12 @@ def test_readme_shell_commands_parse():
 def test_quick_start_runs_reproduce_and_pytest():
     assert ".venv/bin/helixnet reproduce" in README
     assert ".venv/bin/python -m pytest" in README
+
+
+def test_getting_started_gives_the_readmes_two_commands():
+    """docs/getting_started.md repeats the README's quick start: the same two commands, verbatim."""
+    page = (Path(__file__).resolve().parents[1] / "docs" / "getting_started.md").read_text(encoding="utf-8")
+    commands = [c for c in re.findall(r"```bash\n(.*?)```", README, re.S) if c.startswith("python3 -m venv")]
+    assert len(commands) == 2, commands
+    for command in commands:
+        assert command in page, command
