@@ -768,6 +768,8 @@ def _batchable(t, n_resamples):
         return False
     if t.dtype.kind == "f" and not np.isfinite(t).all():
         return False
+    if t.dtype.kind in "iu" and int(t.max()) * t.size > 2**53:  # a total that may not be exact or fit
+        return False
     n_subsets = 2 ** t.ndim - 1 - t.ndim
     fits = n_resamples * t.size <= _BATCH_CELLS and n_resamples * n_subsets <= MAX_STORED_VALUES
     return fits and bool((t >= 0).all()) and t.sum() > 0
