@@ -37,6 +37,7 @@ works (files)               floor s     helixnet s   ratio     peak RSS MB (floo
 Re-run on a quieter machine (load average about 1.5), 10^6 works, ``--repeat 1 --skip-dask``: floor
 18.96 s (268 MB); helixnet ``--bootstrap 0`` 15.84 s = 0.84x (604 MB); ``--bootstrap 200`` 32.33 s =
 1.71x (the 810 country-year rows' intervals, a cost per row rather than per work).
+(The --bootstrap 200 figure predates the batched intervals of 0.2; bench_bootstrap_tables.py measures that step.)
 """
 
 import argparse

@@ -641,7 +641,7 @@ def bootstrap(
     rng = rng_from_seed(seed)
 
     k = table.ndim
-    subs = [s for s in _core.subsets(k) if len(s) >= 2]
+    subs = _joint_subsets(k)
     est = np.array([float(_core.coinformation(estimate._H, s) * factor) for s in subs])
     draw = _Replicates(table, subs, n_resamples, rng, bias, factor)
     if method == "bca":
@@ -720,7 +720,7 @@ def bootstrap_tables(
     for r, t in enumerate(tables):  # in list order: a Generator seed spawns as bootstrap() would
         if _batchable(t, n_resamples):
             t = tables[r] = t.astype(float)
-            subs = [s for s in _core.subsets(t.ndim) if len(s) >= 2]
+            subs = _joint_subsets(t.ndim)
             require_counts(t, "the bootstrap")
             if n_resamples:
                 draws[r] = _Replicates(t, subs, n_resamples, rng_from_seed(seed), None, factor)
@@ -735,7 +735,7 @@ def bootstrap_tables(
     for shape, members in by_shape.items():
         k = len(shape)
         cells = int(np.prod(shape))
-        subs = [s for s in _core.subsets(k) if len(s) >= 2]
+        subs = _joint_subsets(k)
         per_chunk = max(1, _BATCH_CELLS // max(1, n_resamples * cells))  # a chunk's replicates: one batch
         for lo in range(0, len(members), per_chunk):
             rows = members[lo: lo + per_chunk]
@@ -762,6 +762,11 @@ def bootstrap_tables(
     return cast("list[TableInterval]", out)
 
 
+def _joint_subsets(k):
+    """The subsets of two or more of k dimensions (those with a T), in :func:`_core.subsets` order."""
+    return [s for s in _core.subsets(k) if len(s) >= 2]
+
+
 def _batchable(t, n_resamples):
     """Whether `t` is a valid table whose replicates fit in one batch (else bootstrap() takes it)."""
     if t.dtype.kind not in "iufb" or t.ndim < 2 or t.size == 0:
@@ -770,8 +775,7 @@ def _batchable(t, n_resamples):
         return False
     if t.dtype.kind in "iu" and int(t.max()) * t.size > 2**53:  # a total that may not be exact or fit
         return False
-    n_subsets = 2 ** t.ndim - 1 - t.ndim
-    fits = n_resamples * t.size <= _BATCH_CELLS and n_resamples * n_subsets <= MAX_STORED_VALUES
+    fits = n_resamples * t.size <= _BATCH_CELLS and n_resamples * len(_joint_subsets(t.ndim)) <= MAX_STORED_VALUES
     return fits and bool((t >= 0).all()) and t.sum() > 0
 
 
